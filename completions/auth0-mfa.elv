@@ -1,0 +1,271 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[auth0-mfa] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'auth0-mfa'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'auth0-mfa'= {
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand login 'Log a user in; when Auth0 answers mfa_required, finish the MFA flow'
+            cand challenge 'Ask Auth0 for an MFA challenge (POST /mfa/challenge)'
+            cand verify 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
+            cand totp 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
+            cand config 'Show the resolved settings, or where the config file is'
+            cand completions 'Print a shell completion script'
+            cand emulator 'Run the local Auth0 MFA emulator until Ctrl-C'
+            cand demo 'Run the whole MFA flow against the built-in emulator, step by step'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'auth0-mfa;login'= {
+            cand -u 'The user''s username or email'
+            cand --username 'The user''s username or email'
+            cand --password 'The user''s password; prompted for (hidden) when missing (''-'' reads stdin)'
+            cand --realm 'Database connection to log in through (uses the password-realm grant)'
+            cand --audience 'API audience of the access token (https://DOMAIN/mfa/ to manage authenticators)'
+            cand --scope 'Scopes to request, space-separated [default: openid profile email]'
+            cand --otp 'The authenticator app''s current code'
+            cand --otp-secret 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin)'
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --mfa-token-only 'Stop at mfa_required and print the mfa_token, for scripts that run the steps'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;challenge'= {
+            cand --mfa-token 'The mfa_token from mfa_required (''-'' reads stdin)'
+            cand --type 'Challenge type to ask for; repeat for several (Auth0 picks among them)'
+            cand --authenticator-id 'Challenge this authenticator (an id from `authenticators list`)'
+            cand --otp 'The authenticator app''s current code'
+            cand --otp-secret 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin)'
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --verify 'Finish the flow in the same process: take the code, verify, print the tokens'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;verify'= {
+            cand --mfa-token 'The mfa_token from mfa_required (''-'' reads stdin)'
+            cand --otp 'The authenticator app''s current code'
+            cand --otp-secret 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin)'
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;totp'= {
+            cand --time 'Compute the code for this Unix time instead of now'
+            cand --digits 'Code length [default: 6, or the URI''s]'
+            cand --period 'Seconds per code [default: 30, or the URI''s]'
+            cand --algorithm 'HMAC algorithm [default: sha1, or the URI''s]'
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;config'= {
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Show every setting, its value (secrets masked) and where it came from'
+            cand path 'Print the config file''s path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'auth0-mfa;config;show'= {
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;config;path'= {
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;config;help'= {
+            cand show 'Show every setting, its value (secrets masked) and where it came from'
+            cand path 'Print the config file''s path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'auth0-mfa;config;help;show'= {
+        }
+        &'auth0-mfa;config;help;path'= {
+        }
+        &'auth0-mfa;config;help;help'= {
+        }
+        &'auth0-mfa;completions'= {
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;emulator'= {
+            cand --listen 'Address to listen on (loopback)'
+            cand --tenant 'Tenant file (TOML) describing clients and users [default: the built-in demo tenant]'
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;demo'= {
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;help'= {
+            cand login 'Log a user in; when Auth0 answers mfa_required, finish the MFA flow'
+            cand challenge 'Ask Auth0 for an MFA challenge (POST /mfa/challenge)'
+            cand verify 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
+            cand totp 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
+            cand config 'Show the resolved settings, or where the config file is'
+            cand completions 'Print a shell completion script'
+            cand emulator 'Run the local Auth0 MFA emulator until Ctrl-C'
+            cand demo 'Run the whole MFA flow against the built-in emulator, step by step'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'auth0-mfa;help;login'= {
+        }
+        &'auth0-mfa;help;challenge'= {
+        }
+        &'auth0-mfa;help;verify'= {
+        }
+        &'auth0-mfa;help;totp'= {
+        }
+        &'auth0-mfa;help;config'= {
+            cand show 'Show every setting, its value (secrets masked) and where it came from'
+            cand path 'Print the config file''s path'
+        }
+        &'auth0-mfa;help;config;show'= {
+        }
+        &'auth0-mfa;help;config;path'= {
+        }
+        &'auth0-mfa;help;completions'= {
+        }
+        &'auth0-mfa;help;emulator'= {
+        }
+        &'auth0-mfa;help;demo'= {
+        }
+        &'auth0-mfa;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

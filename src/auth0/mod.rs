@@ -1,0 +1,211 @@
+//! The Auth0 Authentication API client: token grants, the `/mfa/` endpoints and
+//! client authentication. It returns typed results and never prints or prompts.
+
+mod error;
+mod transport;
+mod types;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::domain::Domain;
+use crate::secret::Secret;
+
+pub use error::{ApiError, Error, SECRET_FIELDS};
+pub use transport::{Body, Exchange, MAX_BODY_BYTES, Observer};
+pub use types::{Challenge, ChallengeType, LoginOutcome, MfaRequired, TokenSet};
+
+pub const GRANT_PASSWORD: &str = "password";
+pub const GRANT_PASSWORD_REALM: &str = "http://auth0.com/oauth/grant-type/password-realm";
+pub const GRANT_MFA_OTP: &str = "http://auth0.com/oauth/grant-type/mfa-otp";
+
+/// How the application proves who it is. Every Auth0 SDK sends the secret in
+/// the body (client_secret_post), and only that is confirmed for `/mfa/challenge`.
+#[derive(Debug, Clone)]
+pub enum ClientAuth {
+    /// A public client (native app, SPA): the client id alone.
+    Public { client_id: String },
+    Secret {
+        client_id: String,
+        client_secret: Secret,
+    },
+}
+
+impl ClientAuth {
+    pub fn client_id(&self) -> &str {
+        match self {
+            ClientAuth::Public { client_id } | ClientAuth::Secret { client_id, .. } => client_id,
+        }
+    }
+
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        let mut fields = vec![("client_id", self.client_id().to_owned())];
+        if let ClientAuth::Secret { client_secret, .. } = self {
+            fields.push(("client_secret", client_secret.expose().to_owned()));
+        }
+        fields
+    }
+}
+
+/// The password grant's inputs (`password-realm` when a realm is given).
+#[derive(Debug, Clone)]
+pub struct PasswordLogin {
+    pub username: String,
+    pub password: Secret,
+    pub realm: Option<String>,
+    pub audience: Option<String>,
+    pub scope: Option<String>,
+}
+
+/// One client per process, so every step of a flow reuses the connection.
+pub struct Client {
+    domain: Domain,
+    auth: ClientAuth,
+    transport: transport::Transport,
+}
+
+impl Client {
+    pub fn new(
+        domain: Domain,
+        auth: ClientAuth,
+        timeout: Duration,
+        observer: Option<Arc<dyn Observer>>,
+    ) -> Result<Client, Error> {
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("auth0-mfa/", env!("CARGO_PKG_VERSION")))
+            .timeout(timeout)
+            .connect_timeout(timeout)
+            .tls_backend_preconfigured(tls_config())
+            .build()
+            .map_err(|e| Error::Network {
+                url: domain.base_url(),
+                message: format!("cannot set up the HTTP client: {e}"),
+                tls: false,
+            })?;
+        Ok(Client {
+            domain,
+            auth,
+            transport: transport::Transport::new(http, observer),
+        })
+    }
+
+    pub fn domain(&self) -> &Domain {
+        &self.domain
+    }
+
+    /// The password grant. `mfa_required` is recognised by its `error` field,
+    /// whatever the status: the docs say 403, the OpenAPI file 401.
+    pub async fn login_password(&self, login: &PasswordLogin) -> Result<LoginOutcome, Error> {
+        let mut fields = vec![
+            ("username", login.username.clone()),
+            ("password", login.password.expose().to_owned()),
+        ];
+        match &login.realm {
+            Some(realm) => {
+                fields.push(("grant_type", GRANT_PASSWORD_REALM.into()));
+                fields.push(("realm", realm.clone()));
+            }
+            None => fields.push(("grant_type", GRANT_PASSWORD.into())),
+        }
+        if let Some(audience) = &login.audience {
+            fields.push(("audience", audience.clone()));
+        }
+        if let Some(scope) = &login.scope {
+            fields.push(("scope", scope.clone()));
+        }
+        match self.token(fields).await {
+            Ok(tokens) => Ok(LoginOutcome::Tokens(tokens)),
+            Err(Error::Api(api)) if api.error == "mfa_required" => match mfa_required(&api) {
+                Some(required) => Ok(LoginOutcome::MfaRequired(required)),
+                None => Err(Error::Api(api)),
+            },
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `POST /mfa/challenge`. `types` becomes Auth0's space-separated list.
+    pub async fn challenge(
+        &self,
+        mfa_token: &Secret,
+        types: &[ChallengeType],
+        authenticator_id: Option<&str>,
+    ) -> Result<Challenge, Error> {
+        let mut body = self.json_credentials();
+        body.insert("mfa_token".into(), json!(mfa_token.expose()));
+        if !types.is_empty() {
+            let list: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
+            body.insert("challenge_type".into(), json!(list.join(" ")));
+        }
+        if let Some(id) = authenticator_id {
+            body.insert("authenticator_id".into(), json!(id));
+        }
+        self.transport
+            .send(
+                Method::POST,
+                self.domain.url("/mfa/challenge"),
+                None,
+                Body::Json(Value::Object(body)),
+            )
+            .await?
+            .into_result()
+    }
+
+    /// The mfa-otp grant: an authenticator app's code.
+    pub async fn verify_otp(&self, mfa_token: &Secret, otp: &Secret) -> Result<TokenSet, Error> {
+        self.token(vec![
+            ("grant_type", GRANT_MFA_OTP.into()),
+            ("mfa_token", mfa_token.expose().to_owned()),
+            ("otp", otp.expose().to_owned()),
+        ])
+        .await
+    }
+
+    /// `POST /oauth/token`, form-encoded, with the client's credentials.
+    async fn token(&self, mut fields: Vec<(&'static str, String)>) -> Result<TokenSet, Error> {
+        fields.extend(self.auth.fields());
+        self.transport
+            .send(
+                Method::POST,
+                self.domain.url("/oauth/token"),
+                None,
+                Body::Form(fields),
+            )
+            .await?
+            .into_result()
+    }
+
+    fn json_credentials(&self) -> serde_json::Map<String, Value> {
+        self.auth
+            .fields()
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), Value::String(v)))
+            .collect()
+    }
+}
+
+fn mfa_required(api: &ApiError) -> Option<MfaRequired> {
+    let token = api.extra.get("mfa_token")?.as_str()?;
+    Some(MfaRequired {
+        mfa_token: Secret::new(token),
+        mfa_requirements: api.extra.get("mfa_requirements").cloned(),
+    })
+}
+
+/// rustls with ring and the built-in Mozilla roots: no OpenSSL on the user's
+/// machine, and none of aws-lc's per-process entropy seeding at start-up.
+fn tls_config() -> rustls::ClientConfig {
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("ring supports the default TLS versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    config
+}

@@ -1,0 +1,312 @@
+//! One HTTP exchange with the tenant: send, read a size-capped body, report it
+//! to the observer, and classify the answer as data or an `Error`.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use reqwest::header::HeaderMap;
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::error::{ApiError, Error};
+use crate::secret::Secret;
+
+/// Auth0's answers are a few KB; a tenant stand-in gone wrong can send anything.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// A request body, kept as named fields so traces can mask them by name.
+#[derive(Debug, Clone)]
+pub enum Body {
+    Empty,
+    Form(Vec<(&'static str, String)>),
+    Json(Value),
+}
+
+/// What an observer sees of one request and its answer.
+pub struct Exchange<'a> {
+    pub method: &'a str,
+    pub url: &'a str,
+    pub request_headers: &'a [(&'static str, String)],
+    pub request_body: &'a Body,
+    pub status: Option<u16>,
+    pub response_headers: Option<&'a HeaderMap>,
+    pub response_body: &'a [u8],
+    pub elapsed: Duration,
+    pub failure: Option<&'a str>,
+}
+
+/// Watches requests (for `-v`, `--curl`); the client itself never prints.
+pub trait Observer: Send + Sync {
+    fn before(&self, _method: &str, _url: &str, _headers: &[(&'static str, String)], _body: &Body) {
+    }
+    fn after(&self, exchange: &Exchange<'_>);
+}
+
+/// An answer that arrived whole, before it is judged.
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+    pub url: String,
+}
+
+pub struct Transport {
+    http: reqwest::Client,
+    observer: Option<Arc<dyn Observer>>,
+}
+
+impl Transport {
+    pub fn new(http: reqwest::Client, observer: Option<Arc<dyn Observer>>) -> Self {
+        Transport { http, observer }
+    }
+
+    pub async fn send(
+        &self,
+        method: Method,
+        url: String,
+        bearer: Option<&Secret>,
+        body: Body,
+    ) -> Result<Answer, Error> {
+        let mut headers: Vec<(&'static str, String)> = vec![("accept", "application/json".into())];
+        if let Some(token) = bearer {
+            headers.push(("authorization", format!("Bearer {}", token.expose())));
+        }
+        let mut request = self.http.request(method.clone(), &url);
+        for (name, value) in &headers {
+            request = request.header(*name, value);
+        }
+        request = match &body {
+            Body::Empty => request,
+            Body::Form(fields) => {
+                headers.push(("content-type", "application/x-www-form-urlencoded".into()));
+                request.form(fields)
+            }
+            Body::Json(value) => {
+                headers.push(("content-type", "application/json".into()));
+                request.json(value)
+            }
+        };
+        if let Some(observer) = &self.observer {
+            observer.before(method.as_str(), &url, &headers, &body);
+        }
+        let started = Instant::now();
+        let outcome = self.exchange(request).await;
+        if let Some(observer) = &self.observer {
+            let (status, response_headers, response_body, failure) = match &outcome {
+                Ok((status, h, b)) => (Some(status.as_u16()), Some(h), b.as_slice(), None),
+                Err(message) => (None, None, &[][..], Some(message.as_str())),
+            };
+            observer.after(&Exchange {
+                method: method.as_str(),
+                url: &url,
+                request_headers: &headers,
+                request_body: &body,
+                status,
+                response_headers,
+                response_body,
+                elapsed: started.elapsed(),
+                failure,
+            });
+        }
+        match outcome {
+            Ok((status, _, body)) if body.len() > MAX_BODY_BYTES => Err(Error::Protocol {
+                url,
+                status: Some(status.as_u16()),
+                message: format!("the answer is larger than {} KiB", MAX_BODY_BYTES / 1024),
+            }),
+            Ok((status, headers, body)) => Ok(Answer {
+                status,
+                headers,
+                body,
+                url,
+            }),
+            Err(message) => Err(network_error(url, message)),
+        }
+    }
+
+    /// Sends and reads at most one byte past the cap, so an oversized answer is
+    /// recognised without being held whole.
+    async fn exchange(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), String> {
+        let mut response = request.send().await.map_err(|e| describe(&e))?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| describe(&e))? {
+            body.extend_from_slice(&chunk);
+            if body.len() > MAX_BODY_BYTES {
+                break;
+            }
+        }
+        Ok((status, headers, body))
+    }
+}
+
+impl Answer {
+    /// Parses a success body as `T`, or turns the answer into the right `Error`.
+    pub fn into_result<T: DeserializeOwned>(self) -> Result<T, Error> {
+        if self.status.is_success() {
+            serde_json::from_slice(&self.body)
+                .map_err(|e| self.protocol(format!("malformed JSON ({e})")))
+        } else {
+            Err(self.into_error())
+        }
+    }
+
+    pub fn into_error(self) -> Error {
+        match serde_json::from_slice::<Value>(&self.body) {
+            Ok(Value::Object(mut fields)) if fields.get("error").is_some_and(Value::is_string) => {
+                let error = take_string(&mut fields, "error").unwrap_or_default();
+                let description = take_string(&mut fields, "error_description");
+                Error::Api(ApiError {
+                    status: self.status.as_u16(),
+                    error,
+                    description,
+                    retry_after: retry_after(&self.headers),
+                    extra: fields,
+                })
+            }
+            _ if self.status == StatusCode::TOO_MANY_REQUESTS => Error::Api(ApiError {
+                status: 429,
+                error: "too_many_requests".into(),
+                description: None,
+                extra: Map::new(),
+                retry_after: retry_after(&self.headers),
+            }),
+            _ => {
+                let what = if looks_like_html(&self.body) {
+                    "an HTML page, not the Auth0 API".to_owned()
+                } else if self.body.is_empty() {
+                    "an empty body".to_owned()
+                } else {
+                    "a body that is not an Auth0 error".to_owned()
+                };
+                self.protocol(what)
+            }
+        }
+    }
+
+    fn protocol(&self, message: String) -> Error {
+        Error::Protocol {
+            url: self.url.clone(),
+            status: Some(self.status.as_u16()),
+            message,
+        }
+    }
+}
+
+fn take_string(fields: &mut Map<String, Value>, key: &str) -> Option<String> {
+    match fields.remove(key) {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn looks_like_html(body: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&body[..body.len().min(256)]).to_ascii_lowercase();
+    head.trim_start().starts_with('<')
+}
+
+/// `Retry-After` (seconds) first, else `X-RateLimit-Reset` (Unix epoch seconds).
+pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let number = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+    };
+    if let Some(seconds) = number("retry-after") {
+        return Some(Duration::from_secs(seconds));
+    }
+    let reset = number("x-ratelimit-reset")?;
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
+    Some(Duration::from_secs(reset.saturating_sub(now)))
+}
+
+/// reqwest's own message names only the outer layer; the cause is further down.
+fn describe(error: &reqwest::Error) -> String {
+    let mut message = if error.is_timeout() {
+        "timed out".to_owned()
+    } else if error.is_connect() {
+        "connection failed".to_owned()
+    } else {
+        "request failed".to_owned()
+    };
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message
+}
+
+fn network_error(url: String, message: String) -> Error {
+    let lower = message.to_ascii_lowercase();
+    let tls = lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake");
+    Error::Network { url, message, tls }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> Answer {
+        Answer {
+            status: StatusCode::from_u16(status).unwrap(),
+            headers: HeaderMap::new(),
+            body: body.as_bytes().to_vec(),
+            url: "https://t/oauth/token".into(),
+        }
+    }
+
+    #[test]
+    fn auth0_error_keeps_extra_fields() {
+        let e = answer(
+            403,
+            r#"{"error":"mfa_required","error_description":"Multifactor authentication required","mfa_token":"Fe26.2*x"}"#,
+        )
+        .into_error();
+        let Error::Api(api) = e else { panic!("{e:?}") };
+        assert_eq!(api.status, 403);
+        assert_eq!(api.error, "mfa_required");
+        assert_eq!(api.extra["mfa_token"], "Fe26.2*x");
+    }
+
+    #[test]
+    fn html_is_a_protocol_error() {
+        let e = answer(502, "<html><body>Bad gateway</body></html>").into_error();
+        assert!(
+            matches!(
+                e,
+                Error::Protocol {
+                    status: Some(502),
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn truncated_json_success_is_a_protocol_error() {
+        let e = answer(200, r#"{"access_token":"abc"#)
+            .into_result::<Value>()
+            .unwrap_err();
+        assert!(matches!(e, Error::Protocol { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn retry_after_prefers_the_header() {
+        let mut headers = HeaderMap::new();
+        headers.insert("retry-after", "7".parse().unwrap());
+        headers.insert("x-ratelimit-reset", "1".parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(7)));
+    }
+}

@@ -1,0 +1,111 @@
+//! The shapes Auth0 answers with, parsed leniently: unknown fields are kept,
+//! and documented variants (`oob_channel` or `oob_channels`) are all accepted.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::secret::Secret;
+
+/// A successful `/oauth/token` answer. Serializes back under Auth0's own names.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TokenSet {
+    pub access_token: Secret,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<Secret>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<Secret>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Only from the recovery-code grant: the user's new code; the old one is spent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovery_code: Option<Secret>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// What `mfa_required` carries: the token that authorizes the MFA steps.
+#[derive(Debug, Clone, Serialize)]
+pub struct MfaRequired {
+    pub mfa_token: Secret,
+    /// Loosely typed on purpose: Auth0 documents more than one shape.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mfa_requirements: Option<Value>,
+}
+
+/// The first step's outcome: tokens straight away, or MFA to do.
+#[derive(Debug, Clone)]
+pub enum LoginOutcome {
+    Tokens(TokenSet),
+    MfaRequired(MfaRequired),
+}
+
+/// A `/mfa/challenge` answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Challenge {
+    pub challenge_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oob_code: Option<Secret>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub binding_method: Option<String>,
+    /// Allowed by the draft spec; Auth0 has not been seen to send them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<u64>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Challenge {
+    pub fn is_otp(&self) -> bool {
+        self.challenge_type == "otp"
+    }
+}
+
+/// The challenge types `/mfa/challenge` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChallengeType {
+    Otp,
+    Oob,
+}
+
+impl ChallengeType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChallengeType::Otp => "otp",
+            ChallengeType::Oob => "oob",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_set_keeps_unknown_fields_and_round_trips() {
+        let body = r#"{"access_token":"a.b.c","expires_in":86400,"scope":"openid profile",
+            "token_type":"Bearer","recovery_code":"17EQHNZC2SZDYG7X4QXVX9SW","custom":1}"#;
+        let tokens: TokenSet = serde_json::from_str(body).unwrap();
+        assert_eq!(
+            tokens.recovery_code.as_ref().unwrap().expose(),
+            "17EQHNZC2SZDYG7X4QXVX9SW"
+        );
+        assert_eq!(tokens.extra["custom"], 1);
+        let back = serde_json::to_value(&tokens).unwrap();
+        assert_eq!(back["access_token"], "a.b.c");
+        assert_eq!(back["custom"], 1);
+        assert!(back.get("id_token").is_none());
+    }
+
+    #[test]
+    fn otp_challenge_has_no_oob_code() {
+        let c: Challenge = serde_json::from_str(r#"{"challenge_type":"otp"}"#).unwrap();
+        assert!(c.is_otp());
+        assert!(c.oob_code.is_none());
+    }
+}

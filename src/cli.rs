@@ -1,0 +1,300 @@
+//! The command line: clap definitions only. Doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+
+use crate::auth0::ChallengeType;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "auth0-mfa",
+    version,
+    about = "Log in through Auth0 multi-factor authentication from a terminal or CI: challenge, verify, TOTP codes, a local tenant emulator.",
+    after_help = "Settings come from flags, then AUTH0_* environment variables, then the config file's profile.\nRun `auth0-mfa demo` to see the whole flow against the built-in emulator."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options that work before or after the subcommand, as in cargo and gh.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Print the result as one JSON document (also on failure)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+
+    /// When to colour output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Never prompt; a missing value is an error that names its flag
+    #[arg(long, global = true)]
+    pub no_input: bool,
+
+    /// Profile of the config file to use
+    #[arg(long, env = "AUTH0_MFA_PROFILE", global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]
+    #[arg(long, env = "AUTH0_MFA_CONFIG", global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL
+    #[arg(long, env = "AUTH0_DOMAIN", global = true, value_name = "DOMAIN")]
+    pub domain: Option<String>,
+
+    /// Application (client) id
+    #[arg(long, env = "AUTH0_CLIENT_ID", global = true, value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// Application secret; omit for public applications ('-' reads stdin)
+    #[arg(
+        long,
+        env = "AUTH0_CLIENT_SECRET",
+        hide_env_values = true,
+        global = true,
+        value_name = "SECRET"
+    )]
+    pub client_secret: Option<String>,
+
+    /// Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log a user in; when Auth0 answers mfa_required, finish the MFA flow
+    Login(LoginArgs),
+    /// Ask Auth0 for an MFA challenge (POST /mfa/challenge)
+    Challenge(ChallengeArgs),
+    /// Answer a challenge and print the tokens (the MFA grants of /oauth/token)
+    Verify(VerifyArgs),
+    /// Compute a TOTP code from a base32 secret or an otpauth:// URI
+    Totp(TotpArgs),
+    /// Show the resolved settings, or where the config file is
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        shell: Shell,
+    },
+    /// Run the local Auth0 MFA emulator until Ctrl-C
+    #[cfg(feature = "emulator")]
+    Emulator(EmulatorArgs),
+    /// Run the whole MFA flow against the built-in emulator, step by step
+    #[cfg(feature = "emulator")]
+    Demo,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// The user's username or email
+    #[arg(long, short = 'u', env = "AUTH0_USERNAME", value_name = "USER")]
+    pub username: Option<String>,
+
+    /// The user's password; prompted for (hidden) when missing ('-' reads stdin)
+    #[arg(
+        long,
+        env = "AUTH0_PASSWORD",
+        hide_env_values = true,
+        value_name = "PASSWORD"
+    )]
+    pub password: Option<String>,
+
+    /// Database connection to log in through (uses the password-realm grant)
+    #[arg(long, env = "AUTH0_REALM", value_name = "CONNECTION")]
+    pub realm: Option<String>,
+
+    /// API audience of the access token (https://DOMAIN/mfa/ to manage authenticators)
+    #[arg(long, env = "AUTH0_AUDIENCE", value_name = "AUDIENCE")]
+    pub audience: Option<String>,
+
+    /// Scopes to request, space-separated [default: openid profile email]
+    #[arg(long, env = "AUTH0_SCOPE", value_name = "SCOPES")]
+    pub scope: Option<String>,
+
+    /// Stop at mfa_required and print the mfa_token, for scripts that run the steps
+    #[arg(long)]
+    pub mfa_token_only: bool,
+
+    #[command(flatten)]
+    pub answer: AnswerArgs,
+}
+
+/// How to answer the challenge without a prompt.
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The authenticator app's current code
+    #[arg(long, value_name = "CODE")]
+    pub otp: Option<String>,
+
+    /// Compute the code from this base32 secret or otpauth:// URI ('-' reads stdin)
+    #[arg(
+        long,
+        env = "AUTH0_OTP_SECRET",
+        hide_env_values = true,
+        value_name = "SECRET"
+    )]
+    pub otp_secret: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ChallengeArgs {
+    /// The mfa_token from mfa_required ('-' reads stdin)
+    #[arg(
+        long,
+        env = "AUTH0_MFA_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub mfa_token: Option<String>,
+
+    /// Challenge type to ask for; repeat for several (Auth0 picks among them)
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub types: Vec<ChallengeType>,
+
+    /// Challenge this authenticator (an id from `authenticators list`)
+    #[arg(long, value_name = "ID")]
+    pub authenticator_id: Option<String>,
+
+    /// Finish the flow in the same process: take the code, verify, print the tokens
+    #[arg(long)]
+    pub verify: bool,
+
+    #[command(flatten)]
+    pub answer: AnswerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The mfa_token from mfa_required ('-' reads stdin)
+    #[arg(
+        long,
+        env = "AUTH0_MFA_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub mfa_token: Option<String>,
+
+    #[command(flatten)]
+    pub answer: AnswerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TotpArgs {
+    /// A base32 secret or an otpauth:// URI ('-' reads stdin)
+    #[arg(
+        value_name = "SECRET_OR_URI",
+        env = "AUTH0_OTP_SECRET",
+        hide_env_values = true
+    )]
+    pub secret: Option<String>,
+
+    /// Compute the code for this Unix time instead of now
+    #[arg(long, value_name = "UNIX_SECONDS")]
+    pub time: Option<u64>,
+
+    /// Code length [default: 6, or the URI's]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(6..=8))]
+    pub digits: Option<u32>,
+
+    /// Seconds per code [default: 30, or the URI's]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub period: Option<u64>,
+
+    /// HMAC algorithm [default: sha1, or the URI's]
+    #[arg(long, value_enum)]
+    pub algorithm: Option<TotpAlgorithm>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TotpAlgorithm {
+    Sha1,
+    Sha256,
+    Sha512,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Show every setting, its value (secrets masked) and where it came from
+    Show,
+    /// Print the config file's path
+    Path,
+}
+
+#[cfg(feature = "emulator")]
+#[derive(Debug, Args)]
+pub struct EmulatorArgs {
+    /// Address to listen on (loopback)
+    #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR")]
+    pub listen: std::net::SocketAddr,
+
+    /// Tenant file (TOML) describing clients and users [default: the built-in demo tenant]
+    #[arg(long, value_name = "FILE")]
+    pub tenant: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_work_after_the_subcommand() {
+        let cli = Cli::try_parse_from([
+            "auth0-mfa",
+            "totp",
+            "GEZDGNBV",
+            "--json",
+            "--color",
+            "never",
+        ])
+        .unwrap();
+        assert!(cli.global.json);
+        assert_eq!(cli.global.color, ColorChoice::Never);
+    }
+
+    #[test]
+    fn challenge_types_repeat() {
+        let cli = Cli::try_parse_from([
+            "auth0-mfa",
+            "challenge",
+            "--mfa-token",
+            "t",
+            "--type",
+            "otp",
+            "--type",
+            "oob",
+        ])
+        .unwrap();
+        let Command::Challenge(args) = cli.command else {
+            panic!()
+        };
+        assert_eq!(args.types, vec![ChallengeType::Otp, ChallengeType::Oob]);
+    }
+}

@@ -1,0 +1,41 @@
+//! `challenge`: `POST /mfa/challenge`, and with `--verify` the rest of the flow.
+
+use crate::cli::ChallengeArgs;
+use crate::error::Failure;
+use crate::flow::Flow;
+use crate::output::{Output, Report};
+use crate::prompt::TerminalPrompter;
+use crate::settings::Settings;
+
+pub async fn run(
+    args: &ChallengeArgs,
+    settings: &Settings,
+    no_input: bool,
+    out: &Output,
+) -> Result<(), Failure> {
+    let mfa_token = super::mfa_token(settings)?;
+    let client = super::connect(settings, out)?;
+    let challenge = client
+        .challenge(&mfa_token, &args.types, args.authenticator_id.as_deref())
+        .await?;
+    if !args.verify {
+        out.result(Report::Challenge(&challenge));
+        return Ok(());
+    }
+    let mut prompter = TerminalPrompter::new(no_input);
+    let progress = |step: &str| out.progress(step);
+    let mut flow = Flow {
+        client: &client,
+        prompter: &mut prompter,
+        progress: &progress,
+    };
+    let tokens = flow
+        .answer(
+            &mfa_token,
+            &challenge,
+            &super::answers(&args.answer, settings),
+        )
+        .await?;
+    out.result(Report::Tokens(&tokens));
+    Ok(())
+}

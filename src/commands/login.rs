@@ -1,0 +1,79 @@
+//! `login`: the password grant, then the MFA flow when Auth0 asks for it.
+
+use crate::auth0::{LoginOutcome, PasswordLogin};
+use crate::cli::LoginArgs;
+use crate::error::Failure;
+use crate::flow::Flow;
+use crate::output::{Output, Report};
+use crate::prompt::{Ask, Prompter, TerminalPrompter};
+use crate::settings::Settings;
+
+pub async fn run(
+    args: &LoginArgs,
+    settings: &Settings,
+    no_input: bool,
+    out: &Output,
+) -> Result<(), Failure> {
+    let client = super::connect(settings, out)?;
+    let mut prompter = TerminalPrompter::new(no_input);
+    let username = match settings.text("username") {
+        Some(username) => username,
+        None => prompter.text(&Ask {
+            prompt: "Username",
+            what: "the username",
+            how: "pass --username USER or set AUTH0_USERNAME",
+        })?,
+    };
+    let password = match settings.secret("password") {
+        Some(password) => password,
+        None => prompter.secret(&Ask {
+            prompt: "Password",
+            what: "the password",
+            how: "pass --password - (reads stdin) or set AUTH0_PASSWORD",
+        })?,
+    };
+    let login = PasswordLogin {
+        username,
+        password,
+        realm: settings.text("realm"),
+        audience: settings.text("audience"),
+        scope: settings.text("scope"),
+    };
+    out.progress(&format!(
+        "logging in as {} (POST /oauth/token)",
+        login.username
+    ));
+    let required = match client.login_password(&login).await? {
+        LoginOutcome::Tokens(_) if args.mfa_token_only => {
+            return Err(Failure::usage_with_hint(
+                "Auth0 did not ask for MFA: it issued tokens straight away",
+                "run without --mfa-token-only to print them, or require MFA for this user (Dashboard > Security > Multi-factor Auth)",
+            ));
+        }
+        LoginOutcome::Tokens(tokens) => {
+            out.result(Report::Tokens(&tokens));
+            return Ok(());
+        }
+        LoginOutcome::MfaRequired(required) => required,
+    };
+    if args.mfa_token_only {
+        out.result(Report::MfaToken(&required));
+        return Ok(());
+    }
+    out.progress("Auth0 answered mfa_required");
+    let progress = |step: &str| out.progress(step);
+    let mut flow = Flow {
+        client: &client,
+        prompter: &mut prompter,
+        progress: &progress,
+    };
+    let tokens = flow
+        .complete(
+            &required.mfa_token,
+            None,
+            &super::answers(&args.answer, settings),
+        )
+        .await?;
+    out.result(Report::Tokens(&tokens));
+    Ok(())
+}

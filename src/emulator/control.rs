@@ -1,0 +1,68 @@
+//! The `/_emulator/` control API, for scripts driving the emulator over HTTP: the same
+//! operations as the `Emulator` methods. Control requests are neither recorded, rate
+//! limited nor subject to faults.
+
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use super::faults::Fault;
+use super::http::{ApiRequest, Reply};
+use super::state::Shared;
+
+pub fn handle(shared: &Shared, req: &ApiRequest) -> Reply {
+    if let Some(e) = &req.body_error {
+        return Reply::error(StatusCode::BAD_REQUEST, "invalid_request", e.clone());
+    }
+    match (&req.method, req.path.as_str()) {
+        (&Method::GET, "/_emulator/outbox") => Reply::ok(json!(shared.lock().outbox)),
+        (&Method::GET, "/_emulator/requests") => Reply::ok(json!(shared.lock().received)),
+        (&Method::POST, "/_emulator/clock") => {
+            let Some(seconds) = req.body.get("advance_seconds").and_then(Value::as_u64) else {
+                return Reply::error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request",
+                    "expected {\"advance_seconds\": N} with N >= 0",
+                );
+            };
+            shared.advance_clock(seconds);
+            Reply::ok(json!({"now": shared.now_secs()}))
+        }
+        (&Method::POST, "/_emulator/push/approve") => settle(shared, req, true),
+        (&Method::POST, "/_emulator/push/reject") => settle(shared, req, false),
+        (&Method::POST, "/_emulator/faults") => match Fault::from_control(&req.body) {
+            Ok(fault) => {
+                let mut st = shared.lock();
+                st.faults.push_back(fault);
+                Reply::ok(json!({"queued": st.faults.len()}))
+            }
+            Err(e) => Reply::error(StatusCode::BAD_REQUEST, "invalid_request", e),
+        },
+        _ => Reply::error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!(
+                "Not found: {} {}. Control API: GET /_emulator/outbox, GET /_emulator/requests, POST /_emulator/clock, POST /_emulator/push/approve, POST /_emulator/push/reject, POST /_emulator/faults",
+                req.method, req.path
+            ),
+        ),
+    }
+}
+
+fn settle(shared: &Shared, req: &ApiRequest, approve: bool) -> Reply {
+    let Some(username) = req.param("username") else {
+        return Reply::error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "expected {\"username\": \"...\"}",
+        );
+    };
+    if shared.settle_push(&username, approve) {
+        Reply::ok(json!({"username": username, "approved": approve}))
+    } else {
+        Reply::error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("No pending push for {username}."),
+        )
+    }
+}

@@ -1,0 +1,94 @@
+//! Injected faults: what the next non-control responses do instead of answering
+//! normally, so clients can be tested against a misbehaving network or edge.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+use serde_json::json;
+
+/// Each injected fault applies to one later request, in the order injected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// A 502 HTML page, as an edge proxy sends.
+    Html502,
+    /// A 200 whose JSON body is cut off.
+    TruncatedJson,
+    /// Waits this long, then answers normally.
+    Delay(Duration),
+    /// Closes the connection (with a TCP reset) without answering.
+    ResetConnection,
+    /// A 200 with a body of about 20 MB.
+    OversizedBody,
+    /// A 429 `too_many_requests` with `Retry-After`.
+    RateLimited { retry_after_secs: u64 },
+}
+
+pub const OVERSIZED_BYTES: usize = 20 * 1024 * 1024;
+
+impl Fault {
+    /// Parses the control API's `{"kind": ..., "ms": ..., "retry_after": ...}`.
+    pub fn from_control(body: &serde_json::Value) -> Result<Fault, String> {
+        let kind = body.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+        let num = |k: &str| body.get(k).and_then(|v| v.as_u64());
+        match kind {
+            "html_502" => Ok(Fault::Html502),
+            "truncated_json" => Ok(Fault::TruncatedJson),
+            "delay" => Ok(Fault::Delay(Duration::from_millis(
+                num("ms").unwrap_or(1000),
+            ))),
+            "reset" => Ok(Fault::ResetConnection),
+            "oversized" => Ok(Fault::OversizedBody),
+            "rate_limited" => Ok(Fault::RateLimited {
+                retry_after_secs: num("retry_after").unwrap_or(1),
+            }),
+            _ => Err(format!(
+                "unknown fault kind {kind:?}; expected html_502, truncated_json, delay (ms), reset, oversized or rate_limited (retry_after)"
+            )),
+        }
+    }
+
+    /// The response standing in for the real one (Delay and ResetConnection are handled
+    /// by the server loop, which owns the timer and the socket).
+    pub fn response(&self, reset_epoch: u64) -> Response {
+        let (status, content_type, body): (StatusCode, &str, Vec<u8>) = match self {
+            Fault::Html502 => (
+                StatusCode::BAD_GATEWAY,
+                "text/html",
+                b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>emulated edge proxy</center>\r\n</body>\r\n</html>\r\n".to_vec(),
+            ),
+            Fault::TruncatedJson => (
+                StatusCode::OK,
+                "application/json; charset=utf-8",
+                br#"{"access_token":"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRw"#.to_vec(),
+            ),
+            Fault::OversizedBody => {
+                let mut body = br#"{"access_token":""#.to_vec();
+                body.resize(OVERSIZED_BYTES, b'A');
+                body.extend_from_slice(br#"","token_type":"Bearer","expires_in":86400}"#);
+                (StatusCode::OK, "application/json; charset=utf-8", body)
+            }
+            Fault::RateLimited { .. } | Fault::Delay(_) | Fault::ResetConnection => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "application/json; charset=utf-8",
+                json!({"error": "too_many_requests", "error_description": "Global limit has been reached"})
+                    .to_string()
+                    .into_bytes(),
+            ),
+        };
+        let mut resp = Response::new(Body::from(body));
+        *resp.status_mut() = status;
+        let h = resp.headers_mut();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        if let Fault::RateLimited { retry_after_secs } = self {
+            h.insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+            h.insert("x-ratelimit-remaining", HeaderValue::from(0));
+            h.insert(
+                "x-ratelimit-reset",
+                HeaderValue::from(reset_epoch + retry_after_secs),
+            );
+        }
+        resp
+    }
+}

@@ -1,0 +1,197 @@
+//! A faithful local stand-in for an Auth0 tenant's MFA endpoints: discovery and JWKS,
+//! `/oauth/token` (password, password-realm, refresh_token, mfa-otp, mfa-oob,
+//! mfa-recovery-code), `/mfa/challenge`, `/mfa/associate`, `/mfa/authenticators`, plus the
+//! `/_emulator/` control API. It shares no types with the client: it writes JSON the way
+//! Auth0 does, so a wrong field name on either side fails the tests.
+//!
+//! Start one with [`Emulator::start`] (on the current tokio runtime) or
+//! [`Emulator::start_in_background`] (own thread, for synchronous tests); the tenant comes
+//! from [`Tenant::demo`] or a TOML file ([`Tenant::load`], schema in [`Tenant`]'s module
+//! docs and `example-tenant.toml`).
+//!
+//! Control API (JSON): `GET /_emulator/outbox`, `GET /_emulator/requests`,
+//! `POST /_emulator/clock {"advance_seconds":N}`, `POST /_emulator/push/approve` and
+//! `/reject {"username":"..."}` (404 when nothing is pending),
+//! `POST /_emulator/faults {"kind":"html_502"|"truncated_json"|"delay"|"reset"|"oversized"|"rate_limited", "ms":N, "retry_after":N}`.
+
+mod control;
+pub mod demo;
+mod faults;
+mod http;
+mod otp;
+mod routes;
+mod server;
+mod state;
+mod tenant;
+#[cfg(test)]
+mod tests;
+mod tokens;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use anyhow::Context;
+use tokio::sync::oneshot;
+
+pub use faults::Fault;
+pub use state::{OutboxMessage, ReceivedRequest};
+pub use tenant::{
+    AuthenticatorConfig, AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings,
+    UserConfig,
+};
+
+use state::Shared;
+
+/// A running emulator. Dropping it stops the server (and its thread, if it has one).
+pub struct Emulator {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Emulator")
+            .field("addr", &self.addr)
+            .finish()
+    }
+}
+
+/// `http://HOST:PORT` for a bound address; an unspecified address is reached via loopback.
+fn base_url_of(addr: SocketAddr) -> String {
+    match addr {
+        SocketAddr::V4(a) if a.ip().is_unspecified() => format!("http://127.0.0.1:{}", a.port()),
+        SocketAddr::V6(a) if a.ip().is_unspecified() => format!("http://[::1]:{}", a.port()),
+        SocketAddr::V4(a) => format!("http://{a}"),
+        SocketAddr::V6(a) => format!("http://[{}]:{}", a.ip(), a.port()),
+    }
+}
+
+impl Emulator {
+    /// Binds `listen` and serves on the current tokio runtime (spawns a task).
+    pub async fn start(tenant: Tenant, listen: SocketAddr) -> anyhow::Result<Emulator> {
+        tenant.validate()?;
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("cannot listen on {listen}"))?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared::new(tenant, base_url_of(addr)));
+        let (tx, rx) = oneshot::channel();
+        let serving = shared.clone();
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = server::serve(listener, serving) => {}
+                _ = rx => {}
+            }
+        });
+        Ok(Emulator {
+            shared,
+            addr,
+            shutdown: Some(tx),
+            thread: None,
+        })
+    }
+
+    /// Binds 127.0.0.1:0 and serves on a background thread with its own current-thread
+    /// runtime; for synchronous tests.
+    pub fn start_in_background(tenant: Tenant) -> anyhow::Result<Emulator> {
+        tenant.validate()?;
+        let std_listener = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+            .context("cannot listen on 127.0.0.1")?;
+        std_listener.set_nonblocking(true)?;
+        let addr = std_listener.local_addr()?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("cannot start the emulator's runtime")?;
+        let shared = Arc::new(Shared::new(tenant, base_url_of(addr)));
+        let (tx, rx) = oneshot::channel();
+        let serving = shared.clone();
+        let thread = std::thread::Builder::new()
+            .name(format!("auth0-emulator-{}", addr.port()))
+            .spawn(move || {
+                runtime.block_on(async move {
+                    let Ok(listener) = tokio::net::TcpListener::from_std(std_listener) else {
+                        return;
+                    };
+                    tokio::select! {
+                        _ = server::serve(listener, serving) => {}
+                        _ = rx => {}
+                    }
+                });
+                // Dropping the runtime here cancels the open connections' tasks.
+            })
+            .context("cannot spawn the emulator's thread")?;
+        Ok(Emulator {
+            shared,
+            addr,
+            shutdown: Some(tx),
+            thread: Some(thread),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    pub fn base_url(&self) -> String {
+        self.shared.base_url.clone()
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Every request received, in order (control API requests excluded).
+    pub fn received(&self) -> Vec<ReceivedRequest> {
+        self.shared.lock().received.clone()
+    }
+
+    /// Every SMS, voice and email code sent, in order.
+    pub fn outbox(&self) -> Vec<OutboxMessage> {
+        self.shared.lock().outbox.clone()
+    }
+
+    /// Moves the emulator's clock forward: expiries, TOTP steps, buckets, `Date`.
+    pub fn advance_clock(&self, seconds: u64) {
+        self.shared.advance_clock(seconds);
+    }
+
+    /// The emulator's "now", in Unix seconds.
+    pub fn now(&self) -> u64 {
+        self.shared.now_secs()
+    }
+
+    /// Approves the user's pending push transaction(s) (challenges and enrollments).
+    /// False if there were none.
+    pub fn approve_push(&self, username: &str) -> bool {
+        self.shared.settle_push(username, true)
+    }
+
+    pub fn reject_push(&self, username: &str) -> bool {
+        self.shared.settle_push(username, false)
+    }
+
+    /// Queues a fault for the next non-control request (one fault per request, in order).
+    pub fn inject_fault(&self, fault: Fault) {
+        self.shared.lock().faults.push_back(fault);
+    }
+
+    /// Serves until Ctrl-C, then stops.
+    pub async fn run_until_ctrl_c(self) -> anyhow::Result<()> {
+        tokio::signal::ctrl_c()
+            .await
+            .context("cannot listen for Ctrl-C")?;
+        drop(self);
+        Ok(())
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

@@ -1,0 +1,362 @@
+//! The Auth0 API surface: routing, and what the endpoints share (client
+//! authentication, mfa_token and bearer resolution, token sets).
+//!
+//! Where Auth0's sources disagree on a status, the emulator picks one and keeps to it:
+//! `invalid_request` 400, `invalid_client` 401, `unauthorized_client` 403, `invalid_grant`
+//! 403, `expired_token` 403 for an mfa_token and 400 for an oob_code (a polling error, like
+//! `authorization_pending`), `mfa_required` 403, `unsupported_challenge_type` 401,
+//! `association_required` 400, 429 for `too_many_attempts` and `too_many_requests`.
+
+mod associate;
+mod authenticators;
+mod challenge;
+mod discovery;
+mod token;
+
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use super::http::{ApiRequest, Reply};
+use super::state::{MFA_TOKEN_TTL_MS, MfaTx, RefreshGrant, Shared, State};
+use super::tenant::ClientConfig;
+use super::tokens;
+
+/// Answers one (non-control) request. Synchronous: the state lock is taken and released
+/// inside, never across an await.
+pub fn route(shared: &Shared, req: &ApiRequest) -> Reply {
+    let path = req.path.as_str();
+    match (&req.method, path) {
+        (&Method::GET, "/.well-known/openid-configuration") => {
+            discovery::openid_configuration(shared)
+        }
+        (&Method::GET, "/.well-known/jwks.json") => Reply::ok(tokens::keys().jwks()),
+        (&Method::POST, "/oauth/token") => token::token(shared, req),
+        (&Method::POST, "/mfa/challenge") => challenge::challenge(shared, req),
+        (&Method::POST, "/mfa/associate") => associate::associate(shared, req),
+        (&Method::GET, "/mfa/authenticators") => authenticators::list(shared, req),
+        (&Method::DELETE, p) if p.starts_with("/mfa/authenticators/") => {
+            authenticators::delete(shared, req, &p["/mfa/authenticators/".len()..])
+        }
+        (
+            _,
+            "/.well-known/openid-configuration"
+            | "/.well-known/jwks.json"
+            | "/oauth/token"
+            | "/mfa/challenge"
+            | "/mfa/associate"
+            | "/mfa/authenticators",
+        ) => Reply::error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            format!("{} is not allowed on {path}", req.method),
+        ),
+        _ => not_found(path),
+    }
+}
+
+pub fn not_found(path: &str) -> Reply {
+    Reply::error(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        format!("Not found: {path}"),
+    )
+}
+
+/// The key of the rate-limit bucket: the client, as Auth0 limits per application.
+pub fn rate_limit_key(req: &ApiRequest) -> String {
+    req.param("client_id")
+        .or_else(|| req.basic_credentials().map(|(id, _)| id))
+        .unwrap_or_else(|| "-".to_string())
+}
+
+pub fn invalid_request(description: impl Into<String>) -> Reply {
+    Reply::error(StatusCode::BAD_REQUEST, "invalid_request", description)
+}
+
+pub fn missing(name: &str) -> Reply {
+    invalid_request(format!("Missing required parameter: {name}"))
+}
+
+pub fn required(req: &ApiRequest, name: &str) -> Result<String, Reply> {
+    req.param(name).ok_or_else(|| missing(name))
+}
+
+pub fn body_ok(req: &ApiRequest) -> Result<(), Reply> {
+    match &req.body_error {
+        Some(e) => Err(invalid_request(e.clone())),
+        None => Ok(()),
+    }
+}
+
+/// client_secret_post, HTTP Basic (token endpoint only) or a public client's bare
+/// `client_id`. Unknown clients and bad secrets get the same answer, as at Auth0.
+pub fn authenticate_client<'a>(
+    shared: &'a Shared,
+    req: &ApiRequest,
+    allow_basic: bool,
+) -> Result<&'a ClientConfig, Reply> {
+    let basic = if allow_basic {
+        req.basic_credentials()
+    } else {
+        None
+    };
+    let (client_id, secret) = match (req.param("client_id"), basic) {
+        (_, Some((id, secret))) => (id, Some(secret)),
+        (Some(id), None) => (id, req.param("client_secret")),
+        (None, None) => return Err(missing("client_id")),
+    };
+    let failed = || {
+        Reply::error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Client authentication failed.",
+        )
+    };
+    let client = shared.client(&client_id).ok_or_else(failed)?;
+    if req.param("client_assertion").is_some() {
+        return Err(Reply::error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Client authentication failed: private_key_jwt is not configured for this client.",
+        ));
+    }
+    match (&client.client_secret, secret) {
+        (None, _) => Ok(client),
+        (Some(expected), Some(given)) if *expected == given => Ok(client),
+        _ => Err(failed()),
+    }
+}
+
+pub fn malformed_mfa_token() -> Reply {
+    Reply::error(
+        StatusCode::FORBIDDEN,
+        "invalid_grant",
+        "Malformed mfa_token",
+    )
+}
+
+/// The transaction behind an mfa_token sent by `client_id`.
+pub fn mfa_tx(shared: &Shared, st: &State, token: &str, client_id: &str) -> Result<MfaTx, Reply> {
+    let tx = st.mfa_txs.get(token).ok_or_else(malformed_mfa_token)?;
+    if tx.client_id != client_id {
+        return Err(malformed_mfa_token());
+    }
+    if shared.now_ms() >= tx.created_ms + MFA_TOKEN_TTL_MS {
+        return Err(Reply::error(
+            StatusCode::FORBIDDEN,
+            "expired_token",
+            "mfa_token is expired",
+        ));
+    }
+    Ok(tx.clone())
+}
+
+/// Who a bearer token on the `/mfa/` endpoints speaks for.
+pub enum Bearer {
+    MfaToken {
+        token: String,
+        tx: MfaTx,
+    },
+    /// An access token for the MFA API audience.
+    Access {
+        token: String,
+        user: usize,
+        client_id: String,
+        scopes: Vec<String>,
+    },
+}
+
+impl Bearer {
+    pub fn user(&self) -> usize {
+        match self {
+            Bearer::MfaToken { tx, .. } => tx.user,
+            Bearer::Access { user, .. } => *user,
+        }
+    }
+
+    pub fn token(&self) -> &str {
+        match self {
+            Bearer::MfaToken { token, .. } | Bearer::Access { token, .. } => token,
+        }
+    }
+
+    /// Ok for an mfa_token (the caller decides whether one is acceptable) or an access
+    /// token carrying `scope`.
+    pub fn require_scope(&self, scope: &str) -> Result<(), Reply> {
+        match self {
+            Bearer::Access { scopes, .. } if !scopes.iter().any(|s| s == scope) => {
+                Err(Reply::error(
+                    StatusCode::FORBIDDEN,
+                    "insufficient_scope",
+                    format!("Insufficient scope, expected any of: {scope}"),
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn invalid_token(description: impl Into<String>) -> Reply {
+    Reply::error(StatusCode::UNAUTHORIZED, "invalid_token", description)
+}
+
+/// Resolves `Authorization: Bearer` to an mfa_token or an MFA API access token.
+pub fn bearer(shared: &Shared, st: &State, req: &ApiRequest) -> Result<Bearer, Reply> {
+    let Some(token) = req.bearer() else {
+        return Err(Reply::error(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Missing or malformed Authorization header; expected \"Bearer <token>\".",
+        ));
+    };
+    if tokens::looks_like_jwt(token) {
+        return access_token(shared, st, token);
+    }
+    let tx = st
+        .mfa_txs
+        .get(token)
+        .cloned()
+        .ok_or_else(malformed_mfa_token)?;
+    if shared.now_ms() >= tx.created_ms + MFA_TOKEN_TTL_MS {
+        return Err(Reply::error(
+            StatusCode::FORBIDDEN,
+            "expired_token",
+            "mfa_token is expired",
+        ));
+    }
+    Ok(Bearer::MfaToken {
+        token: token.to_string(),
+        tx,
+    })
+}
+
+/// Checks an access token for the MFA API: our signature, not expired, the `/mfa/`
+/// audience, a known user.
+pub fn access_token(shared: &Shared, st: &State, token: &str) -> Result<Bearer, Reply> {
+    let claims = tokens::keys()
+        .verify_jwt(token)
+        .ok_or_else(|| invalid_token("Invalid token: bad signature or format."))?;
+    let exp = claims.get("exp").and_then(Value::as_u64).unwrap_or(0);
+    if shared.now_secs() >= exp {
+        return Err(invalid_token("The access token has expired."));
+    }
+    let aud_ok = match claims.get("aud") {
+        Some(Value::String(a)) => shared.is_mfa_audience(a),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .any(|a| shared.is_mfa_audience(a)),
+        _ => false,
+    };
+    if !aud_ok {
+        return Err(invalid_token(format!(
+            "Bad audience: this endpoint needs an access token for {}/mfa/.",
+            shared.base_url
+        )));
+    }
+    let sub = claims.get("sub").and_then(Value::as_str).unwrap_or("");
+    let user = st
+        .users
+        .iter()
+        .position(|u| sub == format!("auth0|{}", u.user_id))
+        .ok_or_else(|| invalid_token("Unknown user."))?;
+    let scopes = claims
+        .get("scope")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    Ok(Bearer::Access {
+        token: token.to_string(),
+        user,
+        client_id: claims
+            .get("azp")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+        scopes,
+    })
+}
+
+/// Starts an MFA transaction: the `mfa_required` answer.
+pub fn mfa_required(shared: &Shared, st: &mut State, grant: RefreshGrant) -> Reply {
+    let now = shared.now_ms();
+    let token = tokens::mfa_token(now, now + MFA_TOKEN_TTL_MS);
+    let requirements = st.users[grant.user].mfa_requirements();
+    st.mfa_txs.insert(
+        token.clone(),
+        MfaTx {
+            user: grant.user,
+            client_id: grant.client_id,
+            audience: grant.audience,
+            scope: grant.scope,
+            created_ms: now,
+        },
+    );
+    Reply::json(
+        StatusCode::FORBIDDEN,
+        json!({
+            "error": "mfa_required",
+            "error_description": "Multifactor authentication required",
+            "mfa_token": token,
+            "mfa_requirements": requirements,
+        }),
+    )
+}
+
+/// A token set: RS256 access token, an ID token for `openid`, a refresh token for
+/// `offline_access` (unless `refresh` is false, as on the refresh grant itself).
+pub fn token_set(shared: &Shared, st: &mut State, grant: &RefreshGrant, refresh: bool) -> Value {
+    let keys = tokens::keys();
+    let now = shared.now_secs();
+    let user = &st.users[grant.user];
+    let sub = format!("auth0|{}", user.user_id);
+    let scopes: Vec<&str> = grant.scope.split_whitespace().collect();
+    let mfa_api = grant
+        .audience
+        .as_deref()
+        .is_some_and(|a| shared.is_mfa_audience(a));
+    // MFA API tokens live 10 minutes, like Auth0's; others the default 24 hours.
+    let expires_in: u64 = if mfa_api { 600 } else { 86_400 };
+    let aud = grant
+        .audience
+        .clone()
+        .unwrap_or_else(|| format!("{}userinfo", shared.issuer()));
+    let access = keys.sign_jwt(&json!({
+        "iss": shared.issuer(),
+        "sub": sub,
+        "aud": aud,
+        "iat": now,
+        "exp": now + expires_in,
+        "azp": grant.client_id,
+        "scope": grant.scope,
+        "jti": tokens::random_alphanumeric(16),
+    }));
+    let mut body = json!({
+        "access_token": access,
+        "scope": grant.scope,
+        "expires_in": expires_in,
+        "token_type": "Bearer",
+    });
+    if scopes.contains(&"openid") {
+        let nickname = user.email.split('@').next().unwrap_or("").to_string();
+        body["id_token"] = json!(keys.sign_jwt(&json!({
+            "iss": shared.issuer(),
+            "sub": sub,
+            "aud": grant.client_id,
+            "iat": now,
+            "exp": now + 36_000,
+            "email": user.email,
+            "email_verified": true,
+            "name": user.name,
+            "nickname": nickname,
+        })));
+    }
+    if refresh && scopes.contains(&"offline_access") {
+        let rt = tokens::refresh_token();
+        st.refresh_tokens.insert(rt.clone(), grant.clone());
+        body["refresh_token"] = json!(rt);
+    }
+    body
+}

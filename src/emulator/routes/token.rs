@@ -1,0 +1,368 @@
+//! `POST /oauth/token`: the password, password-realm and refresh-token grants (which can
+//! answer `mfa_required`) and the three MFA grants (otp, oob, recovery code).
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+use super::super::http::{ApiRequest, Reply};
+use super::super::otp::{self, OtpCheck};
+use super::super::state::{MfaTx, OOB_TTL_MS, PushStatus, RefreshGrant, Shared, State};
+use super::super::tenant::{
+    AuthenticatorKind, DEFAULT_CONNECTION, GRANT_MFA_OOB, GRANT_MFA_OTP, GRANT_MFA_RECOVERY_CODE,
+    GRANT_PASSWORD, GRANT_PASSWORD_REALM, GRANT_REFRESH_TOKEN, PushRule,
+};
+use super::super::tokens;
+use super::{
+    Bearer, access_token, authenticate_client, body_ok, malformed_mfa_token, mfa_required, mfa_tx,
+    required, token_set,
+};
+
+/// The scope when the request names none.
+const DEFAULT_SCOPE: &str = "openid profile email";
+
+pub fn token(shared: &Shared, req: &ApiRequest) -> Reply {
+    match token_inner(shared, req) {
+        Ok(reply) | Err(reply) => reply,
+    }
+}
+
+fn token_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
+    body_ok(req)?;
+    let grant = required(req, "grant_type")?;
+    let known = [
+        GRANT_PASSWORD,
+        GRANT_PASSWORD_REALM,
+        GRANT_REFRESH_TOKEN,
+        GRANT_MFA_OTP,
+        GRANT_MFA_OOB,
+        GRANT_MFA_RECOVERY_CODE,
+    ];
+    if !known.contains(&grant.as_str()) {
+        return Err(Reply::error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            format!("Unsupported grant type: {grant}"),
+        ));
+    }
+    let client = authenticate_client(shared, req, true)?;
+    if !client.allows(&grant) {
+        return Err(Reply::error(
+            StatusCode::FORBIDDEN,
+            "unauthorized_client",
+            format!("Grant type '{grant}' not allowed for the client."),
+        ));
+    }
+    let client_id = client.client_id.as_str();
+    match grant.as_str() {
+        GRANT_PASSWORD | GRANT_PASSWORD_REALM => {
+            password(shared, req, client_id, grant == GRANT_PASSWORD_REALM)
+        }
+        GRANT_REFRESH_TOKEN => refresh(shared, req, client_id),
+        GRANT_MFA_OTP => mfa_otp(shared, req, client_id),
+        GRANT_MFA_OOB => mfa_oob(shared, req, client_id),
+        _ => mfa_recovery_code(shared, req, client_id),
+    }
+}
+
+fn password(
+    shared: &Shared,
+    req: &ApiRequest,
+    client_id: &str,
+    with_realm: bool,
+) -> Result<Reply, Reply> {
+    let username = required(req, "username")?;
+    let password = required(req, "password")?;
+    let realm = if with_realm {
+        Some(required(req, "realm")?)
+    } else {
+        None
+    };
+    let mut st = shared.lock();
+    if let Some(realm) = &realm {
+        let known = realm == DEFAULT_CONNECTION || st.users.iter().any(|u| &u.connection == realm);
+        if !known {
+            return Err(Reply::error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                format!("connection not found: {realm}"),
+            ));
+        }
+    }
+    let wrong = || {
+        Reply::error(
+            StatusCode::FORBIDDEN,
+            "invalid_grant",
+            "Wrong email or password.",
+        )
+    };
+    let user = st.user_index(&username).ok_or_else(wrong)?;
+    let u = &st.users[user];
+    if u.password != password || realm.as_ref().is_some_and(|r| *r != u.connection) {
+        return Err(wrong());
+    }
+    let grant = RefreshGrant {
+        user,
+        client_id: client_id.to_string(),
+        audience: req.param("audience"),
+        scope: req
+            .param("scope")
+            .unwrap_or_else(|| DEFAULT_SCOPE.to_string()),
+    };
+    if u.has_active_factor() || shared.settings.mfa_required {
+        return Ok(mfa_required(shared, &mut st, grant));
+    }
+    Ok(Reply::ok(token_set(shared, &mut st, &grant, true)))
+}
+
+fn refresh(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, Reply> {
+    let rt = required(req, "refresh_token")?;
+    let mut st = shared.lock();
+    let grant = st
+        .refresh_tokens
+        .get(&rt)
+        .filter(|g| g.client_id == client_id)
+        .cloned()
+        .ok_or_else(|| {
+            Reply::error(
+                StatusCode::FORBIDDEN,
+                "invalid_grant",
+                "Unknown or invalid refresh token.",
+            )
+        })?;
+    // Auth0 without rotation answers a refresh with no new refresh token.
+    Ok(Reply::ok(token_set(shared, &mut st, &grant, false)))
+}
+
+/// The mfa_token parameter of an MFA grant. Besides a real mfa_token, an MFA API access
+/// token with `enroll` is taken, so enrollments made with one can be confirmed.
+fn grant_tx(
+    shared: &Shared,
+    st: &State,
+    req: &ApiRequest,
+    client_id: &str,
+) -> Result<(String, MfaTx), Reply> {
+    let token = required(req, "mfa_token")?;
+    if tokens::looks_like_jwt(&token) {
+        return match access_token(shared, st, &token) {
+            Ok(Bearer::Access {
+                user,
+                client_id: azp,
+                scopes,
+                ..
+            }) if azp == client_id && scopes.iter().any(|s| s == "enroll") => {
+                let tx = MfaTx {
+                    user,
+                    client_id: azp,
+                    audience: None,
+                    scope: DEFAULT_SCOPE.to_string(),
+                    created_ms: shared.now_ms(),
+                };
+                Ok((token, tx))
+            }
+            _ => Err(malformed_mfa_token()),
+        };
+    }
+    let tx = mfa_tx(shared, st, &token, client_id)?;
+    Ok((token, tx))
+}
+
+fn too_many_attempts() -> Reply {
+    Reply::error(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_attempts",
+        "Too many failed codes. Wait for some minutes before retrying.",
+    )
+}
+
+fn check_bucket(shared: &Shared, st: &mut State, user: usize) -> Result<(), Reply> {
+    if st.users[user].failed_codes.is_empty(shared.now_ms()) {
+        return Err(too_many_attempts());
+    }
+    Ok(())
+}
+
+fn grant_of(tx: &MfaTx) -> RefreshGrant {
+    RefreshGrant {
+        user: tx.user,
+        client_id: tx.client_id.clone(),
+        audience: tx.audience.clone(),
+        scope: tx.scope.clone(),
+    }
+}
+
+/// Confirms an enrollment: the authenticator, its linked entry and a recovery code
+/// created with it become active.
+fn activate(st: &mut State, user: usize, suffix: &str, enrolled_by: &str) {
+    for a in st.users[user].authenticators.iter_mut() {
+        let pending_recovery = a.kind == AuthenticatorKind::RecoveryCode
+            && !a.active
+            && a.enrolled_by.as_deref() == Some(enrolled_by);
+        if a.suffix == suffix || pending_recovery {
+            a.active = true;
+            a.enrolled_by = None;
+        }
+    }
+}
+
+fn mfa_otp(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, Reply> {
+    let mut st = shared.lock();
+    let (token, tx) = grant_tx(shared, &st, req, client_id)?;
+    let code = required(req, "otp")?;
+    check_bucket(shared, &mut st, tx.user)?;
+    let now_secs = shared.now_secs();
+    let user = &mut st.users[tx.user];
+    let mut verdict = None;
+    for a in user.authenticators.iter_mut() {
+        let usable = a.kind == AuthenticatorKind::Otp
+            && (a.active || a.enrolled_by.as_deref() == Some(token.as_str()));
+        let Some(secret) = a
+            .secret
+            .as_deref()
+            .filter(|_| usable)
+            .and_then(otp::decode_secret)
+        else {
+            continue;
+        };
+        match otp::check(&secret, &code, now_secs, a.last_otp_step) {
+            OtpCheck::Accepted { step } => {
+                a.last_otp_step = Some(step);
+                verdict = Some((a.suffix.clone(), a.active));
+                break;
+            }
+            OtpCheck::Reused | OtpCheck::Wrong => {}
+        }
+    }
+    let Some((suffix, was_active)) = verdict else {
+        user.failed_codes.record_failure(shared.now_ms());
+        return Err(Reply::error(
+            StatusCode::FORBIDDEN,
+            "invalid_grant",
+            "Invalid otp_code.",
+        ));
+    };
+    if !was_active {
+        activate(&mut st, tx.user, &suffix, &token);
+    }
+    Ok(Reply::ok(token_set(shared, &mut st, &grant_of(&tx), true)))
+}
+
+fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, Reply> {
+    let mut guard = shared.lock();
+    // Split borrows of the state's fields need a plain reference, not the guard.
+    let st: &mut State = &mut guard;
+    let (token, tx) = grant_tx(shared, st, req, client_id)?;
+    let oob_code = required(req, "oob_code")?;
+    check_bucket(shared, st, tx.user)?;
+    let now = shared.now_ms();
+    let invalid = || Reply::error(StatusCode::FORBIDDEN, "invalid_grant", "Invalid oob_code.");
+    let oob = st
+        .oob_txs
+        .get_mut(&oob_code)
+        .filter(|o| o.mfa_token == token && o.user == tx.user)
+        .ok_or_else(invalid)?;
+    if now >= oob.created_ms + OOB_TTL_MS {
+        return Err(Reply::error(
+            StatusCode::BAD_REQUEST,
+            "expired_token",
+            "The oob_code has expired.",
+        ));
+    }
+    let (grant, suffix) = (
+        RefreshGrant {
+            user: oob.user,
+            client_id: oob.client_id.clone(),
+            audience: oob.audience.clone(),
+            scope: oob.scope.clone(),
+        },
+        oob.suffix.clone(),
+    );
+    if oob.channel == AuthenticatorKind::Push {
+        let min_interval = shared.settings.min_poll_interval_ms;
+        let too_fast = oob
+            .last_poll_ms
+            .is_some_and(|last| now < last + min_interval);
+        oob.last_poll_ms = Some(now);
+        if too_fast {
+            return Err(Reply::error(
+                StatusCode::BAD_REQUEST,
+                "slow_down",
+                format!(
+                    "You are polling faster than allowed. Wait at least {} ms between requests.",
+                    min_interval
+                ),
+            ));
+        }
+        oob.polls += 1;
+        if oob.status == PushStatus::Pending {
+            match oob.push_rule {
+                PushRule::ApproveAfter(n) if oob.polls >= n => oob.status = PushStatus::Approved,
+                PushRule::Reject => oob.status = PushStatus::Rejected,
+                _ => {}
+            }
+        }
+        match oob.status {
+            PushStatus::Pending => {
+                return Err(Reply::error(
+                    StatusCode::BAD_REQUEST,
+                    "authorization_pending",
+                    "Authorization pending: please repeat the request in a few seconds.",
+                ));
+            }
+            PushStatus::Rejected => {
+                return Err(Reply::error(
+                    StatusCode::BAD_REQUEST,
+                    "access_denied",
+                    "MFA Authorization rejected.",
+                ));
+            }
+            PushStatus::Approved => {}
+        }
+    } else {
+        let binding = required(req, "binding_code")?;
+        if oob.binding_code.as_deref() != Some(binding.trim()) {
+            st.users[tx.user].failed_codes.record_failure(now);
+            return Err(Reply::error(
+                StatusCode::FORBIDDEN,
+                "invalid_grant",
+                "Invalid binding_code.",
+            ));
+        }
+    }
+    st.oob_txs.remove(&oob_code);
+    activate(st, tx.user, &suffix, &token);
+    Ok(Reply::ok(token_set(shared, st, &grant, true)))
+}
+
+fn normalize_recovery(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+fn mfa_recovery_code(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, Reply> {
+    let mut st = shared.lock();
+    let (_, tx) = grant_tx(shared, &st, req, client_id)?;
+    let code = normalize_recovery(&required(req, "recovery_code")?);
+    check_bucket(shared, &mut st, tx.user)?;
+    let user = &mut st.users[tx.user];
+    let slot = user.authenticators.iter_mut().find(|a| {
+        a.kind == AuthenticatorKind::RecoveryCode
+            && a.active
+            && a.recovery_code.as_deref().map(normalize_recovery) == Some(code.clone())
+    });
+    let Some(slot) = slot else {
+        user.failed_codes.record_failure(shared.now_ms());
+        return Err(Reply::error(
+            StatusCode::FORBIDDEN,
+            "invalid_grant",
+            "Invalid recovery_code.",
+        ));
+    };
+    // A recovery code works once: the answer carries its replacement.
+    let fresh = tokens::recovery_code();
+    slot.recovery_code = Some(fresh.clone());
+    let mut body: Value = token_set(shared, &mut st, &grant_of(&tx), true);
+    body["recovery_code"] = json!(fresh);
+    Ok(Reply::ok(body))
+}

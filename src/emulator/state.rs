@@ -1,0 +1,552 @@
+//! The tenant's mutable state behind one mutex (users and their authenticators, MFA and
+//! OOB transactions, refresh tokens, rate-limit and failed-code buckets, the outbox, the
+//! request log, queued faults) and the emulator's clock.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::faults::Fault;
+use super::tenant::{AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings};
+use super::tokens;
+
+/// mfa_token lifetime (not configurable at Auth0).
+pub const MFA_TOKEN_TTL_MS: u64 = 10 * 60 * 1000;
+/// OTP/SMS/voice/email codes and push transactions.
+pub const OOB_TTL_MS: u64 = 5 * 60 * 1000;
+/// The failed-code bucket: 10 per user, one back every 6 minutes.
+pub const FAILED_CODE_CAPACITY: u32 = 10;
+pub const FAILED_CODE_REFILL_MS: u64 = 6 * 60 * 1000;
+/// Unconfirmed enrollments a user may have before associate refuses more.
+pub const MAX_PENDING_ENROLLMENTS: usize = 50;
+
+/// One request the emulator received (control API requests are not kept).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReceivedRequest {
+    pub method: String,
+    /// The raw path as sent, e.g. `/mfa/authenticators/push%7Cdev_x`.
+    pub path: String,
+    pub query: Option<String>,
+    pub content_type: Option<String>,
+    pub authorization: Option<String>,
+    /// The JSON body as is; a form body as a flat object of strings; Null when empty.
+    pub body: Value,
+}
+
+/// A code the emulator "sent" by SMS, voice call or email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutboxMessage {
+    /// `sms`, `voice` or `email`.
+    pub channel: String,
+    /// The phone number or email address.
+    pub to: String,
+    pub code: String,
+    pub username: String,
+}
+
+pub struct Shared {
+    pub settings: TenantSettings,
+    pub clients: Vec<ClientConfig>,
+    /// `http://127.0.0.1:PORT`, no trailing slash; set once the socket is bound.
+    pub base_url: String,
+    clock_offset_ms: AtomicI64,
+    state: Mutex<State>,
+}
+
+impl Shared {
+    pub fn new(tenant: Tenant, base_url: String) -> Shared {
+        let users = tenant.users.iter().map(User::from_config).collect();
+        Shared {
+            clock_offset_ms: AtomicI64::new(tenant.settings.clock_skew_seconds * 1000),
+            settings: tenant.settings,
+            clients: tenant.clients,
+            base_url,
+            state: Mutex::new(State {
+                users,
+                ..State::default()
+            }),
+        }
+    }
+
+    /// The emulator's "now": real time plus the skew and every `advance_clock`.
+    pub fn now_ms(&self) -> u64 {
+        let real = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0);
+        (real + self.clock_offset_ms.load(Ordering::Relaxed)).max(0) as u64
+    }
+
+    pub fn now_secs(&self) -> u64 {
+        self.now_ms() / 1000
+    }
+
+    pub fn advance_clock(&self, seconds: u64) {
+        self.clock_offset_ms
+            .fetch_add(seconds.saturating_mul(1000) as i64, Ordering::Relaxed);
+    }
+
+    /// The state lock. Handlers are synchronous, so the guard never lives across an await;
+    /// a panic in one request must not wedge the others, hence the poison recovery.
+    pub fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn client(&self, client_id: &str) -> Option<&ClientConfig> {
+        self.clients.iter().find(|c| c.client_id == client_id)
+    }
+
+    /// Issuer, with Auth0's trailing slash.
+    pub fn issuer(&self) -> String {
+        format!("{}/", self.base_url)
+    }
+
+    /// Audiences naming the MFA API: `BASE/mfa/` and `https://HOST/mfa/`.
+    pub fn is_mfa_audience(&self, audience: &str) -> bool {
+        let host = self
+            .base_url
+            .split_once("://")
+            .map(|(_, h)| h)
+            .unwrap_or(&self.base_url);
+        audience == format!("{}/mfa/", self.base_url) || audience == format!("https://{host}/mfa/")
+    }
+
+    /// Counts a request against the client's window. Returns (limit, remaining, reset epoch
+    /// seconds, allowed).
+    pub fn rate_limit(&self, key: &str) -> RateStatus {
+        let now = self.now_secs();
+        let limit = self.settings.rate_limit;
+        let window = self.settings.rate_limit_window_seconds.max(1);
+        let mut st = self.lock();
+        let w = st.rate.entry(key.to_string()).or_insert(RateWindow {
+            start: now,
+            count: 0,
+        });
+        if now >= w.start + window {
+            *w = RateWindow {
+                start: now,
+                count: 0,
+            };
+        }
+        let allowed = w.count < limit;
+        if allowed {
+            w.count += 1;
+        }
+        RateStatus {
+            limit,
+            remaining: limit.saturating_sub(w.count),
+            reset: w.start + window,
+            allowed,
+            now,
+        }
+    }
+
+    /// Approves or rejects every pending, unexpired push of the user. False if none.
+    pub fn settle_push(&self, username: &str, approve: bool) -> bool {
+        let now = self.now_ms();
+        let mut st = self.lock();
+        let Some(user) = st.user_index(username) else {
+            return false;
+        };
+        let mut any = false;
+        for tx in st.oob_txs.values_mut() {
+            if tx.user == user
+                && tx.channel == AuthenticatorKind::Push
+                && tx.status == PushStatus::Pending
+                && now < tx.created_ms + OOB_TTL_MS
+            {
+                tx.status = if approve {
+                    PushStatus::Approved
+                } else {
+                    PushStatus::Rejected
+                };
+                any = true;
+            }
+        }
+        any
+    }
+
+    pub fn send_code(
+        &self,
+        st: &mut State,
+        channel: AuthenticatorKind,
+        to: &str,
+        user: usize,
+    ) -> String {
+        let code = tokens::six_digits();
+        let username = st.users[user].username.clone();
+        if self.settings.log_to_stderr {
+            eprintln!("emulator: {channel} code {code} sent to {to} (user {username})");
+        }
+        st.outbox.push(OutboxMessage {
+            channel: channel.to_string(),
+            to: to.to_string(),
+            code: code.clone(),
+            username,
+        });
+        code
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct RateStatus {
+    pub limit: u32,
+    pub remaining: u32,
+    pub reset: u64,
+    pub allowed: bool,
+    pub now: u64,
+}
+
+#[derive(Default)]
+pub struct State {
+    pub users: Vec<User>,
+    pub mfa_txs: HashMap<String, MfaTx>,
+    pub oob_txs: HashMap<String, OobTx>,
+    pub refresh_tokens: HashMap<String, RefreshGrant>,
+    pub rate: HashMap<String, RateWindow>,
+    pub outbox: Vec<OutboxMessage>,
+    pub received: Vec<ReceivedRequest>,
+    pub faults: VecDeque<Fault>,
+}
+
+impl State {
+    /// Finds a user by username or email, case-insensitively, as Auth0's database does.
+    pub fn user_index(&self, login: &str) -> Option<usize> {
+        let login = login.trim().to_lowercase();
+        self.users
+            .iter()
+            .position(|u| u.username.to_lowercase() == login || u.email.to_lowercase() == login)
+    }
+}
+
+pub struct RateWindow {
+    pub start: u64,
+    pub count: u32,
+}
+
+pub struct User {
+    pub username: String,
+    pub email: String,
+    pub name: String,
+    pub password: String,
+    pub connection: String,
+    /// The part after `auth0|`.
+    pub user_id: String,
+    pub authenticators: Vec<Authenticator>,
+    pub failed_codes: FailureBucket,
+}
+
+impl User {
+    fn from_config(cfg: &super::tenant::UserConfig) -> User {
+        let mut authenticators = Vec::new();
+        for (i, a) in cfg.authenticators.iter().enumerate() {
+            let suffix =
+                a.id.clone()
+                    .unwrap_or_else(|| tokens::stable_dev_suffix(&format!("{}#{i}", cfg.username)));
+            let primary = Authenticator {
+                kind: a.kind,
+                suffix: suffix.clone(),
+                secret: a.secret.clone(),
+                phone: a.phone.clone(),
+                email: match a.kind {
+                    AuthenticatorKind::Email => {
+                        Some(a.email.clone().unwrap_or(cfg.email().to_string()))
+                    }
+                    _ => None,
+                },
+                recovery_code: a.recovery_code.clone(),
+                active: a.active,
+                push_rule: a.push_rule,
+                name: a.name.clone(),
+                secondary: false,
+                enrolled_by: None,
+                last_otp_step: None,
+            };
+            let linked = linked_entry(&primary);
+            authenticators.push(primary);
+            authenticators.extend(linked);
+        }
+        User {
+            username: cfg.username.clone(),
+            email: cfg.email().to_string(),
+            name: cfg.name.clone().unwrap_or_else(|| cfg.email().to_string()),
+            password: cfg.password.clone(),
+            connection: cfg.connection.clone(),
+            user_id: tokens::stable_user_id(&cfg.username),
+            authenticators,
+            failed_codes: FailureBucket::default(),
+        }
+    }
+
+    /// Any confirmed factor that can answer a challenge (a recovery code alone does not count).
+    pub fn has_active_factor(&self) -> bool {
+        self.authenticators
+            .iter()
+            .any(|a| a.active && a.kind != AuthenticatorKind::RecoveryCode)
+    }
+
+    pub fn authenticator_by_id(&self, id: &str) -> Option<usize> {
+        self.authenticators.iter().position(|a| a.id() == id)
+    }
+
+    /// `mfa_requirements` of `mfa_required`: the factor types the user can be challenged
+    /// with, or, when enrolled with none, those the tenant offers for enrollment.
+    pub fn mfa_requirements(&self) -> Value {
+        if !self.has_active_factor() {
+            return json!({"enroll": [
+                {"type": "otp"}, {"type": "push-notification"}, {"type": "phone"}, {"type": "email"}
+            ]});
+        }
+        let mut types: Vec<&str> = Vec::new();
+        for a in self
+            .authenticators
+            .iter()
+            .filter(|a| a.active && !a.secondary)
+        {
+            let t = match a.kind {
+                AuthenticatorKind::Otp => "otp",
+                AuthenticatorKind::Push => "push-notification",
+                AuthenticatorKind::Sms | AuthenticatorKind::Voice => "phone",
+                AuthenticatorKind::Email => "email",
+                AuthenticatorKind::RecoveryCode => "recovery-code",
+            };
+            if !types.contains(&t) {
+                types.push(t);
+            }
+        }
+        json!({"challenge": types.iter().map(|t| json!({"type": t})).collect::<Vec<_>>()})
+    }
+}
+
+/// The entry Auth0 lists beside a push (`totp|`, the Guardian app's codes) or a phone
+/// factor (`voice|` beside `sms|` and the other way round), sharing its `dev_` suffix.
+pub fn linked_entry(primary: &Authenticator) -> Option<Authenticator> {
+    let kind = match primary.kind {
+        AuthenticatorKind::Push => AuthenticatorKind::Otp,
+        AuthenticatorKind::Sms => AuthenticatorKind::Voice,
+        AuthenticatorKind::Voice => AuthenticatorKind::Sms,
+        _ => return None,
+    };
+    Some(Authenticator {
+        kind,
+        // Without a configured secret the Guardian app's codes are unknowable, as with a
+        // real phone: listed, but no code matches.
+        secret: match kind {
+            AuthenticatorKind::Otp => {
+                Some(primary.secret.clone().unwrap_or_else(tokens::totp_secret))
+            }
+            _ => None,
+        },
+        secondary: true,
+        push_rule: PushRule::Manual,
+        name: None,
+        last_otp_step: None,
+        ..primary.clone()
+    })
+}
+
+#[derive(Debug, Clone)]
+pub struct Authenticator {
+    pub kind: AuthenticatorKind,
+    /// `dev_` + 16 alphanumerics; linked entries share it.
+    pub suffix: String,
+    pub secret: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub recovery_code: Option<String>,
+    pub active: bool,
+    pub push_rule: PushRule,
+    pub name: Option<String>,
+    /// The linked half of a pair: listed and usable, but never picked by default.
+    pub secondary: bool,
+    /// For an unconfirmed enrollment: the mfa_token (or access token) that created it.
+    pub enrolled_by: Option<String>,
+    pub last_otp_step: Option<u64>,
+}
+
+impl Authenticator {
+    pub fn id(&self) -> String {
+        format!("{}|{}", self.kind.id_prefix(), self.suffix)
+    }
+
+    /// One element of `GET /mfa/authenticators`, in the recorded shape.
+    pub fn list_entry(&self) -> Value {
+        let mut v = json!({
+            "id": self.id(),
+            "authenticator_type": match self.kind {
+                AuthenticatorKind::Otp => "otp",
+                AuthenticatorKind::RecoveryCode => "recovery-code",
+                _ => "oob",
+            },
+            "active": self.active,
+        });
+        let channel = match self.kind {
+            AuthenticatorKind::Push => Some("auth0"),
+            AuthenticatorKind::Sms => Some("sms"),
+            AuthenticatorKind::Voice => Some("voice"),
+            AuthenticatorKind::Email => Some("email"),
+            _ => None,
+        };
+        if let Some(c) = channel {
+            v["oob_channel"] = json!(c);
+        }
+        let name = match self.kind {
+            AuthenticatorKind::Sms | AuthenticatorKind::Voice => {
+                self.phone.as_deref().map(mask_phone)
+            }
+            AuthenticatorKind::Email => self.email.as_deref().map(mask_email),
+            _ => self.name.clone(),
+        };
+        if let Some(n) = name {
+            v["name"] = json!(n);
+        }
+        v
+    }
+}
+
+/// `+15555550100` -> `XXXXXXXX0100`, as in the recording (`XXXXXXXXX9167`).
+pub fn mask_phone(phone: &str) -> String {
+    let digits: Vec<char> = phone.chars().filter(|c| c.is_ascii_digit()).collect();
+    let keep = digits.len().saturating_sub(4);
+    digits
+        .iter()
+        .enumerate()
+        .map(|(i, c)| if i < keep { 'X' } else { *c })
+        .collect()
+}
+
+/// `user@example.com` -> `****@exam*******`, as in the recording.
+pub fn mask_email(email: &str) -> String {
+    let (local, domain) = email.split_once('@').unwrap_or((email, ""));
+    let shown: String = domain.chars().take(4).collect();
+    format!(
+        "{}@{}{}",
+        "*".repeat(local.chars().count()),
+        shown,
+        "*".repeat(domain.chars().count().saturating_sub(4))
+    )
+}
+
+/// Failed OTP/binding/recovery codes: 10, one back every 6 minutes of emulator time.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FailureBucket {
+    used: u32,
+    /// When the oldest still-counted failure started refilling.
+    since_ms: u64,
+}
+
+impl FailureBucket {
+    fn refill(&mut self, now_ms: u64) {
+        if self.used == 0 {
+            return;
+        }
+        let back = ((now_ms.saturating_sub(self.since_ms)) / FAILED_CODE_REFILL_MS) as u32;
+        if back >= self.used {
+            self.used = 0;
+        } else if back > 0 {
+            self.used -= back;
+            self.since_ms += back as u64 * FAILED_CODE_REFILL_MS;
+        }
+    }
+
+    pub fn is_empty(&mut self, now_ms: u64) -> bool {
+        self.refill(now_ms);
+        self.used >= FAILED_CODE_CAPACITY
+    }
+
+    pub fn record_failure(&mut self, now_ms: u64) {
+        self.refill(now_ms);
+        if self.used == 0 {
+            self.since_ms = now_ms;
+        }
+        self.used = (self.used + 1).min(FAILED_CODE_CAPACITY);
+    }
+}
+
+/// What an mfa_token stands for.
+#[derive(Debug, Clone)]
+pub struct MfaTx {
+    pub user: usize,
+    pub client_id: String,
+    pub audience: Option<String>,
+    pub scope: String,
+    pub created_ms: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PushStatus {
+    Pending,
+    Approved,
+    Rejected,
+}
+
+/// What an oob_code stands for: a challenge, or the confirmation of an OOB enrollment.
+#[derive(Debug, Clone)]
+pub struct OobTx {
+    /// The mfa_token (or access token) the challenge or enrollment was made with.
+    pub mfa_token: String,
+    pub user: usize,
+    pub client_id: String,
+    pub audience: Option<String>,
+    pub scope: String,
+    /// Suffix and kind of the authenticator answering it.
+    pub suffix: String,
+    pub channel: AuthenticatorKind,
+    pub binding_code: Option<String>,
+    pub created_ms: u64,
+    pub status: PushStatus,
+    pub polls: u32,
+    pub last_poll_ms: Option<u64>,
+    pub push_rule: PushRule,
+}
+
+#[derive(Debug, Clone)]
+pub struct RefreshGrant {
+    pub user: usize,
+    pub client_id: String,
+    pub audience: Option<String>,
+    pub scope: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_match_the_recording() {
+        assert_eq!(mask_phone("+9112345679167"), "XXXXXXXXX9167");
+        assert_eq!(mask_email("user@example.com"), "****@exam*******");
+    }
+
+    #[test]
+    fn failure_bucket_refills() {
+        let mut b = FailureBucket::default();
+        for i in 0..10 {
+            assert!(!b.is_empty(i), "{i}");
+            b.record_failure(i);
+        }
+        assert!(b.is_empty(100));
+        assert!(!b.is_empty(FAILED_CODE_REFILL_MS + 10));
+        b.record_failure(FAILED_CODE_REFILL_MS + 10);
+        assert!(b.is_empty(FAILED_CODE_REFILL_MS + 20));
+        assert!(!b.is_empty(100 * FAILED_CODE_REFILL_MS));
+    }
+
+    #[test]
+    fn demo_users_have_linked_pairs() {
+        let shared = Shared::new(Tenant::demo(), "http://127.0.0.1:1".into());
+        let st = shared.lock();
+        let sms = &st.users[st.user_index(super::super::demo::SMS_USER).unwrap()];
+        let ids: Vec<String> = sms.authenticators.iter().map(|a| a.id()).collect();
+        assert_eq!(ids.len(), 2);
+        assert!(ids[0].starts_with("sms|dev_") && ids[1].starts_with("voice|dev_"));
+        assert_eq!(ids[0][4..], ids[1][6..]);
+        assert!(shared.is_mfa_audience("http://127.0.0.1:1/mfa/"));
+        assert!(shared.is_mfa_audience("https://127.0.0.1:1/mfa/"));
+        assert!(!shared.is_mfa_audience("https://api.example.com/"));
+    }
+}

@@ -1,0 +1,544 @@
+//! The emulated tenant's configuration: clients, users and their authenticators, and
+//! the settings that tune the emulator, read from TOML or built in (`Tenant::demo`).
+//!
+//! The schema, as a complete example (every key but the ones marked "required" may be
+//! left out):
+//!
+#![doc = concat!("```toml\n", include_str!("example-tenant.toml"), "```")]
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+
+use super::demo;
+
+/// The default database connection, which is also the `realm` of the password-realm grant.
+pub const DEFAULT_CONNECTION: &str = "Username-Password-Authentication";
+
+pub const GRANT_PASSWORD: &str = "password";
+pub const GRANT_PASSWORD_REALM: &str = "http://auth0.com/oauth/grant-type/password-realm";
+pub const GRANT_REFRESH_TOKEN: &str = "refresh_token";
+pub const GRANT_MFA_OTP: &str = "http://auth0.com/oauth/grant-type/mfa-otp";
+pub const GRANT_MFA_OOB: &str = "http://auth0.com/oauth/grant-type/mfa-oob";
+pub const GRANT_MFA_RECOVERY_CODE: &str = "http://auth0.com/oauth/grant-type/mfa-recovery-code";
+
+/// Every grant the emulator implements, in the order the discovery document lists them.
+pub const ALL_GRANTS: [&str; 6] = [
+    GRANT_PASSWORD,
+    GRANT_PASSWORD_REALM,
+    GRANT_REFRESH_TOKEN,
+    GRANT_MFA_OTP,
+    GRANT_MFA_OOB,
+    GRANT_MFA_RECOVERY_CODE,
+];
+
+/// A whole tenant: what `Emulator::start` serves.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tenant {
+    #[serde(default)]
+    pub settings: TenantSettings,
+    #[serde(default)]
+    pub clients: Vec<ClientConfig>,
+    #[serde(default)]
+    pub users: Vec<UserConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TenantSettings {
+    /// The tenant's friendly name, the issuer in `otpauth://` URIs.
+    pub name: String,
+    /// mfa-oob polls of one transaction closer together than this answer `slow_down`.
+    pub min_poll_interval_ms: u64,
+    /// When set, OOB challenge responses carry `"interval": N` (Auth0 sends none).
+    pub advertise_poll_interval: Option<u64>,
+    /// The emulator's clock starts this many seconds away from real time (negative: behind).
+    pub clock_skew_seconds: i64,
+    /// Requests per client per window before 429 `too_many_requests`.
+    pub rate_limit: u32,
+    pub rate_limit_window_seconds: u64,
+    /// When false, users with no active factor get tokens without MFA.
+    pub mfa_required: bool,
+    /// Print one line per request, and every code sent, to stderr (the CLI turns this on).
+    pub log_to_stderr: bool,
+}
+
+impl Default for TenantSettings {
+    fn default() -> Self {
+        TenantSettings {
+            name: "Emulated Tenant".to_string(),
+            min_poll_interval_ms: 5000,
+            advertise_poll_interval: None,
+            clock_skew_seconds: 0,
+            rate_limit: 100,
+            rate_limit_window_seconds: 60,
+            mfa_required: true,
+            log_to_stderr: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientConfig {
+    pub client_id: String,
+    /// None: a public client, which authenticates with its `client_id` alone.
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Full grant names as Auth0 spells them; `mfa` stands for the three MFA grants.
+    #[serde(default = "all_grants")]
+    pub grant_types: Vec<String>,
+}
+
+fn all_grants() -> Vec<String> {
+    ALL_GRANTS.iter().map(|g| g.to_string()).collect()
+}
+
+impl ClientConfig {
+    pub fn allows(&self, grant: &str) -> bool {
+        self.grant_types.iter().any(|g| {
+            g == grant
+                || (g == "mfa"
+                    && [GRANT_MFA_OTP, GRANT_MFA_OOB, GRANT_MFA_RECOVERY_CODE].contains(&grant))
+        })
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserConfig {
+    pub username: String,
+    pub password: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default = "default_connection", alias = "realm")]
+    pub connection: String,
+    #[serde(default)]
+    pub authenticators: Vec<AuthenticatorConfig>,
+}
+
+fn default_connection() -> String {
+    DEFAULT_CONNECTION.to_string()
+}
+
+impl UserConfig {
+    pub fn email(&self) -> &str {
+        self.email.as_deref().unwrap_or(&self.username)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthenticatorKind {
+    Otp,
+    Push,
+    Sms,
+    Voice,
+    Email,
+    RecoveryCode,
+}
+
+impl AuthenticatorKind {
+    /// The prefix of Auth0's authenticator ids (`totp|dev_...`).
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            AuthenticatorKind::Otp => "totp",
+            AuthenticatorKind::Push => "push",
+            AuthenticatorKind::Sms => "sms",
+            AuthenticatorKind::Voice => "voice",
+            AuthenticatorKind::Email => "email",
+            AuthenticatorKind::RecoveryCode => "recovery-code",
+        }
+    }
+
+    pub fn is_oob(self) -> bool {
+        matches!(
+            self,
+            AuthenticatorKind::Push
+                | AuthenticatorKind::Sms
+                | AuthenticatorKind::Voice
+                | AuthenticatorKind::Email
+        )
+    }
+}
+
+impl fmt::Display for AuthenticatorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AuthenticatorKind::Otp => "otp",
+            AuthenticatorKind::Push => "push",
+            AuthenticatorKind::Sms => "sms",
+            AuthenticatorKind::Voice => "voice",
+            AuthenticatorKind::Email => "email",
+            AuthenticatorKind::RecoveryCode => "recovery-code",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthenticatorConfig {
+    #[serde(rename = "type")]
+    pub kind: AuthenticatorKind,
+    /// The `dev_` + 16 alphanumerics part of the id; derived from the username when absent,
+    /// so ids are stable across runs.
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub secret: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub recovery_code: Option<String>,
+    #[serde(default = "yes")]
+    pub active: bool,
+    #[serde(default)]
+    pub push_rule: PushRule,
+    /// A device name shown in the authenticator list.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// What the emulated Guardian app does with a push.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(try_from = "String")]
+pub enum PushRule {
+    /// Pending until approved or rejected through the control API.
+    #[default]
+    Manual,
+    /// Approved on the N-th poll of the mfa-oob grant.
+    ApproveAfter(u32),
+    /// Rejected on the first poll.
+    Reject,
+}
+
+impl FromStr for PushRule {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "manual" => Ok(PushRule::Manual),
+            "reject" => Ok(PushRule::Reject),
+            _ => match s.strip_prefix("approve_after:").map(str::parse::<u32>) {
+                Some(Ok(n)) if n >= 1 => Ok(PushRule::ApproveAfter(n)),
+                _ => Err(format!(
+                    "invalid push_rule {s:?}: expected \"manual\", \"reject\" or \"approve_after:N\" with N >= 1"
+                )),
+            },
+        }
+    }
+}
+
+impl TryFrom<String> for PushRule {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
+    }
+}
+
+impl Tenant {
+    /// Parses and checks a tenant file's text.
+    pub fn from_toml(text: &str) -> anyhow::Result<Tenant> {
+        let tenant: Tenant = toml::from_str(text).context("invalid tenant file")?;
+        tenant.validate()?;
+        Ok(tenant)
+    }
+
+    /// Reads a tenant file.
+    pub fn load(path: impl AsRef<Path>) -> anyhow::Result<Tenant> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read tenant file {}", path.display()))?;
+        Tenant::from_toml(&text).with_context(|| format!("in tenant file {}", path.display()))
+    }
+
+    /// Checks what serde cannot: references, formats, uniqueness.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if self.clients.is_empty() {
+            bail!("the tenant has no [[clients]]; declare at least one");
+        }
+        let mut ids = HashSet::new();
+        for (i, c) in self.clients.iter().enumerate() {
+            let at = format!("clients[{i}] ({})", c.client_id);
+            if c.client_id.trim().is_empty() {
+                bail!("clients[{i}]: client_id is empty");
+            }
+            if !ids.insert(c.client_id.as_str()) {
+                bail!("{at}: client_id is declared twice");
+            }
+            if c.client_secret.as_deref() == Some("") {
+                bail!("{at}: client_secret is empty; leave it out for a public client");
+            }
+            for g in &c.grant_types {
+                if g != "mfa" && !ALL_GRANTS.contains(&g.as_str()) {
+                    bail!(
+                        "{at}: unknown grant type {g:?}; known: mfa, {}",
+                        ALL_GRANTS.join(", ")
+                    );
+                }
+            }
+        }
+        let mut names = HashSet::new();
+        for (i, u) in self.users.iter().enumerate() {
+            let at = format!("users[{i}] ({})", u.username);
+            if u.username.trim().is_empty() {
+                bail!("users[{i}]: username is empty");
+            }
+            if !names.insert(u.username.to_lowercase()) {
+                bail!("{at}: username is declared twice");
+            }
+            if u.password.is_empty() {
+                bail!("{at}: password is empty");
+            }
+            let mut suffixes = HashSet::new();
+            let mut recovery = 0;
+            for (j, a) in u.authenticators.iter().enumerate() {
+                let at = format!("{at}, authenticators[{j}] ({})", a.kind);
+                if let Some(id) = &a.id {
+                    let ok = id.len() == 20
+                        && id.starts_with("dev_")
+                        && id[4..].chars().all(|c| c.is_ascii_alphanumeric());
+                    if !ok {
+                        bail!("{at}: id {id:?} must be \"dev_\" followed by 16 letters or digits");
+                    }
+                    if !suffixes.insert(id.clone()) {
+                        bail!("{at}: id {id:?} is used twice");
+                    }
+                }
+                match a.kind {
+                    AuthenticatorKind::Otp => match &a.secret {
+                        None => bail!("{at}: an otp authenticator needs `secret` (base32)"),
+                        Some(s) if super::otp::decode_secret(s).is_none() => {
+                            bail!("{at}: secret is not valid base32 (A-Z, 2-7)")
+                        }
+                        _ => {}
+                    },
+                    AuthenticatorKind::Push => {
+                        if let Some(s) = &a.secret
+                            && super::otp::decode_secret(s).is_none()
+                        {
+                            bail!("{at}: secret is not valid base32 (A-Z, 2-7)");
+                        }
+                    }
+                    AuthenticatorKind::Sms | AuthenticatorKind::Voice => {
+                        let phone = a.phone.as_deref().unwrap_or("");
+                        let digits = phone.strip_prefix('+').unwrap_or("");
+                        if digits.len() < 6 || !digits.chars().all(|c| c.is_ascii_digit()) {
+                            bail!(
+                                "{at}: needs `phone` in E.164 form, e.g. \"+15555550123\" (got {phone:?})"
+                            );
+                        }
+                    }
+                    AuthenticatorKind::Email => {
+                        if let Some(e) = &a.email
+                            && !e.contains('@')
+                        {
+                            bail!("{at}: email {e:?} is not an email address");
+                        }
+                    }
+                    AuthenticatorKind::RecoveryCode => {
+                        recovery += 1;
+                        let code = a.recovery_code.as_deref().unwrap_or("");
+                        if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+                            bail!("{at}: needs `recovery_code` of letters and digits");
+                        }
+                    }
+                }
+                if a.kind != AuthenticatorKind::Push && a.push_rule != PushRule::Manual {
+                    bail!("{at}: push_rule applies to push authenticators only");
+                }
+            }
+            if recovery > 1 {
+                bail!("{at}: a user has at most one recovery-code authenticator");
+            }
+        }
+        Ok(())
+    }
+
+    /// The built-in demo tenant; see [`demo`] for its credentials.
+    pub fn demo() -> Tenant {
+        fn auth(kind: AuthenticatorKind) -> AuthenticatorConfig {
+            AuthenticatorConfig {
+                kind,
+                id: None,
+                secret: None,
+                phone: None,
+                email: None,
+                recovery_code: None,
+                active: true,
+                push_rule: PushRule::Manual,
+                name: None,
+            }
+        }
+        fn otp(secret: &str) -> AuthenticatorConfig {
+            AuthenticatorConfig {
+                secret: Some(secret.to_string()),
+                ..auth(AuthenticatorKind::Otp)
+            }
+        }
+        fn push(rule: PushRule) -> AuthenticatorConfig {
+            AuthenticatorConfig {
+                push_rule: rule,
+                ..auth(AuthenticatorKind::Push)
+            }
+        }
+        fn sms(phone: &str) -> AuthenticatorConfig {
+            AuthenticatorConfig {
+                phone: Some(phone.to_string()),
+                ..auth(AuthenticatorKind::Sms)
+            }
+        }
+        fn recovery(code: &str) -> AuthenticatorConfig {
+            AuthenticatorConfig {
+                recovery_code: Some(code.to_string()),
+                ..auth(AuthenticatorKind::RecoveryCode)
+            }
+        }
+        fn user(username: &str, authenticators: Vec<AuthenticatorConfig>) -> UserConfig {
+            UserConfig {
+                username: username.to_string(),
+                password: demo::PASSWORD.to_string(),
+                email: None,
+                name: None,
+                connection: demo::REALM.to_string(),
+                authenticators,
+            }
+        }
+        Tenant {
+            settings: TenantSettings {
+                name: demo::TENANT_NAME.to_string(),
+                min_poll_interval_ms: 1000,
+                ..TenantSettings::default()
+            },
+            clients: vec![
+                ClientConfig {
+                    client_id: demo::CLIENT_ID.to_string(),
+                    client_secret: Some(demo::CLIENT_SECRET.to_string()),
+                    name: Some("Demo CLI".to_string()),
+                    grant_types: all_grants(),
+                },
+                ClientConfig {
+                    client_id: demo::PUBLIC_CLIENT_ID.to_string(),
+                    client_secret: None,
+                    name: Some("Demo native app (public)".to_string()),
+                    grant_types: all_grants(),
+                },
+                ClientConfig {
+                    client_id: demo::NO_MFA_CLIENT_ID.to_string(),
+                    client_secret: Some(demo::NO_MFA_CLIENT_SECRET.to_string()),
+                    name: Some("Demo app without the MFA grant".to_string()),
+                    grant_types: vec![GRANT_PASSWORD.into(), GRANT_PASSWORD_REALM.into()],
+                },
+            ],
+            users: vec![
+                user(demo::OTP_USER, vec![otp(demo::OTP_SECRET)]),
+                user(demo::PUSH_USER, vec![push(PushRule::ApproveAfter(2))]),
+                user(demo::SMS_USER, vec![sms(demo::SMS_PHONE)]),
+                user(demo::EMAIL_USER, vec![auth(AuthenticatorKind::Email)]),
+                user(
+                    demo::MULTI_USER,
+                    vec![
+                        otp(demo::OTP_SECRET),
+                        push(PushRule::Manual),
+                        sms(demo::MULTI_PHONE),
+                        auth(AuthenticatorKind::Email),
+                        recovery(demo::MULTI_RECOVERY_CODE),
+                    ],
+                ),
+                user(
+                    demo::RECOVERY_USER,
+                    vec![
+                        otp(demo::RECOVERY_USER_LOST_OTP_SECRET),
+                        recovery(demo::RECOVERY_CODE),
+                    ],
+                ),
+                user(demo::PUSH_REJECT_USER, vec![push(PushRule::Reject)]),
+                user(demo::NEW_USER, vec![]),
+            ],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_file_parses() {
+        let t = Tenant::from_toml(include_str!("example-tenant.toml")).unwrap();
+        assert_eq!(t.settings.name, "My Test Tenant");
+        assert_eq!(t.clients.len(), 2);
+        assert!(t.clients[1].client_secret.is_none());
+        assert!(t.clients[0].allows(GRANT_MFA_OOB));
+        assert!(!t.clients[1].allows(GRANT_MFA_OTP));
+        let alice = &t.users[0];
+        assert_eq!(alice.authenticators.len(), 5);
+        assert_eq!(alice.authenticators[1].push_rule, PushRule::ApproveAfter(2));
+        assert_eq!(t.users[1].email(), "bob@example.com");
+        assert_eq!(t.users[1].connection, DEFAULT_CONNECTION);
+    }
+
+    #[test]
+    fn demo_tenant_is_valid() {
+        Tenant::demo().validate().unwrap();
+    }
+
+    #[test]
+    fn defaults_apply() {
+        let t = Tenant::from_toml(
+            "[[clients]]\nclient_id = \"c\"\n[[users]]\nusername = \"u\"\npassword = \"p\"\n",
+        )
+        .unwrap();
+        assert_eq!(t.settings.min_poll_interval_ms, 5000);
+        assert!(t.settings.mfa_required);
+        assert_eq!(t.clients[0].grant_types.len(), ALL_GRANTS.len());
+    }
+
+    fn err(text: &str) -> String {
+        format!("{:#}", Tenant::from_toml(text).unwrap_err())
+    }
+
+    #[test]
+    fn bad_files_explain_themselves() {
+        assert!(err("[[users]]\nusername=\"u\"\npassword=\"p\"\n").contains("no [[clients]]"));
+        assert!(err("[[clients]]\nclient_id=\"c\"\nbogus=1\n").contains("bogus"));
+        assert!(
+            err("[[clients]]\nclient_id=\"c\"\ngrant_types=[\"implicit\"]\n")
+                .contains("unknown grant type")
+        );
+        let user = "[[clients]]\nclient_id=\"c\"\n[[users]]\nusername=\"u\"\npassword=\"p\"\n";
+        assert!(
+            err(&format!(
+                "{user}[[users.authenticators]]\ntype=\"otp\"\nsecret=\"not base32!\"\n"
+            ))
+            .contains("base32")
+        );
+        assert!(err(&format!("{user}[[users.authenticators]]\ntype=\"sms\"\n")).contains("E.164"));
+        assert!(
+            err(&format!(
+                "{user}[[users.authenticators]]\ntype=\"push\"\npush_rule=\"approve_after:0\"\n"
+            ))
+            .contains("push_rule")
+        );
+        assert!(
+            err(&format!(
+                "{user}[[users.authenticators]]\ntype=\"fingerprint\"\n"
+            ))
+            .contains("fingerprint")
+        );
+    }
+}

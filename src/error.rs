@@ -1,0 +1,219 @@
+//! How a command can fail, and the one table that turns each failure into the
+//! documented exit code.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::auth0::{self, ApiError};
+use crate::hints;
+
+/// The documented exit codes (README, "Exit codes").
+pub mod exit {
+    pub const OK: i32 = 0;
+    pub const UNEXPECTED: i32 = 1;
+    pub const USAGE: i32 = 2;
+    pub const NETWORK: i32 = 3;
+    pub const REJECTED: i32 = 4;
+    pub const ENROLLMENT_NEEDED: i32 = 5;
+    pub const EXPIRED: i32 = 6;
+    pub const RATE_LIMITED: i32 = 7;
+    pub const BAD_RESPONSE: i32 = 8;
+    pub const PUSH_TIMEOUT: i32 = 9;
+    pub const PENDING: i32 = 10;
+    pub const INTERRUPTED: i32 = 130;
+}
+
+/// Every way a command can end other than success.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad flags, a missing setting, or a prompt needed without a terminal.
+    Usage {
+        message: String,
+        hint: Option<String>,
+    },
+    /// The tenant (or the network to it) failed.
+    Auth0(auth0::Error),
+    /// `--timeout` ran out while waiting for a push approval.
+    PushTimeout(Duration),
+    /// `--no-wait`: the push is not answered yet.
+    Pending,
+    Interrupted,
+    Unexpected(anyhow::Error),
+}
+
+pub type Result<T, E = Failure> = std::result::Result<T, E>;
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure::Usage {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn usage_with_hint(message: impl Into<String>, hint: impl Into<String>) -> Failure {
+        Failure::Usage {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Failure::Usage { .. } => exit::USAGE,
+            Failure::Auth0(auth0::Error::Network { .. }) => exit::NETWORK,
+            Failure::Auth0(auth0::Error::Protocol { .. }) => exit::BAD_RESPONSE,
+            Failure::Auth0(auth0::Error::Api(api)) => api_exit_code(api),
+            Failure::PushTimeout(_) => exit::PUSH_TIMEOUT,
+            Failure::Pending => exit::PENDING,
+            Failure::Interrupted => exit::INTERRUPTED,
+            Failure::Unexpected(_) => exit::UNEXPECTED,
+        }
+    }
+
+    /// The machine-readable name, Auth0's own `error` where there is one.
+    pub fn code(&self) -> &str {
+        match self {
+            Failure::Usage { .. } => "usage",
+            Failure::Auth0(auth0::Error::Network { .. }) => "network_error",
+            Failure::Auth0(auth0::Error::Protocol { .. }) => "unexpected_response",
+            Failure::Auth0(auth0::Error::Api(api)) => &api.error,
+            Failure::PushTimeout(_) => "timeout",
+            Failure::Pending => "authorization_pending",
+            Failure::Interrupted => "interrupted",
+            Failure::Unexpected(_) => "internal_error",
+        }
+    }
+
+    /// What to do about it: a flag, a variable, a dashboard setting.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Failure::Usage { hint, .. } => hint.clone(),
+            Failure::Auth0(error) => hints::for_error(error),
+            Failure::PushTimeout(_) => Some("approve the push sooner, or raise --timeout".into()),
+            Failure::Pending => Some("run `auth0-mfa verify --oob-code ...` again to poll".into()),
+            Failure::Interrupted | Failure::Unexpected(_) => None,
+        }
+    }
+}
+
+/// Auth0's `error` codes, grouped by what the user has to do next.
+fn api_exit_code(api: &ApiError) -> i32 {
+    match api.error.as_str() {
+        "expired_token" => exit::EXPIRED,
+        "invalid_grant"
+            if api
+                .description
+                .as_deref()
+                .is_some_and(|d| d.contains("expired")) =>
+        {
+            exit::EXPIRED
+        }
+        "association_required" | "unsupported_challenge_type" => exit::ENROLLMENT_NEEDED,
+        "too_many_attempts" | "too_many_requests" => exit::RATE_LIMITED,
+        "authorization_pending" | "slow_down" => exit::PENDING,
+        _ if api.status == 429 => exit::RATE_LIMITED,
+        _ if api.status >= 500 => exit::BAD_RESPONSE,
+        _ => exit::REJECTED,
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Usage { message, .. } => f.write_str(message),
+            Failure::Auth0(error) => error.fmt(f),
+            Failure::PushTimeout(waited) => write!(
+                f,
+                "gave up waiting for the push approval after {} s",
+                waited.as_secs()
+            ),
+            Failure::Pending => f.write_str("the push is not answered yet"),
+            Failure::Interrupted => f.write_str("interrupted"),
+            Failure::Unexpected(error) => write!(f, "{error:#}"),
+        }
+    }
+}
+
+impl From<auth0::Error> for Failure {
+    fn from(error: auth0::Error) -> Self {
+        Failure::Auth0(error)
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(error: anyhow::Error) -> Self {
+        Failure::Unexpected(error)
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(error: std::io::Error) -> Self {
+        Failure::Unexpected(error.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Map;
+
+    fn api(status: u16, error: &str, description: &str) -> Failure {
+        Failure::Auth0(auth0::Error::Api(ApiError {
+            status,
+            error: error.into(),
+            description: Some(description.into()),
+            extra: Map::new(),
+            retry_after: None,
+        }))
+    }
+
+    #[test]
+    fn auth0_errors_map_to_the_documented_codes() {
+        assert_eq!(
+            api(403, "invalid_grant", "Invalid otp_code.").exit_code(),
+            4
+        );
+        assert_eq!(
+            api(400, "access_denied", "MFA Authorization rejected.").exit_code(),
+            4
+        );
+        assert_eq!(
+            api(401, "invalid_client", "Client authentication failed").exit_code(),
+            4
+        );
+        assert_eq!(
+            api(403, "unauthorized_client", "Grant type not allowed").exit_code(),
+            4
+        );
+        assert_eq!(api(401, "unsupported_challenge_type", "x").exit_code(), 5);
+        assert_eq!(api(400, "association_required", "x").exit_code(), 5);
+        assert_eq!(
+            api(403, "expired_token", "mfa_token is expired").exit_code(),
+            6
+        );
+        assert_eq!(api(429, "too_many_attempts", "x").exit_code(), 7);
+        assert_eq!(api(429, "too_many_requests", "x").exit_code(), 7);
+        assert_eq!(api(400, "authorization_pending", "x").exit_code(), 10);
+        assert_eq!(api(503, "server_error", "x").exit_code(), 8);
+    }
+
+    #[test]
+    fn transport_failures_map_to_network_and_bad_response() {
+        let network = Failure::Auth0(auth0::Error::Network {
+            url: "u".into(),
+            message: "refused".into(),
+            tls: false,
+        });
+        assert_eq!(network.exit_code(), 3);
+        let protocol = Failure::Auth0(auth0::Error::Protocol {
+            url: "u".into(),
+            status: Some(502),
+            message: "html".into(),
+        });
+        assert_eq!(protocol.exit_code(), 8);
+        assert_eq!(Failure::usage("x").exit_code(), 2);
+        assert_eq!(Failure::PushTimeout(Duration::from_secs(1)).exit_code(), 9);
+        assert_eq!(Failure::Interrupted.exit_code(), 130);
+    }
+}

@@ -1,0 +1,255 @@
+//! The one table of Auth0 errors: what each means and the fix to suggest.
+//! Every command's error message and the README's troubleshooting use it.
+
+use crate::auth0::{ApiError, Error};
+
+/// One known Auth0 answer and what the user should do about it.
+pub struct Hint {
+    /// Auth0's `error` field.
+    pub error: &'static str,
+    /// A fragment of `error_description` that narrows the match (case-insensitive).
+    pub description: Option<&'static str>,
+    pub meaning: &'static str,
+    pub fix: &'static str,
+}
+
+/// Most specific entries first: the first match wins.
+pub const TABLE: &[Hint] = &[
+    Hint {
+        error: "invalid_grant",
+        description: Some("Invalid otp_code"),
+        meaning: "the one-time code was wrong, reused, or outside the 30-second window",
+        fix: "use a fresh code and check the device clock; Auth0 allows 10 failed codes per user, refilling one every 6 minutes",
+    },
+    Hint {
+        error: "invalid_grant",
+        description: Some("Invalid binding_code"),
+        meaning: "the SMS, voice or email code was wrong",
+        fix: "enter the code from the latest message; Auth0 allows 10 failed codes per user, refilling one every 6 minutes",
+    },
+    Hint {
+        error: "invalid_grant",
+        description: Some("recovery code"),
+        meaning: "the recovery code was wrong or already used",
+        fix: "use the newest recovery code (each use rotates it); Auth0 allows 10 failed codes per user, refilling one every 6 minutes",
+    },
+    Hint {
+        error: "invalid_grant",
+        description: Some("Malformed mfa_token"),
+        meaning: "what was sent as the mfa_token is not one",
+        fix: "pass the mfa_token from `auth0-mfa login --mfa-token-only` (it starts with Fe26.2*), not an access token",
+    },
+    Hint {
+        error: "invalid_grant",
+        description: Some("expired"),
+        meaning: "the mfa_token or code has expired",
+        fix: "mfa_tokens live 10 minutes: log in again",
+    },
+    Hint {
+        error: "invalid_grant",
+        description: Some("MFA Authorization rejected"),
+        meaning: "the push notification was rejected on the device",
+        fix: "approve the push on the device, or choose another factor with --factor",
+    },
+    Hint {
+        error: "invalid_grant",
+        description: Some("Wrong email or password"),
+        meaning: "the username or password is wrong",
+        fix: "check --username / AUTH0_USERNAME and the password (--password / AUTH0_PASSWORD); with several connections, name one with --realm",
+    },
+    Hint {
+        error: "invalid_grant",
+        description: None,
+        meaning: "Auth0 refused the grant",
+        fix: "check the credentials and codes you passed; run `auth0-mfa doctor` to check the tenant",
+    },
+    Hint {
+        error: "access_denied",
+        description: Some("MFA Authorization rejected"),
+        meaning: "the push notification was rejected on the device",
+        fix: "approve the push on the device, or choose another factor with --factor",
+    },
+    Hint {
+        error: "access_denied",
+        description: Some("already enrolled"),
+        meaning: "an mfa_token can only enroll a user's first factor",
+        fix: "log in with --audience https://DOMAIN/mfa/ --scope enroll and pass that access token with --token",
+    },
+    Hint {
+        error: "expired_token",
+        description: None,
+        meaning: "the mfa_token or code has expired",
+        fix: "mfa_tokens live 10 minutes and codes 5: log in again (`auth0-mfa login --mfa-token-only`)",
+    },
+    Hint {
+        error: "mfa_required",
+        description: None,
+        meaning: "the user must complete multi-factor authentication",
+        fix: "continue with `auth0-mfa challenge` and `auth0-mfa verify` using the mfa_token, or let `auth0-mfa login` do it",
+    },
+    Hint {
+        error: "unsupported_challenge_type",
+        description: None,
+        meaning: "the user is not enrolled in a factor this application can challenge",
+        fix: "enroll the user (`auth0-mfa enroll`), or enable the factor in Dashboard > Security > Multi-factor Auth",
+    },
+    Hint {
+        error: "association_required",
+        description: None,
+        meaning: "the user has no MFA factor enrolled yet",
+        fix: "enroll one with `auth0-mfa enroll otp --token MFA_TOKEN`",
+    },
+    Hint {
+        error: "authorization_pending",
+        description: None,
+        meaning: "the push has not been answered yet",
+        fix: "approve it on the device, then poll again",
+    },
+    Hint {
+        error: "slow_down",
+        description: None,
+        meaning: "the push was polled too often",
+        fix: "poll every 5 seconds or slower (--interval)",
+    },
+    Hint {
+        error: "unauthorized_client",
+        description: Some("mfa"),
+        meaning: "the MFA grant type is not enabled for this application",
+        fix: "enable it in Dashboard > Applications > (your app) > Advanced Settings > Grant Types > MFA",
+    },
+    Hint {
+        error: "unauthorized_client",
+        description: Some("password"),
+        meaning: "the Password grant type is not enabled for this application",
+        fix: "enable it in Dashboard > Applications > (your app) > Advanced Settings > Grant Types > Password",
+    },
+    Hint {
+        error: "unauthorized_client",
+        description: None,
+        meaning: "a grant type this flow needs is not enabled for the application",
+        fix: "enable Password and MFA in Dashboard > Applications > (your app) > Advanced Settings > Grant Types",
+    },
+    Hint {
+        error: "invalid_client",
+        description: None,
+        meaning: "the application's credentials were not accepted",
+        fix: "check --client-id / AUTH0_CLIENT_ID and --client-secret / AUTH0_CLIENT_SECRET (Dashboard > Applications > (your app) > Settings)",
+    },
+    Hint {
+        error: "invalid_request",
+        description: None,
+        meaning: "Auth0 found the request incomplete or malformed",
+        fix: "check the flags you passed; run with -vv to see the request",
+    },
+    Hint {
+        error: "too_many_attempts",
+        description: None,
+        meaning: "brute-force protection blocked this user or IP after too many failures",
+        fix: "wait (one attempt refills every 6 minutes), or unblock the user in Dashboard > User Management > Users",
+    },
+    Hint {
+        error: "too_many_requests",
+        description: None,
+        meaning: "the tenant's rate limit was reached",
+        fix: "wait for the time Auth0 gives in Retry-After, then try again",
+    },
+];
+
+pub fn lookup(api: &ApiError) -> Option<&'static Hint> {
+    TABLE.iter().find(|hint| {
+        hint.error == api.error
+            && hint.description.is_none_or(|fragment| {
+                api.description
+                    .as_deref()
+                    .is_some_and(|d| d.to_lowercase().contains(&fragment.to_lowercase()))
+            })
+    })
+}
+
+/// The fix to print under an error, if there is one to give.
+pub fn for_error(error: &Error) -> Option<String> {
+    match error {
+        Error::Api(api) => {
+            let hint = lookup(api)?;
+            match (api.error.as_str(), api.retry_after) {
+                ("too_many_requests" | "too_many_attempts", Some(wait)) => Some(format!(
+                    "{}; Auth0 asks to wait {} s",
+                    hint.fix,
+                    wait.as_secs()
+                )),
+                _ => Some(hint.fix.to_owned()),
+            }
+        }
+        Error::Network { tls: true, .. } => Some(
+            "the TLS handshake failed: if the tenant uses a private CA, pass --cacert FILE".into(),
+        ),
+        Error::Network { .. } => {
+            Some("check --domain / AUTH0_DOMAIN and that the tenant is reachable".into())
+        }
+        Error::Protocol { .. } => Some(
+            "the server at --domain did not answer as an Auth0 tenant: check the domain, or run `auth0-mfa doctor`".into(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Map;
+
+    fn api(error: &str, description: &str) -> ApiError {
+        ApiError {
+            status: 403,
+            error: error.into(),
+            description: Some(description.into()),
+            extra: Map::new(),
+            retry_after: None,
+        }
+    }
+
+    #[test]
+    fn specific_descriptions_win() {
+        let hint = lookup(&api("invalid_grant", "Invalid otp_code.")).unwrap();
+        assert!(hint.fix.contains("10 failed codes"));
+        let hint = lookup(&api("invalid_grant", "Malformed mfa_token")).unwrap();
+        assert!(hint.fix.contains("Fe26.2*"));
+        let hint = lookup(&api("invalid_grant", "something else")).unwrap();
+        assert!(hint.description.is_none());
+    }
+
+    #[test]
+    fn grant_type_hint_names_the_dashboard_setting() {
+        let hint = lookup(&api(
+            "unauthorized_client",
+            "Grant type 'http://auth0.com/oauth/grant-type/mfa-otp' not allowed for the client.",
+        ))
+        .unwrap();
+        assert!(hint.fix.contains("Grant Types > MFA"));
+    }
+
+    #[test]
+    fn every_error_of_the_protocol_table_has_a_hint() {
+        for error in [
+            "mfa_required",
+            "unsupported_challenge_type",
+            "association_required",
+            "authorization_pending",
+            "slow_down",
+            "access_denied",
+            "invalid_grant",
+            "expired_token",
+            "invalid_request",
+            "invalid_client",
+            "unauthorized_client",
+            "too_many_attempts",
+            "too_many_requests",
+        ] {
+            let mut e = api(error, "");
+            e.description = None;
+            assert!(
+                lookup(&e).is_some() || error == "access_denied",
+                "no hint for {error}"
+            );
+        }
+    }
+}

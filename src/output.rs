@@ -1,0 +1,458 @@
+//! Everything the user sees: results on stdout as text or one JSON document,
+//! failures, progress and warnings on stderr, colour decided once per stream.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use colored::Colorize;
+use serde_json::{Map, Value, json};
+
+use crate::auth0::{Challenge, Error as Auth0Error, MfaRequired, TokenSet};
+use crate::cli::ColorChoice;
+use crate::error::Failure;
+use crate::jwt;
+use crate::settings::Settings;
+
+/// A command's result, rendered by [`Output::result`].
+#[derive(Debug)]
+pub enum Report<'a> {
+    Tokens(&'a TokenSet),
+    MfaToken(&'a MfaRequired),
+    Challenge(&'a Challenge),
+    Totp(&'a TotpCode),
+    Settings(&'a Settings),
+    ConfigPath {
+        path: &'a Path,
+        exists: bool,
+    },
+    /// Already in both shapes (the emulator's banner, the demo's summary).
+    Prepared {
+        text: String,
+        json: Value,
+    },
+}
+
+#[derive(Debug)]
+pub struct TotpCode {
+    pub code: String,
+    pub remaining: u64,
+    pub period: u64,
+    pub digits: usize,
+    pub algorithm: &'static str,
+    pub time: u64,
+}
+
+pub struct Output {
+    pub json: bool,
+    pub verbose: u8,
+    stdout_color: bool,
+    stderr_color: bool,
+    stderr_terminal: bool,
+}
+
+impl Output {
+    pub fn new(json: bool, verbose: u8, color: ColorChoice) -> Output {
+        let stderr_terminal = std::io::stderr().is_terminal();
+        let decide = |terminal: bool| match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+                if set("NO_COLOR") {
+                    false
+                } else if std::env::var_os("CLICOLOR_FORCE")
+                    .is_some_and(|v| !v.is_empty() && v != "0")
+                {
+                    true
+                } else {
+                    terminal && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+                }
+            }
+        };
+        // We decide per stream ourselves; colored's own guess must not interfere.
+        colored::control::set_override(true);
+        Output {
+            json,
+            verbose,
+            stdout_color: !json && decide(std::io::stdout().is_terminal()),
+            stderr_color: decide(stderr_terminal),
+            stderr_terminal,
+        }
+    }
+
+    pub fn stderr_is_terminal(&self) -> bool {
+        self.stderr_terminal
+    }
+
+    pub fn result(&self, report: Report<'_>) {
+        let text = if self.json {
+            let value = report_json(&report);
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        } else {
+            report_text(&report, &Paint(self.stdout_color))
+        };
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{}", text.trim_end());
+        let _ = stdout.flush();
+    }
+
+    pub fn failure(&self, failure: &Failure) {
+        if self.json {
+            let value = failure_json(failure);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            );
+            return;
+        }
+        let paint = Paint(self.stderr_color);
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(
+            stderr,
+            "{} {}",
+            paint.red_bold("error:"),
+            sanitize(&failure.to_string())
+        );
+        if let Some(hint) = failure.hint() {
+            let _ = writeln!(stderr, "  {} {}", paint.cyan("hint:"), sanitize(&hint));
+        }
+    }
+
+    pub fn warn(&self, message: &str) {
+        let paint = Paint(self.stderr_color);
+        eprintln!("{} {}", paint.yellow_bold("warning:"), sanitize(message));
+    }
+
+    /// A step of a flow, for a person watching; silent in pipelines unless `-v`.
+    pub fn progress(&self, message: &str) {
+        if self.stderr_terminal || self.verbose > 0 {
+            let paint = Paint(self.stderr_color);
+            eprintln!("{} {}", paint.dim("›"), sanitize(message));
+        }
+    }
+
+    /// A line of the demo's narrative on stdout (text mode only).
+    pub fn narrate(&self, message: &str) {
+        if !self.json {
+            println!("{message}");
+        }
+    }
+
+    pub fn paint_stdout(&self) -> Paint {
+        Paint(self.stdout_color)
+    }
+}
+
+/// Applies colour only when the stream it is for gets colour.
+#[derive(Clone, Copy)]
+pub struct Paint(pub bool);
+
+impl Paint {
+    fn apply(&self, text: &str, f: impl Fn(&str) -> colored::ColoredString) -> String {
+        if self.0 {
+            f(text).to_string()
+        } else {
+            text.to_owned()
+        }
+    }
+    pub fn bold(&self, t: &str) -> String {
+        self.apply(t, |t| t.bold())
+    }
+    pub fn dim(&self, t: &str) -> String {
+        self.apply(t, |t| t.dimmed())
+    }
+    pub fn green(&self, t: &str) -> String {
+        self.apply(t, |t| t.green())
+    }
+    pub fn cyan(&self, t: &str) -> String {
+        self.apply(t, |t| t.cyan())
+    }
+    pub fn red_bold(&self, t: &str) -> String {
+        self.apply(t, |t| t.red().bold())
+    }
+    pub fn yellow_bold(&self, t: &str) -> String {
+        self.apply(t, |t| t.yellow().bold())
+    }
+}
+
+/// Strings from the server or the user go through this before a terminal sees
+/// them: control characters (escape sequences included) become `�`.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn report_json(report: &Report<'_>) -> Value {
+    match report {
+        Report::Tokens(tokens) => serde_json::to_value(tokens).unwrap_or(Value::Null),
+        Report::MfaToken(required) => serde_json::to_value(required).unwrap_or(Value::Null),
+        Report::Challenge(challenge) => serde_json::to_value(challenge).unwrap_or(Value::Null),
+        Report::Totp(t) => json!({
+            "code": t.code,
+            "remaining_seconds": t.remaining,
+            "period": t.period,
+            "digits": t.digits,
+            "algorithm": t.algorithm,
+            "time": t.time,
+        }),
+        Report::Settings(settings) => settings_json(settings),
+        Report::ConfigPath { path, exists } => json!({"path": path, "exists": exists}),
+        Report::Prepared { json, .. } => json.clone(),
+    }
+}
+
+fn report_text(report: &Report<'_>, paint: &Paint) -> String {
+    match report {
+        Report::Tokens(tokens) => tokens_text(tokens, paint),
+        // Only the token, so `T=$(auth0-mfa login --mfa-token-only)` works.
+        Report::MfaToken(required) => required.mfa_token.expose().to_owned(),
+        Report::Challenge(c) => {
+            let mut rows = vec![("challenge_type", sanitize(&c.challenge_type))];
+            if let Some(code) = &c.oob_code {
+                rows.push(("oob_code", code.expose().to_owned()));
+            }
+            if let Some(binding) = &c.binding_method {
+                rows.push(("binding_method", sanitize(binding)));
+            }
+            if let Some(interval) = c.interval {
+                rows.push(("interval", format!("{interval} s")));
+            }
+            if let Some(expires) = c.expires_in {
+                rows.push(("expires_in", format!("{expires} s")));
+            }
+            table(&rows, paint)
+        }
+        // Only the code on stdout: `$(auth0-mfa totp "$SECRET")`.
+        Report::Totp(t) => t.code.clone(),
+        Report::Settings(settings) => settings_text(settings, paint),
+        Report::ConfigPath { path, .. } => path.display().to_string(),
+        Report::Prepared { text, .. } => text.clone(),
+    }
+}
+
+fn table(rows: &[(&str, String)], paint: &Paint) -> String {
+    let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    rows.iter()
+        .map(|(k, v)| format!("{}  {v}\n", paint.bold(&format!("{k:<width$}"))))
+        .collect()
+}
+
+fn tokens_text(tokens: &TokenSet, paint: &Paint) -> String {
+    let mut out = String::new();
+    if let Some(code) = &tokens.recovery_code {
+        out.push_str(&recovery_code_box(code.expose(), paint));
+        out.push('\n');
+    }
+    let mut rows = vec![("access_token", tokens.access_token.expose().to_owned())];
+    if let Some(t) = &tokens.id_token {
+        rows.push(("id_token", t.expose().to_owned()));
+    }
+    if let Some(t) = &tokens.refresh_token {
+        rows.push(("refresh_token", t.expose().to_owned()));
+    }
+    if let Some(t) = &tokens.token_type {
+        rows.push(("token_type", sanitize(t)));
+    }
+    if let Some(seconds) = tokens.expires_in {
+        rows.push((
+            "expires_in",
+            format!("{seconds} s ({})", human_duration(seconds)),
+        ));
+    }
+    if let Some(scope) = &tokens.scope {
+        rows.push(("scope", sanitize(scope)));
+    }
+    out.push_str(&table(&rows, paint));
+    for (name, token) in [
+        ("access_token", Some(&tokens.access_token)),
+        ("id_token", tokens.id_token.as_ref()),
+    ] {
+        let Some(claims) = token.and_then(|t| jwt::claims(t.expose())) else {
+            continue;
+        };
+        out.push('\n');
+        out.push_str(&paint.dim(&format!("{name} claims (not verified)")));
+        out.push('\n');
+        out.push_str(&claims_text(&claims, paint));
+    }
+    out
+}
+
+fn recovery_code_box(code: &str, paint: &Paint) -> String {
+    let line1 = format!("NEW RECOVERY CODE: {}", sanitize(code));
+    let line2 = "Save it now: the code you used no longer works.";
+    let width = line1.len().max(line2.len());
+    let bar = "═".repeat(width + 2);
+    format!(
+        "{}\n{}\n{}\n{}\n",
+        paint.yellow_bold(&format!("╔{bar}╗")),
+        paint.yellow_bold(&format!("║ {line1:<width$} ║")),
+        paint.yellow_bold(&format!("║ {line2:<width$} ║")),
+        paint.yellow_bold(&format!("╚{bar}╝")),
+    )
+}
+
+fn claims_text(claims: &Map<String, Value>, paint: &Paint) -> String {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default();
+    let rows: Vec<(&str, String)> = claims
+        .iter()
+        .map(|(name, value)| {
+            let shown = match (name.as_str(), value.as_i64()) {
+                ("exp" | "iat" | "nbf" | "auth_time" | "updated_at", Some(t)) => {
+                    format!("{} ({})", utc(t), relative(t - now))
+                }
+                _ => match value {
+                    Value::String(s) => sanitize(s),
+                    other => sanitize(&other.to_string()),
+                },
+            };
+            (name.as_str(), shown)
+        })
+        .collect();
+    table(&rows, paint)
+        .lines()
+        .map(|l| format!("  {l}\n"))
+        .collect()
+}
+
+fn settings_json(settings: &Settings) -> Value {
+    let values: Map<String, Value> = settings
+        .values
+        .iter()
+        .map(|s| {
+            (
+                s.key.name.to_owned(),
+                json!({"value": s.shown(), "source": s.source.to_string()}),
+            )
+        })
+        .collect();
+    json!({
+        "config_file": settings.config_path,
+        "config_file_exists": settings.config_found,
+        "profile": settings.profile.as_ref().map(|(name, source)| json!({"name": name, "source": source.to_string()})),
+        "settings": values,
+    })
+}
+
+fn settings_text(settings: &Settings, paint: &Paint) -> String {
+    let file = match &settings.config_path {
+        Some(path) if settings.config_found => path.display().to_string(),
+        Some(path) => format!("{} (not found)", path.display()),
+        None => "(no config directory)".into(),
+    };
+    let profile = match &settings.profile {
+        Some((name, source)) => format!("{name} ({source})"),
+        None => "(none)".into(),
+    };
+    let mut rows = vec![("config file", file), ("profile", profile)];
+    for setting in &settings.values {
+        rows.push((
+            setting.key.name,
+            format!(
+                "{}  {}",
+                sanitize(&setting.shown()),
+                paint.dim(&format!("[{}]", setting.source))
+            ),
+        ));
+    }
+    table(&rows, paint)
+}
+
+fn failure_json(failure: &Failure) -> Value {
+    let mut body = Map::new();
+    body.insert("error".into(), json!(failure.code()));
+    match failure {
+        Failure::Auth0(Auth0Error::Api(api)) => {
+            body.insert("error_description".into(), json!(api.description));
+            body.insert("status".into(), json!(api.status));
+            if let Some(wait) = api.retry_after {
+                body.insert("retry_after".into(), json!(wait.as_secs()));
+            }
+            for (k, v) in &api.extra {
+                body.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        Failure::Auth0(Auth0Error::Protocol { status, .. }) => {
+            body.insert("error_description".into(), json!(failure.to_string()));
+            body.insert("status".into(), json!(status));
+        }
+        _ => {
+            body.insert("error_description".into(), json!(failure.to_string()));
+        }
+    }
+    body.insert("hint".into(), json!(failure.hint()));
+    body.insert("exit_code".into(), json!(failure.exit_code()));
+    Value::Object(body)
+}
+
+pub fn human_duration(seconds: u64) -> String {
+    match seconds {
+        s if s < 120 => format!("{s} seconds"),
+        s if s < 7200 => format!("{} minutes", s / 60),
+        s if s < 172_800 => format!("{} hours", s / 3600),
+        s => format!("{} days", s / 86_400),
+    }
+}
+
+fn relative(delta: i64) -> String {
+    if delta >= 0 {
+        format!("in {}", human_duration(delta as u64))
+    } else {
+        format!("{} ago", human_duration(delta.unsigned_abs()))
+    }
+}
+
+/// `2026-11-30 14:03:00 UTC`, without a date crate: days to civil date (Hinnant).
+pub fn utc(unix: i64) -> String {
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_dates() {
+        assert_eq!(utc(0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(utc(1_234_567_890), "2009-02-13 23:31:30 UTC");
+        assert_eq!(utc(951_825_600), "2000-02-29 12:00:00 UTC");
+    }
+
+    #[test]
+    fn sanitize_removes_escape_sequences() {
+        assert_eq!(sanitize("ok\u{1b}[31mred"), "ok\u{fffd}[31mred");
+    }
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(human_duration(86_400), "24 hours");
+        assert_eq!(human_duration(600), "10 minutes");
+    }
+}

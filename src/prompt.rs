@@ -1,0 +1,109 @@
+//! Asking the user for a value, only when a terminal can answer: stdin and
+//! stderr are terminals and `--no-input` is not set. Otherwise the missing value
+//! is a usage error that names its flag and variable, at once: nothing ever
+//! waits on a prompt in CI.
+
+use std::io::IsTerminal;
+
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Input, Password};
+
+use crate::error::Failure;
+use crate::secret::Secret;
+
+/// What to ask for, and how to give it without a prompt.
+pub struct Ask<'a> {
+    pub prompt: &'a str,
+    /// e.g. "the OTP code"
+    pub what: &'a str,
+    /// e.g. "pass --otp CODE, or --otp-secret / AUTH0_OTP_SECRET"
+    pub how: &'a str,
+}
+
+/// The flow asks through this, so it can be driven without a terminal in tests.
+pub trait Prompter {
+    fn can_prompt(&self) -> bool;
+    fn secret(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure>;
+    fn text(&mut self, ask: &Ask<'_>) -> Result<String, Failure>;
+}
+
+/// Prompts on the terminal with dialoguer.
+pub struct TerminalPrompter {
+    interactive: bool,
+}
+
+impl TerminalPrompter {
+    pub fn new(no_input: bool) -> Self {
+        TerminalPrompter {
+            interactive: !no_input
+                && std::io::stdin().is_terminal()
+                && std::io::stderr().is_terminal(),
+        }
+    }
+}
+
+/// The error for a value that is needed when nobody can be asked.
+pub fn cannot_prompt(ask: &Ask<'_>) -> Failure {
+    Failure::usage_with_hint(
+        format!(
+            "{} is needed, and there is no terminal to ask on (or --no-input)",
+            ask.what
+        ),
+        ask.how.to_owned(),
+    )
+}
+
+fn prompt_failed(error: dialoguer::Error) -> Failure {
+    match error {
+        dialoguer::Error::IO(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+            Failure::Interrupted
+        }
+        dialoguer::Error::IO(e) => {
+            Failure::Unexpected(anyhow::anyhow!("cannot read from the terminal: {e}"))
+        }
+    }
+}
+
+impl Prompter for TerminalPrompter {
+    fn can_prompt(&self) -> bool {
+        self.interactive
+    }
+
+    fn secret(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure> {
+        if !self.interactive {
+            return Err(cannot_prompt(ask));
+        }
+        Password::with_theme(&ColorfulTheme::default())
+            .with_prompt(ask.prompt)
+            .interact()
+            .map(Secret::new)
+            .map_err(prompt_failed)
+    }
+
+    fn text(&mut self, ask: &Ask<'_>) -> Result<String, Failure> {
+        if !self.interactive {
+            return Err(cannot_prompt(ask));
+        }
+        Input::<String>::with_theme(&ColorfulTheme::default())
+            .with_prompt(ask.prompt)
+            .interact_text()
+            .map_err(prompt_failed)
+    }
+}
+
+/// Answers nothing: for flows that must not ask (the demo).
+#[cfg(feature = "emulator")]
+pub struct NoPrompter;
+
+#[cfg(feature = "emulator")]
+impl Prompter for NoPrompter {
+    fn can_prompt(&self) -> bool {
+        false
+    }
+    fn secret(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure> {
+        Err(cannot_prompt(ask))
+    }
+    fn text(&mut self, ask: &Ask<'_>) -> Result<String, Failure> {
+        Err(cannot_prompt(ask))
+    }
+}

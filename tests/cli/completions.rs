@@ -1,0 +1,42 @@
+//! `completions/` holds exactly what `auth0-mfa completions SHELL` prints.
+//! After changing the command line: `UPDATE_COMPLETIONS=1 cargo test --locked completions`.
+
+use std::path::Path;
+
+use tempfile::TempDir;
+
+use crate::harness::*;
+
+const FILES: &[(&str, &str)] = &[
+    ("bash", "auth0-mfa.bash"),
+    ("zsh", "_auth0-mfa"),
+    ("fish", "auth0-mfa.fish"),
+    ("powershell", "_auth0-mfa.ps1"),
+    ("elvish", "auth0-mfa.elv"),
+];
+
+#[test]
+fn completions_are_in_sync() {
+    let home = TempDir::new().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    let update = std::env::var_os("UPDATE_COMPLETIONS").is_some();
+    let mut stale = Vec::new();
+    for (shell, file) in FILES {
+        let output = bare_cmd(&home)
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        assert!(!output.stdout.is_empty(), "{shell}");
+        let path = dir.join(file);
+        if update {
+            std::fs::write(&path, &output.stdout).unwrap();
+        } else if std::fs::read(&path).ok().as_deref() != Some(&output.stdout[..]) {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale completions: {stale:?}; run `UPDATE_COMPLETIONS=1 cargo test --locked completions` and commit"
+    );
+}

@@ -1,0 +1,112 @@
+//! The `emulator` and `demo` commands, run as a user runs them.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use auth0_mfa::emulator::demo;
+use serde_json::Value;
+use tempfile::TempDir;
+
+use crate::harness::*;
+
+#[test]
+fn demo_runs_the_whole_flow_and_exits_0() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home).arg("demo").output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("mfa_required"), "{text}");
+    assert!(text.contains("POST /mfa/challenge"), "{text}");
+    assert!(text.contains("mfa-otp"), "{text}");
+    assert!(text.contains("tokens issued"), "{text}");
+}
+
+#[test]
+fn demo_json_lists_each_run_with_its_tokens() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home).args(["demo", "--json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let body = stdout_json(&output);
+    let runs = body["runs"].as_array().unwrap();
+    assert_eq!(runs[0]["factor"], "otp");
+    assert!(runs[0]["tokens"]["access_token"].is_string());
+}
+
+/// Kills the emulator process when the test ends, pass or fail.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn emulator_command_serves_a_tenant_that_login_can_use() {
+    let home = TempDir::new().unwrap();
+    let mut child = Running(
+        Command::new(BIN)
+            .env_clear()
+            .env("HOME", home.path())
+            .args(["emulator", "--listen", "127.0.0.1:0", "--json"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    // The banner is one JSON document; read it up to its closing brace.
+    let mut reader = BufReader::new(child.0.stdout.take().unwrap());
+    let mut banner = String::new();
+    loop {
+        let mut line = String::new();
+        assert!(
+            reader.read_line(&mut line).unwrap() > 0,
+            "the emulator exited early"
+        );
+        banner.push_str(&line);
+        if line.trim_end() == "}" {
+            break;
+        }
+    }
+    let banner: Value = serde_json::from_str(&banner).unwrap();
+    let base = banner["base_url"].as_str().unwrap();
+    assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+    assert_eq!(banner["client_id"], demo::CLIENT_ID);
+
+    let output = bare_cmd(&home)
+        .env("AUTH0_DOMAIN", base)
+        .env("AUTH0_CLIENT_ID", demo::CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", demo::CLIENT_SECRET)
+        .args([
+            "login",
+            "--json",
+            "-u",
+            demo::OTP_USER,
+            "--password",
+            demo::PASSWORD,
+        ])
+        .args(["--otp-secret", demo::OTP_SECRET])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout_json(&output)["access_token"].is_string());
+}
+
+#[test]
+fn emulator_refuses_a_broken_tenant_file() {
+    let home = TempDir::new().unwrap();
+    let path = home.path().join("tenant.toml");
+    std::fs::write(&path, "[[users]]\nusername = 1\n").unwrap();
+    let output = bare_cmd(&home)
+        .args(["emulator", "--listen", "127.0.0.1:0", "--tenant"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("tenant.toml"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,0 +1,237 @@
+//! Failures a user meets: missing settings, an unreachable or wrong server,
+//! bad flags. Each has its exit code and a message that names the fix.
+
+use std::time::Duration;
+
+use auth0_mfa::emulator::{Fault, demo};
+use tempfile::TempDir;
+
+use crate::harness::*;
+
+#[test]
+fn missing_domain_names_the_flag_and_the_variable() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .args(["login", "-u", "x", "--password", "y"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("--domain") && err.contains("AUTH0_DOMAIN"),
+        "{err}"
+    );
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error:")).count(),
+        1,
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_domain_in_json_mode_is_one_json_document() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .args(["verify", "--json", "--mfa-token", "Fe26.x", "--otp", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = stdout_json(&output);
+    assert_eq!(error["error"], "usage");
+    assert!(error["hint"].as_str().unwrap().contains("AUTH0_DOMAIN"));
+}
+
+#[test]
+fn connection_refused_exits_3() {
+    let home = TempDir::new().unwrap();
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let output = bare_cmd(&home)
+        .args([
+            "login",
+            "--json",
+            "-u",
+            "x",
+            "--password",
+            "y",
+            "--client-id",
+            "c",
+        ])
+        .args(["--domain", &format!("http://127.0.0.1:{port}")])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3), "{}", stdout(&output));
+    let error = stdout_json(&output);
+    assert_eq!(error["error"], "network_error");
+    assert!(error["hint"].as_str().unwrap().contains("--domain"));
+}
+
+#[test]
+fn plain_http_is_refused_for_a_real_host() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .args(["login", "-u", "x", "--password", "y", "--client-id", "c"])
+        .args(["--domain", "http://tenant.us.auth0.com"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("http://"), "{}", stderr(&output));
+}
+
+#[test]
+fn an_html_gateway_page_exits_8() {
+    let tenant = TestTenant::demo();
+    tenant.emulator.inject_fault(Fault::Html502);
+    let output = tenant
+        .cmd()
+        .args([
+            "login",
+            "--json",
+            "-u",
+            demo::OTP_USER,
+            "--password",
+            demo::PASSWORD,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(8));
+    let error = stdout_json(&output);
+    assert_eq!(error["error"], "unexpected_response");
+    assert_eq!(error["status"], 502);
+}
+
+#[test]
+fn truncated_json_exits_8() {
+    let tenant = TestTenant::demo();
+    tenant.emulator.inject_fault(Fault::TruncatedJson);
+    let output = tenant
+        .cmd()
+        .args(["login", "-u", demo::OTP_USER, "--password", demo::PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("malformed JSON"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn an_oversized_body_is_capped_and_exits_8() {
+    let tenant = TestTenant::demo();
+    tenant.emulator.inject_fault(Fault::OversizedBody);
+    let output = tenant
+        .cmd()
+        .args(["login", "-u", demo::OTP_USER, "--password", demo::PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("larger than"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_reset_connection_exits_3() {
+    let tenant = TestTenant::demo();
+    tenant.emulator.inject_fault(Fault::ResetConnection);
+    let output = tenant
+        .cmd()
+        .args(["login", "-u", demo::OTP_USER, "--password", demo::PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+}
+
+#[test]
+fn a_slow_server_hits_the_timeout_and_exits_3() {
+    let tenant = TestTenant::demo();
+    tenant
+        .emulator
+        .inject_fault(Fault::Delay(Duration::from_secs(5)));
+    let output = tenant
+        .cmd()
+        .args([
+            "login",
+            "--timeout",
+            "1",
+            "-u",
+            demo::OTP_USER,
+            "--password",
+            demo::PASSWORD,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert!(stderr(&output).contains("timed out"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_grant_type_not_enabled_names_the_dashboard_setting() {
+    let tenant = TestTenant::demo();
+    let output = tenant
+        .cmd()
+        .env("AUTH0_CLIENT_ID", demo::NO_MFA_CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", demo::NO_MFA_CLIENT_SECRET)
+        .args(["login", "-u", demo::OTP_USER, "--password", demo::PASSWORD])
+        .args(["--otp-secret", demo::OTP_SECRET])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("unauthorized_client"), "{err}");
+    assert!(err.contains("Advanced Settings > Grant Types"), "{err}");
+}
+
+#[test]
+fn a_wrong_client_secret_is_invalid_client() {
+    let tenant = TestTenant::demo();
+    let output = tenant
+        .cmd()
+        .env("AUTH0_CLIENT_SECRET", "wrong")
+        .args([
+            "login",
+            "--json",
+            "-u",
+            demo::OTP_USER,
+            "--password",
+            demo::PASSWORD,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    let error = stdout_json(&output);
+    assert_eq!(error["error"], "invalid_client");
+    assert!(
+        error["hint"]
+            .as_str()
+            .unwrap()
+            .contains("AUTH0_CLIENT_SECRET")
+    );
+}
+
+#[test]
+fn bad_flags_in_json_mode_are_a_json_usage_error() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .args(["login", "--json", "--bogus"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout_json(&output)["error"], "usage");
+}
+
+#[test]
+fn bad_flags_exit_2() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .args(["challenge", "--type", "sms"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}

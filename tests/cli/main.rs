@@ -1,0 +1,12 @@
+//! Integration tests: the real binary against the emulator, one tenant per test.
+
+mod harness;
+
+mod completions;
+mod emulator;
+mod errors;
+mod login;
+mod secrets;
+mod settings;
+mod steps;
+mod totp;

@@ -1,0 +1,241 @@
+//! Settings: one test per precedence pair, profiles, config show and path.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+use crate::harness::*;
+
+fn write_config(home: &TempDir, text: &str) -> PathBuf {
+    let dir = home.path().join(".config").join("auth0-mfa");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    std::fs::write(&path, text).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    path
+}
+
+const PROFILE: &str = r#"
+default_profile = "dev"
+[profiles.dev]
+domain = "profile.us.auth0.com"
+client_id = "profile-client"
+client_secret = "profile-secret"
+scope = "openid"
+[profiles.ci]
+domain = "ci.eu.auth0.com"
+client_id = "ci-client"
+"#;
+
+fn show(cmd: &mut assert_cmd::Command) -> Value {
+    let output = cmd.args(["config", "show", "--json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    stdout_json(&output)
+}
+
+fn setting(shown: &Value, key: &str) -> (String, String) {
+    let s = &shown["settings"][key];
+    (
+        s["value"].as_str().unwrap().to_owned(),
+        s["source"].as_str().unwrap().to_owned(),
+    )
+}
+
+#[test]
+fn flag_beats_environment() {
+    let home = TempDir::new().unwrap();
+    let shown = show(
+        bare_cmd(&home)
+            .env("AUTH0_DOMAIN", "env.auth0.com")
+            .args(["--domain", "flag.auth0.com"]),
+    );
+    assert_eq!(
+        setting(&shown, "domain"),
+        ("flag.auth0.com".into(), "flag --domain".into())
+    );
+}
+
+#[test]
+fn environment_beats_profile() {
+    let home = TempDir::new().unwrap();
+    write_config(&home, PROFILE);
+    let shown = show(bare_cmd(&home).env("AUTH0_CLIENT_ID", "env-client"));
+    assert_eq!(
+        setting(&shown, "client_id"),
+        ("env-client".into(), "env AUTH0_CLIENT_ID".into())
+    );
+    assert_eq!(
+        setting(&shown, "domain"),
+        ("profile.us.auth0.com".into(), "profile dev".into())
+    );
+}
+
+#[test]
+fn flag_beats_profile() {
+    let home = TempDir::new().unwrap();
+    write_config(&home, PROFILE);
+    let shown = show(bare_cmd(&home).args(["--client-id", "flag-client"]));
+    assert_eq!(
+        setting(&shown, "client_id"),
+        ("flag-client".into(), "flag --client-id".into())
+    );
+}
+
+#[test]
+fn profile_beats_default() {
+    let home = TempDir::new().unwrap();
+    write_config(&home, PROFILE);
+    let shown = show(&mut bare_cmd(&home));
+    assert_eq!(
+        setting(&shown, "scope"),
+        ("openid".into(), "profile dev".into())
+    );
+    let shown = show(bare_cmd(&home).args(["--profile", "ci"]));
+    assert_eq!(
+        setting(&shown, "scope"),
+        ("openid profile email".into(), "default".into())
+    );
+    assert_eq!(shown["profile"]["name"], "ci");
+    assert_eq!(shown["profile"]["source"], "flag --profile");
+}
+
+#[test]
+fn profile_from_the_environment_and_secrets_masked() {
+    let home = TempDir::new().unwrap();
+    write_config(&home, PROFILE);
+    let output = bare_cmd(&home)
+        .env("AUTH0_MFA_PROFILE", "dev")
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert!(text.contains("dev (env AUTH0_MFA_PROFILE)"), "{text}");
+    assert!(text.contains("client_secret"), "{text}");
+    assert!(!text.contains("profile-secret"), "{text}");
+}
+
+#[test]
+fn secret_from_a_file_named_in_the_profile() {
+    let home = TempDir::new().unwrap();
+    let secret_path = home.path().join("secret.txt");
+    std::fs::write(&secret_path, "file-secret\n").unwrap();
+    write_config(
+        &home,
+        &format!(
+            "[profiles.default]\nclient_secret_file = {:?}\n",
+            secret_path.display().to_string()
+        ),
+    );
+    let shown = show(&mut bare_cmd(&home));
+    assert_eq!(
+        setting(&shown, "client_secret"),
+        ("********".into(), "profile default (file)".into())
+    );
+}
+
+#[test]
+fn an_unknown_profile_lists_the_known_ones() {
+    let home = TempDir::new().unwrap();
+    write_config(&home, PROFILE);
+    let output = bare_cmd(&home)
+        .args(["config", "show", "--profile", "prod"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("prod") && err.contains("ci, dev"), "{err}");
+}
+
+#[test]
+fn a_misspelt_profile_key_is_named() {
+    let home = TempDir::new().unwrap();
+    write_config(&home, "[profiles.default]\ndomian = 'x'\n");
+    let output = bare_cmd(&home).args(["config", "show"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("domian"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_broken_config_does_not_stop_help_or_version() {
+    let home = TempDir::new().unwrap();
+    write_config(&home, "this is [not toml");
+    for args in [&["--version"][..], &["--help"], &["login", "--help"]] {
+        let output = bare_cmd(&home).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+    }
+    let output = bare_cmd(&home).args(["config", "show"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("config.toml"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn config_path_follows_xdg_and_the_override() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home).args(["config", "path"]).output().unwrap();
+    let expected = home.path().join(".config/auth0-mfa/config.toml");
+    assert_eq!(stdout(&output).trim(), expected.display().to_string());
+    let output = bare_cmd(&home)
+        .env("AUTH0_MFA_CONFIG", "/tmp/elsewhere.toml")
+        .args(["config", "path", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_json(&output)["path"], "/tmp/elsewhere.toml");
+}
+
+#[test]
+fn a_named_config_file_must_exist() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .args(["config", "show", "--config", "/nonexistent/auth0-mfa.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("does not exist"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_readable_config_with_a_secret_earns_a_chmod_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = TempDir::new().unwrap();
+    let path = write_config(&home, PROFILE);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let output = bare_cmd(&home).args(["config", "show"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("chmod 600"), "{}", stderr(&output));
+}
+
+#[test]
+fn the_profile_drives_a_real_login() {
+    let tenant = TestTenant::demo();
+    write_config(
+        &tenant.home,
+        &format!(
+            "[profiles.default]\ndomain = {:?}\nclient_id = {:?}\nclient_secret = {:?}\nusername = {:?}\n",
+            tenant.base_url(),
+            auth0_mfa::emulator::demo::CLIENT_ID,
+            auth0_mfa::emulator::demo::CLIENT_SECRET,
+            auth0_mfa::emulator::demo::OTP_USER,
+        ),
+    );
+    let output = bare_cmd(&tenant.home)
+        .args([
+            "login",
+            "--mfa-token-only",
+            "--password",
+            auth0_mfa::emulator::demo::PASSWORD,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("Fe26.2*"));
+}
