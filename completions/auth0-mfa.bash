@@ -143,7 +143,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__challenge)
-            opts="-v -h --mfa-token --type --authenticator-id --verify --otp --otp-secret --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help"
+            opts="-v -h --mfa-token --type --authenticator-id --verify --otp --otp-secret --binding-code --recovery-code --save-recovery-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -166,6 +166,22 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --otp-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recovery-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --save-recovery-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -689,7 +705,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__login)
-            opts="-u -v -h --username --password --realm --audience --scope --mfa-token-only --otp --otp-secret --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help"
+            opts="-u -v -h --username --password --realm --audience --scope --mfa-token-only --factor --authenticator-id --otp --otp-secret --binding-code --recovery-code --save-recovery-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -719,11 +735,35 @@ _auth0__mfa() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --factor)
+                    COMPREPLY=($(compgen -W "otp push sms voice email recovery-code" -- "${cur}"))
+                    return 0
+                    ;;
+                --authenticator-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --otp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --otp-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recovery-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --save-recovery-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -821,7 +861,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__verify)
-            opts="-v -h --mfa-token --otp --otp-secret --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help"
+            opts="-v -h --mfa-token --otp --otp-secret --binding-code --recovery-code --save-recovery-code --oob-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -836,6 +876,26 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --otp-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recovery-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --save-recovery-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oob-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -52,8 +52,19 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l password -
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l realm -d 'Database connection to log in through (uses the password-realm grant)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l audience -d 'API audience of the access token (https://DOMAIN/mfa/ to manage authenticators)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l scope -d 'Scopes to request, space-separated [default: openid profile email]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l factor -d 'The factor to answer with [default: the only one, or a choice on a terminal]' -r -f -a "otp\t''
+push\t''
+sms\t''
+voice\t''
+email\t''
+recovery-code\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l authenticator-id -d 'Challenge this authenticator (an id from `authenticators list`)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp -d 'The authenticator app\'s current code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -64,6 +75,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-id 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l mfa-token-only -d 'Stop at mfa_required and print the mfa_token, for scripts that run the steps'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
@@ -74,6 +86,10 @@ oob\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l authenticator-id -d 'Challenge this authenticator (an id from `authenticators list`)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp -d 'The authenticator app\'s current code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -83,7 +99,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l domain
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l verify -d 'Finish the flow in the same process: take the code, verify, print the tokens'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l verify -d 'Finish the flow in the same process: take the code or poll the push, print the tokens'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
@@ -91,6 +108,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -s h -l h
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token -d 'The mfa_token from mfa_required (\'-\' reads stdin)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp -d 'The authenticator app\'s current code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l oob-code -d 'The oob_code of an out-of-band challenge: polls a push, or sends --binding-code' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -100,6 +122,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l domain -d
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-input -d 'Never prompt; a missing value is an error that names its flag'

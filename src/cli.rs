@@ -71,6 +71,9 @@ pub struct GlobalArgs {
     pub timeout: Option<u64>,
 }
 
+/// The names `--factor` takes (`flow::Factor` parses them).
+pub const FACTORS: [&str; 6] = ["otp", "push", "sms", "voice", "email", "recovery-code"];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -137,8 +140,24 @@ pub struct LoginArgs {
     #[arg(long)]
     pub mfa_token_only: bool,
 
+    /// The factor to answer with [default: the only one, or a choice on a terminal]
+    #[arg(
+        long,
+        env = "AUTH0_MFA_FACTOR",
+        value_name = "FACTOR",
+        value_parser = clap::builder::PossibleValuesParser::new(FACTORS)
+    )]
+    pub factor: Option<String>,
+
+    /// Challenge this authenticator (an id from `authenticators list`)
+    #[arg(long, value_name = "ID")]
+    pub authenticator_id: Option<String>,
+
     #[command(flatten)]
     pub answer: AnswerArgs,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
 }
 
 /// How to answer the challenge without a prompt.
@@ -156,6 +175,40 @@ pub struct AnswerArgs {
         value_name = "SECRET"
     )]
     pub otp_secret: Option<String>,
+
+    /// The code from the SMS, voice call or email (binding_method prompt)
+    #[arg(long, value_name = "CODE")]
+    pub binding_code: Option<String>,
+
+    /// Answer with a recovery code (Auth0 then issues a new one)
+    #[arg(long, value_name = "CODE")]
+    pub recovery_code: Option<String>,
+
+    /// Also write the new recovery code to FILE (mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub save_recovery_code: Option<PathBuf>,
+}
+
+/// How to wait for a push approval.
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub interval: Option<std::time::Duration>,
+
+    /// Poll a push once; if it is not answered yet, exit 10 (authorization_pending)
+    #[arg(long)]
+    pub no_wait: bool,
+}
+
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    let seconds: f64 = text
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number of seconds"))?;
+    if !(0.01..=3600.0).contains(&seconds) {
+        return Err("give between 0.01 and 3600 seconds".into());
+    }
+    Ok(std::time::Duration::from_secs_f64(seconds))
 }
 
 #[derive(Debug, Args)]
@@ -177,12 +230,15 @@ pub struct ChallengeArgs {
     #[arg(long, value_name = "ID")]
     pub authenticator_id: Option<String>,
 
-    /// Finish the flow in the same process: take the code, verify, print the tokens
+    /// Finish the flow in the same process: take the code or poll the push, print the tokens
     #[arg(long)]
     pub verify: bool,
 
     #[command(flatten)]
     pub answer: AnswerArgs,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -198,6 +254,13 @@ pub struct VerifyArgs {
 
     #[command(flatten)]
     pub answer: AnswerArgs,
+
+    /// The oob_code of an out-of-band challenge: polls a push, or sends --binding-code
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["otp", "otp_secret", "recovery_code"])]
+    pub oob_code: Option<String>,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
 }
 
 #[derive(Debug, Args)]

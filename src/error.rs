@@ -33,10 +33,13 @@ pub enum Failure {
     },
     /// The tenant (or the network to it) failed.
     Auth0(auth0::Error),
+    /// The user has no authenticator that can answer (found before asking Auth0).
+    EnrollmentNeeded {
+        message: String,
+        hint: String,
+    },
     /// `--timeout` ran out while waiting for a push approval.
     PushTimeout(Duration),
-    /// `--no-wait`: the push is not answered yet.
-    Pending,
     Interrupted,
     Unexpected(anyhow::Error),
 }
@@ -64,8 +67,8 @@ impl Failure {
             Failure::Auth0(auth0::Error::Network { .. }) => exit::NETWORK,
             Failure::Auth0(auth0::Error::Protocol { .. }) => exit::BAD_RESPONSE,
             Failure::Auth0(auth0::Error::Api(api)) => api_exit_code(api),
+            Failure::EnrollmentNeeded { .. } => exit::ENROLLMENT_NEEDED,
             Failure::PushTimeout(_) => exit::PUSH_TIMEOUT,
-            Failure::Pending => exit::PENDING,
             Failure::Interrupted => exit::INTERRUPTED,
             Failure::Unexpected(_) => exit::UNEXPECTED,
         }
@@ -78,8 +81,8 @@ impl Failure {
             Failure::Auth0(auth0::Error::Network { .. }) => "network_error",
             Failure::Auth0(auth0::Error::Protocol { .. }) => "unexpected_response",
             Failure::Auth0(auth0::Error::Api(api)) => &api.error,
+            Failure::EnrollmentNeeded { .. } => "enrollment_required",
             Failure::PushTimeout(_) => "timeout",
-            Failure::Pending => "authorization_pending",
             Failure::Interrupted => "interrupted",
             Failure::Unexpected(_) => "internal_error",
         }
@@ -90,8 +93,10 @@ impl Failure {
         match self {
             Failure::Usage { hint, .. } => hint.clone(),
             Failure::Auth0(error) => hints::for_error(error),
-            Failure::PushTimeout(_) => Some("approve the push sooner, or raise --timeout".into()),
-            Failure::Pending => Some("run `auth0-mfa verify --oob-code ...` again to poll".into()),
+            Failure::EnrollmentNeeded { hint, .. } => Some(hint.clone()),
+            Failure::PushTimeout(_) => Some(
+                "approve the push on the device sooner, raise --timeout, or choose another factor with --factor".into(),
+            ),
             Failure::Interrupted | Failure::Unexpected(_) => None,
         }
     }
@@ -123,12 +128,12 @@ impl fmt::Display for Failure {
         match self {
             Failure::Usage { message, .. } => f.write_str(message),
             Failure::Auth0(error) => error.fmt(f),
+            Failure::EnrollmentNeeded { message, .. } => f.write_str(message),
             Failure::PushTimeout(waited) => write!(
                 f,
                 "gave up waiting for the push approval after {} s",
                 waited.as_secs()
             ),
-            Failure::Pending => f.write_str("the push is not answered yet"),
             Failure::Interrupted => f.write_str("interrupted"),
             Failure::Unexpected(error) => write!(f, "{error:#}"),
         }

@@ -29,7 +29,7 @@ pub const TABLE: &[Hint] = &[
     },
     Hint {
         error: "invalid_grant",
-        description: Some("recovery code"),
+        description: Some("recovery"),
         meaning: "the recovery code was wrong or already used",
         fix: "use the newest recovery code (each use rotates it); Auth0 allows 10 failed codes per user, refilling one every 6 minutes",
     },

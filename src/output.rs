@@ -1,9 +1,10 @@
 //! Everything the user sees: results on stdout as text or one JSON document,
 //! failures, progress and warnings on stderr, colour decided once per stream.
 
+use std::cell::Cell;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use colored::Colorize;
 use serde_json::{Map, Value, json};
@@ -49,6 +50,10 @@ pub struct Output {
     stdout_color: bool,
     stderr_color: bool,
     stderr_terminal: bool,
+    /// Once stdout has its result, a later failure goes to stderr only, so that
+    /// `--json` still prints exactly one document.
+    result_printed: Cell<bool>,
+    spinner_frame: Cell<usize>,
 }
 
 impl Output {
@@ -78,6 +83,8 @@ impl Output {
             stdout_color: !json && decide(std::io::stdout().is_terminal()),
             stderr_color: decide(stderr_terminal),
             stderr_terminal,
+            result_printed: Cell::new(false),
+            spinner_frame: Cell::new(0),
         }
     }
 
@@ -95,10 +102,11 @@ impl Output {
         let mut stdout = std::io::stdout().lock();
         let _ = writeln!(stdout, "{}", text.trim_end());
         let _ = stdout.flush();
+        self.result_printed.set(true);
     }
 
     pub fn failure(&self, failure: &Failure) {
-        if self.json {
+        if self.json && !self.result_printed.get() {
             let value = failure_json(failure);
             println!(
                 "{}",
@@ -141,6 +149,36 @@ impl Output {
 
     pub fn paint_stdout(&self) -> Paint {
         Paint(self.stdout_color)
+    }
+}
+
+/// Steps on stderr, and a spinner with the elapsed time while a push is
+/// awaited, only when stderr is a terminal.
+impl crate::flow::Progress for Output {
+    fn step(&self, message: &str) {
+        self.progress(message);
+    }
+
+    fn tick(&self) -> Option<Duration> {
+        self.stderr_terminal.then_some(Duration::from_millis(250))
+    }
+
+    fn waiting(&self, elapsed: Duration) {
+        const FRAMES: [&str; 8] = ["⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"];
+        let frame = self.spinner_frame.get();
+        self.spinner_frame.set(frame + 1);
+        let paint = Paint(self.stderr_color);
+        eprint!(
+            "\r{} waiting for the push approval on the device ({} s, Ctrl-C to stop)\x1b[K",
+            paint.cyan(FRAMES[frame % FRAMES.len()]),
+            elapsed.as_secs()
+        );
+    }
+
+    fn done_waiting(&self) {
+        if self.stderr_terminal && self.spinner_frame.get() > 0 {
+            eprint!("\r\x1b[K");
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 use std::io::IsTerminal;
 
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Input, Password};
+use dialoguer::{Input, Password, Select};
 
 use crate::error::Failure;
 use crate::secret::Secret;
@@ -25,6 +25,8 @@ pub trait Prompter {
     fn can_prompt(&self) -> bool;
     fn secret(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure>;
     fn text(&mut self, ask: &Ask<'_>) -> Result<String, Failure>;
+    /// The index of the chosen item. Only called when `can_prompt`.
+    fn select(&mut self, prompt: &str, items: &[String]) -> Result<usize, Failure>;
 }
 
 /// Prompts on the terminal with dialoguer.
@@ -89,21 +91,18 @@ impl Prompter for TerminalPrompter {
             .interact_text()
             .map_err(prompt_failed)
     }
-}
 
-/// Answers nothing: for flows that must not ask (the demo).
-#[cfg(feature = "emulator")]
-pub struct NoPrompter;
-
-#[cfg(feature = "emulator")]
-impl Prompter for NoPrompter {
-    fn can_prompt(&self) -> bool {
-        false
-    }
-    fn secret(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure> {
-        Err(cannot_prompt(ask))
-    }
-    fn text(&mut self, ask: &Ask<'_>) -> Result<String, Failure> {
-        Err(cannot_prompt(ask))
+    fn select(&mut self, prompt: &str, items: &[String]) -> Result<usize, Failure> {
+        if !self.interactive {
+            return Err(Failure::usage(format!(
+                "{prompt}: no terminal to choose on"
+            )));
+        }
+        Select::with_theme(&ColorfulTheme::default())
+            .with_prompt(prompt)
+            .items(items)
+            .default(0)
+            .interact()
+            .map_err(prompt_failed)
     }
 }

@@ -80,6 +80,7 @@ pub const KEYS: &[Key] = &[
         "AUTH0_OTP_SECRET",
         "OTP secret",
     ),
+    key("factor", "--factor", "AUTH0_MFA_FACTOR", "factor"),
 ];
 
 pub fn key_named(name: &str) -> &'static Key {
@@ -377,7 +378,7 @@ fn check_profile_keys(
         let known = KEYS
             .iter()
             .any(|k| k.name == base && (base == name || k.secret));
-        if !known && name != "factor" {
+        if !known {
             let names: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
             return Err(Failure::usage_with_hint(
                 format!("unknown key '{name}' in profile {profile}"),

@@ -16,11 +16,13 @@ use crate::secret::Secret;
 
 pub use error::{ApiError, Error, SECRET_FIELDS};
 pub use transport::{Body, Exchange, MAX_BODY_BYTES, Observer};
-pub use types::{Challenge, ChallengeType, LoginOutcome, MfaRequired, TokenSet};
+pub use types::{Authenticator, Challenge, ChallengeType, LoginOutcome, MfaRequired, TokenSet};
 
 pub const GRANT_PASSWORD: &str = "password";
 pub const GRANT_PASSWORD_REALM: &str = "http://auth0.com/oauth/grant-type/password-realm";
 pub const GRANT_MFA_OTP: &str = "http://auth0.com/oauth/grant-type/mfa-otp";
+pub const GRANT_MFA_OOB: &str = "http://auth0.com/oauth/grant-type/mfa-oob";
+pub const GRANT_MFA_RECOVERY_CODE: &str = "http://auth0.com/oauth/grant-type/mfa-recovery-code";
 
 /// How the application proves who it is. Every Auth0 SDK sends the secret in
 /// the body (client_secret_post), and only that is confirmed for `/mfa/challenge`.
@@ -161,6 +163,52 @@ impl Client {
             ("otp", otp.expose().to_owned()),
         ])
         .await
+    }
+
+    /// The mfa-oob grant: one poll of a push, or an SMS/voice/email code
+    /// (`binding_code`). A pending push is the `authorization_pending` error.
+    pub async fn verify_oob(
+        &self,
+        mfa_token: &Secret,
+        oob_code: &Secret,
+        binding_code: Option<&Secret>,
+    ) -> Result<TokenSet, Error> {
+        let mut fields = vec![
+            ("grant_type", GRANT_MFA_OOB.into()),
+            ("mfa_token", mfa_token.expose().to_owned()),
+            ("oob_code", oob_code.expose().to_owned()),
+        ];
+        if let Some(code) = binding_code {
+            fields.push(("binding_code", code.expose().to_owned()));
+        }
+        self.token(fields).await
+    }
+
+    /// The mfa-recovery-code grant. The answer carries the user's new code.
+    pub async fn verify_recovery_code(
+        &self,
+        mfa_token: &Secret,
+        recovery_code: &Secret,
+    ) -> Result<TokenSet, Error> {
+        self.token(vec![
+            ("grant_type", GRANT_MFA_RECOVERY_CODE.into()),
+            ("mfa_token", mfa_token.expose().to_owned()),
+            ("recovery_code", recovery_code.expose().to_owned()),
+        ])
+        .await
+    }
+
+    /// `GET /mfa/authenticators`, with an mfa_token or an `/mfa/` access token.
+    pub async fn list_authenticators(&self, token: &Secret) -> Result<Vec<Authenticator>, Error> {
+        self.transport
+            .send(
+                Method::GET,
+                self.domain.url("/mfa/authenticators"),
+                Some(token),
+                Body::Empty,
+            )
+            .await?
+            .into_result()
     }
 
     /// `POST /oauth/token`, form-encoded, with the client's credentials.

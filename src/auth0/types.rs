@@ -82,6 +82,46 @@ impl ChallengeType {
     }
 }
 
+/// One entry of `GET /mfa/authenticators`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Authenticator {
+    pub id: String,
+    pub authenticator_type: String,
+    /// Unconfirmed enrollments are listed with `active: false`.
+    #[serde(default = "active_by_default")]
+    pub active: bool,
+    /// Real answers say `oob_channel`; Auth0's reference schema `oob_channels`.
+    #[serde(
+        default,
+        alias = "oob_channels",
+        deserialize_with = "one_or_first",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub oob_channel: Option<String>,
+    /// A masked phone number or email, or a device name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+fn active_by_default() -> bool {
+    true
+}
+
+/// `"sms"` or `["sms"]`: both spellings of the channel are in use.
+fn one_or_first<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<Value>::deserialize(deserializer)? {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .find_map(|v| v.as_str().map(str::to_owned)),
+        _ => None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +140,22 @@ mod tests {
         assert_eq!(back["access_token"], "a.b.c");
         assert_eq!(back["custom"], 1);
         assert!(back.get("id_token").is_none());
+    }
+
+    #[test]
+    fn authenticator_channel_in_either_spelling() {
+        let a: Authenticator = serde_json::from_str(
+            r#"{"id":"sms|dev_a","authenticator_type":"oob","active":false,"oob_channel":"sms","name":"XXXX1234"}"#,
+        )
+        .unwrap();
+        assert_eq!(a.oob_channel.as_deref(), Some("sms"));
+        assert!(!a.active);
+        let b: Authenticator = serde_json::from_str(
+            r#"{"id":"sms|dev_a","authenticator_type":"oob","oob_channels":["sms"]}"#,
+        )
+        .unwrap();
+        assert_eq!(b.oob_channel.as_deref(), Some("sms"));
+        assert!(b.active);
     }
 
     #[test]

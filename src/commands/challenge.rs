@@ -23,19 +23,18 @@ pub async fn run(
         return Ok(());
     }
     let mut prompter = TerminalPrompter::new(no_input);
-    let progress = |step: &str| out.progress(step);
     let mut flow = Flow {
         client: &client,
         prompter: &mut prompter,
-        progress: &progress,
+        progress: out,
     };
     let tokens = flow
         .answer(
             &mfa_token,
             &challenge,
             &super::answers(&args.answer, settings),
+            super::waiting(settings, &args.wait),
         )
         .await?;
-    out.result(Report::Tokens(&tokens));
-    Ok(())
+    super::finish(&tokens, args.answer.save_recovery_code.as_deref(), out)
 }

@@ -1,6 +1,6 @@
 //! `demo`: the README's first command. Starts the emulator in this process and
-//! logs its demo users in through real HTTP on loopback, with the same client
-//! and flow as against Auth0, narrating each step.
+//! logs its demo users in through every factor, over real HTTP on loopback,
+//! with the same client and flow as against Auth0, narrating each step.
 
 use std::cell::RefCell;
 use std::time::Duration;
@@ -11,11 +11,19 @@ use crate::auth0::{Client, ClientAuth, LoginOutcome, PasswordLogin, TokenSet};
 use crate::domain::Domain;
 use crate::emulator::{Emulator, Tenant, demo};
 use crate::error::Failure;
-use crate::flow::{Answers, Flow};
+use crate::flow::{Answers, Choice, Factor, Flow, Progress, Waiting};
 use crate::jwt;
-use crate::output::{Output, Report};
-use crate::prompt::NoPrompter;
+use crate::output::{Output, Paint, Report};
+use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
+
+/// One demo login: who, with which factor, answered how.
+struct Run {
+    title: &'static str,
+    username: &'static str,
+    factor: Factor,
+    answers: Answers,
+}
 
 pub async fn run(out: &Output) -> Result<(), Failure> {
     let listen = "127.0.0.1:0".parse().expect("a valid address");
@@ -23,9 +31,8 @@ pub async fn run(out: &Output) -> Result<(), Failure> {
         .await
         .map_err(|e| Failure::Unexpected(e.context("cannot start the embedded emulator")))?;
     let base = emulator.base_url();
-    let domain = Domain::parse(&base).map_err(Failure::usage)?;
     let client = Client::new(
-        domain,
+        Domain::parse(&base).map_err(Failure::usage)?,
         ClientAuth::Secret {
             client_id: demo::CLIENT_ID.into(),
             client_secret: Secret::new(demo::CLIENT_SECRET),
@@ -38,37 +45,75 @@ pub async fn run(out: &Output) -> Result<(), Failure> {
         "auth0-mfa demo: an Auth0 tenant emulated at {base}"
     )));
     out.narrate(&format!(
-        "client {} (client_secret in the body)\n",
+        "application {} (client secret in the body)\n",
         demo::CLIENT_ID
     ));
 
-    let steps = RefCell::new(Vec::<String>::new());
-    let note = |step: &str| {
-        out.narrate(&format!("  {} {step}", paint.dim("›")));
-        steps.borrow_mut().push(step.to_owned());
-    };
-
-    out.narrate(&paint.bold(&format!("OTP: {} logs in", demo::OTP_USER)));
-    let answers = Answers {
-        otp: None,
-        otp_secret: Some(Secret::new(demo::OTP_SECRET)),
-    };
-    let tokens = log_in(&client, demo::OTP_USER, &answers, &note).await?;
-    out.narrate(&format!("  {} {}\n", paint.green("✓"), summary(&tokens)));
-
-    let runs = vec![json!({
-        "factor": "otp",
-        "username": demo::OTP_USER,
-        "steps": steps.take(),
-        "tokens": tokens,
-    })];
+    let runs = [
+        Run {
+            title: "OTP: the code is computed from the user's TOTP secret",
+            username: demo::OTP_USER,
+            factor: Factor::Otp,
+            answers: Answers {
+                otp_secret: Some(Secret::new(demo::OTP_SECRET)),
+                ..Answers::default()
+            },
+        },
+        Run {
+            title: "Push: the emulator's device approves on the second poll",
+            username: demo::PUSH_USER,
+            factor: Factor::Push,
+            answers: Answers::default(),
+        },
+        Run {
+            title: "SMS: the code is read from the emulator's outbox",
+            username: demo::SMS_USER,
+            factor: Factor::Sms,
+            answers: Answers::default(),
+        },
+        Run {
+            title: "Recovery code: Auth0 answers with a new one",
+            username: demo::RECOVERY_USER,
+            factor: Factor::RecoveryCode,
+            answers: Answers {
+                recovery_code: Some(Secret::new(demo::RECOVERY_CODE)),
+                ..Answers::default()
+            },
+        },
+    ];
+    let mut results = Vec::new();
+    for run in &runs {
+        out.narrate(&paint.bold(&format!("{} ({})", run.title, run.username)));
+        let narrator = Narrator {
+            out,
+            paint,
+            steps: RefCell::new(Vec::new()),
+        };
+        let tokens = log_in(&client, &emulator, run, &narrator).await?;
+        out.narrate(&format!("  {} {}", paint.green("✓"), summary(&tokens)));
+        if let Some(code) = &tokens.recovery_code {
+            out.narrate(&format!(
+                "  {} new recovery code: {} (the old one no longer works)",
+                paint.yellow_bold("!"),
+                code.expose()
+            ));
+        }
+        out.narrate("");
+        results.push(json!({
+            "factor": run.factor.name(),
+            "username": run.username,
+            "steps": narrator.steps.take(),
+            "tokens": tokens,
+        }));
+    }
     if out.json {
         out.result(Report::Prepared {
             text: String::new(),
-            json: json!({"emulator": base, "runs": runs}),
+            json: json!({"emulator": base, "runs": results}),
         });
     } else {
-        out.narrate("Every step above was real HTTP to the emulator; point --domain at a tenant to do the same there.");
+        out.narrate("Every step above was real HTTP to the emulator. Run `auth0-mfa emulator` to keep one running,");
+        out.narrate("or point --domain at a tenant to do the same there.");
     }
     Ok(())
 }
@@ -76,13 +121,16 @@ pub async fn run(out: &Output) -> Result<(), Failure> {
 /// The password grant, then the MFA flow, exactly as `login` runs them.
 async fn log_in(
     client: &Client,
-    username: &str,
-    answers: &Answers,
-    note: &dyn Fn(&str),
+    emulator: &Emulator,
+    run: &Run,
+    narrator: &Narrator<'_>,
 ) -> Result<TokenSet, Failure> {
-    note(&format!("POST /oauth/token (password grant) as {username}"));
+    narrator.step(&format!(
+        "POST /oauth/token (password grant) as {}",
+        run.username
+    ));
     let login = PasswordLogin {
-        username: username.to_owned(),
+        username: run.username.to_owned(),
         password: Secret::new(demo::PASSWORD),
         realm: None,
         audience: None,
@@ -92,7 +140,7 @@ async fn log_in(
         LoginOutcome::MfaRequired(required) => required,
         LoginOutcome::Tokens(tokens) => return Ok(tokens),
     };
-    note(&format!(
+    narrator.step(&format!(
         "Auth0 answered mfa_required with an mfa_token ({} characters, starts {})",
         required.mfa_token.expose().len(),
         required
@@ -102,13 +150,85 @@ async fn log_in(
             .take(7)
             .collect::<String>()
     ));
-    let mut prompter = NoPrompter;
+    let mut phone = OutboxReader {
+        emulator,
+        username: run.username,
+        narrator,
+    };
     let mut flow = Flow {
         client,
-        prompter: &mut prompter,
-        progress: note,
+        prompter: &mut phone,
+        progress: narrator,
     };
-    flow.complete(&required.mfa_token, None, answers).await
+    let choice = Choice {
+        factor: Some(run.factor),
+        authenticator_id: None,
+    };
+    // The demo tenant lets a push be polled every second.
+    let waiting = Waiting {
+        interval: Some(Duration::from_secs(1)),
+        ..Waiting::default()
+    };
+    flow.complete(&required.mfa_token, &choice, &run.answers, waiting)
+        .await
+}
+
+/// Narrates the flow's steps on stdout and keeps them for `--json`.
+struct Narrator<'a> {
+    out: &'a Output,
+    paint: Paint,
+    steps: RefCell<Vec<String>>,
+}
+
+impl Progress for Narrator<'_> {
+    fn step(&self, message: &str) {
+        self.out
+            .narrate(&format!("  {} {message}", self.paint.dim("›")));
+        self.steps.borrow_mut().push(message.to_owned());
+    }
+}
+
+/// The user's phone: answers the code prompt from the emulator's outbox.
+struct OutboxReader<'a> {
+    emulator: &'a Emulator,
+    username: &'a str,
+    narrator: &'a Narrator<'a>,
+}
+
+impl Prompter for OutboxReader<'_> {
+    fn can_prompt(&self) -> bool {
+        true
+    }
+
+    fn secret(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure> {
+        let message = self
+            .emulator
+            .outbox()
+            .into_iter()
+            .rev()
+            .find(|m| m.username == self.username)
+            .ok_or_else(|| {
+                Failure::Unexpected(anyhow::anyhow!(
+                    "the emulator sent no code for {}",
+                    ask.what
+                ))
+            })?;
+        self.narrator.step(&format!(
+            "the {} to {} says {}",
+            message.channel, message.to, message.code
+        ));
+        Ok(Secret::new(message.code))
+    }
+
+    fn text(&mut self, ask: &Ask<'_>) -> Result<String, Failure> {
+        Err(crate::prompt::cannot_prompt(ask))
+    }
+
+    fn select(&mut self, prompt: &str, _items: &[String]) -> Result<usize, Failure> {
+        Err(Failure::usage(format!(
+            "{prompt}: the demo names its factors"
+        )))
+    }
 }
 
 fn summary(tokens: &TokenSet) -> String {

@@ -14,6 +14,7 @@ pub async fn run(
     no_input: bool,
     out: &Output,
 ) -> Result<(), Failure> {
+    let choice = super::choice(settings, args.authenticator_id.as_deref())?;
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
     let username = match settings.text("username") {
@@ -61,19 +62,18 @@ pub async fn run(
         return Ok(());
     }
     out.progress("Auth0 answered mfa_required");
-    let progress = |step: &str| out.progress(step);
     let mut flow = Flow {
         client: &client,
         prompter: &mut prompter,
-        progress: &progress,
+        progress: out,
     };
     let tokens = flow
         .complete(
             &required.mfa_token,
-            None,
+            &choice,
             &super::answers(&args.answer, settings),
+            super::waiting(settings, &args.wait),
         )
         .await?;
-    out.result(Report::Tokens(&tokens));
-    Ok(())
+    super::finish(&tokens, args.answer.save_recovery_code.as_deref(), out)
 }

@@ -1,5 +1,6 @@
 //! One file per subcommand; this one dispatches and holds what they share:
-//! the client set-up, the mfa_token check, the answers given as flags.
+//! the client set-up, the mfa_token check, the answers given as flags, and
+//! printing a token set without ever losing a rotated recovery code.
 
 mod challenge;
 mod completions;
@@ -12,16 +13,17 @@ mod login;
 mod totp;
 mod verify;
 
+use std::path::Path;
 use std::sync::Arc;
 
 use clap::ArgMatches;
 
-use crate::auth0::{Client, Observer};
-use crate::cli::{AnswerArgs, Cli, Command};
+use crate::auth0::{Client, Observer, TokenSet};
+use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
 use crate::error::Failure;
-use crate::flow::Answers;
+use crate::flow::{Answers, Choice, DEFAULT_TIMEOUT, Factor, Waiting};
 use crate::jwt::{self, TokenKind};
-use crate::output::Output;
+use crate::output::{Output, Report};
 use crate::secret::Secret;
 use crate::settings::Settings;
 use crate::trace::Tracer;
@@ -80,5 +82,83 @@ fn answers(args: &AnswerArgs, settings: &Settings) -> Answers {
     Answers {
         otp: args.otp.as_deref().map(Secret::from),
         otp_secret: settings.secret("otp_secret"),
+        binding_code: args.binding_code.as_deref().map(Secret::from),
+        recovery_code: args.recovery_code.as_deref().map(Secret::from),
     }
+}
+
+/// `--factor` (or the profile's `factor`) and `--authenticator-id`.
+fn choice(settings: &Settings, authenticator_id: Option<&str>) -> Result<Choice, Failure> {
+    let factor = match settings.get("factor") {
+        Some(setting) => Some(Factor::parse(setting.text()).ok_or_else(|| {
+            Failure::usage_with_hint(
+                format!("unknown factor '{}' ({})", setting.text(), setting.source),
+                format!("use one of: {}", crate::cli::FACTORS.join(", ")),
+            )
+        })?),
+        None => None,
+    };
+    Ok(Choice {
+        factor,
+        authenticator_id: authenticator_id.map(str::to_owned),
+    })
+}
+
+/// `--interval`, `--no-wait`, and `--timeout` as the bound of the whole wait.
+fn waiting(settings: &Settings, args: &WaitArgs) -> Waiting {
+    Waiting {
+        interval: args.interval,
+        timeout: settings
+            .timeout
+            .map_or(DEFAULT_TIMEOUT, std::time::Duration::from_secs),
+        once: args.no_wait,
+    }
+}
+
+/// Prints the token set. A new recovery code is saved first when asked, and
+/// printed even when saving fails: the old code is already spent.
+fn finish(tokens: &TokenSet, save_to: Option<&Path>, out: &Output) -> Result<(), Failure> {
+    let saved = match (&tokens.recovery_code, save_to) {
+        (Some(code), Some(path)) => Some(save_secret(path, code).map_err(|e| {
+            Failure::Unexpected(anyhow::anyhow!(
+                "the new recovery code is printed above, but it could not be saved to {}: {e}",
+                path.display()
+            ))
+        })),
+        (None, Some(_)) => {
+            out.warn("Auth0 issued no new recovery code, so --save-recovery-code wrote nothing");
+            None
+        }
+        _ => None,
+    };
+    out.result(Report::Tokens(tokens));
+    match saved {
+        Some(Err(failure)) => Err(failure),
+        Some(Ok(())) => {
+            if let Some(path) = save_to {
+                out.progress(&format!("new recovery code saved to {}", path.display()));
+            }
+            Ok(())
+        }
+        None => Ok(()),
+    }
+}
+
+/// Writes a secret to a file only its owner can read.
+fn save_secret(path: &Path, secret: &Secret) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    writeln!(file, "{}", secret.expose())
 }

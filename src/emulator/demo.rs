@@ -44,3 +44,39 @@ pub const RECOVERY_CODE: &str = "2HUACVF7A56GG4ESUR9V8XHI";
 pub const RECOVERY_USER_LOST_OTP_SECRET: &str = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
 /// No factor enrolled: login answers `mfa_required` with `enroll` requirements.
 pub const NEW_USER: &str = "new@example.com";
+
+/// A confidential client that authenticates with private_key_jwt: sign assertions (RS256,
+/// RS384 or PS256; `aud` = the emulator's base URL with a trailing slash) with
+/// [`JWT_CLIENT_PRIVATE_KEY_PEM`].
+pub const JWT_CLIENT_ID: &str = "EmuDemoPrivateKeyJwtClient000004";
+/// A TEST KEY, public in this repository (PKCS#8 PEM, RSA 2048), for [`JWT_CLIENT_ID`].
+pub const JWT_CLIENT_PRIVATE_KEY_PEM: &str = "\
+-----BEGIN PRIVATE KEY-----\n\
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCg5Zb73xsxgyMK\n\
+P1Z6nJmhfefPT+lKvy2MGZz+EUdqLp9oQ6Imeabi8QwEdCV92as/zsQlGdPdNh/e\n\
+3xwm2t4ClhO8sEQ/4s8ZkB2DTEIzo61Yru2UaL65+FS4wI7tpow0sSI6n7VQPQno\n\
+ajIj39TmSFpJ+rGkPc78EcHY5ckuNL0m5s9I6Qr0Ym/TfyZrCGJpzMbRDn5VqUv7\n\
+da/PFxY3vugtNLn4N5To/XnkxhXMqE2zZqqzCqVCbTGz8eyUmtznmtYxR3RHvY4W\n\
+UdFadszk43UEK7omPpjARSvM/n13Ktud/Hau2HZVk8FS9b/D/gV1UedtgM/UNZNf\n\
+wcbdFg01AgMBAAECggEANQ4P/+T9WBHIe6gQEaVS6ZQVXOCaannpAIIvqP20oVhX\n\
+Wy+2J97Ef6ABmPRdqoacuBErz5oZKSAgWUMTyuIwBAVN49Hx52kYZnMFsFZ0nAeU\n\
+cSJZmC8D+VngQf3JA6eAIx3nzhH83UULX9aoyviTgQ4Jq8xdSG3TM359f9KhyLi4\n\
+WeS3WEPqTVVXtYhUbnx+XkEkqRUrkKhyLcOyhZYJ8SkngJVtCcGDCmlNI8blwReY\n\
+02Pr89BZ17t0C6+w7Y398Z6DPEKgzwlskfkV0qGx+7PaAQbcfhNbumvatx6dJHiz\n\
+iSazK/KGDjrPqSziho0i6K17x0Y2WIOUncFme3PBfwKBgQDSW7qofHZrOawJR8Hr\n\
+hAtYMwEIwC+8025fRnXhDrrH6JIgqNOmaJYX2goP3CmS6xnRaZG3I1pIDBvR4vUy\n\
+tbAXWbzIetIldHAflYuW1s4vK42FjiVG8xpfaLyUwxjRSKTb/MkIxIEPKQe/4C0Z\n\
+ftEZNrRbSvDyZ6t2sncgq9xWNwKBgQDDzoq41mU4I2OH3U4UIFSRBQfBeZLnUs9k\n\
+xssl+gziKHLrC/DZ20kJQHy1tiNwGWaczltpkDfpQvpTbfsN7YAlIIvWZOfJqVjF\n\
+5JNpR7SSyQolxt1R9FdZHyauL60m2lpVcc1IWAEarMPBMgC9BXokXh8StyXLKRm+\n\
+jkQ4STYB8wKBgEkzrpLvLO5HVXytQehJPQFmTlfTOUmGcgQpqt+0ln72idNfrLdd\n\
+8c0/DP1T6gu8UHG1QQXwAXzM6elyB02sOCkIC0/gnbx29oWnLrpA6eM0Tr1JJ+O2\n\
+uVi2Q9mowrwhgW0kXHj2mMrDxnSY+FjE7tLNXJngTFSuitZ1aEswQy6lAoGBAJTP\n\
+ULA/CDgM9SSZdTBojbyVFRreGV5Cmimdx2B6U/ZBBW1K6uW2+R/V6bFz1iTouQps\n\
+7h4hI8zcQUDMseMY363XuU7b6yhg0n27RKjbfQmdTl/9bdBOIWAzA4OX6kE/6y1K\n\
+ytezQkuSh0c5iEQfeH9RJM5lcIyhFNa0anZYdXovAoGADAYUFy3CmS+8h4vN4uNS\n\
+WLSC+jOuz++9+pM7e1F1M44EiMjXH1DBITr4P+3+beDHSXKUlrdeOS+U/+ON+2IS\n\
+4+HHYrZu83wFSdZ8MjENwwb4wCirywClLg+7BaERi2ZBJENSSRGhM5u/VZIzzGTe\n\
+uDt9DiWtIY+m4jCsGiDt0Gk=\n\
+-----END PRIVATE KEY-----\n\
+";

@@ -2,7 +2,7 @@
 //! OOB transactions, refresh tokens, rate-limit and failed-code buckets, the outbox, the
 //! request log, queued faults) and the emulator's clock.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -211,6 +211,8 @@ pub struct State {
     pub outbox: Vec<OutboxMessage>,
     pub received: Vec<ReceivedRequest>,
     pub faults: VecDeque<Fault>,
+    /// `iss` + `jti` of every client assertion seen: each is single-use.
+    pub used_assertions: HashSet<String>,
 }
 
 impl State {

@@ -90,6 +90,9 @@ pub struct ClientConfig {
     /// None: a public client, which authenticates with its `client_id` alone.
     #[serde(default)]
     pub client_secret: Option<String>,
+    /// PEM public key (SPKI or PKCS#1) for private_key_jwt client assertions.
+    #[serde(default)]
+    pub public_key: Option<String>,
     #[serde(default)]
     pub name: Option<String>,
     /// Full grant names as Auth0 spells them; `mfa` stands for the three MFA grants.
@@ -280,6 +283,11 @@ impl Tenant {
             if !ids.insert(c.client_id.as_str()) {
                 bail!("{at}: client_id is declared twice");
             }
+            if let Some(pem) = &c.public_key
+                && super::routes::parse_public_key(pem).is_none()
+            {
+                bail!("{at}: public_key is not an RSA public key in PEM (SPKI or PKCS#1)");
+            }
             if c.client_secret.as_deref() == Some("") {
                 bail!("{at}: client_secret is empty; leave it out for a public client");
             }
@@ -428,18 +436,28 @@ impl Tenant {
                 ClientConfig {
                     client_id: demo::CLIENT_ID.to_string(),
                     client_secret: Some(demo::CLIENT_SECRET.to_string()),
+                    public_key: None,
                     name: Some("Demo CLI".to_string()),
                     grant_types: all_grants(),
                 },
                 ClientConfig {
                     client_id: demo::PUBLIC_CLIENT_ID.to_string(),
                     client_secret: None,
+                    public_key: None,
                     name: Some("Demo native app (public)".to_string()),
+                    grant_types: all_grants(),
+                },
+                ClientConfig {
+                    client_id: demo::JWT_CLIENT_ID.to_string(),
+                    client_secret: None,
+                    public_key: Some(demo_jwt_client_public_key()),
+                    name: Some("Demo service (private_key_jwt)".to_string()),
                     grant_types: all_grants(),
                 },
                 ClientConfig {
                     client_id: demo::NO_MFA_CLIENT_ID.to_string(),
                     client_secret: Some(demo::NO_MFA_CLIENT_SECRET.to_string()),
+                    public_key: None,
                     name: Some("Demo app without the MFA grant".to_string()),
                     grant_types: vec![GRANT_PASSWORD.into(), GRANT_PASSWORD_REALM.into()],
                 },
@@ -471,6 +489,20 @@ impl Tenant {
             ],
         }
     }
+}
+
+/// The SPKI PEM of the demo private_key_jwt client's key.
+/// Derived once per process: tests build many demo tenants.
+fn demo_jwt_client_public_key() -> String {
+    use rsa::pkcs8::{DecodePrivateKey, EncodePublicKey, LineEnding};
+    static PEM: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PEM.get_or_init(|| {
+        rsa::RsaPrivateKey::from_pkcs8_pem(demo::JWT_CLIENT_PRIVATE_KEY_PEM)
+            .ok()
+            .and_then(|k| k.to_public_key().to_public_key_pem(LineEnding::LF).ok())
+            .unwrap_or_default()
+    })
+    .clone()
 }
 
 #[cfg(test)]

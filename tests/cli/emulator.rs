@@ -18,6 +18,9 @@ fn demo_runs_the_whole_flow_and_exits_0() {
     assert!(text.contains("mfa_required"), "{text}");
     assert!(text.contains("POST /mfa/challenge"), "{text}");
     assert!(text.contains("mfa-otp"), "{text}");
+    assert!(text.contains("push approved"), "{text}");
+    assert!(text.contains("the sms to"), "{text}");
+    assert!(text.contains("new recovery code"), "{text}");
     assert!(text.contains("tokens issued"), "{text}");
 }
 
@@ -28,8 +31,13 @@ fn demo_json_lists_each_run_with_its_tokens() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let body = stdout_json(&output);
     let runs = body["runs"].as_array().unwrap();
-    assert_eq!(runs[0]["factor"], "otp");
-    assert!(runs[0]["tokens"]["access_token"].is_string());
+    let factors: Vec<&str> = runs.iter().map(|r| r["factor"].as_str().unwrap()).collect();
+    assert_eq!(factors, ["otp", "push", "sms", "recovery-code"]);
+    for run in runs {
+        assert!(run["tokens"]["access_token"].is_string(), "{run}");
+    }
+    let recovery = &runs[3]["tokens"]["recovery_code"];
+    assert!(recovery.is_string() && recovery != auth0_mfa::emulator::demo::RECOVERY_CODE);
 }
 
 /// Kills the emulator process when the test ends, pass or fail.

@@ -121,3 +121,162 @@ pub fn otp_now(secret: &str) -> String {
 pub const GRANT_PASSWORD: &str = "password";
 pub const GRANT_PASSWORD_REALM: &str = "http://auth0.com/oauth/grant-type/password-realm";
 pub const GRANT_MFA_OTP: &str = "http://auth0.com/oauth/grant-type/mfa-otp";
+
+pub const CLIENT_ID: &str = "test-client";
+pub const CLIENT_SECRET: &str = "test-client-secret";
+pub const PASSWORD: &str = "test-password";
+pub const OTP_SECRET: &str = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+pub const RECOVERY_CODE: &str = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/// A tenant whose pushes may be polled every 50 ms, so waiting tests are quick.
+/// `settings` is extra `[settings]` lines.
+pub fn fast_tenant(settings: &str) -> Tenant {
+    let settings = if settings.contains("min_poll_interval_ms") {
+        settings.to_owned()
+    } else {
+        format!("min_poll_interval_ms = 50\n{settings}")
+    };
+    Tenant::from_toml(&format!(
+        r#"
+[settings]
+{settings}
+
+[[clients]]
+client_id = "{CLIENT_ID}"
+client_secret = "{CLIENT_SECRET}"
+
+[[users]]
+username = "push@test.example"
+password = "{PASSWORD}"
+[[users.authenticators]]
+type = "push"
+push_rule = "approve_after:2"
+
+[[users]]
+username = "manual@test.example"
+password = "{PASSWORD}"
+[[users.authenticators]]
+type = "push"
+push_rule = "manual"
+
+[[users]]
+username = "reject@test.example"
+password = "{PASSWORD}"
+[[users.authenticators]]
+type = "push"
+push_rule = "reject"
+
+[[users]]
+username = "sms@test.example"
+password = "{PASSWORD}"
+[[users.authenticators]]
+type = "sms"
+phone = "+15555550123"
+
+[[users]]
+username = "email@test.example"
+password = "{PASSWORD}"
+[[users.authenticators]]
+type = "email"
+
+[[users]]
+username = "recovery@test.example"
+password = "{PASSWORD}"
+[[users.authenticators]]
+type = "otp"
+secret = "{OTP_SECRET}"
+[[users.authenticators]]
+type = "recovery-code"
+recovery_code = "{RECOVERY_CODE}"
+
+[[users]]
+username = "multi@test.example"
+password = "{PASSWORD}"
+[[users.authenticators]]
+type = "otp"
+secret = "{OTP_SECRET}"
+[[users.authenticators]]
+type = "push"
+push_rule = "manual"
+[[users.authenticators]]
+type = "sms"
+phone = "+15555550124"
+[[users.authenticators]]
+type = "email"
+[[users.authenticators]]
+type = "recovery-code"
+recovery_code = "{RECOVERY_CODE}"
+"#
+    ))
+    .expect("the test tenant parses")
+}
+
+impl TestTenant {
+    pub fn fast(settings: &str) -> TestTenant {
+        Self::with(fast_tenant(settings))
+    }
+
+    /// The binary, pointed at a `fast_tenant` with its test application.
+    pub fn test_cmd(&self) -> Command {
+        let mut cmd = bare_cmd(&self.home);
+        cmd.env("AUTH0_DOMAIN", self.base_url())
+            .env("AUTH0_CLIENT_ID", CLIENT_ID)
+            .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
+            .env("AUTH0_PASSWORD", PASSWORD);
+        cmd
+    }
+
+    /// `login --mfa-token-only` on a `fast_tenant`.
+    pub fn test_mfa_token(&self, username: &str) -> String {
+        let output = self
+            .test_cmd()
+            .args(["login", "--mfa-token-only", "--username", username])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap().trim().to_owned()
+    }
+
+    pub fn count_grants(&self, grant: &str) -> usize {
+        self.grants().iter().filter(|g| g.as_str() == grant).count()
+    }
+}
+
+pub const GRANT_MFA_OOB: &str = "http://auth0.com/oauth/grant-type/mfa-oob";
+pub const GRANT_MFA_RECOVERY_CODE: &str = "http://auth0.com/oauth/grant-type/mfa-recovery-code";
+
+/// A plain HTTP/1.1 exchange with the emulator, without the project's client:
+/// (status, JSON body).
+pub fn http(
+    base: &str,
+    method: &str,
+    path: &str,
+    bearer: Option<&str>,
+    body: Option<&str>,
+) -> (u16, Value) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(base.trim_start_matches("http://")).unwrap();
+    let mut request =
+        format!("{method} {path} HTTP/1.1\r\nHost: emulator\r\nConnection: close\r\n");
+    if let Some(token) = bearer {
+        request.push_str(&format!("Authorization: Bearer {token}\r\n"));
+    }
+    let body = body.unwrap_or("");
+    if !body.is_empty() {
+        request.push_str("Content-Type: application/json\r\n");
+    }
+    request.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let status = answer[9..12].parse().unwrap();
+    let json = answer
+        .split_once("\r\n\r\n")
+        .and_then(|(_, b)| serde_json::from_str(b).ok())
+        .unwrap_or(Value::Null);
+    (status, json)
+}

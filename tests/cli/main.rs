@@ -5,6 +5,7 @@ mod harness;
 mod completions;
 mod emulator;
 mod errors;
+mod factors;
 mod login;
 mod secrets;
 mod settings;

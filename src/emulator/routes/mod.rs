@@ -10,6 +10,7 @@
 mod associate;
 mod authenticators;
 mod challenge;
+mod client_auth;
 mod discovery;
 mod token;
 
@@ -18,8 +19,9 @@ use serde_json::{Value, json};
 
 use super::http::{ApiRequest, Reply};
 use super::state::{MFA_TOKEN_TTL_MS, MfaTx, RefreshGrant, Shared, State};
-use super::tenant::ClientConfig;
 use super::tokens;
+
+pub use client_auth::{authenticate_client, parse_public_key};
 
 /// Answers one (non-control) request. Synchronous: the state lock is taken and released
 /// inside, never across an await.
@@ -85,45 +87,6 @@ pub fn body_ok(req: &ApiRequest) -> Result<(), Reply> {
     match &req.body_error {
         Some(e) => Err(invalid_request(e.clone())),
         None => Ok(()),
-    }
-}
-
-/// client_secret_post, HTTP Basic (token endpoint only) or a public client's bare
-/// `client_id`. Unknown clients and bad secrets get the same answer, as at Auth0.
-pub fn authenticate_client<'a>(
-    shared: &'a Shared,
-    req: &ApiRequest,
-    allow_basic: bool,
-) -> Result<&'a ClientConfig, Reply> {
-    let basic = if allow_basic {
-        req.basic_credentials()
-    } else {
-        None
-    };
-    let (client_id, secret) = match (req.param("client_id"), basic) {
-        (_, Some((id, secret))) => (id, Some(secret)),
-        (Some(id), None) => (id, req.param("client_secret")),
-        (None, None) => return Err(missing("client_id")),
-    };
-    let failed = || {
-        Reply::error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_client",
-            "Client authentication failed.",
-        )
-    };
-    let client = shared.client(&client_id).ok_or_else(failed)?;
-    if req.param("client_assertion").is_some() {
-        return Err(Reply::error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_client",
-            "Client authentication failed: private_key_jwt is not configured for this client.",
-        ));
-    }
-    match (&client.client_secret, secret) {
-        (None, _) => Ok(client),
-        (Some(expected), Some(given)) if *expected == given => Ok(client),
-        _ => Err(failed()),
     }
 }
 

@@ -1,0 +1,345 @@
+//! The MFA flow after `mfa_required`: choose a factor, challenge it, obtain the
+//! answer (a flag, a computed TOTP code, a prompt, or a push approval), verify,
+//! tokens. Prompts and progress sit behind traits, so it runs without a terminal.
+
+mod factor;
+mod poll;
+
+use std::time::{Duration, Instant};
+
+use crate::auth0::{Challenge, ChallengeType, Client, TokenSet};
+use crate::error::Failure;
+use crate::prompt::{Ask, Prompter, cannot_prompt};
+use crate::secret::Secret;
+use crate::totp::{self, Overrides, Totp};
+
+pub use factor::{Factor, Pick, describe, pick};
+pub use poll::{DEFAULT_INTERVAL, DEFAULT_TIMEOUT, Next, PushPoll};
+
+/// What the user gave up front, so that nothing needs asking.
+#[derive(Debug, Default, Clone)]
+pub struct Answers {
+    pub otp: Option<Secret>,
+    /// A base32 secret or otpauth:// URI to compute the OTP from.
+    pub otp_secret: Option<Secret>,
+    /// The code an SMS, voice call or email delivered.
+    pub binding_code: Option<Secret>,
+    pub recovery_code: Option<Secret>,
+}
+
+impl Answers {
+    /// The factor the answers point to when the user named none.
+    fn implied_factor(&self) -> Option<Factor> {
+        if self.otp.is_some() || self.otp_secret.is_some() {
+            Some(Factor::Otp)
+        } else if self.recovery_code.is_some() {
+            Some(Factor::RecoveryCode)
+        } else {
+            None
+        }
+    }
+}
+
+/// Which authenticator to use: `--factor`, `--authenticator-id`, else ask.
+#[derive(Debug, Default, Clone)]
+pub struct Choice {
+    pub factor: Option<Factor>,
+    pub authenticator_id: Option<String>,
+}
+
+/// How to wait for a push.
+#[derive(Debug, Clone, Copy)]
+pub struct Waiting {
+    pub interval: Option<Duration>,
+    pub timeout: Duration,
+    /// `--no-wait`: poll once and report a pending push.
+    pub once: bool,
+}
+
+impl Default for Waiting {
+    fn default() -> Self {
+        Waiting {
+            interval: None,
+            timeout: DEFAULT_TIMEOUT,
+            once: false,
+        }
+    }
+}
+
+/// Told each step as it happens (stderr for users, stdout for the demo).
+pub trait Progress {
+    fn step(&self, message: &str);
+    /// How often to report a wait in progress; `None` sleeps whole intervals.
+    fn tick(&self) -> Option<Duration> {
+        None
+    }
+    fn waiting(&self, _elapsed: Duration) {}
+    fn done_waiting(&self) {}
+}
+
+pub struct Flow<'a> {
+    pub client: &'a Client,
+    pub prompter: &'a mut dyn Prompter,
+    pub progress: &'a dyn Progress,
+}
+
+const OTP_ASK: Ask<'static> = Ask {
+    prompt: "One-time code from the authenticator app",
+    what: "the OTP code",
+    how: "pass --otp CODE, or --otp-secret SECRET / AUTH0_OTP_SECRET to compute it",
+};
+
+const BINDING_ASK: Ask<'static> = Ask {
+    prompt: "Code from the message Auth0 sent",
+    what: "the code sent by SMS, voice or email",
+    how: "pass --binding-code CODE (read it from the message)",
+};
+
+const RECOVERY_ASK: Ask<'static> = Ask {
+    prompt: "Recovery code",
+    what: "the recovery code",
+    how: "pass --recovery-code CODE",
+};
+
+impl Flow<'_> {
+    /// From `mfa_required` to tokens.
+    pub async fn complete(
+        &mut self,
+        mfa_token: &Secret,
+        choice: &Choice,
+        answers: &Answers,
+        waiting: Waiting,
+    ) -> Result<TokenSet, Failure> {
+        let wanted = choice.factor.or_else(|| answers.implied_factor());
+        if wanted == Some(Factor::RecoveryCode) {
+            return self.recover(mfa_token, answers).await;
+        }
+        let (factor, authenticator_id) = match &choice.authenticator_id {
+            Some(id) => {
+                let from_id = id
+                    .split_once('|')
+                    .and_then(|(p, _)| Factor::from_id_prefix(p));
+                (from_id.or(wanted), Some(id.clone()))
+            }
+            None => self.choose(mfa_token, wanted).await?,
+        };
+        if factor == Some(Factor::RecoveryCode) {
+            return self.recover(mfa_token, answers).await;
+        }
+        // Fail before anything is sent (an SMS, say) when nobody can answer it.
+        self.check_answerable(factor, answers)?;
+        let types: Vec<ChallengeType> = factor
+            .and_then(Factor::challenge_type)
+            .into_iter()
+            .collect();
+        let what = factor.map_or(String::new(), |f| format!(" for {f}"));
+        self.progress.step(&format!(
+            "requesting a challenge{what} (POST /mfa/challenge)"
+        ));
+        let challenge = self
+            .client
+            .challenge(mfa_token, &types, authenticator_id.as_deref())
+            .await?;
+        self.answer(mfa_token, &challenge, answers, waiting).await
+    }
+
+    /// Answers a challenge Auth0 has issued.
+    pub async fn answer(
+        &mut self,
+        mfa_token: &Secret,
+        challenge: &Challenge,
+        answers: &Answers,
+        waiting: Waiting,
+    ) -> Result<TokenSet, Failure> {
+        if challenge.is_otp() {
+            let otp = self.otp_code(answers)?;
+            self.progress
+                .step("verifying the code (mfa-otp grant, POST /oauth/token)");
+            return Ok(self.client.verify_otp(mfa_token, &otp).await?);
+        }
+        let Some(oob_code) = &challenge.oob_code else {
+            return Err(Failure::Unexpected(anyhow::anyhow!(
+                "Auth0 issued a '{}' challenge without an oob_code",
+                crate::output::sanitize(&challenge.challenge_type)
+            )));
+        };
+        if challenge.binding_method.as_deref() == Some("prompt") {
+            self.progress
+                .step("Auth0 sent a code by SMS, voice or email");
+            let code = self.binding_code(answers)?;
+            self.progress
+                .step("verifying the code (mfa-oob grant, POST /oauth/token)");
+            return Ok(self
+                .client
+                .verify_oob(mfa_token, oob_code, Some(&code))
+                .await?);
+        }
+        let server_interval = challenge.interval.map(Duration::from_secs);
+        self.wait_for_push(mfa_token, oob_code, server_interval, waiting)
+            .await
+    }
+
+    /// Polls the mfa-oob grant until the push is answered, sleeping between
+    /// polls (never spinning) and stopping at once on Ctrl-C.
+    pub async fn wait_for_push(
+        &mut self,
+        mfa_token: &Secret,
+        oob_code: &Secret,
+        server_interval: Option<Duration>,
+        waiting: Waiting,
+    ) -> Result<TokenSet, Failure> {
+        let mut poll = PushPoll::new(waiting.interval, server_interval, waiting.timeout);
+        self.progress
+            .step("waiting for the push approval (polling the mfa-oob grant)");
+        let started = Instant::now();
+        loop {
+            let answer = self.client.verify_oob(mfa_token, oob_code, None).await;
+            if waiting.once && poll::is_pending(&answer) {
+                return Err(answer
+                    .err()
+                    .map(Failure::from)
+                    .unwrap_or(Failure::Interrupted));
+            }
+            match poll.after(answer, started.elapsed()) {
+                Next::Done(tokens) => {
+                    self.progress.done_waiting();
+                    self.progress
+                        .step(&format!("push approved after {} polls", poll.polls()));
+                    return Ok(tokens);
+                }
+                Next::Stop(failure) => {
+                    self.progress.done_waiting();
+                    return Err(failure);
+                }
+                Next::Wait(pause) => {
+                    tokio::select! {
+                        () = self.sleep(pause, started) => {}
+                        _ = tokio::signal::ctrl_c() => {
+                            self.progress.done_waiting();
+                            return Err(Failure::Interrupted);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The recovery-code grant; the answer carries the user's new code.
+    pub async fn recover(
+        &mut self,
+        mfa_token: &Secret,
+        answers: &Answers,
+    ) -> Result<TokenSet, Failure> {
+        let code = match &answers.recovery_code {
+            Some(code) => code.clone(),
+            None => self.prompter.secret(&RECOVERY_ASK)?,
+        };
+        let code = Secret::new(code.expose().trim().replace([' ', '-'], "").to_uppercase());
+        self.progress
+            .step("verifying the recovery code (mfa-recovery-code grant, POST /oauth/token)");
+        Ok(self.client.verify_recovery_code(mfa_token, &code).await?)
+    }
+
+    /// Lists the user's authenticators and picks one: the only fit, the user's
+    /// choice on a terminal, or an error that lists the choices.
+    async fn choose(
+        &mut self,
+        mfa_token: &Secret,
+        wanted: Option<Factor>,
+    ) -> Result<(Option<Factor>, Option<String>), Failure> {
+        self.progress
+            .step("listing the user's authenticators (GET /mfa/authenticators)");
+        let authenticators = match self.client.list_authenticators(mfa_token).await {
+            Ok(list) => list,
+            // Some tenants refuse the list to an mfa_token: let Auth0 choose.
+            Err(crate::auth0::Error::Api(_)) => return Ok((wanted.or(Some(Factor::Otp)), None)),
+            Err(other) => return Err(other.into()),
+        };
+        let chosen = match pick(&authenticators, wanted) {
+            Pick::One(a) => a,
+            Pick::None(have) if have.is_empty() => {
+                return Err(Failure::EnrollmentNeeded {
+                    message: "the user has no active MFA authenticator".into(),
+                    hint: "enroll one first: `auth0-mfa enroll otp --token MFA_TOKEN`".into(),
+                });
+            }
+            Pick::None(have) => {
+                let factor = wanted.map_or("such", Factor::name);
+                return Err(Failure::EnrollmentNeeded {
+                    message: format!("the user has no active {factor} authenticator"),
+                    hint: format!("choose one the user has: {}", have.join(", ")),
+                });
+            }
+            Pick::Several(choices) => {
+                let lines: Vec<String> = choices.iter().map(|a| describe(a)).collect();
+                if !self.prompter.can_prompt() {
+                    return Err(Failure::usage_with_hint(
+                        "the user has several authenticators and there is no terminal to choose on",
+                        format!(
+                            "pass --factor otp|push|sms|voice|email|recovery-code or --authenticator-id ID; the user has: {}",
+                            lines.join(", ")
+                        ),
+                    ));
+                }
+                choices[self.prompter.select("Which authenticator?", &lines)?]
+            }
+        };
+        self.progress.step(&format!("using {}", describe(chosen)));
+        Ok((Factor::of(chosen), Some(chosen.id.clone())))
+    }
+
+    fn check_answerable(&self, factor: Option<Factor>, answers: &Answers) -> Result<(), Failure> {
+        if self.prompter.can_prompt() {
+            return Ok(());
+        }
+        match factor {
+            Some(Factor::Otp) if answers.otp.is_none() && answers.otp_secret.is_none() => {
+                Err(cannot_prompt(&OTP_ASK))
+            }
+            Some(f) if f.sends_a_code() && answers.binding_code.is_none() => {
+                Err(cannot_prompt(&BINDING_ASK))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// `--otp`, else a code computed from `--otp-secret`, else a prompt.
+    fn otp_code(&mut self, answers: &Answers) -> Result<Secret, Failure> {
+        if let Some(otp) = &answers.otp {
+            return Ok(otp.clone());
+        }
+        if let Some(secret) = &answers.otp_secret {
+            let generator = Totp::parse(secret.expose(), Overrides::default()).map_err(|e| {
+                Failure::usage_with_hint(e, "check --otp-secret / AUTH0_OTP_SECRET")
+            })?;
+            self.progress
+                .step("computed the TOTP code from the OTP secret");
+            return Ok(Secret::new(generator.code_at(totp::now_unix())));
+        }
+        let code = self.prompter.secret(&OTP_ASK)?;
+        Ok(Secret::new(code.expose().trim().replace(' ', "")))
+    }
+
+    fn binding_code(&mut self, answers: &Answers) -> Result<Secret, Failure> {
+        match &answers.binding_code {
+            Some(code) => Ok(code.clone()),
+            None => {
+                let code = self.prompter.secret(&BINDING_ASK)?;
+                Ok(Secret::new(code.expose().trim().replace(' ', "")))
+            }
+        }
+    }
+
+    /// Sleeps `pause`, waking only to redraw the spinner when there is one.
+    async fn sleep(&self, pause: Duration, started: Instant) {
+        let Some(tick) = self.progress.tick() else {
+            tokio::time::sleep(pause).await;
+            return;
+        };
+        let until = Instant::now() + pause;
+        while Instant::now() < until {
+            self.progress.waiting(started.elapsed());
+            tokio::time::sleep(tick.min(until.saturating_duration_since(Instant::now()))).await;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! Waiting for a push approval: when to poll again, when to stop. The rules
+//! are a pure state machine so they are tested without sleeping.
+
+use std::time::Duration;
+
+use crate::auth0::{Error, TokenSet};
+use crate::error::Failure;
+
+/// Auth0 allows 12 polls a minute per transaction.
+pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(5);
+/// Auth0's push transactions live 5 minutes.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
+/// What `slow_down` adds, as in the device flow (RFC 8628).
+const SLOW_DOWN_STEP: Duration = Duration::from_secs(5);
+
+/// Auth0 has not decided yet: `authorization_pending`, or `slow_down`.
+pub fn is_pending(answer: &Result<TokenSet, Error>) -> bool {
+    matches!(answer, Err(Error::Api(api)) if api.error == "authorization_pending" || api.error == "slow_down")
+}
+
+#[derive(Debug)]
+pub enum Next {
+    /// Sleep this long, then poll again.
+    Wait(Duration),
+    Done(TokenSet),
+    Stop(Failure),
+}
+
+#[derive(Debug, Clone)]
+pub struct PushPoll {
+    interval: Duration,
+    timeout: Duration,
+    polls: u32,
+}
+
+impl PushPoll {
+    /// `interval` is the user's choice (or the default), raised to what the
+    /// challenge asked for: never poll faster than the server said.
+    pub fn new(
+        interval: Option<Duration>,
+        server_interval: Option<Duration>,
+        timeout: Duration,
+    ) -> Self {
+        let chosen = interval.unwrap_or(DEFAULT_INTERVAL);
+        PushPoll {
+            interval: server_interval.map_or(chosen, |server| chosen.max(server)),
+            timeout,
+            polls: 0,
+        }
+    }
+
+    pub fn interval(&self) -> Duration {
+        self.interval
+    }
+
+    pub fn polls(&self) -> u32 {
+        self.polls
+    }
+
+    /// Decides what follows one poll's answer, `elapsed` after the first poll.
+    pub fn after(&mut self, answer: Result<TokenSet, Error>, elapsed: Duration) -> Next {
+        self.polls += 1;
+        let api = match answer {
+            Ok(tokens) => return Next::Done(tokens),
+            Err(Error::Api(api)) => api,
+            Err(other) => return Next::Stop(other.into()),
+        };
+        match api.error.as_str() {
+            "authorization_pending" => {}
+            "slow_down" => self.interval += SLOW_DOWN_STEP,
+            // The refused poll consumed nothing: wait as long as Auth0 asks.
+            "too_many_requests" => {
+                if let Some(wait) = api.retry_after {
+                    self.interval = self.interval.max(wait);
+                }
+            }
+            // access_denied, invalid_grant (rejected), expired_token, ...: final.
+            _ => return Next::Stop(Error::Api(api).into()),
+        }
+        if elapsed + self.interval > self.timeout {
+            Next::Stop(Failure::PushTimeout(self.timeout))
+        } else {
+            Next::Wait(self.interval)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth0::ApiError;
+    use crate::error::exit;
+
+    fn api(error: &str, description: &str) -> Result<TokenSet, Error> {
+        Err(Error::Api(ApiError {
+            status: 400,
+            error: error.into(),
+            description: Some(description.into()),
+            extra: Default::default(),
+            retry_after: None,
+        }))
+    }
+
+    fn tokens() -> Result<TokenSet, Error> {
+        Ok(serde_json::from_str(r#"{"access_token":"a","token_type":"Bearer"}"#).unwrap())
+    }
+
+    const SECOND: Duration = Duration::from_secs(1);
+
+    #[test]
+    fn pending_waits_the_interval_then_approval_finishes() {
+        let mut poll = PushPoll::new(None, None, DEFAULT_TIMEOUT);
+        assert!(
+            matches!(poll.after(api("authorization_pending", ""), Duration::ZERO), Next::Wait(d) if d == DEFAULT_INTERVAL)
+        );
+        assert!(matches!(poll.after(tokens(), 5 * SECOND), Next::Done(_)));
+        assert_eq!(poll.polls(), 2);
+    }
+
+    #[test]
+    fn the_server_interval_is_a_floor() {
+        let poll = PushPoll::new(Some(SECOND), Some(7 * SECOND), DEFAULT_TIMEOUT);
+        assert_eq!(poll.interval(), 7 * SECOND);
+        let poll = PushPoll::new(Some(10 * SECOND), Some(7 * SECOND), DEFAULT_TIMEOUT);
+        assert_eq!(poll.interval(), 10 * SECOND);
+    }
+
+    #[test]
+    fn slow_down_lengthens_the_interval_for_good() {
+        let mut poll = PushPoll::new(Some(SECOND), None, DEFAULT_TIMEOUT);
+        assert!(
+            matches!(poll.after(api("slow_down", ""), Duration::ZERO), Next::Wait(d) if d == 6 * SECOND)
+        );
+        assert!(
+            matches!(poll.after(api("authorization_pending", ""), 6 * SECOND), Next::Wait(d) if d == 6 * SECOND)
+        );
+    }
+
+    #[test]
+    fn rejection_and_expiry_are_final_with_their_exit_codes() {
+        let mut poll = PushPoll::new(None, None, DEFAULT_TIMEOUT);
+        let Next::Stop(f) = poll.after(
+            api("access_denied", "MFA Authorization rejected."),
+            Duration::ZERO,
+        ) else {
+            panic!()
+        };
+        assert_eq!(f.exit_code(), exit::REJECTED);
+        let Next::Stop(f) = poll.after(
+            api("invalid_grant", "MFA Authorization rejected."),
+            Duration::ZERO,
+        ) else {
+            panic!()
+        };
+        assert_eq!(f.exit_code(), exit::REJECTED);
+        let Next::Stop(f) =
+            poll.after(api("expired_token", "mfa_token is expired"), Duration::ZERO)
+        else {
+            panic!()
+        };
+        assert_eq!(f.exit_code(), exit::EXPIRED);
+    }
+
+    #[test]
+    fn the_timeout_stops_before_a_poll_that_would_land_after_it() {
+        let mut poll = PushPoll::new(Some(5 * SECOND), None, 12 * SECOND);
+        assert!(matches!(
+            poll.after(api("authorization_pending", ""), 5 * SECOND),
+            Next::Wait(_)
+        ));
+        let Next::Stop(f) = poll.after(api("authorization_pending", ""), 10 * SECOND) else {
+            panic!()
+        };
+        assert_eq!(f.exit_code(), exit::PUSH_TIMEOUT);
+    }
+}
