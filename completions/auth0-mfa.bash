@@ -16,6 +16,9 @@ _auth0__mfa() {
             ",$1")
                 cmd="auth0__mfa"
                 ;;
+            auth0__mfa,authenticators)
+                cmd="auth0__mfa__subcmd__authenticators"
+                ;;
             auth0__mfa,challenge)
                 cmd="auth0__mfa__subcmd__challenge"
                 ;;
@@ -31,6 +34,9 @@ _auth0__mfa() {
             auth0__mfa,emulator)
                 cmd="auth0__mfa__subcmd__emulator"
                 ;;
+            auth0__mfa,enroll)
+                cmd="auth0__mfa__subcmd__enroll"
+                ;;
             auth0__mfa,help)
                 cmd="auth0__mfa__subcmd__help"
                 ;;
@@ -42,6 +48,24 @@ _auth0__mfa() {
                 ;;
             auth0__mfa,verify)
                 cmd="auth0__mfa__subcmd__verify"
+                ;;
+            auth0__mfa__subcmd__authenticators,delete)
+                cmd="auth0__mfa__subcmd__authenticators__subcmd__delete"
+                ;;
+            auth0__mfa__subcmd__authenticators,help)
+                cmd="auth0__mfa__subcmd__authenticators__subcmd__help"
+                ;;
+            auth0__mfa__subcmd__authenticators,list)
+                cmd="auth0__mfa__subcmd__authenticators__subcmd__list"
+                ;;
+            auth0__mfa__subcmd__authenticators__subcmd__help,delete)
+                cmd="auth0__mfa__subcmd__authenticators__subcmd__help__subcmd__delete"
+                ;;
+            auth0__mfa__subcmd__authenticators__subcmd__help,help)
+                cmd="auth0__mfa__subcmd__authenticators__subcmd__help__subcmd__help"
+                ;;
+            auth0__mfa__subcmd__authenticators__subcmd__help,list)
+                cmd="auth0__mfa__subcmd__authenticators__subcmd__help__subcmd__list"
                 ;;
             auth0__mfa__subcmd__config,help)
                 cmd="auth0__mfa__subcmd__config__subcmd__help"
@@ -61,6 +85,9 @@ _auth0__mfa() {
             auth0__mfa__subcmd__config__subcmd__help,show)
                 cmd="auth0__mfa__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            auth0__mfa__subcmd__help,authenticators)
+                cmd="auth0__mfa__subcmd__help__subcmd__authenticators"
+                ;;
             auth0__mfa__subcmd__help,challenge)
                 cmd="auth0__mfa__subcmd__help__subcmd__challenge"
                 ;;
@@ -76,6 +103,9 @@ _auth0__mfa() {
             auth0__mfa__subcmd__help,emulator)
                 cmd="auth0__mfa__subcmd__help__subcmd__emulator"
                 ;;
+            auth0__mfa__subcmd__help,enroll)
+                cmd="auth0__mfa__subcmd__help__subcmd__enroll"
+                ;;
             auth0__mfa__subcmd__help,help)
                 cmd="auth0__mfa__subcmd__help__subcmd__help"
                 ;;
@@ -87,6 +117,12 @@ _auth0__mfa() {
                 ;;
             auth0__mfa__subcmd__help,verify)
                 cmd="auth0__mfa__subcmd__help__subcmd__verify"
+                ;;
+            auth0__mfa__subcmd__help__subcmd__authenticators,delete)
+                cmd="auth0__mfa__subcmd__help__subcmd__authenticators__subcmd__delete"
+                ;;
+            auth0__mfa__subcmd__help__subcmd__authenticators,list)
+                cmd="auth0__mfa__subcmd__help__subcmd__authenticators__subcmd__list"
                 ;;
             auth0__mfa__subcmd__help__subcmd__config,path)
                 cmd="auth0__mfa__subcmd__help__subcmd__config__subcmd__path"
@@ -101,12 +137,210 @@ _auth0__mfa() {
 
     case "${cmd}" in
         auth0__mfa)
-            opts="-v -h -V --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help --version login challenge verify totp config completions emulator demo help"
+            opts="-v -h -V --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help --version login challenge verify enroll authenticators totp config completions emulator demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__authenticators)
+            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help list delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__authenticators__subcmd__delete)
+            opts="-y -v -h --mfa-token --token --yes --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__authenticators__subcmd__help)
+            opts="list delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__authenticators__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__authenticators__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__authenticators__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__authenticators__subcmd__list)
+            opts="-v -h --mfa-token --token --all --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -536,9 +770,129 @@ _auth0__mfa() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        auth0__subcmd__mfa__subcmd__help)
-            opts="login challenge verify totp config completions emulator demo help"
+        auth0__subcmd__mfa__subcmd__enroll)
+            opts="-v -h --mfa-token --token --phone --email --no-confirm --confirm-with-secret --otp --otp-secret --binding-code --save-recovery-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --timeout --help otp sms voice email push"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --phone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --save-recovery-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__help)
+            opts="login challenge verify enroll authenticators totp config completions emulator demo help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__help__subcmd__authenticators)
+            opts="list delete"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__help__subcmd__authenticators__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__help__subcmd__authenticators__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -635,6 +989,20 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__help__subcmd__emulator)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__help__subcmd__enroll)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -89,6 +89,13 @@ pub enum Command {
     Challenge(ChallengeArgs),
     /// Answer a challenge and print the tokens (the MFA grants of /oauth/token)
     Verify(VerifyArgs),
+    /// Enroll a new authenticator (POST /mfa/associate) and confirm it
+    Enroll(EnrollArgs),
+    /// List or delete the user's authenticators
+    Authenticators {
+        #[command(subcommand)]
+        action: AuthenticatorsAction,
+    },
     /// Compute a TOTP code from a base32 secret or an otpauth:// URI
     Totp(TotpArgs),
     /// Show the resolved settings, or where the config file is
@@ -261,6 +268,106 @@ pub struct VerifyArgs {
 
     #[command(flatten)]
     pub wait: WaitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EnrollArgs {
+    /// What to enroll
+    #[arg(value_enum)]
+    pub kind: EnrollKind,
+
+    /// An mfa_token (first factor only) or an access token for https://DOMAIN/mfa/ with the enroll scope
+    #[arg(
+        long = "token",
+        visible_alias = "mfa-token",
+        env = "AUTH0_MFA_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub mfa_token: Option<String>,
+
+    /// Phone number in E.164 form, e.g. +15555550123 (sms, voice)
+    #[arg(long, value_name = "E164")]
+    pub phone: Option<String>,
+
+    /// Email address to send codes to (email) [default: the user's]
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
+
+    /// Leave the enrollment pending and print how to confirm it later
+    #[arg(long, conflicts_with_all = ["otp", "otp_secret", "binding_code", "confirm_with_secret"])]
+    pub no_confirm: bool,
+
+    /// Confirm an otp enrollment with a code computed from the returned secret (same as --otp-secret auto)
+    #[arg(long)]
+    pub confirm_with_secret: bool,
+
+    /// The first code from the authenticator app, to confirm an otp enrollment
+    #[arg(long, value_name = "CODE")]
+    pub otp: Option<String>,
+
+    /// Compute the confirming code from this secret; 'auto' uses the secret Auth0 returns
+    #[arg(long, value_name = "SECRET|auto")]
+    pub otp_secret: Option<String>,
+
+    /// The code from the SMS, voice call or email, to confirm those enrollments
+    #[arg(long, value_name = "CODE")]
+    pub binding_code: Option<String>,
+
+    /// Also write the recovery code of a first enrollment to FILE (mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub save_recovery_code: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EnrollKind {
+    Otp,
+    Sms,
+    Voice,
+    Email,
+    Push,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthenticatorsAction {
+    /// List the user's authenticators (GET /mfa/authenticators)
+    List {
+        /// An mfa_token, or an access token for https://DOMAIN/mfa/ with read:authenticators
+        #[arg(
+            long = "token",
+            visible_alias = "mfa-token",
+            env = "AUTH0_MFA_TOKEN",
+            hide_env_values = true,
+            value_name = "TOKEN"
+        )]
+        mfa_token: Option<String>,
+
+        /// Also show inactive (unconfirmed) enrollments
+        #[arg(long)]
+        all: bool,
+    },
+    /// Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)
+    Delete {
+        /// The authenticator's id, e.g. 'push|dev_BBTKYpxKHOXVBnql'
+        id: String,
+
+        /// An access token for https://DOMAIN/mfa/ with remove:authenticators
+        #[arg(
+            long = "token",
+            visible_alias = "mfa-token",
+            env = "AUTH0_MFA_TOKEN",
+            hide_env_values = true,
+            value_name = "TOKEN"
+        )]
+        mfa_token: Option<String>,
+
+        /// Do not ask for confirmation
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]

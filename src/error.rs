@@ -42,6 +42,12 @@ pub enum Failure {
     PushTimeout(Duration),
     Interrupted,
     Unexpected(anyhow::Error),
+    /// A later step failed after an enrollment was made: the enrollment (and
+    /// its recovery codes) travels with the failure so it is never lost.
+    AfterEnrollment {
+        enrollment: serde_json::Value,
+        cause: Box<Failure>,
+    },
 }
 
 pub type Result<T, E = Failure> = std::result::Result<T, E>;
@@ -71,6 +77,7 @@ impl Failure {
             Failure::PushTimeout(_) => exit::PUSH_TIMEOUT,
             Failure::Interrupted => exit::INTERRUPTED,
             Failure::Unexpected(_) => exit::UNEXPECTED,
+            Failure::AfterEnrollment { cause, .. } => cause.exit_code(),
         }
     }
 
@@ -85,6 +92,7 @@ impl Failure {
             Failure::PushTimeout(_) => "timeout",
             Failure::Interrupted => "interrupted",
             Failure::Unexpected(_) => "internal_error",
+            Failure::AfterEnrollment { cause, .. } => cause.code(),
         }
     }
 
@@ -98,6 +106,7 @@ impl Failure {
                 "approve the push on the device sooner, raise --timeout, or choose another factor with --factor".into(),
             ),
             Failure::Interrupted | Failure::Unexpected(_) => None,
+            Failure::AfterEnrollment { cause, .. } => cause.hint(),
         }
     }
 }
@@ -136,6 +145,7 @@ impl fmt::Display for Failure {
             ),
             Failure::Interrupted => f.write_str("interrupted"),
             Failure::Unexpected(error) => write!(f, "{error:#}"),
+            Failure::AfterEnrollment { cause, .. } => cause.fmt(f),
         }
     }
 }

@@ -73,7 +73,31 @@ pub const TABLE: &[Hint] = &[
         error: "access_denied",
         description: Some("already enrolled"),
         meaning: "an mfa_token can only enroll a user's first factor",
-        fix: "log in with --audience https://DOMAIN/mfa/ --scope enroll and pass that access token with --token",
+        fix: "get an access token with `auth0-mfa login --audience https://DOMAIN/mfa/ --scope \"enroll read:authenticators remove:authenticators\"` and pass it with --token",
+    },
+    Hint {
+        error: "access_denied",
+        description: Some("pending enrollments"),
+        meaning: "too many unconfirmed enrollments block new ones",
+        fix: "delete pending ones (`auth0-mfa authenticators list --all`, then `authenticators delete ID`)",
+    },
+    Hint {
+        error: "insufficient_scope",
+        description: None,
+        meaning: "the access token lacks the scope this MFA API call needs",
+        fix: "log in again with `--audience https://DOMAIN/mfa/ --scope \"enroll read:authenticators remove:authenticators\"`",
+    },
+    Hint {
+        error: "invalid_token",
+        description: None,
+        meaning: "the token is not accepted here: expired, for another API, or an mfa_token where an access token is needed",
+        fix: "use an access token for https://DOMAIN/mfa/ from `auth0-mfa login --audience https://DOMAIN/mfa/`",
+    },
+    Hint {
+        error: "not_found",
+        description: None,
+        meaning: "no such authenticator (or endpoint)",
+        fix: "list the ids with `auth0-mfa authenticators list --all`",
     },
     Hint {
         error: "expired_token",

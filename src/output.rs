@@ -9,7 +9,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use colored::Colorize;
 use serde_json::{Map, Value, json};
 
-use crate::auth0::{Challenge, Error as Auth0Error, MfaRequired, TokenSet};
+use crate::auth0::{
+    Association, Authenticator, Challenge, Error as Auth0Error, MfaRequired, TokenSet,
+};
 use crate::cli::ColorChoice;
 use crate::error::Failure;
 use crate::jwt;
@@ -27,6 +29,18 @@ pub enum Report<'a> {
         path: &'a Path,
         exists: bool,
     },
+    /// A new enrollment, shown before it is confirmed (text mode).
+    Enrollment(&'a Association),
+    /// The enrollment and, unless `--no-confirm`, its confirmation (JSON mode).
+    Enrolled {
+        association: &'a Association,
+        confirmation: Option<&'a TokenSet>,
+    },
+    Authenticators {
+        list: &'a [Authenticator],
+        all: bool,
+    },
+    Deleted(&'a [String]),
     /// Already in both shapes (the emulator's banner, the demo's summary).
     Prepared {
         text: String,
@@ -130,6 +144,12 @@ impl Output {
     pub fn warn(&self, message: &str) {
         let paint = Paint(self.stderr_color);
         eprintln!("{} {}", paint.yellow_bold("warning:"), sanitize(message));
+    }
+
+    /// Something the user must know to carry on (always on stderr).
+    pub fn note(&self, message: &str) {
+        let paint = Paint(self.stderr_color);
+        eprintln!("{} {}", paint.cyan("note:"), sanitize(message));
     }
 
     /// A step of a flow, for a person watching; silent in pipelines unless `-v`.
@@ -243,6 +263,18 @@ fn report_json(report: &Report<'_>) -> Value {
         }),
         Report::Settings(settings) => settings_json(settings),
         Report::ConfigPath { path, exists } => json!({"path": path, "exists": exists}),
+        Report::Enrollment(association) => serde_json::to_value(association).unwrap_or(Value::Null),
+        Report::Enrolled {
+            association,
+            confirmation,
+        } => enrolled_json(association, *confirmation),
+        Report::Authenticators { list, all } => Value::Array(
+            list.iter()
+                .filter(|a| *all || a.active)
+                .filter_map(|a| serde_json::to_value(a).ok())
+                .collect(),
+        ),
+        Report::Deleted(ids) => json!({"deleted": ids}),
         Report::Prepared { json, .. } => json.clone(),
     }
 }
@@ -272,6 +304,18 @@ fn report_text(report: &Report<'_>, paint: &Paint) -> String {
         Report::Totp(t) => t.code.clone(),
         Report::Settings(settings) => settings_text(settings, paint),
         Report::ConfigPath { path, .. } => path.display().to_string(),
+        Report::Enrollment(association) => enrollment_text(association, paint),
+        Report::Enrolled {
+            confirmation: Some(tokens),
+            ..
+        } => format!(
+            "{}\n\n{}",
+            paint.green("✓ enrollment confirmed"),
+            tokens_text(tokens, paint)
+        ),
+        Report::Enrolled { .. } => String::new(),
+        Report::Authenticators { list, all } => authenticators_text(list, *all, paint),
+        Report::Deleted(ids) => format!("deleted {}", ids.join(" and ")),
         Report::Prepared { text, .. } => text.clone(),
     }
 }
@@ -324,10 +368,159 @@ fn tokens_text(tokens: &TokenSet, paint: &Paint) -> String {
     out
 }
 
+/// The enrollment's JSON: Auth0's fields, plus the confirmation's token set.
+pub fn enrolled_json(association: &Association, confirmation: Option<&TokenSet>) -> Value {
+    let mut body = serde_json::to_value(association).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut body {
+        map.insert("confirmed".into(), json!(confirmation.is_some()));
+        map.insert("confirmation".into(), json!(confirmation));
+    }
+    body
+}
+
+fn enrollment_text(association: &Association, paint: &Paint) -> String {
+    let kind = match association.oob_channel.as_deref() {
+        Some("auth0") => "push".to_owned(),
+        Some(channel) => sanitize(channel),
+        None => sanitize(&association.authenticator_type),
+    };
+    let mut out = format!(
+        "{}\n",
+        paint.bold(&format!(
+            "New {kind} authenticator enrolled; it stays inactive until confirmed."
+        ))
+    );
+    let mut rows = Vec::new();
+    if let Some(secret) = &association.secret {
+        rows.push(("secret", secret.expose().to_owned()));
+    }
+    if let Some(uri) = &association.barcode_uri {
+        rows.push(("barcode_uri", sanitize(uri.expose())));
+    }
+    if let Some(code) = &association.oob_code {
+        rows.push(("oob_code", code.expose().to_owned()));
+    }
+    if let Some(binding) = &association.binding_method {
+        rows.push(("binding_method", sanitize(binding)));
+    }
+    out.push_str(&table(&rows, paint));
+    if let Some(uri) = &association.barcode_uri {
+        out.push('\n');
+        out.push_str(&qr_code(uri.expose()));
+        out.push_str(if kind == "push" {
+            "Scan it with the Auth0 Guardian app.\n"
+        } else {
+            "Scan it with an authenticator app, or type the secret.\n"
+        });
+    }
+    for code in &association.recovery_codes {
+        out.push('\n');
+        out.push_str(&code_box(
+            &format!("RECOVERY CODE: {}", sanitize(code.expose())),
+            "Save it now: it is the way in when the device is lost.",
+            paint,
+        ));
+    }
+    out
+}
+
+/// A QR code drawn with half blocks, two modules a character, light modules
+/// as blocks so that it reads dark-on-light on a dark terminal.
+pub fn qr_code(data: &str) -> String {
+    use qrcode::render::unicode::Dense1x2;
+    match qrcode::QrCode::new(data.as_bytes()) {
+        Ok(code) => {
+            code.render::<Dense1x2>()
+                .dark_color(Dense1x2::Light)
+                .light_color(Dense1x2::Dark)
+                .quiet_zone(true)
+                .build()
+                + "\n"
+        }
+        Err(_) => "(too long for a QR code)\n".into(),
+    }
+}
+
+fn authenticators_text(list: &[Authenticator], all: bool, paint: &Paint) -> String {
+    let shown: Vec<&Authenticator> = list.iter().filter(|a| all || a.active).collect();
+    if shown.is_empty() {
+        let hidden = list.len();
+        return if hidden > 0 {
+            format!("no active authenticators ({hidden} pending: --all shows them)")
+        } else {
+            "no authenticators".into()
+        };
+    }
+    // Linked pairs (push+totp, sms+voice) share the part after `|`: keep them together.
+    let mut groups: Vec<Vec<&Authenticator>> = Vec::new();
+    for a in shown {
+        let suffix = a.id.split_once('|').map_or(a.id.as_str(), |(_, s)| s);
+        match groups
+            .iter_mut()
+            .find(|g| g[0].id.split_once('|').map(|(_, s)| s) == Some(suffix))
+        {
+            Some(group) => group.push(a),
+            None => groups.push(vec![a]),
+        }
+    }
+    let mut rows = vec![[
+        "ID".to_owned(),
+        "TYPE".into(),
+        "CHANNEL".into(),
+        "NAME".into(),
+        "ACTIVE".into(),
+    ]];
+    for group in &groups {
+        for (i, a) in group.iter().enumerate() {
+            let id = if i == 0 {
+                sanitize(&a.id)
+            } else {
+                format!("└ {}", sanitize(&a.id))
+            };
+            rows.push([
+                id,
+                sanitize(&a.authenticator_type),
+                sanitize(a.oob_channel.as_deref().unwrap_or("")),
+                sanitize(a.name.as_deref().unwrap_or("")),
+                if a.active {
+                    "yes".into()
+                } else {
+                    "pending".into()
+                },
+            ]);
+        }
+    }
+    let widths: Vec<usize> = (0..5)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for (n, row) in rows.iter().enumerate() {
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.chars().count())))
+            .collect();
+        let line = line.join("  ").trim_end().to_owned();
+        out.push_str(&if n == 0 { paint.bold(&line) } else { line });
+        out.push('\n');
+    }
+    if !all && list.iter().any(|a| !a.active) {
+        out.push_str(&paint.dim("pending enrollments hidden: --all shows them"));
+        out.push('\n');
+    }
+    out
+}
+
 fn recovery_code_box(code: &str, paint: &Paint) -> String {
-    let line1 = format!("NEW RECOVERY CODE: {}", sanitize(code));
-    let line2 = "Save it now: the code you used no longer works.";
-    let width = line1.len().max(line2.len());
+    code_box(
+        &format!("NEW RECOVERY CODE: {}", sanitize(code)),
+        "Save it now: the code you used no longer works.",
+        paint,
+    )
+}
+
+fn code_box(line1: &str, line2: &str, paint: &Paint) -> String {
+    let width = line1.chars().count().max(line2.chars().count());
     let bar = "═".repeat(width + 2);
     format!(
         "{}\n{}\n{}\n{}\n",
@@ -408,6 +601,11 @@ fn settings_text(settings: &Settings, paint: &Paint) -> String {
 }
 
 fn failure_json(failure: &Failure) -> Value {
+    if let Failure::AfterEnrollment { enrollment, cause } = failure {
+        let mut body = failure_json(cause);
+        body["enrollment"] = enrollment.clone();
+        return body;
+    }
     let mut body = Map::new();
     body.insert("error".into(), json!(failure.code()));
     match failure {
@@ -444,7 +642,9 @@ pub fn human_duration(seconds: u64) -> String {
 }
 
 fn relative(delta: i64) -> String {
-    if delta >= 0 {
+    if delta.abs() < 5 {
+        "now".into()
+    } else if delta >= 0 {
         format!("in {}", human_duration(delta as u64))
     } else {
         format!("{} ago", human_duration(delta.unsigned_abs()))

@@ -6,7 +6,7 @@
 use std::io::IsTerminal;
 
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Input, Password, Select};
+use dialoguer::{Confirm, Input, Password, Select};
 
 use crate::error::Failure;
 use crate::secret::Secret;
@@ -27,6 +27,8 @@ pub trait Prompter {
     fn text(&mut self, ask: &Ask<'_>) -> Result<String, Failure>;
     /// The index of the chosen item. Only called when `can_prompt`.
     fn select(&mut self, prompt: &str, items: &[String]) -> Result<usize, Failure>;
+    /// Yes or no, defaulting to no. Only called when `can_prompt`.
+    fn confirm(&mut self, prompt: &str) -> Result<bool, Failure>;
 }
 
 /// Prompts on the terminal with dialoguer.
@@ -102,6 +104,19 @@ impl Prompter for TerminalPrompter {
             .with_prompt(prompt)
             .items(items)
             .default(0)
+            .interact()
+            .map_err(prompt_failed)
+    }
+
+    fn confirm(&mut self, prompt: &str) -> Result<bool, Failure> {
+        if !self.interactive {
+            return Err(Failure::usage(format!(
+                "{prompt}: no terminal to confirm on"
+            )));
+        }
+        Confirm::with_theme(&ColorfulTheme::default())
+            .with_prompt(prompt)
+            .default(false)
             .interact()
             .map_err(prompt_failed)
     }

@@ -16,7 +16,9 @@ use crate::secret::Secret;
 
 pub use error::{ApiError, Error, SECRET_FIELDS};
 pub use transport::{Body, Exchange, MAX_BODY_BYTES, Observer};
-pub use types::{Authenticator, Challenge, ChallengeType, LoginOutcome, MfaRequired, TokenSet};
+pub use types::{
+    Association, Authenticator, Challenge, ChallengeType, LoginOutcome, MfaRequired, TokenSet,
+};
 
 pub const GRANT_PASSWORD: &str = "password";
 pub const GRANT_PASSWORD_REALM: &str = "http://auth0.com/oauth/grant-type/password-realm";
@@ -211,6 +213,60 @@ impl Client {
             .into_result()
     }
 
+    /// `POST /mfa/associate`: enrolls a new, inactive authenticator. The token
+    /// is an mfa_token (first factor only) or an `/mfa/` access token with
+    /// `enroll`; the client credentials go in the body as the docs list them.
+    pub async fn associate(
+        &self,
+        token: &Secret,
+        enrollment: &Enrollment,
+    ) -> Result<Association, Error> {
+        let mut body = self.json_credentials();
+        let (kind, channel) = match enrollment {
+            Enrollment::Otp => ("otp", None),
+            Enrollment::Sms { .. } => ("oob", Some("sms")),
+            Enrollment::Voice { .. } => ("oob", Some("voice")),
+            Enrollment::Email { .. } => ("oob", Some("email")),
+            Enrollment::Push => ("oob", Some("auth0")),
+        };
+        body.insert("authenticator_types".into(), json!([kind]));
+        if let Some(channel) = channel {
+            body.insert("oob_channels".into(), json!([channel]));
+        }
+        match enrollment {
+            Enrollment::Sms { phone } | Enrollment::Voice { phone } => {
+                body.insert("phone_number".into(), json!(phone));
+            }
+            Enrollment::Email { email: Some(email) } => {
+                body.insert("email".into(), json!(email));
+            }
+            _ => {}
+        }
+        self.transport
+            .send(
+                Method::POST,
+                self.domain.url("/mfa/associate"),
+                Some(token),
+                Body::Json(Value::Object(body)),
+            )
+            .await?
+            .into_result()
+    }
+
+    /// `DELETE /mfa/authenticators/{id}`, the id percent-encoded (`|` as `%7C`).
+    pub async fn delete_authenticator(&self, token: &Secret, id: &str) -> Result<(), Error> {
+        let path = format!("/mfa/authenticators/{}", encode_path_segment(id));
+        self.transport
+            .send(
+                Method::DELETE,
+                self.domain.url(&path),
+                Some(token),
+                Body::Empty,
+            )
+            .await?
+            .into_empty()
+    }
+
     /// `POST /oauth/token`, form-encoded, with the client's credentials.
     async fn token(&self, mut fields: Vec<(&'static str, String)>) -> Result<TokenSet, Error> {
         fields.extend(self.auth.fields());
@@ -232,6 +288,36 @@ impl Client {
             .map(|(k, v)| (k.to_owned(), Value::String(v)))
             .collect()
     }
+}
+
+/// What to enroll.
+#[derive(Debug, Clone)]
+pub enum Enrollment {
+    Otp,
+    Sms {
+        phone: String,
+    },
+    Voice {
+        phone: String,
+    },
+    /// Without an address Auth0 uses the user's own email.
+    Email {
+        email: Option<String>,
+    },
+    Push,
+}
+
+/// Everything but unreserved characters is escaped, so `push|dev_x` is `push%7Cdev_x`.
+fn encode_path_segment(segment: &str) -> String {
+    segment
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn mfa_required(api: &ApiError) -> Option<MfaRequired> {
@@ -256,4 +342,18 @@ fn tls_config() -> rustls::ClientConfig {
         .with_no_client_auth();
     config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
     config
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authenticator_ids_are_percent_encoded() {
+        assert_eq!(
+            encode_path_segment("push|dev_BBTKYpxKHOXVBnql"),
+            "push%7Cdev_BBTKYpxKHOXVBnql"
+        );
+        assert_eq!(encode_path_segment("a/b c"), "a%2Fb%20c");
+    }
 }

@@ -156,6 +156,15 @@ impl Answer {
         }
     }
 
+    /// A success with no body to read (DELETE answers 204).
+    pub fn into_empty(self) -> Result<(), Error> {
+        if self.status.is_success() {
+            Ok(())
+        } else {
+            Err(self.into_error())
+        }
+    }
+
     pub fn into_error(self) -> Error {
         match serde_json::from_slice::<Value>(&self.body) {
             Ok(Value::Object(mut fields)) if fields.get("error").is_some_and(Value::is_string) => {

@@ -105,6 +105,34 @@ pub struct Authenticator {
     pub extra: Map<String, Value>,
 }
 
+/// A `/mfa/associate` answer: what the new (still inactive) authenticator
+/// needs to be confirmed, and the recovery codes of a first enrollment.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Association {
+    pub authenticator_type: String,
+    /// The base32 TOTP secret (otp).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<Secret>,
+    /// `otpauth://` for an authenticator app, or the Guardian enrollment link (push).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub barcode_uri: Option<Secret>,
+    #[serde(
+        default,
+        alias = "oob_channels",
+        deserialize_with = "one_or_first",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub oob_channel: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oob_code: Option<Secret>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub binding_method: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recovery_codes: Vec<Secret>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
 fn active_by_default() -> bool {
     true
 }
@@ -156,6 +184,22 @@ mod tests {
         .unwrap();
         assert_eq!(b.oob_channel.as_deref(), Some("sms"));
         assert!(b.active);
+    }
+
+    #[test]
+    fn association_accepts_both_channel_spellings() {
+        let a: Association = serde_json::from_str(
+            r#"{"authenticator_type":"oob","binding_method":"prompt","recovery_codes":["ABC"],"oob_channel":"sms","oob_code":"Fe26.x"}"#,
+        )
+        .unwrap();
+        assert_eq!(a.oob_channel.as_deref(), Some("sms"));
+        assert_eq!(a.recovery_codes[0].expose(), "ABC");
+        let b: Association = serde_json::from_str(
+            r#"{"authenticator_type":"oob","oob_channels":["auth0"],"oob_code":"Fe26.y"}"#,
+        )
+        .unwrap();
+        assert_eq!(b.oob_channel.as_deref(), Some("auth0"));
+        assert!(b.recovery_codes.is_empty());
     }
 
     #[test]

@@ -229,6 +229,10 @@ impl Prompter for OutboxReader<'_> {
             "{prompt}: the demo names its factors"
         )))
     }
+
+    fn confirm(&mut self, prompt: &str) -> Result<bool, Failure> {
+        Err(Failure::usage(format!("{prompt}: the demo asks nothing")))
+    }
 }
 
 fn summary(tokens: &TokenSet) -> String {

@@ -2,6 +2,7 @@
 //! the client set-up, the mfa_token check, the answers given as flags, and
 //! printing a token set without ever losing a rotated recovery code.
 
+mod authenticators;
 mod challenge;
 mod completions;
 mod config;
@@ -9,6 +10,7 @@ mod config;
 mod demo;
 #[cfg(feature = "emulator")]
 mod emulator;
+mod enroll;
 mod login;
 mod totp;
 mod verify;
@@ -20,6 +22,7 @@ use clap::ArgMatches;
 
 use crate::auth0::{Client, Observer, TokenSet};
 use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
+use crate::domain::Domain;
 use crate::error::Failure;
 use crate::flow::{Answers, Choice, DEFAULT_TIMEOUT, Factor, Waiting};
 use crate::jwt::{self, TokenKind};
@@ -36,6 +39,10 @@ pub async fn run(cli: Cli, matches: &ArgMatches, out: &Output) -> Result<(), Fai
             challenge::run(&args, &settings(matches, out)?, no_input, out).await
         }
         Command::Verify(args) => verify::run(&args, &settings(matches, out)?, no_input, out).await,
+        Command::Enroll(args) => enroll::run(&args, &settings(matches, out)?, no_input, out).await,
+        Command::Authenticators { action } => {
+            authenticators::run(&action, &settings(matches, out)?, no_input, out).await
+        }
         Command::Totp(args) => totp::run(&args, out),
         Command::Config { action } => config::run(&action, matches, out),
         Command::Completions { shell } => completions::run(shell),
@@ -76,6 +83,74 @@ fn mfa_token(settings: &Settings) -> Result<Secret, Failure> {
         ));
     }
     Ok(token)
+}
+
+/// What a token must be allowed to do at the MFA API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MfaApi {
+    Enroll,
+    Read,
+    Remove,
+}
+
+impl MfaApi {
+    fn scope(self) -> &'static str {
+        match self {
+            MfaApi::Enroll => "enroll",
+            MfaApi::Read => "read:authenticators",
+            MfaApi::Remove => "remove:authenticators",
+        }
+    }
+}
+
+/// The token for an `/mfa/` endpoint, checked before anything is sent: an
+/// mfa_token cannot delete, and an access token must be for the MFA API with
+/// the scope the job needs. Each refusal says how to get the right token.
+fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<Secret, Failure> {
+    let token = settings.require("mfa_token")?.value.clone();
+    let audience = domain.mfa_audience();
+    let how = format!(
+        "get one with `auth0-mfa login --audience {audience} --scope \"enroll read:authenticators remove:authenticators\" --json | jq -r .access_token`"
+    );
+    match jwt::kind(token.expose()) {
+        TokenKind::MfaToken if need == MfaApi::Remove => Err(Failure::usage_with_hint(
+            format!(
+                "an mfa_token cannot delete authenticators: that needs an access token for {audience} with remove:authenticators"
+            ),
+            how,
+        )),
+        TokenKind::Jwt => {
+            let claims = jwt::claims(token.expose()).unwrap_or_default();
+            let audiences: Vec<&str> = match claims.get("aud") {
+                Some(serde_json::Value::String(aud)) => vec![aud.as_str()],
+                Some(serde_json::Value::Array(list)) => {
+                    list.iter().filter_map(|v| v.as_str()).collect()
+                }
+                _ => Vec::new(),
+            };
+            if !audiences.iter().any(|aud| aud.ends_with("/mfa/")) {
+                return Err(Failure::usage_with_hint(
+                    format!(
+                        "this access token is for {}, not for the MFA API ({audience})",
+                        crate::output::sanitize(&audiences.join(", "))
+                    ),
+                    how,
+                ));
+            }
+            let scopes = claims
+                .get("scope")
+                .and_then(|s| s.as_str())
+                .unwrap_or_default();
+            if !scopes.split_whitespace().any(|s| s == need.scope()) {
+                return Err(Failure::usage_with_hint(
+                    format!("this access token lacks the {} scope", need.scope()),
+                    how,
+                ));
+            }
+            Ok(token)
+        }
+        _ => Ok(token),
+    }
 }
 
 fn answers(args: &AnswerArgs, settings: &Settings) -> Answers {
@@ -145,7 +220,7 @@ fn finish(tokens: &TokenSet, save_to: Option<&Path>, out: &Output) -> Result<(),
 }
 
 /// Writes a secret to a file only its owner can read.
-fn save_secret(path: &Path, secret: &Secret) -> std::io::Result<()> {
+pub(crate) fn save_secret(path: &Path, secret: &Secret) -> std::io::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);

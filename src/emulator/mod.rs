@@ -5,7 +5,10 @@
 //! Auth0 does, so a wrong field name on either side fails the tests.
 //!
 //! Start one with [`Emulator::start`] (on the current tokio runtime) or
-//! [`Emulator::start_in_background`] (own thread, for synchronous tests); the tenant comes
+//! [`Emulator::start_in_background`] (own thread, for synchronous tests), or their HTTPS
+//! twins [`Emulator::start_tls`] and [`Emulator::start_tls_in_background`], which generate
+//! a CA and a certificate for 127.0.0.1, ::1 and localhost and write the CA (PEM) to a
+//! file for the client to trust; the tenant comes
 //! from [`Tenant::demo`] or a TOML file ([`Tenant::load`], schema in [`Tenant`]'s module
 //! docs and `example-tenant.toml`).
 //!
@@ -25,13 +28,18 @@ mod state;
 mod tenant;
 #[cfg(test)]
 mod tests;
+mod tls;
+#[cfg(test)]
+mod tls_tests;
 mod tokens;
 
 use std::net::{Ipv4Addr, SocketAddr};
+use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Context;
 use tokio::sync::oneshot;
+use tokio_rustls::TlsAcceptor;
 
 pub use faults::Fault;
 pub use state::{OutboxMessage, ReceivedRequest};
@@ -39,6 +47,7 @@ pub use tenant::{
     AuthenticatorConfig, AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings,
     UserConfig,
 };
+pub use tls::TlsFiles;
 
 use state::Shared;
 
@@ -48,40 +57,78 @@ pub struct Emulator {
     addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
+    tls: Option<TlsFiles>,
 }
 
 impl std::fmt::Debug for Emulator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Emulator")
             .field("addr", &self.addr)
+            .field("tls", &self.tls.is_some())
             .finish()
     }
 }
 
-/// `http://HOST:PORT` for a bound address; an unspecified address is reached via loopback.
-fn base_url_of(addr: SocketAddr) -> String {
+/// `SCHEME://HOST:PORT` for a bound address; an unspecified address is reached via
+/// loopback (which the TLS certificate names too).
+fn base_url_of(scheme: &str, addr: SocketAddr) -> String {
     match addr {
-        SocketAddr::V4(a) if a.ip().is_unspecified() => format!("http://127.0.0.1:{}", a.port()),
-        SocketAddr::V6(a) if a.ip().is_unspecified() => format!("http://[::1]:{}", a.port()),
-        SocketAddr::V4(a) => format!("http://{a}"),
-        SocketAddr::V6(a) => format!("http://[{}]:{}", a.ip(), a.port()),
+        SocketAddr::V4(a) if a.ip().is_unspecified() => {
+            format!("{scheme}://127.0.0.1:{}", a.port())
+        }
+        SocketAddr::V6(a) if a.ip().is_unspecified() => format!("{scheme}://[::1]:{}", a.port()),
+        SocketAddr::V4(a) => format!("{scheme}://{a}"),
+        SocketAddr::V6(a) => format!("{scheme}://[{}]:{}", a.ip(), a.port()),
+    }
+}
+
+/// The certificate and acceptor when `ca_file` is set, and the base URL's scheme to match.
+fn tls_for(
+    addr: SocketAddr,
+    ca_file: Option<&Path>,
+) -> anyhow::Result<(Option<(TlsAcceptor, TlsFiles)>, &'static str)> {
+    match ca_file {
+        None => Ok((None, "http")),
+        Some(path) => Ok((Some(tls::setup(addr.ip(), path)?), "https")),
     }
 }
 
 impl Emulator {
-    /// Binds `listen` and serves on the current tokio runtime (spawns a task).
+    /// Binds `listen` and serves plain HTTP on the current tokio runtime (spawns a task).
     pub async fn start(tenant: Tenant, listen: SocketAddr) -> anyhow::Result<Emulator> {
+        Self::start_on_runtime(tenant, listen, None).await
+    }
+
+    /// Like [`Emulator::start`], but HTTPS: generates a CA and a server certificate for
+    /// 127.0.0.1, ::1 and localhost (and `listen`'s address if it is a specific one),
+    /// valid from an hour ago for a week, serves TLS (HTTP/1.1 only), and writes the CA
+    /// certificate (PEM) to `ca_file`, replacing it, before returning.
+    pub async fn start_tls(
+        tenant: Tenant,
+        listen: SocketAddr,
+        ca_file: &Path,
+    ) -> anyhow::Result<Emulator> {
+        Self::start_on_runtime(tenant, listen, Some(ca_file)).await
+    }
+
+    async fn start_on_runtime(
+        tenant: Tenant,
+        listen: SocketAddr,
+        ca_file: Option<&Path>,
+    ) -> anyhow::Result<Emulator> {
         tenant.validate()?;
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .with_context(|| format!("cannot listen on {listen}"))?;
         let addr = listener.local_addr()?;
-        let shared = Arc::new(Shared::new(tenant, base_url_of(addr)));
+        let (tls, scheme) = tls_for(addr, ca_file)?;
+        let (acceptor, files) = tls.unzip();
+        let shared = Arc::new(Shared::new(tenant, base_url_of(scheme, addr)));
         let (tx, rx) = oneshot::channel();
         let serving = shared.clone();
         tokio::spawn(async move {
             tokio::select! {
-                _ = server::serve(listener, serving) => {}
+                _ = server::serve(listener, serving, acceptor) => {}
                 _ = rx => {}
             }
         });
@@ -90,22 +137,36 @@ impl Emulator {
             addr,
             shutdown: Some(tx),
             thread: None,
+            tls: files,
         })
     }
 
-    /// Binds 127.0.0.1:0 and serves on a background thread with its own current-thread
-    /// runtime; for synchronous tests.
+    /// Binds 127.0.0.1:0 and serves plain HTTP on a background thread with its own
+    /// current-thread runtime; for synchronous tests.
     pub fn start_in_background(tenant: Tenant) -> anyhow::Result<Emulator> {
+        Self::start_on_thread(tenant, None)
+    }
+
+    /// Like [`Emulator::start_in_background`], but HTTPS as [`Emulator::start_tls`] does,
+    /// with the CA certificate written to `ca_file` before this returns.
+    pub fn start_tls_in_background(tenant: Tenant, ca_file: &Path) -> anyhow::Result<Emulator> {
+        Self::start_on_thread(tenant, Some(ca_file))
+    }
+
+    fn start_on_thread(tenant: Tenant, ca_file: Option<&Path>) -> anyhow::Result<Emulator> {
         tenant.validate()?;
         let std_listener = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
             .context("cannot listen on 127.0.0.1")?;
         std_listener.set_nonblocking(true)?;
         let addr = std_listener.local_addr()?;
+        // Generated here rather than on the thread, so that errors reach the caller.
+        let (tls, scheme) = tls_for(addr, ca_file)?;
+        let (acceptor, files) = tls.unzip();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .context("cannot start the emulator's runtime")?;
-        let shared = Arc::new(Shared::new(tenant, base_url_of(addr)));
+        let shared = Arc::new(Shared::new(tenant, base_url_of(scheme, addr)));
         let (tx, rx) = oneshot::channel();
         let serving = shared.clone();
         let thread = std::thread::Builder::new()
@@ -116,7 +177,7 @@ impl Emulator {
                         return;
                     };
                     tokio::select! {
-                        _ = server::serve(listener, serving) => {}
+                        _ = server::serve(listener, serving, acceptor) => {}
                         _ = rx => {}
                     }
                 });
@@ -128,12 +189,19 @@ impl Emulator {
             addr,
             shutdown: Some(tx),
             thread: Some(thread),
+            tls: files,
         })
     }
 
-    /// `http://127.0.0.1:PORT`, no trailing slash.
+    /// `http://127.0.0.1:PORT`, or `https://127.0.0.1:PORT` when started with TLS; no
+    /// trailing slash. Discovery, tokens and issuers use the same base.
     pub fn base_url(&self) -> String {
         self.shared.base_url.clone()
+    }
+
+    /// The CA to trust, when started with TLS.
+    pub fn tls(&self) -> Option<&TlsFiles> {
+        self.tls.as_ref()
     }
 
     pub fn local_addr(&self) -> SocketAddr {

@@ -1,5 +1,6 @@
-//! The HTTP side: a listener whose connections can be reset on demand, and the one
-//! handler every request goes through (record, fault, rate limit, route, headers, log).
+//! The HTTP side: the accept loop (plain or TLS, one path for both), connections that
+//! can be reset on demand, and the one handler every request goes through (record, fault,
+//! rate limit, route, headers, log).
 
 use std::io;
 use std::pin::Pin;
@@ -8,15 +9,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use axum::Router;
 use axum::body::Body;
-use axum::extract::connect_info::Connected;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::Response;
-use axum::serve::{IncomingStream, Listener};
+use axum::{Extension, Router};
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto;
+use hyper_util::service::TowerToHyperService;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::task::JoinSet;
+use tokio_rustls::TlsAcceptor;
 
 use super::control;
 use super::faults::Fault;
@@ -27,18 +31,72 @@ use super::state::{RateStatus, ReceivedRequest, Shared};
 /// Requests larger than this are refused (Auth0's bodies are small).
 const MAX_REQUEST_BYTES: usize = 1024 * 1024;
 
+/// A client that connects and never completes a TLS handshake gives up its slot after this.
+const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+
 pub fn app(shared: Arc<Shared>) -> Router {
     Router::new().fallback(dispatch).with_state(shared)
 }
 
-/// Serves until the future completes; used by both ways of starting the emulator.
-pub async fn serve(listener: TcpListener, shared: Arc<Shared>) {
-    let service = app(shared).into_make_service_with_connect_info::<ConnHandle>();
-    // serve only returns on a listener error, which ResettableListener never reports.
-    let _ = axum::serve(ResettableListener(listener), service).await;
+/// Accepts until the future is dropped; used by every way of starting the emulator, with
+/// `tls` set for HTTPS. The connections live in a `JoinSet` owned by this future, so
+/// dropping it (the emulator's shutdown) also closes kept-alive connections instead of
+/// leaving them serving a stopped emulator.
+pub async fn serve(listener: TcpListener, shared: Arc<Shared>, tls: Option<TlsAcceptor>) {
+    let app = app(shared);
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _peer)) => {
+                    connections.spawn(connection(stream, app.clone(), tls.clone()));
+                }
+                // Out of file descriptors and the like: wait rather than spin.
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            },
+            // Reaps finished connections so the set does not grow without bound.
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
+    }
 }
 
-/// A connection's identity and its reset switch, handed to the handler.
+/// One TCP connection: the reset switch goes under TLS, so a reset fault cuts the TCP
+/// connection whether or not TLS runs over it.
+async fn connection(stream: TcpStream, app: Router, tls: Option<TlsAcceptor>) {
+    let _ = stream.set_nodelay(true);
+    let kill = Arc::new(AtomicBool::new(false));
+    let app = app.layer(Extension(ConnHandle { kill: kill.clone() }));
+    let io = ResettableStream {
+        inner: stream,
+        kill,
+    };
+    match tls {
+        None => serve_http(io, app).await,
+        Some(acceptor) => {
+            // A failed handshake (say, a client that does not trust the CA) has already
+            // been reported to the client by a TLS alert; nothing more to do here.
+            if let Ok(Ok(io)) =
+                tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(io)).await
+            {
+                serve_http(io, app).await;
+            }
+        }
+    }
+}
+
+/// HTTP/1.1 only (what the TLS side offers by ALPN, and all Auth0 clients need).
+async fn serve_http<S>(io: S, app: Router)
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let builder = auto::Builder::new(TokioExecutor::new()).http1_only();
+    // Errors here are the client's doing (or a reset fault); the connection just ends.
+    let _ = builder
+        .serve_connection(TokioIo::new(io), TowerToHyperService::new(app))
+        .await;
+}
+
+/// A connection's reset switch, handed to the handler.
 #[derive(Debug, Clone)]
 pub struct ConnHandle {
     kill: Arc<AtomicBool>,
@@ -48,44 +106,6 @@ impl ConnHandle {
     /// Makes the connection's next I/O fail and its close a TCP reset.
     fn reset(&self) {
         self.kill.store(true, Ordering::SeqCst);
-    }
-}
-
-impl Connected<IncomingStream<'_, ResettableListener>> for ConnHandle {
-    fn connect_info(stream: IncomingStream<'_, ResettableListener>) -> Self {
-        stream.remote_addr().clone()
-    }
-}
-
-pub struct ResettableListener(TcpListener);
-
-impl Listener for ResettableListener {
-    type Io = ResettableStream;
-    type Addr = ConnHandle;
-
-    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
-        loop {
-            match self.0.accept().await {
-                Ok((stream, _peer)) => {
-                    let _ = stream.set_nodelay(true);
-                    let kill = Arc::new(AtomicBool::new(false));
-                    let io = ResettableStream {
-                        inner: stream,
-                        kill: kill.clone(),
-                    };
-                    return (io, ConnHandle { kill });
-                }
-                // Out of file descriptors and the like: wait rather than spin.
-                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
-            }
-        }
-    }
-
-    fn local_addr(&self) -> io::Result<ConnHandle> {
-        self.0.local_addr()?;
-        Ok(ConnHandle {
-            kill: Arc::default(),
-        })
     }
 }
 
@@ -151,7 +171,7 @@ impl AsyncWrite for ResettableStream {
 
 async fn dispatch(
     State(shared): State<Arc<Shared>>,
-    ConnectInfo(conn): ConnectInfo<ConnHandle>,
+    Extension(conn): Extension<ConnHandle>,
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();

@@ -2,6 +2,7 @@
 //! answer (a flag, a computed TOTP code, a prompt, or a push approval), verify,
 //! tokens. Prompts and progress sit behind traits, so it runs without a terminal.
 
+mod enroll;
 mod factor;
 mod poll;
 

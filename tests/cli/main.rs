@@ -1,9 +1,12 @@
 //! Integration tests: the real binary against the emulator, one tenant per test.
 
+#![cfg(feature = "emulator")]
+
 mod harness;
 
 mod completions;
 mod emulator;
+mod enroll;
 mod errors;
 mod factors;
 mod login;

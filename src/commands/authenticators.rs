@@ -1,0 +1,73 @@
+//! `authenticators list` and `authenticators delete`.
+
+use crate::auth0::Client;
+use crate::cli::AuthenticatorsAction;
+use crate::error::Failure;
+use crate::output::{Output, Report};
+use crate::prompt::{Prompter, TerminalPrompter};
+use crate::secret::Secret;
+use crate::settings::Settings;
+
+use super::MfaApi;
+
+pub async fn run(
+    action: &AuthenticatorsAction,
+    settings: &Settings,
+    no_input: bool,
+    out: &Output,
+) -> Result<(), Failure> {
+    let domain = settings.domain()?;
+    match action {
+        AuthenticatorsAction::List { all, .. } => {
+            let token = super::mfa_api_token(settings, &domain, MfaApi::Read)?;
+            let client = super::connect(settings, out)?;
+            let list = client.list_authenticators(&token).await?;
+            out.result(Report::Authenticators {
+                list: &list,
+                all: *all,
+            });
+            Ok(())
+        }
+        AuthenticatorsAction::Delete { id, yes, .. } => {
+            let token = super::mfa_api_token(settings, &domain, MfaApi::Remove)?;
+            let client = super::connect(settings, out)?;
+            let doomed = with_linked(&client, &token, id).await;
+            let what = doomed.join(" and its linked ");
+            if !yes {
+                let mut prompter = TerminalPrompter::new(no_input);
+                if !prompter.can_prompt() {
+                    return Err(Failure::usage_with_hint(
+                        format!(
+                            "deleting {what} needs confirmation, and there is no terminal to ask on"
+                        ),
+                        "pass --yes to delete without asking",
+                    ));
+                }
+                if !prompter.confirm(&format!("Delete {what}?"))? {
+                    return Err(Failure::usage_with_hint(
+                        "nothing deleted",
+                        "pass --yes to delete without asking",
+                    ));
+                }
+            }
+            client.delete_authenticator(&token, id).await?;
+            out.result(Report::Deleted(&doomed));
+            Ok(())
+        }
+    }
+}
+
+/// The id, and the linked one Auth0 deletes with it (push+totp, sms+voice share
+/// the part after `|`). Listing needs read:authenticators; without it, just the id.
+async fn with_linked(client: &Client, token: &Secret, id: &str) -> Vec<String> {
+    let mut ids = vec![id.to_owned()];
+    let Some((_, suffix)) = id.split_once('|') else {
+        return ids;
+    };
+    if let Ok(list) = client.list_authenticators(token).await {
+        ids.extend(list.into_iter().map(|a| a.id).filter(|other| {
+            other != id && other.split_once('|').is_some_and(|(_, s)| s == suffix)
+        }));
+    }
+    ids
+}

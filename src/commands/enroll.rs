@@ -1,0 +1,159 @@
+//! `enroll`: `POST /mfa/associate`, show what the user needs (secret, QR code,
+//! recovery codes), then confirm the enrollment unless `--no-confirm`.
+
+use crate::auth0::{Association, Enrollment};
+use crate::cli::{EnrollArgs, EnrollKind};
+use crate::error::Failure;
+use crate::flow::{Answers, Flow};
+use crate::output::{Output, Report, enrolled_json};
+use crate::prompt::{Prompter, TerminalPrompter};
+use crate::secret::Secret;
+use crate::settings::Settings;
+
+use super::MfaApi;
+
+pub async fn run(
+    args: &EnrollArgs,
+    settings: &Settings,
+    no_input: bool,
+    out: &Output,
+) -> Result<(), Failure> {
+    let domain = settings.domain()?;
+    let token = super::mfa_api_token(settings, &domain, MfaApi::Enroll)?;
+    let enrollment = enrollment(args)?;
+    let mut prompter = TerminalPrompter::new(no_input);
+    // Refuse before enrolling what nobody could confirm.
+    if !args.no_confirm && !prompter.can_prompt() {
+        check_confirmable(args)?;
+    }
+    let client = super::connect(settings, out)?;
+    let mut flow = Flow {
+        client: &client,
+        prompter: &mut prompter,
+        progress: out,
+    };
+    let association = flow.associate(&token, &enrollment).await?;
+
+    // Nothing is lost: the recovery code is saved and shown before any step
+    // that can still fail.
+    if let (Some(path), Some(code)) = (&args.save_recovery_code, association.recovery_codes.first())
+    {
+        match super::save_secret(path, code) {
+            Ok(()) => out.progress(&format!("recovery code saved to {}", path.display())),
+            Err(e) => out.warn(&format!(
+                "could not save the recovery code to {}: {e}",
+                path.display()
+            )),
+        }
+    }
+    if !out.json {
+        out.result(Report::Enrollment(&association));
+    }
+    if args.no_confirm {
+        if out.json {
+            out.result(Report::Enrolled {
+                association: &association,
+                confirmation: None,
+            });
+        }
+        out.note(&how_to_confirm(&association));
+        return Ok(());
+    }
+    let answers = answers(args, &association);
+    let waiting = super::waiting(settings, &args.wait);
+    let tokens = flow
+        .confirm_enrollment(&token, &association, &answers, waiting)
+        .await
+        .map_err(|cause| Failure::AfterEnrollment {
+            enrollment: enrolled_json(&association, None),
+            cause: Box::new(cause),
+        })?;
+    out.result(Report::Enrolled {
+        association: &association,
+        confirmation: Some(&tokens),
+    });
+    Ok(())
+}
+
+fn enrollment(args: &EnrollArgs) -> Result<Enrollment, Failure> {
+    let phone = || -> Result<String, Failure> {
+        let phone = args.phone.as_deref().ok_or_else(|| {
+            Failure::usage_with_hint(
+                "no phone number given",
+                "pass --phone in E.164 form, e.g. --phone +15555550123",
+            )
+        })?;
+        let digits = phone.strip_prefix('+').unwrap_or("");
+        if !(8..=15).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Failure::usage_with_hint(
+                format!(
+                    "'{}' is not a phone number in E.164 form",
+                    crate::output::sanitize(phone)
+                ),
+                "give + then the country code and number, digits only, e.g. --phone +15555550123",
+            ));
+        }
+        Ok(phone.to_owned())
+    };
+    Ok(match args.kind {
+        EnrollKind::Otp => Enrollment::Otp,
+        EnrollKind::Sms => Enrollment::Sms { phone: phone()? },
+        EnrollKind::Voice => Enrollment::Voice { phone: phone()? },
+        EnrollKind::Email => Enrollment::Email {
+            email: args.email.clone(),
+        },
+        EnrollKind::Push => Enrollment::Push,
+    })
+}
+
+fn check_confirmable(args: &EnrollArgs) -> Result<(), Failure> {
+    let answered = match args.kind {
+        EnrollKind::Otp => {
+            args.otp.is_some() || args.otp_secret.is_some() || args.confirm_with_secret
+        }
+        EnrollKind::Sms | EnrollKind::Voice | EnrollKind::Email => args.binding_code.is_some(),
+        EnrollKind::Push => true,
+    };
+    if answered {
+        return Ok(());
+    }
+    let how = match args.kind {
+        EnrollKind::Otp => {
+            "pass --otp-secret auto to confirm with the returned secret, --otp CODE, or --no-confirm"
+        }
+        _ => {
+            "pass --no-confirm, then confirm with `auth0-mfa verify --mfa-token TOKEN --oob-code OOB_CODE --binding-code CODE`"
+        }
+    };
+    Err(Failure::usage_with_hint(
+        "the enrollment must be confirmed with a code, and there is no terminal to ask for it",
+        how,
+    ))
+}
+
+/// `--otp-secret auto` and `--confirm-with-secret` use the secret Auth0 just returned.
+fn answers(args: &EnrollArgs, association: &Association) -> Answers {
+    let auto = args.confirm_with_secret || args.otp_secret.as_deref() == Some("auto");
+    let otp_secret = if auto {
+        association.secret.clone()
+    } else {
+        args.otp_secret.as_deref().map(Secret::from)
+    };
+    Answers {
+        otp: args.otp.as_deref().map(Secret::from),
+        otp_secret,
+        binding_code: args.binding_code.as_deref().map(Secret::from),
+        recovery_code: None,
+    }
+}
+
+fn how_to_confirm(association: &Association) -> String {
+    let verify = if association.authenticator_type == "otp" {
+        "auth0-mfa verify --mfa-token TOKEN --otp CODE".to_owned()
+    } else if association.binding_method.as_deref() == Some("prompt") {
+        "auth0-mfa verify --mfa-token TOKEN --oob-code OOB_CODE --binding-code CODE".to_owned()
+    } else {
+        "auth0-mfa verify --mfa-token TOKEN --oob-code OOB_CODE (polls until the Guardian app approves)".to_owned()
+    };
+    format!("left pending; confirm it within 5 minutes with the same token: {verify}")
+}

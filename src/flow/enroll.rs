@@ -1,0 +1,51 @@
+//! Enrollment: associate a new authenticator, then confirm it with the grant
+//! that matches it (a first OTP code, the code a message delivered, or the
+//! push the Guardian app approves once it has scanned the QR code).
+
+use crate::auth0::{Association, Enrollment, TokenSet};
+use crate::error::Failure;
+use crate::secret::Secret;
+
+use super::{Answers, Flow, Waiting};
+
+impl Flow<'_> {
+    pub async fn associate(
+        &mut self,
+        token: &Secret,
+        enrollment: &Enrollment,
+    ) -> Result<Association, Failure> {
+        self.progress.step("enrolling (POST /mfa/associate)");
+        Ok(self.client.associate(token, enrollment).await?)
+    }
+
+    /// Confirms a pending enrollment, which makes it active. Auth0 answers
+    /// with a token set. `token` is the one the enrollment was made with.
+    pub async fn confirm_enrollment(
+        &mut self,
+        token: &Secret,
+        association: &Association,
+        answers: &Answers,
+        waiting: Waiting,
+    ) -> Result<TokenSet, Failure> {
+        if association.authenticator_type == "otp" {
+            let code = self.otp_code(answers)?;
+            self.progress
+                .step("confirming with the first code (mfa-otp grant)");
+            return Ok(self.client.verify_otp(token, &code).await?);
+        }
+        let Some(oob_code) = &association.oob_code else {
+            return Err(Failure::Unexpected(anyhow::anyhow!(
+                "Auth0's enrollment answer has neither an otp secret nor an oob_code"
+            )));
+        };
+        if association.binding_method.as_deref() == Some("prompt") {
+            let code = self.binding_code(answers)?;
+            self.progress
+                .step("confirming with the code that was sent (mfa-oob grant)");
+            return Ok(self.client.verify_oob(token, oob_code, Some(&code)).await?);
+        }
+        self.progress
+            .step("waiting for the Guardian app to scan the QR code and approve");
+        self.wait_for_push(token, oob_code, None, waiting).await
+    }
+}

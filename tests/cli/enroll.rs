@@ -1,0 +1,652 @@
+//! `enroll` and `authenticators`: enrollment confirmed and left pending, the
+//! QR code, listing, deleting, and every token-kind mistake with its guidance.
+
+use std::time::Duration;
+
+use auth0_mfa::emulator::demo;
+use serde_json::Value;
+
+use crate::harness::*;
+
+const ALL_SCOPES: &str = "enroll read:authenticators remove:authenticators";
+
+/// An access token for the tenant's MFA API, logged in as `multi` with OTP.
+fn mfa_access_token(tenant: &TestTenant, scope: &str) -> String {
+    let audience = format!(
+        "https://{}/mfa/",
+        tenant.base_url().trim_start_matches("http://")
+    );
+    let output = tenant
+        .cmd()
+        .args([
+            "login",
+            "--json",
+            "-u",
+            demo::MULTI_USER,
+            "--password",
+            demo::PASSWORD,
+        ])
+        .args(["--factor", "otp", "--otp-secret", demo::OTP_SECRET])
+        .args(["--audience", &audience, "--scope", scope])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    stdout_json(&output)["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn list(tenant: &TestTenant, token: &str, all: bool) -> Vec<Value> {
+    let mut cmd = tenant.cmd();
+    cmd.args(["authenticators", "list", "--json", "--token", token]);
+    if all {
+        cmd.arg("--all");
+    }
+    let output = cmd.output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    stdout_json(&output).as_array().unwrap().clone()
+}
+
+#[test]
+fn a_new_user_is_enrolled_in_otp_and_logs_in_with_it_unattended() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let output = tenant
+        .cmd()
+        .args([
+            "enroll",
+            "otp",
+            "--json",
+            "--token",
+            &token,
+            "--otp-secret",
+            "auto",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let enrolled = stdout_json(&output);
+    assert_eq!(enrolled["authenticator_type"], "otp");
+    assert_eq!(enrolled["confirmed"], true);
+    assert!(enrolled["confirmation"]["access_token"].is_string());
+    assert_eq!(
+        enrolled["recovery_codes"].as_array().unwrap().len(),
+        1,
+        "first factor: a recovery code"
+    );
+    let secret = enrolled["secret"].as_str().unwrap();
+    assert!(
+        enrolled["barcode_uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("otpauth://totp/")
+    );
+
+    let associate = &tenant
+        .emulator
+        .received()
+        .into_iter()
+        .find(|r| r.path == "/mfa/associate")
+        .unwrap();
+    assert_eq!(
+        associate.authorization.as_deref(),
+        Some(format!("Bearer {token}").as_str())
+    );
+    assert_eq!(
+        associate.body["authenticator_types"],
+        serde_json::json!(["otp"])
+    );
+    assert_eq!(associate.body["client_id"], demo::CLIENT_ID);
+
+    // The second command: a normal login with the new secret.
+    std::thread::sleep(Duration::from_millis(10));
+    let output = tenant
+        .cmd()
+        .args([
+            "login",
+            "--json",
+            "-u",
+            demo::NEW_USER,
+            "--password",
+            demo::PASSWORD,
+        ])
+        .args(["--otp-secret", secret])
+        .env("AUTH0_MFA_FACTOR", "otp")
+        .output()
+        .unwrap();
+    // The confirming code may still be current: a reuse is refused, so wait a window out if so.
+    if output.status.code() == Some(4) {
+        std::thread::sleep(Duration::from_secs(
+            30 - auth0_mfa::totp::now_unix() % 30 + 1,
+        ));
+        let output = tenant
+            .cmd()
+            .args([
+                "login",
+                "--json",
+                "-u",
+                demo::NEW_USER,
+                "--password",
+                demo::PASSWORD,
+            ])
+            .args(["--otp-secret", secret, "--factor", "otp"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    } else {
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+}
+
+#[test]
+fn otp_left_pending_is_hidden_until_confirmed_with_verify() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let output = tenant
+        .cmd()
+        .args(["enroll", "otp", "--json", "--no-confirm", "--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let enrolled = stdout_json(&output);
+    assert_eq!(enrolled["confirmed"], false);
+    assert!(
+        stderr(&output).contains("auth0-mfa verify"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        list(&tenant, &token, false)
+            .iter()
+            .all(|a| !a["id"].as_str().unwrap().starts_with("totp|"))
+    );
+    let pending = list(&tenant, &token, true);
+    let totp = pending
+        .iter()
+        .find(|a| a["id"].as_str().unwrap().starts_with("totp|"))
+        .unwrap();
+    assert_eq!(totp["active"], false);
+
+    let secret = enrolled["secret"].as_str().unwrap();
+    let output = tenant
+        .cmd()
+        .args(["verify", "--mfa-token", &token, "--otp", &otp_now(secret)])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        list(&tenant, &token, false)
+            .iter()
+            .any(|a| a["id"].as_str().unwrap().starts_with("totp|"))
+    );
+}
+
+#[test]
+fn sms_enrollment_confirmed_with_the_code_it_sent() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let output = tenant
+        .cmd()
+        .args([
+            "enroll",
+            "sms",
+            "--json",
+            "--no-confirm",
+            "--phone",
+            "+15555550142",
+            "--token",
+            &token,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let enrolled = stdout_json(&output);
+    assert_eq!(enrolled["oob_channel"], "sms");
+    assert_eq!(enrolled["binding_method"], "prompt");
+    let sent = tenant.requests_to("/mfa/associate").pop().unwrap();
+    assert_eq!(sent["oob_channels"], serde_json::json!(["sms"]));
+    assert_eq!(sent["phone_number"], "+15555550142");
+    let message = tenant.emulator.outbox().pop().unwrap();
+    assert_eq!(message.to, "+15555550142");
+    let output = tenant
+        .cmd()
+        .args(["verify", "--json", "--mfa-token", &token])
+        .args([
+            "--oob-code",
+            enrolled["oob_code"].as_str().unwrap(),
+            "--binding-code",
+            &message.code,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let active = list(&tenant, &token, false);
+    assert!(
+        active
+            .iter()
+            .any(|a| a["id"].as_str().unwrap().starts_with("sms|")),
+        "{active:?}"
+    );
+}
+
+#[test]
+fn voice_and_email_enrollments_are_left_pending() {
+    for (kind, extra) in [
+        ("voice", ["--phone", "+15555550143"]),
+        ("email", ["--email", "me@test.example"]),
+    ] {
+        let tenant = TestTenant::demo();
+        let token = tenant.mfa_token(demo::NEW_USER);
+        let output = tenant
+            .cmd()
+            .args(["enroll", kind, "--json", "--no-confirm", "--token", &token])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{kind}: {}", stderr(&output));
+        assert_eq!(stdout_json(&output)["oob_channel"], kind);
+        assert_eq!(tenant.emulator.outbox().pop().unwrap().channel, kind);
+        let pending = list(&tenant, &token, true);
+        assert!(pending.iter().any(|a| a["active"] == false), "{pending:?}");
+    }
+}
+
+#[test]
+fn sms_without_a_phone_or_with_a_bad_one_is_a_usage_error() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::NEW_USER);
+    for extra in [&[][..], &["--phone", "555-0100"]] {
+        let output = tenant
+            .cmd()
+            .args(["enroll", "sms", "--no-confirm", "--token", &token])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert!(stderr(&output).contains("E.164"), "{}", stderr(&output));
+    }
+    assert!(tenant.requests_to("/mfa/associate").is_empty());
+}
+
+#[test]
+fn otp_enrollment_without_a_terminal_or_a_way_to_confirm_is_refused_before_enrolling() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let output = tenant
+        .cmd()
+        .args(["enroll", "otp", "--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--otp-secret auto"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(tenant.requests_to("/mfa/associate").is_empty());
+}
+
+#[test]
+fn push_enrollment_waits_until_the_app_approves() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let approver = {
+        let base = tenant.base_url();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(1500));
+            http(
+                &base,
+                "POST",
+                "/_emulator/push/approve",
+                None,
+                Some(r#"{"username":"new@example.com"}"#),
+            )
+            .0
+        })
+    };
+    let output = tenant
+        .cmd()
+        .args([
+            "enroll",
+            "push",
+            "--json",
+            "--interval",
+            "1",
+            "--token",
+            &token,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(approver.join().unwrap(), 200);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let enrolled = stdout_json(&output);
+    assert_eq!(enrolled["oob_channel"], "auth0");
+    assert!(
+        enrolled["barcode_uri"]
+            .as_str()
+            .unwrap()
+            .contains("enrollment_tx_id=")
+    );
+    assert_eq!(enrolled["confirmed"], true);
+    let active = list(&tenant, &token, false);
+    assert!(
+        active
+            .iter()
+            .any(|a| a["id"].as_str().unwrap().starts_with("push|"))
+    );
+    assert!(
+        active
+            .iter()
+            .any(|a| a["id"].as_str().unwrap().starts_with("totp|")),
+        "the linked totp"
+    );
+}
+
+#[test]
+fn the_qr_code_decodes_to_the_otpauth_uri() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let output = tenant
+        .cmd()
+        .args(["enroll", "otp", "--no-confirm", "--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let uri = text
+        .lines()
+        .find_map(|l| l.strip_prefix("barcode_uri"))
+        .unwrap()
+        .trim()
+        .to_owned();
+    assert_eq!(decode_qr(&text), uri);
+}
+
+/// Reads the half-block QR code off the terminal text: a block is a light
+/// module, a space a dark one; each character is two rows of modules.
+fn decode_qr(text: &str) -> String {
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.is_empty() && l.chars().all(|c| matches!(c, '█' | '▀' | '▄' | ' ')))
+        .collect();
+    let width = rows.iter().map(|r| r.chars().count()).max().unwrap();
+    let mut light = vec![vec![true; width]; rows.len() * 2];
+    for (y, row) in rows.iter().enumerate() {
+        for (x, c) in row.chars().enumerate() {
+            let (top, bottom) = match c {
+                '█' => (true, true),
+                '▀' => (true, false),
+                '▄' => (false, true),
+                _ => (false, false),
+            };
+            light[2 * y][x] = top;
+            light[2 * y + 1][x] = bottom;
+        }
+    }
+    // Scale each module to 4x4 pixels so the detector has room to work.
+    let scale = 4;
+    let (w, h) = (width * scale, light.len() * scale);
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
+        if light[y / scale][x / scale] { 255 } else { 0 }
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code on the screen");
+    grids[0].decode().unwrap().1
+}
+
+#[test]
+fn list_hides_pending_unless_all_and_keeps_pairs_together() {
+    let tenant = TestTenant::demo();
+    let token = mfa_access_token(&tenant, ALL_SCOPES);
+    let output = tenant
+        .cmd()
+        .args(["authenticators", "list", "--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    let sms = lines.iter().position(|l| l.starts_with("sms|")).unwrap();
+    assert!(lines[sms + 1].starts_with("└ voice|"), "{text}");
+    let push = lines.iter().position(|l| l.starts_with("push|")).unwrap();
+    assert!(lines[push + 1].starts_with("└ totp|"), "{text}");
+
+    // A pending enrollment appears with --all only.
+    let output = tenant
+        .cmd()
+        .args([
+            "enroll",
+            "email",
+            "--no-confirm",
+            "--email",
+            "second@test.example",
+            "--token",
+            &token,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let active = list(&tenant, &token, false);
+    let all = list(&tenant, &token, true);
+    assert_eq!(all.len(), active.len() + 1);
+    assert!(active.iter().all(|a| a["active"] == true));
+}
+
+#[test]
+fn delete_with_yes_removes_the_linked_pair() {
+    let tenant = TestTenant::demo();
+    let token = mfa_access_token(&tenant, ALL_SCOPES);
+    let sms = list(&tenant, &token, false)
+        .into_iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .find(|id| id.starts_with("sms|"))
+        .unwrap();
+    let output = tenant
+        .cmd()
+        .args([
+            "authenticators",
+            "delete",
+            &sms,
+            "--yes",
+            "--json",
+            "--token",
+            &token,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let deleted = stdout_json(&output)["deleted"].clone();
+    assert_eq!(deleted.as_array().unwrap().len(), 2, "{deleted}");
+    let request = tenant
+        .emulator
+        .received()
+        .into_iter()
+        .find(|r| r.method == "DELETE")
+        .unwrap();
+    assert_eq!(
+        request.path,
+        format!("/mfa/authenticators/{}", sms.replace('|', "%7C"))
+    );
+    let left = list(&tenant, &token, true);
+    assert!(left.iter().all(|a| {
+        !a["id"]
+            .as_str()
+            .unwrap()
+            .ends_with(sms.split('|').nth(1).unwrap())
+    }));
+}
+
+#[test]
+fn delete_without_yes_and_without_a_terminal_deletes_nothing() {
+    let tenant = TestTenant::demo();
+    let token = mfa_access_token(&tenant, ALL_SCOPES);
+    let output = tenant
+        .cmd()
+        .args(["authenticators", "delete", "push|dev_x", "--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--yes"));
+    assert!(
+        tenant
+            .emulator
+            .received()
+            .iter()
+            .all(|r| r.method != "DELETE")
+    );
+}
+
+#[test]
+fn deleting_an_unknown_id_is_a_clear_error() {
+    let tenant = TestTenant::demo();
+    let token = mfa_access_token(&tenant, ALL_SCOPES);
+    let output = tenant
+        .cmd()
+        .args([
+            "authenticators",
+            "delete",
+            "push|dev_0000000000000000",
+            "-y",
+            "--json",
+            "--token",
+            &token,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    let error = stdout_json(&output);
+    assert_eq!(error["status"], 404);
+    assert!(
+        error["hint"]
+            .as_str()
+            .unwrap()
+            .contains("authenticators list")
+    );
+}
+
+#[test]
+fn deleting_with_an_mfa_token_is_refused_with_the_way_to_the_right_token() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::MULTI_USER);
+    let output = tenant
+        .cmd()
+        .args([
+            "authenticators",
+            "delete",
+            "push|dev_x",
+            "-y",
+            "--token",
+            &token,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("mfa_token cannot delete"), "{err}");
+    assert!(err.contains("--audience https://127.0.0.1:"), "{err}");
+    assert!(err.contains("remove:authenticators"), "{err}");
+    assert!(
+        tenant
+            .emulator
+            .received()
+            .iter()
+            .all(|r| r.method != "DELETE")
+    );
+}
+
+#[test]
+fn enrolling_a_second_factor_with_an_mfa_token_explains_the_access_token() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::OTP_USER);
+    let output = tenant
+        .cmd()
+        .args(["enroll", "otp", "--no-confirm", "--json", "--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    let error = stdout_json(&output);
+    assert_eq!(error["error_description"], "User is already enrolled.");
+    assert!(
+        error["hint"]
+            .as_str()
+            .unwrap()
+            .contains("--audience https://DOMAIN/mfa/")
+    );
+}
+
+#[test]
+fn an_access_token_for_another_audience_or_without_the_scope_is_refused() {
+    let tenant = TestTenant::demo();
+    let output = tenant
+        .cmd()
+        .args([
+            "login",
+            "--json",
+            "-u",
+            demo::OTP_USER,
+            "--password",
+            demo::PASSWORD,
+        ])
+        .args(["--otp-secret", demo::OTP_SECRET])
+        .output()
+        .unwrap();
+    let plain = stdout_json(&output)["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let output = tenant
+        .cmd()
+        .args(["authenticators", "list", "--token", &plain])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not for the MFA API"),
+        "{}",
+        stderr(&output)
+    );
+
+    let read_only = mfa_access_token(&tenant, "read:authenticators");
+    let output = tenant
+        .cmd()
+        .args(["enroll", "otp", "--no-confirm", "--token", &read_only])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("lacks the enroll scope"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(tenant.requests_to("/mfa/associate").is_empty());
+}
+
+#[test]
+fn recovery_codes_are_saved_and_survive_a_failed_confirmation() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let file = tenant.home.path().join("recovery.txt");
+    let output = tenant
+        .cmd()
+        .args([
+            "enroll", "otp", "--json", "--otp", "000000x", "--token", &token,
+        ])
+        .arg("--save-recovery-code")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stdout(&output));
+    let error = stdout_json(&output);
+    assert_eq!(error["error"], "invalid_grant");
+    let code = error["enrollment"]["recovery_codes"][0].as_str().unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap().trim(), code);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}
