@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_auth0_mfa_global_optspecs
-    string join \n json v/verbose color= no-input profile= config= domain= client-id= client-secret= timeout= h/help V/version
+    string join \n json v/verbose color= no-input profile= config= domain= client-id= client-secret= client-secret-file= client-assertion-key= client-assertion-alg= client-assertion-kid= cacert= curl timeout= h/help V/version
 end
 
 function __fish_auth0_mfa_needs_command
@@ -32,10 +32,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l config -d 'Config f
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -s V -l version -d 'Print version'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "login" -d 'Log a user in; when Auth0 answers mfa_required, finish the MFA flow'
@@ -51,6 +59,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "demo" -d 'Run t
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s u -l username -d 'The user\'s username or email' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l password -d 'The user\'s password; prompted for (hidden) when missing (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l password-file -d 'Read the password from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l realm -d 'Database connection to log in through (uses the password-realm grant)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l audience -d 'API audience of the access token (https://DOMAIN/mfa/ to manage authenticators)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l scope -d 'Scopes to request, space-separated [default: openid profile email]' -r
@@ -63,6 +72,7 @@ recovery-code\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l authenticator-id -d 'Challenge this authenticator (an id from `authenticators list`)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp -d 'The authenticator app\'s current code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
@@ -75,19 +85,29 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l config -d 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l mfa-token-only -d 'Stop at mfa_required and print the mfa_token, for scripts that run the steps'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l mfa-token -d 'The mfa_token from mfa_required (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l mfa-token-file -d 'Read the token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l type -d 'Challenge type to ask for; repeat for several (Auth0 picks among them)' -r -f -a "otp\t''
 oob\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l authenticator-id -d 'Challenge this authenticator (an id from `authenticators list`)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp -d 'The authenticator app\'s current code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
@@ -100,16 +120,26 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l config
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l verify -d 'Finish the flow in the same process: take the code or poll the push, print the tokens'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token -d 'The mfa_token from mfa_required (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token-file -d 'Read the token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp -d 'The authenticator app\'s current code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
@@ -123,13 +153,22 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l config -d
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token -l mfa-token -d 'An mfa_token (first factor only) or an access token for https://DOMAIN/mfa/ with the enroll scope' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l mfa-token-file -d 'Read the token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l phone -d 'Phone number in E.164 form, e.g. +15555550123 (sms, voice)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l email -d 'Email address to send codes to (email) [default: the user\'s]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l otp -d 'The first code from the authenticator app, to confirm an otp enrollment' -r
@@ -145,6 +184,13 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l config -d
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l no-confirm -d 'Leave the enrollment pending and print how to confirm it later'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l confirm-with-secret -d 'Confirm an otp enrollment with a code computed from the returned secret (same as --otp-secret auto)'
@@ -152,6 +198,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l no-wait -
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -161,15 +208,24 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with read:authenticators' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l mfa-token-file -d 'Read the token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -178,13 +234,22 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l all -d 'Also show inactive (unconfirmed) enrollments'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l token -l mfa-token -d 'An access token for https://DOMAIN/mfa/ with remove:authenticators' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l mfa-token-file -d 'Read the token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -193,11 +258,19 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
@@ -216,27 +289,65 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l config -d '
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l json -d 'Print the result as one JSON document (also on failure)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "show" -d 'Show every setting, its value (secrets masked) and where it came from'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "path" -d 'Print the config file\'s path'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l profile -d 'Profile of the config file to use' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-id -d 'Application (client) id' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l json -d 'Print the result as one JSON document (also on failure)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s h -l help -d 'Print help'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "init" -d 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "show" -d 'Show every setting, its value (secrets masked) and where it came from'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "path" -d 'Print the config file\'s path'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile of the config file to use' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-id -d 'Application (client) id' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print the result as one JSON document (also on failure)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -245,10 +356,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -258,11 +377,20 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show every setting, its value (secrets masked) and where it came from'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -274,13 +402,22 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l conf
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l listen -d 'Address to listen on (loopback)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tenant -d 'Tenant file (TOML) describing clients and users [default: the built-in demo tenant]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l ca-file -d 'Where --tls writes the CA certificate (PEM), for --cacert [default: auth0-mfa-emulator-ca.pem in the temp dir]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -289,10 +426,19 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l config 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tls -d 'Serve HTTPS with a certificate from a CA generated at start'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -302,10 +448,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l config -d '
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "login" -d 'Log a user in; when Auth0 answers mfa_required, finish the MFA flow'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "challenge" -d 'Ask Auth0 for an MFA challenge (POST /mfa/challenge)'
@@ -320,5 +474,6 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from authenticators" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from authenticators" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every setting, its value (secrets masked) and where it came from'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

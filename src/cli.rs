@@ -66,6 +66,40 @@ pub struct GlobalArgs {
     )]
     pub client_secret: Option<String>,
 
+    /// Read the client secret from FILE
+    #[arg(long, global = true, value_name = "FILE")]
+    pub client_secret_file: Option<PathBuf>,
+
+    /// private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)
+    #[arg(
+        long,
+        env = "AUTH0_CLIENT_ASSERTION_KEY",
+        global = true,
+        value_name = "FILE"
+    )]
+    pub client_assertion_key: Option<String>,
+
+    /// Signing algorithm of the client assertion [default: RS256]
+    #[arg(long, env = "AUTH0_CLIENT_ASSERTION_ALG", global = true, value_name = "ALG", value_parser = clap::builder::PossibleValuesParser::new(["RS256", "RS384", "PS256"]))]
+    pub client_assertion_alg: Option<String>,
+
+    /// Key id (`kid`) to put in the client assertion header
+    #[arg(
+        long,
+        env = "AUTH0_CLIENT_ASSERTION_KID",
+        global = true,
+        value_name = "KID"
+    )]
+    pub client_assertion_kid: Option<String>,
+
+    /// Also trust the CA certificates in this PEM file (a private CA, the emulator's --tls)
+    #[arg(long, env = "AUTH0_CACERT", global = true, value_name = "FILE")]
+    pub cacert: Option<String>,
+
+    /// Print each request as an equivalent curl command on stderr, reading secrets from environment variables
+    #[arg(long, global = true)]
+    pub curl: bool,
+
     /// Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]
     #[arg(long, global = true, value_name = "SECONDS")]
     pub timeout: Option<u64>,
@@ -131,6 +165,10 @@ pub struct LoginArgs {
     )]
     pub password: Option<String>,
 
+    /// Read the password from FILE
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+
     /// Database connection to log in through (uses the password-realm grant)
     #[arg(long, env = "AUTH0_REALM", value_name = "CONNECTION")]
     pub realm: Option<String>,
@@ -183,6 +221,10 @@ pub struct AnswerArgs {
     )]
     pub otp_secret: Option<String>,
 
+    /// Read the OTP secret from FILE
+    #[arg(long, value_name = "FILE")]
+    pub otp_secret_file: Option<PathBuf>,
+
     /// The code from the SMS, voice call or email (binding_method prompt)
     #[arg(long, value_name = "CODE")]
     pub binding_code: Option<String>,
@@ -229,6 +271,10 @@ pub struct ChallengeArgs {
     )]
     pub mfa_token: Option<String>,
 
+    /// Read the token from FILE
+    #[arg(long, value_name = "FILE")]
+    pub mfa_token_file: Option<PathBuf>,
+
     /// Challenge type to ask for; repeat for several (Auth0 picks among them)
     #[arg(long = "type", value_enum, value_name = "TYPE")]
     pub types: Vec<ChallengeType>,
@@ -259,6 +305,10 @@ pub struct VerifyArgs {
     )]
     pub mfa_token: Option<String>,
 
+    /// Read the token from FILE
+    #[arg(long, value_name = "FILE")]
+    pub mfa_token_file: Option<PathBuf>,
+
     #[command(flatten)]
     pub answer: AnswerArgs,
 
@@ -285,6 +335,10 @@ pub struct EnrollArgs {
         value_name = "TOKEN"
     )]
     pub mfa_token: Option<String>,
+
+    /// Read the token from FILE
+    #[arg(long, value_name = "FILE")]
+    pub mfa_token_file: Option<PathBuf>,
 
     /// Phone number in E.164 form, e.g. +15555550123 (sms, voice)
     #[arg(long, value_name = "E164")]
@@ -345,6 +399,10 @@ pub enum AuthenticatorsAction {
         )]
         mfa_token: Option<String>,
 
+        /// Read the token from FILE
+        #[arg(long, value_name = "FILE")]
+        mfa_token_file: Option<PathBuf>,
+
         /// Also show inactive (unconfirmed) enrollments
         #[arg(long)]
         all: bool,
@@ -363,6 +421,10 @@ pub enum AuthenticatorsAction {
             value_name = "TOKEN"
         )]
         mfa_token: Option<String>,
+
+        /// Read the token from FILE
+        #[arg(long, value_name = "FILE")]
+        mfa_token_file: Option<PathBuf>,
 
         /// Do not ask for confirmation
         #[arg(long, short = 'y')]
@@ -406,6 +468,8 @@ pub enum TotpAlgorithm {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
+    /// Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give
+    Init,
     /// Show every setting, its value (secrets masked) and where it came from
     Show,
     /// Print the config file's path
@@ -422,6 +486,14 @@ pub struct EmulatorArgs {
     /// Tenant file (TOML) describing clients and users [default: the built-in demo tenant]
     #[arg(long, value_name = "FILE")]
     pub tenant: Option<PathBuf>,
+
+    /// Serve HTTPS with a certificate from a CA generated at start
+    #[arg(long)]
+    pub tls: bool,
+
+    /// Where --tls writes the CA certificate (PEM), for --cacert [default: auth0-mfa-emulator-ca.pem in the temp dir]
+    #[arg(long, value_name = "FILE", requires = "tls")]
+    pub ca_file: Option<PathBuf>,
 }
 
 #[cfg(test)]

@@ -37,7 +37,8 @@ pub fn run() -> i32 {
         Ok(cli) => cli,
         Err(error) => return clap_failure(error),
     };
-    let out = Output::new(cli.global.json, cli.global.verbose, cli.global.color);
+    let mut out = Output::new(cli.global.json, cli.global.verbose, cli.global.color);
+    out.curl = cli.global.curl;
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -61,6 +61,8 @@ pub struct TotpCode {
 pub struct Output {
     pub json: bool,
     pub verbose: u8,
+    /// `--curl`: print each request as a curl command.
+    pub curl: bool,
     stdout_color: bool,
     stderr_color: bool,
     stderr_terminal: bool,
@@ -94,6 +96,7 @@ impl Output {
         Output {
             json,
             verbose,
+            curl: false,
             stdout_color: !json && decide(std::io::stdout().is_terminal()),
             stderr_color: decide(stderr_terminal),
             stderr_terminal,

@@ -24,6 +24,10 @@ pub struct Ask<'a> {
 pub trait Prompter {
     fn can_prompt(&self) -> bool;
     fn secret(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure>;
+    /// A secret that may be left empty.
+    fn secret_or_empty(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure> {
+        self.secret(ask)
+    }
     fn text(&mut self, ask: &Ask<'_>) -> Result<String, Failure>;
     /// The index of the chosen item. Only called when `can_prompt`.
     fn select(&mut self, prompt: &str, items: &[String]) -> Result<usize, Failure>;
@@ -79,6 +83,18 @@ impl Prompter for TerminalPrompter {
         }
         Password::with_theme(&ColorfulTheme::default())
             .with_prompt(ask.prompt)
+            .interact()
+            .map(Secret::new)
+            .map_err(prompt_failed)
+    }
+
+    fn secret_or_empty(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure> {
+        if !self.interactive {
+            return Err(cannot_prompt(ask));
+        }
+        Password::with_theme(&ColorfulTheme::default())
+            .with_prompt(ask.prompt)
+            .allow_empty_password(true)
             .interact()
             .map(Secret::new)
             .map_err(prompt_failed)

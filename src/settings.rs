@@ -9,7 +9,7 @@ use std::time::Duration;
 use clap::ArgMatches;
 use clap::parser::ValueSource;
 
-use crate::auth0::ClientAuth;
+use crate::auth0::{AssertionAlg, AssertionKey, ClientAuth, Transport};
 use crate::config_file;
 use crate::domain::Domain;
 use crate::error::Failure;
@@ -81,6 +81,25 @@ pub const KEYS: &[Key] = &[
         "OTP secret",
     ),
     key("factor", "--factor", "AUTH0_MFA_FACTOR", "factor"),
+    key(
+        "client_assertion_key",
+        "--client-assertion-key",
+        "AUTH0_CLIENT_ASSERTION_KEY",
+        "client assertion key",
+    ),
+    key(
+        "client_assertion_alg",
+        "--client-assertion-alg",
+        "AUTH0_CLIENT_ASSERTION_ALG",
+        "client assertion algorithm",
+    ),
+    key(
+        "client_assertion_kid",
+        "--client-assertion-kid",
+        "AUTH0_CLIENT_ASSERTION_KID",
+        "client assertion key id",
+    ),
+    key("cacert", "--cacert", "AUTH0_CACERT", "CA certificate file"),
 ];
 
 pub fn key_named(name: &str) -> &'static Key {
@@ -93,8 +112,13 @@ pub fn key_named(name: &str) -> &'static Key {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Flag(&'static str),
+    /// `--client-secret-file` and the like.
+    FileFlag(String),
     Env(&'static str),
-    Profile { name: String, file_key: bool },
+    Profile {
+        name: String,
+        file_key: bool,
+    },
     Stdin,
     Default,
 }
@@ -103,6 +127,7 @@ impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Source::Flag(flag) => write!(f, "flag {flag}"),
+            Source::FileFlag(flag) => write!(f, "flag {flag}"),
             Source::Env(var) => write!(f, "env {var}"),
             Source::Profile {
                 name,
@@ -158,8 +183,26 @@ impl Settings {
     /// Resolves every key from the parsed command line (which already holds
     /// the environment, through clap) and the config file.
     pub fn resolve(matches: &ArgMatches) -> Result<Settings, Failure> {
+        Self::resolve_from(matches, true)
+    }
+
+    /// Flags, environment and defaults only, for `config init`, which writes
+    /// the file rather than reads it.
+    pub fn given(matches: &ArgMatches) -> Result<Settings, Failure> {
+        Self::resolve_from(matches, false)
+    }
+
+    /// The profile named by `--profile` / `AUTH0_MFA_PROFILE`, or the one in use.
+    pub fn profile_name(&self) -> Option<String> {
+        self.profile.as_ref().map(|(name, _)| name.clone())
+    }
+
+    fn resolve_from(matches: &ArgMatches, read_file: bool) -> Result<Settings, Failure> {
         let matches = leaf(matches);
         let (config_path, explicit_config) = config_location(matches);
+        if !read_file {
+            return Self::from_command_line(matches, config_path);
+        }
         let file = match &config_path {
             Some(path) => config_file::load(path).map_err(|e| {
                 Failure::usage_with_hint(
@@ -192,7 +235,7 @@ impl Settings {
         let mut values = Vec::new();
         let mut stdin_taken: Option<&'static str> = None;
         for key in KEYS {
-            let found = match (cli_value(matches, key), profile_table, &profile) {
+            let found = match (cli_value(matches, key)?, profile_table, &profile) {
                 (Some(found), _, _) => Some(found),
                 (None, Some(table), Some((name, _))) => profile_value(key, table, name)?,
                 _ => None,
@@ -242,6 +285,29 @@ impl Settings {
         })
     }
 
+    fn from_command_line(
+        matches: &ArgMatches,
+        config_path: Option<PathBuf>,
+    ) -> Result<Settings, Failure> {
+        let mut values = Vec::new();
+        for key in KEYS {
+            if let Some((value, source)) = cli_value(matches, key)? {
+                values.push(Setting { key, value, source });
+            }
+        }
+        let profile = matches
+            .get_one::<String>("profile")
+            .map(|name| (name.clone(), Source::Flag("--profile")));
+        Ok(Settings {
+            config_found: config_path.as_ref().is_some_and(|p| p.exists()),
+            config_path,
+            profile,
+            values,
+            warnings: Vec::new(),
+            timeout: matches.get_one::<u64>("timeout").copied(),
+        })
+    }
+
     pub fn get(&self, name: &str) -> Option<&Setting> {
         self.values.iter().find(|s| s.key.name == name)
     }
@@ -262,14 +328,85 @@ impl Settings {
         })
     }
 
+    /// private_key_jwt when a key is given, else the secret, else a public client.
     pub fn client_auth(&self) -> Result<ClientAuth, Failure> {
         let client_id = self.require("client_id")?.text().to_owned();
+        if let Some(key) = self.get("client_assertion_key") {
+            return Ok(ClientAuth::Assertion {
+                client_id,
+                key: self.assertion_key(key)?,
+            });
+        }
         Ok(match self.get("client_secret") {
             Some(secret) if !secret.value.is_empty() => ClientAuth::Secret {
                 client_id,
                 client_secret: secret.value.clone(),
             },
             _ => ClientAuth::Public { client_id },
+        })
+    }
+
+    /// Reads and parses the assertion key before any request is made.
+    fn assertion_key(&self, key: &Setting) -> Result<AssertionKey, Failure> {
+        let alg = match self.text("client_assertion_alg").as_deref() {
+            None | Some("RS256") => AssertionAlg::Rs256,
+            Some("RS384") => AssertionAlg::Rs384,
+            Some("PS256") => AssertionAlg::Ps256,
+            Some(other) => {
+                return Err(Failure::usage_with_hint(
+                    format!("unsupported client assertion algorithm '{other}'"),
+                    "use --client-assertion-alg RS256, RS384 or PS256",
+                ));
+            }
+        };
+        let path = expand_home(key.text());
+        let pem = std::fs::read_to_string(&path).map_err(|e| {
+            Failure::usage_with_hint(
+                format!(
+                    "cannot read the client assertion key {} ({}): {e}",
+                    path.display(),
+                    key.source
+                ),
+                "check --client-assertion-key / AUTH0_CLIENT_ASSERTION_KEY",
+            )
+        })?;
+        AssertionKey::from_pem(&pem, alg, self.text("client_assertion_kid")).map_err(|e| {
+            Failure::usage_with_hint(
+                format!("the client assertion key {} is unusable: {e}", path.display()),
+                "give the application's RSA private key in PEM form (Dashboard > Applications > (your app) > Credentials)",
+            )
+        })
+    }
+
+    /// How to reach the tenant: `--timeout` and `--cacert`.
+    pub fn transport(&self) -> Result<Transport, Failure> {
+        let mut extra_roots = Vec::new();
+        if let Some(cacert) = self.get("cacert") {
+            use rustls::pki_types::CertificateDer;
+            use rustls::pki_types::pem::PemObject;
+            let path = expand_home(cacert.text());
+            let unusable = |why: String| {
+                Failure::usage_with_hint(
+                    format!(
+                        "cannot use the CA file {} ({}): {why}",
+                        path.display(),
+                        cacert.source
+                    ),
+                    "give --cacert a file of PEM certificates (BEGIN CERTIFICATE)",
+                )
+            };
+            let certs = CertificateDer::pem_file_iter(&path)
+                .map_err(|e| unusable(e.to_string()))?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| unusable(e.to_string()))?;
+            if certs.is_empty() {
+                return Err(unusable("it holds no certificate".into()));
+            }
+            extra_roots = certs;
+        }
+        Ok(Transport {
+            timeout: self.request_timeout(),
+            extra_roots,
         })
     }
 
@@ -307,14 +444,37 @@ fn leaf(matches: &ArgMatches) -> &ArgMatches {
     current
 }
 
-fn cli_value(matches: &ArgMatches, key: &'static Key) -> Option<(Secret, Source)> {
-    let value = matches.try_get_one::<String>(key.name).ok().flatten()?;
+fn cli_value(matches: &ArgMatches, key: &'static Key) -> Result<Option<(Secret, Source)>, Failure> {
+    // `--client-secret-file` and the like: the flag names a file holding the value.
+    let file_arg = format!("{}_file", key.name);
+    if let Some(path) = matches.try_get_one::<PathBuf>(&file_arg).ok().flatten() {
+        if matches.value_source(key.name) == Some(ValueSource::CommandLine) {
+            return Err(Failure::usage(format!(
+                "give {} or --{}, not both",
+                key.flag,
+                file_arg.replace('_', "-")
+            )));
+        }
+        let content = std::fs::read_to_string(path).map_err(|e| {
+            Failure::usage(format!(
+                "cannot read {} (--{}): {e}",
+                path.display(),
+                file_arg.replace('_', "-")
+            ))
+        })?;
+        let value = content.trim_end_matches(['\r', '\n']);
+        let flag = format!("--{}", file_arg.replace('_', "-"));
+        return Ok(Some((Secret::new(value), Source::FileFlag(flag))));
+    }
+    let Some(value) = matches.try_get_one::<String>(key.name).ok().flatten() else {
+        return Ok(None);
+    };
     let source = match matches.value_source(key.name) {
         Some(ValueSource::EnvVariable) => Source::Env(key.env),
         Some(ValueSource::DefaultValue) => Source::Default,
         _ => Source::Flag(key.flag),
     };
-    Some((Secret::new(value.clone()), source))
+    Ok(Some((Secret::new(value.clone()), source)))
 }
 
 /// The config file to read, and whether the user named it (then it must exist).

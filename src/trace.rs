@@ -1,5 +1,6 @@
-//! `-v` and `-vv`: request traces on stderr, with every secret masked by field
-//! name before anything is printed.
+//! `-v`, `-vv` and `--curl`: request traces on stderr. Every secret is masked
+//! by field name before anything is printed; `--curl` reads secrets from
+//! environment variables instead of containing them.
 
 use std::io::Write;
 
@@ -10,12 +11,16 @@ use crate::output::sanitize;
 use crate::secret::MASK;
 
 pub struct Tracer {
-    /// 1: one line per request; 2: also headers and bodies.
+    /// 0: nothing; 1: one line per request; 2: also headers and bodies.
     pub level: u8,
+    pub curl: bool,
 }
 
 impl Observer for Tracer {
     fn before(&self, method: &str, url: &str, headers: &[(&'static str, String)], body: &Body) {
+        if self.curl {
+            eprintln!("{}", curl_command(method, url, headers, body));
+        }
         if self.level < 2 {
             return;
         }
@@ -39,7 +44,19 @@ impl Observer for Tracer {
         }
     }
 
+    fn rate_limited(&self, wait: std::time::Duration) {
+        if self.level > 0 {
+            eprintln!(
+                "* rate limited: waiting {} ms as Auth0 asks, then sending again",
+                wait.as_millis()
+            );
+        }
+    }
+
     fn after(&self, exchange: &Exchange<'_>) {
+        if self.level == 0 {
+            return;
+        }
         let mut err = std::io::stderr().lock();
         let millis = exchange.elapsed.as_millis();
         match (exchange.status, exchange.failure) {
@@ -77,6 +94,83 @@ impl Observer for Tracer {
             let _ = writeln!(err, "< {}", masked_body(exchange.response_body));
         }
     }
+}
+
+/// The environment variable a `--curl` command reads a secret field from.
+fn env_var_for(field: &str) -> String {
+    match field {
+        "authorization" => "AUTH0_MFA_TOKEN".into(),
+        other => format!("AUTH0_{}", other.to_ascii_uppercase()),
+    }
+}
+
+/// An equivalent curl command line, secrets as `$AUTH0_...` variables.
+pub fn curl_command(
+    method: &str,
+    url: &str,
+    headers: &[(&'static str, String)],
+    body: &Body,
+) -> String {
+    let mut parts = vec![format!("curl -sS -X {method} {}", single_quoted(url))];
+    for (name, value) in headers {
+        if name.eq_ignore_ascii_case("authorization") {
+            let scheme = value.split_whitespace().next().unwrap_or("Bearer");
+            parts.push(format!(
+                "-H \"authorization: {scheme} ${}\"",
+                env_var_for("authorization")
+            ));
+        } else {
+            parts.push(format!("-H {}", single_quoted(&format!("{name}: {value}"))));
+        }
+    }
+    match body {
+        Body::Empty => {}
+        Body::Form(fields) => {
+            for (name, value) in fields {
+                if is_secret(name) {
+                    parts.push(format!(
+                        "--data-urlencode \"{name}=${}\"",
+                        env_var_for(name)
+                    ));
+                } else {
+                    parts.push(format!(
+                        "--data-urlencode {}",
+                        single_quoted(&format!("{name}={value}"))
+                    ));
+                }
+            }
+        }
+        Body::Json(Value::Object(map)) => {
+            // Secrets become placeholders, the JSON is escaped for a
+            // double-quoted shell word, then the placeholders become variables.
+            let mut shown = map.clone();
+            let mut variables = Vec::new();
+            for (name, value) in shown.iter_mut() {
+                if is_secret(name) {
+                    let var = env_var_for(name);
+                    *value = Value::String(format!("@@{var}@@"));
+                    variables.push(var);
+                }
+            }
+            let mut quoted = String::new();
+            for c in Value::Object(shown).to_string().chars() {
+                if matches!(c, '"' | '\\' | '$' | '`') {
+                    quoted.push('\\');
+                }
+                quoted.push(c);
+            }
+            for var in variables {
+                quoted = quoted.replace(&format!("@@{var}@@"), &format!("${var}"));
+            }
+            parts.push(format!("--data \"{quoted}\""));
+        }
+        Body::Json(other) => parts.push(format!("--data {}", single_quoted(&other.to_string()))),
+    }
+    sanitize(&parts.join(" \\\n  "))
+}
+
+fn single_quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
 }
 
 fn is_secret(field: &str) -> bool {
@@ -142,6 +236,36 @@ mod tests {
         assert!(!shown.contains("Fe26"));
         assert!(!shown.contains("\"A\""));
         assert!(shown.contains("openid"));
+    }
+
+    #[test]
+    fn curl_reads_secrets_from_the_environment() {
+        let form = Body::Form(vec![
+            ("grant_type", "password".into()),
+            ("password", "hunter2".into()),
+            ("username", "o'neil".into()),
+        ]);
+        let line = curl_command("POST", "https://t/oauth/token", &[], &form);
+        assert!(
+            line.contains("--data-urlencode \"password=$AUTH0_PASSWORD\""),
+            "{line}"
+        );
+        assert!(line.contains("'username=o'\\''neil'"), "{line}");
+        assert!(!line.contains("hunter2"));
+
+        let json = Body::Json(serde_json::json!({"mfa_token": "Fe26.secret", "client_id": "c$1"}));
+        let headers = [("authorization", "Bearer abc".to_owned())];
+        let line = curl_command("POST", "https://t/mfa/challenge", &headers, &json);
+        assert!(
+            line.contains("\\\"mfa_token\\\":\\\"$AUTH0_MFA_TOKEN\\\""),
+            "{line}"
+        );
+        assert!(line.contains("c\\$1"), "{line}");
+        assert!(
+            line.contains("\"authorization: Bearer $AUTH0_MFA_TOKEN\""),
+            "{line}"
+        );
+        assert!(!line.contains("Fe26.secret") && !line.contains("abc"));
     }
 
     #[test]

@@ -118,7 +118,7 @@ cleanup() {
         kill "$EMU_PID" 2>/dev/null || true
         wait "$EMU_PID" 2>/dev/null || true
     fi
-    rm -rf "$TMP"
+    [[ -n "${BENCH_KEEP_TMP:-}" ]] && echo "bench.sh: kept $TMP" >&2 || rm -rf "$TMP"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -312,7 +312,8 @@ declare -A MEAN_A MEAN_C SD_A SD_C CPU_A CPU_C
 ms() { awk -v s="$1" 'BEGIN { printf "%.3f", s * 1000 }'; }
 
 measure_hyperfine() {
-    local key="$1" shell="$2" pa="$3" a="$4" pc="$5" c="$6" csv="$TMP/$key.csv"
+    local key="$1" shell="$2" pa="$3" a="$4" pc="$5" c="$6"
+    local csv="$TMP/$key.csv"
     local args=(--runs "$RUNS" --warmup "$WARMUP" --style none --export-csv "$csv")
     [[ $shell == 1 ]] || args+=(-N)
     if [[ -n "$pa" ]]; then args+=(--prepare "$pa" --prepare "$pc"); fi
@@ -376,7 +377,7 @@ peak_kib() { # prepare command
         eval "$1" >/dev/null
         eval "$TIME_BIN -f '%M' -o '$TMP/rss' $2" >/dev/null 2>&1 || true
         kib="$(tail -n 1 "$TMP/rss")"
-        ((kib > best)) && best=$kib
+        if ((kib > best)); then best=$kib; fi
     done
     echo "$best"
 }
@@ -390,7 +391,8 @@ fi
 
 # Waiting for a push nobody approves: sleep, do not spin.
 echo "measuring: a push wait of 5 s (takes 5 s)" >&2
-polls_before="$(requests_log | grep -o 'grant-type/mfa-oob' | wc -l)"
+oob_polls() { requests_log | { grep -o 'grant-type/mfa-oob' || true; } | wc -l; }
+polls_before="$(oob_polls)"
 PUSH_STATUS=0
 PUSH_TIME=""
 push_cmd=("$BIN" login -u "$MULTI_USER" --factor push --password "$PASSWORD" --interval 1 --timeout 5)
@@ -405,7 +407,7 @@ else
     PUSH_WALL="$(awk -v d="$((t1 - t0))" 'BEGIN { printf "%.2f", d / 1e9 }')"
     PUSH_USER="?" PUSH_SYS="?"
 fi
-PUSH_POLLS=$(( $(requests_log | grep -o 'grant-type/mfa-oob' | wc -l) - polls_before ))
+PUSH_POLLS=$(( $(oob_polls) - polls_before ))
 
 # ---------------------------------------------------------------------------------------
 # Report.

@@ -1,12 +1,13 @@
 //! The Auth0 Authentication API client: token grants, the `/mfa/` endpoints and
 //! client authentication. It returns typed results and never prints or prompts.
 
+mod assertion;
 mod error;
 mod transport;
 mod types;
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -14,6 +15,7 @@ use serde_json::{Value, json};
 use crate::domain::Domain;
 use crate::secret::Secret;
 
+pub use assertion::{ASSERTION_TYPE, AssertionAlg, AssertionKey};
 pub use error::{ApiError, Error, SECRET_FIELDS};
 pub use transport::{Body, Exchange, MAX_BODY_BYTES, Observer};
 pub use types::{
@@ -36,19 +38,34 @@ pub enum ClientAuth {
         client_id: String,
         client_secret: Secret,
     },
+    /// private_key_jwt: a new signed assertion on every request.
+    Assertion {
+        client_id: String,
+        key: AssertionKey,
+    },
 }
 
 impl ClientAuth {
     pub fn client_id(&self) -> &str {
         match self {
-            ClientAuth::Public { client_id } | ClientAuth::Secret { client_id, .. } => client_id,
+            ClientAuth::Public { client_id }
+            | ClientAuth::Secret { client_id, .. }
+            | ClientAuth::Assertion { client_id, .. } => client_id,
         }
     }
 
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    /// The body fields that authenticate the client; `audience` is `https://DOMAIN/`.
+    fn fields(&self, audience: &str) -> Vec<(&'static str, String)> {
         let mut fields = vec![("client_id", self.client_id().to_owned())];
-        if let ClientAuth::Secret { client_secret, .. } = self {
-            fields.push(("client_secret", client_secret.expose().to_owned()));
+        match self {
+            ClientAuth::Public { .. } => {}
+            ClientAuth::Secret { client_secret, .. } => {
+                fields.push(("client_secret", client_secret.expose().to_owned()));
+            }
+            ClientAuth::Assertion { client_id, key } => {
+                fields.push(("client_assertion_type", ASSERTION_TYPE.to_owned()));
+                fields.push(("client_assertion", key.sign(client_id, audience)));
+            }
         }
         fields
     }
@@ -64,25 +81,47 @@ pub struct PasswordLogin {
     pub scope: Option<String>,
 }
 
+/// How to reach the tenant.
+#[derive(Debug, Clone, Default)]
+pub struct Transport {
+    /// Per request; also the most a rate-limit wait may take.
+    pub timeout: Duration,
+    /// PEM certificates to trust besides the built-in roots (`--cacert`).
+    pub extra_roots: Vec<rustls::pki_types::CertificateDer<'static>>,
+}
+
+/// A request body, built anew for each attempt: client assertions are single-use.
+enum Request {
+    /// Form-encoded, for `/oauth/token`, with the client's credentials.
+    Token(Vec<(&'static str, String)>),
+    /// JSON for `/mfa/*`; `true` adds the client's credentials.
+    Json(serde_json::Map<String, Value>, bool),
+    Empty,
+}
+
 /// One client per process, so every step of a flow reuses the connection.
 pub struct Client {
     domain: Domain,
     auth: ClientAuth,
+    timeout: Duration,
     transport: transport::Transport,
 }
+
+/// 429s are retried only when Auth0's wait is this short or shorter.
+const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
 
 impl Client {
     pub fn new(
         domain: Domain,
         auth: ClientAuth,
-        timeout: Duration,
+        transport: Transport,
         observer: Option<Arc<dyn Observer>>,
     ) -> Result<Client, Error> {
         let http = reqwest::Client::builder()
             .user_agent(concat!("auth0-mfa/", env!("CARGO_PKG_VERSION")))
-            .timeout(timeout)
-            .connect_timeout(timeout)
-            .tls_backend_preconfigured(tls_config())
+            .timeout(transport.timeout)
+            .connect_timeout(transport.timeout)
+            .tls_backend_preconfigured(tls_config(&transport.extra_roots))
             .build()
             .map_err(|e| Error::Network {
                 url: domain.base_url(),
@@ -92,6 +131,7 @@ impl Client {
         Ok(Client {
             domain,
             auth,
+            timeout: transport.timeout,
             transport: transport::Transport::new(http, observer),
         })
     }
@@ -137,7 +177,7 @@ impl Client {
         types: &[ChallengeType],
         authenticator_id: Option<&str>,
     ) -> Result<Challenge, Error> {
-        let mut body = self.json_credentials();
+        let mut body = serde_json::Map::new();
         body.insert("mfa_token".into(), json!(mfa_token.expose()));
         if !types.is_empty() {
             let list: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
@@ -146,15 +186,14 @@ impl Client {
         if let Some(id) = authenticator_id {
             body.insert("authenticator_id".into(), json!(id));
         }
-        self.transport
-            .send(
-                Method::POST,
-                self.domain.url("/mfa/challenge"),
-                None,
-                Body::Json(Value::Object(body)),
-            )
-            .await?
-            .into_result()
+        self.request(
+            Method::POST,
+            "/mfa/challenge",
+            None,
+            Request::Json(body, true),
+        )
+        .await?
+        .into_result()
     }
 
     /// The mfa-otp grant: an authenticator app's code.
@@ -202,15 +241,14 @@ impl Client {
 
     /// `GET /mfa/authenticators`, with an mfa_token or an `/mfa/` access token.
     pub async fn list_authenticators(&self, token: &Secret) -> Result<Vec<Authenticator>, Error> {
-        self.transport
-            .send(
-                Method::GET,
-                self.domain.url("/mfa/authenticators"),
-                Some(token),
-                Body::Empty,
-            )
-            .await?
-            .into_result()
+        self.request(
+            Method::GET,
+            "/mfa/authenticators",
+            Some(token),
+            Request::Empty,
+        )
+        .await?
+        .into_result()
     }
 
     /// `POST /mfa/associate`: enrolls a new, inactive authenticator. The token
@@ -221,7 +259,7 @@ impl Client {
         token: &Secret,
         enrollment: &Enrollment,
     ) -> Result<Association, Error> {
-        let mut body = self.json_credentials();
+        let mut body = serde_json::Map::new();
         let (kind, channel) = match enrollment {
             Enrollment::Otp => ("otp", None),
             Enrollment::Sms { .. } => ("oob", Some("sms")),
@@ -242,51 +280,78 @@ impl Client {
             }
             _ => {}
         }
-        self.transport
-            .send(
-                Method::POST,
-                self.domain.url("/mfa/associate"),
-                Some(token),
-                Body::Json(Value::Object(body)),
-            )
-            .await?
-            .into_result()
+        self.request(
+            Method::POST,
+            "/mfa/associate",
+            Some(token),
+            Request::Json(body, true),
+        )
+        .await?
+        .into_result()
     }
 
     /// `DELETE /mfa/authenticators/{id}`, the id percent-encoded (`|` as `%7C`).
     pub async fn delete_authenticator(&self, token: &Secret, id: &str) -> Result<(), Error> {
         let path = format!("/mfa/authenticators/{}", encode_path_segment(id));
-        self.transport
-            .send(
-                Method::DELETE,
-                self.domain.url(&path),
-                Some(token),
-                Body::Empty,
-            )
+        self.request(Method::DELETE, &path, Some(token), Request::Empty)
             .await?
             .into_empty()
     }
 
     /// `POST /oauth/token`, form-encoded, with the client's credentials.
-    async fn token(&self, mut fields: Vec<(&'static str, String)>) -> Result<TokenSet, Error> {
-        fields.extend(self.auth.fields());
-        self.transport
-            .send(
-                Method::POST,
-                self.domain.url("/oauth/token"),
-                None,
-                Body::Form(fields),
-            )
+    async fn token(&self, fields: Vec<(&'static str, String)>) -> Result<TokenSet, Error> {
+        self.request(Method::POST, "/oauth/token", None, Request::Token(fields))
             .await?
             .into_result()
     }
 
-    fn json_credentials(&self) -> serde_json::Map<String, Value> {
-        self.auth
-            .fields()
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), Value::String(v)))
-            .collect()
+    /// Sends a request. A 429 for the tenant's rate limit is waited out as
+    /// `Retry-After` (else `X-RateLimit-Reset`) says, within `--timeout`, and
+    /// resent: the refused request consumed nothing. Nothing else is retried:
+    /// a resent code could burn the user's attempts.
+    async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        bearer: Option<&Secret>,
+        request: Request,
+    ) -> Result<transport::Answer, Error> {
+        let budget_ends = Instant::now() + self.timeout.min(MAX_RATE_LIMIT_WAIT);
+        loop {
+            let body = self.body(&request);
+            let answer = self
+                .transport
+                .send(method.clone(), self.domain.url(path), bearer, body)
+                .await?;
+            match answer.rate_limit_wait() {
+                Some(wait) if Instant::now() + wait <= budget_ends => {
+                    self.transport.rate_limited(wait);
+                    tokio::time::sleep(wait.max(Duration::from_millis(50))).await;
+                }
+                _ => return Ok(answer),
+            }
+        }
+    }
+
+    fn body(&self, request: &Request) -> Body {
+        let audience = format!("{}/", self.domain.base_url());
+        match request {
+            Request::Token(fields) => {
+                let mut fields = fields.clone();
+                fields.extend(self.auth.fields(&audience));
+                Body::Form(fields)
+            }
+            Request::Json(body, with_credentials) => {
+                let mut body = body.clone();
+                if *with_credentials {
+                    for (k, v) in self.auth.fields(&audience) {
+                        body.insert(k.to_owned(), Value::String(v));
+                    }
+                }
+                Body::Json(Value::Object(body))
+            }
+            Request::Empty => Body::Empty,
+        }
     }
 }
 
@@ -328,12 +393,17 @@ fn mfa_required(api: &ApiError) -> Option<MfaRequired> {
     })
 }
 
-/// rustls with ring and the built-in Mozilla roots: no OpenSSL on the user's
-/// machine, and none of aws-lc's per-process entropy seeding at start-up.
-fn tls_config() -> rustls::ClientConfig {
-    let roots = rustls::RootCertStore {
+/// rustls with ring and the built-in Mozilla roots (plus `--cacert`): no
+/// OpenSSL on the user's machine, and none of aws-lc's per-process entropy
+/// seeding at start-up.
+fn tls_config(extra_roots: &[rustls::pki_types::CertificateDer<'static>]) -> rustls::ClientConfig {
+    let mut roots = rustls::RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
+    for cert in extra_roots {
+        // Unusable certificates were already refused when --cacert was read.
+        let _ = roots.add(cert.clone());
+    }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()

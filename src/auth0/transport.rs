@@ -41,6 +41,8 @@ pub trait Observer: Send + Sync {
     fn before(&self, _method: &str, _url: &str, _headers: &[(&'static str, String)], _body: &Body) {
     }
     fn after(&self, exchange: &Exchange<'_>);
+    /// A 429 is being waited out before the request is sent again.
+    fn rate_limited(&self, _wait: std::time::Duration) {}
 }
 
 /// An answer that arrived whole, before it is judged.
@@ -59,6 +61,12 @@ pub struct Transport {
 impl Transport {
     pub fn new(http: reqwest::Client, observer: Option<Arc<dyn Observer>>) -> Self {
         Transport { http, observer }
+    }
+
+    pub fn rate_limited(&self, wait: Duration) {
+        if let Some(observer) = &self.observer {
+            observer.rate_limited(wait);
+        }
     }
 
     pub async fn send(
@@ -154,6 +162,22 @@ impl Answer {
         } else {
             Err(self.into_error())
         }
+    }
+
+    /// How long Auth0 asks to wait before resending, for a rate-limit 429.
+    /// Brute-force protection (`too_many_attempts`) is not waited out: it
+    /// lasts minutes, and the user should know at once.
+    pub fn rate_limit_wait(&self) -> Option<Duration> {
+        if self.status != StatusCode::TOO_MANY_REQUESTS {
+            return None;
+        }
+        let error = serde_json::from_slice::<Value>(&self.body)
+            .ok()
+            .and_then(|v| v.get("error").and_then(Value::as_str).map(str::to_owned));
+        if error.as_deref() == Some("too_many_attempts") {
+            return None;
+        }
+        retry_after(&self.headers)
     }
 
     /// A success with no body to read (DELETE answers 204).

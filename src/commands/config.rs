@@ -1,30 +1,169 @@
-//! `config show` and `config path`.
+//! `config init`, `config show` and `config path`.
+
+use std::path::Path;
 
 use clap::ArgMatches;
 
 use crate::cli::ConfigAction;
 use crate::error::Failure;
 use crate::output::{Output, Report};
-use crate::settings;
+use crate::prompt::{Ask, Prompter, TerminalPrompter};
+use crate::settings::{self, Settings};
 
-pub fn run(action: &ConfigAction, matches: &ArgMatches, out: &Output) -> Result<(), Failure> {
+pub fn run(
+    action: &ConfigAction,
+    matches: &ArgMatches,
+    no_input: bool,
+    out: &Output,
+) -> Result<(), Failure> {
     match action {
+        ConfigAction::Init => init(matches, no_input, out),
         ConfigAction::Show => {
             let settings = super::settings(matches, out)?;
             out.result(Report::Settings(&settings));
+            Ok(())
         }
         ConfigAction::Path => {
-            let Some(path) = settings::config_location(matches).0 else {
-                return Err(Failure::usage_with_hint(
-                    "this system has no config directory",
-                    "pass --config FILE or set AUTH0_MFA_CONFIG",
-                ));
-            };
+            let path = config_path(matches)?;
             out.result(Report::ConfigPath {
                 exists: path.exists(),
                 path: &path,
             });
+            Ok(())
         }
     }
+}
+
+fn config_path(matches: &ArgMatches) -> Result<std::path::PathBuf, Failure> {
+    settings::config_location(matches).0.ok_or_else(|| {
+        Failure::usage_with_hint(
+            "this system has no config directory",
+            "pass --config FILE or set AUTH0_MFA_CONFIG",
+        )
+    })
+}
+
+/// Writes (or replaces) one profile, keeping the rest of the file. Values
+/// given as flags or environment variables are taken as they are; the rest are
+/// asked for on a terminal.
+fn init(matches: &ArgMatches, no_input: bool, out: &Output) -> Result<(), Failure> {
+    let path = config_path(matches)?;
+    let mut table: toml::Table = match std::fs::read_to_string(&path) {
+        Ok(text) => toml::from_str(&text).map_err(|e| {
+            Failure::usage_with_hint(
+                format!(
+                    "the config file {} is not valid: {}",
+                    path.display(),
+                    e.message()
+                ),
+                "fix or move it away, then run `auth0-mfa config init` again",
+            )
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => toml::Table::new(),
+        Err(e) => return Err(e.into()),
+    };
+    let given = Settings::given(matches)?;
+    let profile = given.profile_name().unwrap_or_else(|| "default".to_owned());
+    let mut prompter = TerminalPrompter::new(no_input);
+    let mut ask_text =
+        |key: &str, prompt: &str, required: bool| -> Result<Option<String>, Failure> {
+            if let Some(value) = given.text(key) {
+                return Ok(Some(value));
+            }
+            if !required && !prompter.can_prompt() {
+                return Ok(None);
+            }
+            let k = settings::key_named(key);
+            let how = format!("pass {} or set {}", k.flag, k.env);
+            let value = prompter.text(&Ask {
+                prompt,
+                what: k.what,
+                how: &how,
+            })?;
+            Ok((!value.trim().is_empty()).then(|| value.trim().to_owned()))
+        };
+    let domain = ask_text("domain", "Tenant domain (tenant.us.auth0.com)", true)?;
+    if let Some(domain) = &domain {
+        crate::domain::Domain::parse(domain).map_err(|e| {
+            Failure::usage_with_hint(e, "give the tenant's domain, e.g. tenant.us.auth0.com")
+        })?;
+    }
+    let client_id = ask_text("client_id", "Application client id", true)?;
+    let username = ask_text("username", "Username for logins (optional)", false)?;
+    let client_secret = match given.secret("client_secret") {
+        Some(secret) => Some(secret),
+        None if prompter.can_prompt() => Some(prompter.secret_or_empty(&Ask {
+            prompt: "Client secret (empty for a public application)",
+            what: "the client secret",
+            how: "pass --client-secret-file FILE or set AUTH0_CLIENT_SECRET",
+        })?)
+        .filter(|s| !s.is_empty()),
+        None => None,
+    };
+
+    let mut entry = toml::Table::new();
+    for (key, value) in [
+        ("domain", domain),
+        ("client_id", client_id),
+        ("username", username),
+    ] {
+        if let Some(value) = value {
+            entry.insert(key.into(), toml::Value::String(value));
+        }
+    }
+    if let Some(secret) = &client_secret {
+        entry.insert(
+            "client_secret".into(),
+            toml::Value::String(secret.expose().to_owned()),
+        );
+    }
+    for key in [
+        "audience",
+        "scope",
+        "realm",
+        "factor",
+        "client_assertion_key",
+        "cacert",
+    ] {
+        if let Some(value) = given.text(key) {
+            entry.insert(key.into(), toml::Value::String(value));
+        }
+    }
+    let profiles = table
+        .entry("profiles")
+        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+    let Some(profiles) = profiles.as_table_mut() else {
+        return Err(Failure::usage(format!(
+            "`profiles` in {} is not a table",
+            path.display()
+        )));
+    };
+    profiles.insert(profile.clone(), toml::Value::Table(entry));
+    table
+        .entry("default_profile")
+        .or_insert_with(|| toml::Value::String(profile.clone()));
+    let text = toml::to_string_pretty(&table).map_err(|e| Failure::Unexpected(e.into()))?;
+    write_private(&path, &text)?;
+    out.progress(&format!("wrote profile {profile} to {}", path.display()));
+    out.result(Report::ConfigPath {
+        exists: true,
+        path: &path,
+    });
+    Ok(())
+}
+
+/// The file may hold a secret: mode 0600 from the start, in a 0700 directory.
+fn write_private(path: &Path, text: &str) -> Result<(), Failure> {
+    if let Some(dir) = path.parent() {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(dir)?;
+    }
+    super::write_private_file(path, text.as_bytes())?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::auth0::{Client, ClientAuth, LoginOutcome, PasswordLogin, TokenSet};
+use crate::auth0::{Client, ClientAuth, LoginOutcome, PasswordLogin, TokenSet, Transport};
 use crate::domain::Domain;
 use crate::emulator::{Emulator, Tenant, demo};
 use crate::error::Failure;
@@ -37,7 +37,10 @@ pub async fn run(out: &Output) -> Result<(), Failure> {
             client_id: demo::CLIENT_ID.into(),
             client_secret: Secret::new(demo::CLIENT_SECRET),
         },
-        Duration::from_secs(10),
+        Transport {
+            timeout: Duration::from_secs(10),
+            ..Transport::default()
+        },
         None,
     )?;
     let paint = out.paint_stdout();

@@ -23,7 +23,16 @@ pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
             args.listen
         ));
     }
-    let emulator = Emulator::start(tenant, args.listen).await.map_err(|e| {
+    let ca_file = args
+        .ca_file
+        .clone()
+        .unwrap_or_else(|| std::env::temp_dir().join("auth0-mfa-emulator-ca.pem"));
+    let started = if args.tls {
+        Emulator::start_tls(tenant, args.listen, &ca_file).await
+    } else {
+        Emulator::start(tenant, args.listen).await
+    };
+    let emulator = started.map_err(|e| {
         Failure::usage_with_hint(
             format!("cannot start the emulator on {}: {e:#}", args.listen),
             "pick another address with --listen, e.g. --listen 127.0.0.1:0",
@@ -31,8 +40,9 @@ pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
     })?;
     let base = emulator.base_url();
     let demo_tenant = args.tenant.is_none();
+    let ca_file = emulator.tls().map(|tls| tls.ca_file.display().to_string());
     out.result(Report::Prepared {
-        text: banner(&base, demo_tenant),
+        text: banner(&base, demo_tenant, ca_file.as_deref()),
         json: json!({
             "base_url": base,
             "domain": base,
@@ -40,6 +50,7 @@ pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
             "client_secret": demo_tenant.then_some(demo::CLIENT_SECRET),
             "password": demo_tenant.then_some(demo::PASSWORD),
             "control_api": format!("{base}/_emulator/"),
+            "ca_file": ca_file,
         }),
     });
     out.progress("press Ctrl-C to stop");
@@ -50,11 +61,14 @@ pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
     Err(Failure::Interrupted)
 }
 
-fn banner(base: &str, demo_tenant: bool) -> String {
+fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>) -> String {
     let mut text = format!("Auth0 MFA emulator listening on {base}\n\n");
+    let cacert = ca_file
+        .map(|f| format!("  export AUTH0_CACERT={f}\n"))
+        .unwrap_or_default();
     if demo_tenant {
         text.push_str(&format!(
-            "Use it:\n  export AUTH0_DOMAIN={base}\n  export AUTH0_CLIENT_ID={}\n  export AUTH0_CLIENT_SECRET={}\n\n",
+            "Use it:\n  export AUTH0_DOMAIN={base}\n  export AUTH0_CLIENT_ID={}\n  export AUTH0_CLIENT_SECRET={}\n{cacert}\n",
             demo::CLIENT_ID,
             demo::CLIENT_SECRET
         ));
@@ -83,7 +97,7 @@ fn banner(base: &str, demo_tenant: bool) -> String {
         }
         text.push('\n');
     } else {
-        text.push_str(&format!("  export AUTH0_DOMAIN={base}\n\n"));
+        text.push_str(&format!("  export AUTH0_DOMAIN={base}\n{cacert}\n"));
     }
     text.push_str(&format!(
         "Control API: {base}/_emulator/ (outbox, requests, push/approve, push/reject, clock, faults)\n"

@@ -44,7 +44,7 @@ pub async fn run(cli: Cli, matches: &ArgMatches, out: &Output) -> Result<(), Fai
             authenticators::run(&action, &settings(matches, out)?, no_input, out).await
         }
         Command::Totp(args) => totp::run(&args, out),
-        Command::Config { action } => config::run(&action, matches, out),
+        Command::Config { action } => config::run(&action, matches, no_input, out),
         Command::Completions { shell } => completions::run(shell),
         #[cfg(feature = "emulator")]
         Command::Emulator(args) => emulator::run(&args, out).await,
@@ -58,17 +58,32 @@ fn settings(matches: &ArgMatches, out: &Output) -> Result<Settings, Failure> {
     for warning in &settings.warnings {
         out.warn(warning);
     }
+    // Anyone on the machine can read a command line in the process list.
+    if out.stderr_is_terminal() {
+        for setting in settings.values.iter().filter(|s| s.key.secret) {
+            if let crate::settings::Source::Flag(flag) = setting.source {
+                out.warn(&format!(
+                    "{flag} on the command line is visible in the process list; prefer {} or {flag}-file",
+                    setting.key.env
+                ));
+            }
+        }
+    }
     Ok(settings)
 }
 
 /// The one HTTP client of this process, traced when `-v` is given.
 fn connect(settings: &Settings, out: &Output) -> Result<Client, Failure> {
-    let observer: Option<Arc<dyn Observer>> =
-        (out.verbose > 0).then(|| Arc::new(Tracer { level: out.verbose }) as Arc<dyn Observer>);
+    let observer: Option<Arc<dyn Observer>> = (out.verbose > 0 || out.curl).then(|| {
+        Arc::new(Tracer {
+            level: out.verbose,
+            curl: out.curl,
+        }) as Arc<dyn Observer>
+    });
     Ok(Client::new(
         settings.domain()?,
         settings.client_auth()?,
-        settings.request_timeout(),
+        settings.transport()?,
         observer,
     )?)
 }
@@ -221,6 +236,12 @@ fn finish(tokens: &TokenSet, save_to: Option<&Path>, out: &Output) -> Result<(),
 
 /// Writes a secret to a file only its owner can read.
 pub(crate) fn save_secret(path: &Path, secret: &Secret) -> std::io::Result<()> {
+    write_private_file(path, format!("{}\n", secret.expose()).as_bytes())
+}
+
+/// Creates or replaces a file with mode 0600 from the start (no window in
+/// which others could read it).
+fn write_private_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
@@ -235,5 +256,5 @@ pub(crate) fn save_secret(path: &Path, secret: &Secret) -> std::io::Result<()> {
         use std::os::unix::fs::PermissionsExt;
         file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
     }
-    writeln!(file, "{}", secret.expose())
+    file.write_all(content)
 }

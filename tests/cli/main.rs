@@ -14,3 +14,4 @@ mod secrets;
 mod settings;
 mod steps;
 mod totp;
+mod transport;

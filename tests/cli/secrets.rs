@@ -2,6 +2,7 @@
 //! result the user asked for.
 
 use auth0_mfa::emulator::demo;
+use serde_json::Value;
 
 use crate::harness::*;
 
@@ -104,4 +105,201 @@ fn json_failure_of_a_wrong_code_does_not_echo_the_code() {
     let all = format!("{}{}", stdout(&output), stderr(&output));
     assert!(!all.contains("999999") || otp_now(demo::OTP_SECRET) == "999999");
     assert!(!all.contains(&token));
+}
+
+/// Every command, traced with `-vv` and `--curl`: no secret that was sent or
+/// received appears on stderr, and stdout holds only the results asked for.
+#[test]
+fn no_command_leaks_a_secret_in_traces() {
+    let tenant = TestTenant::demo();
+    let key = tenant.home.path().join("key.pem");
+    std::fs::write(&key, demo::JWT_CLIENT_PRIVATE_KEY_PEM).unwrap();
+    let mut runs: Vec<(String, std::process::Output)> = Vec::new();
+    let mut run = |name: &str, cmd: &mut assert_cmd::Command| -> std::process::Output {
+        let output = cmd.args(["-vv", "--curl"]).output().unwrap();
+        runs.push((name.to_owned(), output.clone()));
+        output
+    };
+    let login = |user: &str| {
+        let mut cmd = tenant.cmd();
+        cmd.args(["login", "--json", "-u", user, "--password", demo::PASSWORD]);
+        cmd
+    };
+
+    let out = run(
+        "login otp",
+        login(demo::OTP_USER).args(["--otp-secret", demo::OTP_SECRET]),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(
+        "login push",
+        login(demo::PUSH_USER).args(["--factor", "push", "--interval", "1"]),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run(
+        "login recovery",
+        login(demo::RECOVERY_USER).args(["--recovery-code", demo::RECOVERY_CODE]),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(
+        "login jwt",
+        login(demo::OTP_USER)
+            .env_remove("AUTH0_CLIENT_SECRET")
+            .env("AUTH0_CLIENT_ID", demo::JWT_CLIENT_ID)
+            .arg("--client-assertion-key")
+            .arg(&key)
+            .arg("--mfa-token-only"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+
+    let sms_token = tenant.mfa_token(demo::SMS_USER);
+    let out = run(
+        "challenge sms",
+        tenant.cmd().args([
+            "challenge",
+            "--json",
+            "--type",
+            "oob",
+            "--mfa-token",
+            &sms_token,
+        ]),
+    );
+    let oob_code = stdout_json(&out)["oob_code"].as_str().unwrap().to_owned();
+    let binding = tenant.emulator.outbox().pop().unwrap().code;
+    let out = run(
+        "verify sms",
+        tenant.cmd().args([
+            "verify",
+            "--json",
+            "--mfa-token",
+            &sms_token,
+            "--oob-code",
+            &oob_code,
+            "--binding-code",
+            &binding,
+        ]),
+    );
+    assert_eq!(out.status.code(), Some(0));
+
+    let new_token = tenant.mfa_token(demo::NEW_USER);
+    let out = run(
+        "enroll",
+        tenant.cmd().args([
+            "enroll",
+            "otp",
+            "--json",
+            "--otp-secret",
+            "auto",
+            "--token",
+            &new_token,
+        ]),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let enrolled = stdout_json(&out);
+
+    let audience = format!(
+        "https://{}/mfa/",
+        tenant.base_url().trim_start_matches("http://")
+    );
+    let out = run(
+        "login mfa api",
+        login(demo::MULTI_USER).args([
+            "--factor",
+            "otp",
+            "--otp-secret",
+            demo::OTP_SECRET,
+            "--audience",
+            &audience,
+            "--scope",
+            "read:authenticators remove:authenticators",
+        ]),
+    );
+    let access = stdout_json(&out)["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    run(
+        "list",
+        tenant
+            .cmd()
+            .args(["authenticators", "list", "--token", &access]),
+    );
+    let out = run(
+        "delete",
+        tenant.cmd().args([
+            "authenticators",
+            "delete",
+            "email|dev_x",
+            "--yes",
+            "--token",
+            &access,
+        ]),
+    );
+    assert_eq!(out.status.code(), Some(4));
+    run(
+        "config show",
+        tenant
+            .cmd()
+            .env("AUTH0_MFA_TOKEN", &access)
+            .args(["config", "show"]),
+    );
+
+    // Everything secret that crossed the wire, in either direction.
+    let mut secrets: Vec<String> = vec![
+        demo::CLIENT_SECRET.into(),
+        demo::PASSWORD.into(),
+        demo::OTP_SECRET.into(),
+        demo::RECOVERY_CODE.into(),
+        binding.clone(),
+        oob_code.clone(),
+        access.clone(),
+        enrolled["secret"].as_str().unwrap().into(),
+        enrolled["recovery_codes"][0].as_str().unwrap().into(),
+    ];
+    for request in tenant.emulator.received() {
+        if let Some(auth) = &request.authorization {
+            secrets.push(auth.trim_start_matches("Bearer ").to_owned());
+        }
+        for field in [
+            "mfa_token",
+            "otp",
+            "oob_code",
+            "binding_code",
+            "recovery_code",
+            "client_assertion",
+        ] {
+            if let Some(value) = request.body.get(field).and_then(Value::as_str) {
+                secrets.push(value.to_owned());
+            }
+        }
+    }
+    for (_, output) in &runs {
+        if let Ok(Value::Object(result)) = serde_json::from_slice::<Value>(&output.stdout) {
+            for field in ["access_token", "id_token", "refresh_token", "recovery_code"] {
+                if let Some(value) = result.get(field).and_then(Value::as_str) {
+                    secrets.push(value.to_owned());
+                }
+            }
+        }
+    }
+    secrets.retain(|s| s.len() >= 6);
+    for (name, output) in &runs {
+        let err = stderr(output);
+        if name != "config show" {
+            assert!(
+                err.contains("curl ") && err.contains("* POST") || err.contains("* GET"),
+                "{name}: the trace ran"
+            );
+        }
+        for secret in &secrets {
+            assert!(
+                !err.contains(secret.as_str()),
+                "{name}: stderr leaks {secret}\n{err}"
+            );
+        }
+        let out = stdout(output);
+        for input in [demo::CLIENT_SECRET, demo::PASSWORD, demo::OTP_SECRET] {
+            assert!(!out.contains(input), "{name}: stdout leaks {input}");
+        }
+    }
 }
