@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enroll a new authenticator (POST /mfa/associate) and confirm it')
             [CompletionResult]::new('authenticators', 'authenticators', [CompletionResultType]::ParameterValue, 'List or delete the user''s authenticators')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Compute a TOTP code from a base32 secret or an otpauth:// URI')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the resolved settings, or where the config file is')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -291,6 +292,34 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
         'auth0-mfa;authenticators;help;help' {
             break
         }
+        'auth0-mfa;doctor' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Also check this user: login, enrolled factors, which can be challenged')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Also check this user: login, enrolled factors, which can be challenged')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'The user''s password; prompted for on a terminal (''-'' reads stdin)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from FILE')
+            [CompletionResult]::new('--realm', '--realm', [CompletionResultType]::ParameterName, 'Database connection to log in through')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Application (client) id')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Application secret; omit for public applications (''-'' reads stdin)')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from FILE')
+            [CompletionResult]::new('--client-assertion-key', '--client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)')
+            [CompletionResult]::new('--client-assertion-alg', '--client-assertion-alg', [CompletionResultType]::ParameterName, 'Signing algorithm of the client assertion [default: RS256]')
+            [CompletionResult]::new('--client-assertion-kid', '--client-assertion-kid', [CompletionResultType]::ParameterName, 'Key id (`kid`) to put in the client assertion header')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]')
+            [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Also challenge push, SMS, voice and email factors (this notifies the user)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'auth0-mfa;totp' {
             [CompletionResult]::new('--time', '--time', [CompletionResultType]::ParameterName, 'Compute the code for this Unix time instead of now')
             [CompletionResult]::new('--digits', '--digits', [CompletionResultType]::ParameterName, 'Code length [default: 6, or the URI''s]')
@@ -504,6 +533,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enroll a new authenticator (POST /mfa/associate) and confirm it')
             [CompletionResult]::new('authenticators', 'authenticators', [CompletionResultType]::ParameterValue, 'List or delete the user''s authenticators')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Compute a TOTP code from a base32 secret or an otpauth:// URI')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the resolved settings, or where the config file is')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -533,6 +563,9 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             break
         }
         'auth0-mfa;help;authenticators;delete' {
+            break
+        }
+        'auth0-mfa;help;doctor' {
             break
         }
         'auth0-mfa;help;totp' {

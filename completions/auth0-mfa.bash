@@ -31,6 +31,9 @@ _auth0__mfa() {
             auth0__mfa,demo)
                 cmd="auth0__mfa__subcmd__demo"
                 ;;
+            auth0__mfa,doctor)
+                cmd="auth0__mfa__subcmd__doctor"
+                ;;
             auth0__mfa,emulator)
                 cmd="auth0__mfa__subcmd__emulator"
                 ;;
@@ -106,6 +109,9 @@ _auth0__mfa() {
             auth0__mfa__subcmd__help,demo)
                 cmd="auth0__mfa__subcmd__help__subcmd__demo"
                 ;;
+            auth0__mfa__subcmd__help,doctor)
+                cmd="auth0__mfa__subcmd__help__subcmd__doctor"
+                ;;
             auth0__mfa__subcmd__help,emulator)
                 cmd="auth0__mfa__subcmd__help__subcmd__emulator"
                 ;;
@@ -146,7 +152,7 @@ _auth0__mfa() {
 
     case "${cmd}" in
         auth0__mfa)
-            opts="-v -h -V --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help --version login challenge verify enroll authenticators totp config completions emulator demo help"
+            opts="-v -h -V --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help --version login challenge verify enroll authenticators doctor totp config completions emulator demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1021,6 +1027,88 @@ _auth0__mfa() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        auth0__subcmd__mfa__subcmd__doctor)
+            opts="-u -v -h --username --password --password-file --realm --send --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --realm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-alg)
+                    COMPREPLY=($(compgen -W "RS256 RS384 PS256" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-kid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         auth0__subcmd__mfa__subcmd__emulator)
             opts="-v -h --listen --tenant --tls --ca-file --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1198,7 +1286,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__help)
-            opts="login challenge verify enroll authenticators totp config completions emulator demo help"
+            opts="login challenge verify enroll authenticators doctor totp config completions emulator demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1338,6 +1426,20 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__subcmd__mfa__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand verify 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
             cand enroll 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
             cand authenticators 'List or delete the user''s authenticators'
+            cand doctor 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure'
             cand totp 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
             cand config 'Show the resolved settings, or where the config file is'
             cand completions 'Print a shell completion script'
@@ -276,6 +277,33 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         }
         &'auth0-mfa;authenticators;help;help'= {
         }
+        &'auth0-mfa;doctor'= {
+            cand -u 'Also check this user: login, enrolled factors, which can be challenged'
+            cand --username 'Also check this user: login, enrolled factors, which can be challenged'
+            cand --password 'The user''s password; prompted for on a terminal (''-'' reads stdin)'
+            cand --password-file 'Read the password from FILE'
+            cand --realm 'Database connection to log in through'
+            cand --color 'When to colour output'
+            cand --profile 'Profile of the config file to use'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
+            cand --client-id 'Application (client) id'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin)'
+            cand --client-secret-file 'Read the client secret from FILE'
+            cand --client-assertion-key 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)'
+            cand --client-assertion-alg 'Signing algorithm of the client assertion [default: RS256]'
+            cand --client-assertion-kid 'Key id (`kid`) to put in the client assertion header'
+            cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls)'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --send 'Also challenge push, SMS, voice and email factors (this notifies the user)'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'auth0-mfa;totp'= {
             cand --time 'Compute the code for this Unix time instead of now'
             cand --digits 'Code length [default: 6, or the URI''s]'
@@ -476,6 +504,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand verify 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
             cand enroll 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
             cand authenticators 'List or delete the user''s authenticators'
+            cand doctor 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure'
             cand totp 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
             cand config 'Show the resolved settings, or where the config file is'
             cand completions 'Print a shell completion script'
@@ -498,6 +527,8 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         &'auth0-mfa;help;authenticators;list'= {
         }
         &'auth0-mfa;help;authenticators;delete'= {
+        }
+        &'auth0-mfa;help;doctor'= {
         }
         &'auth0-mfa;help;totp'= {
         }

@@ -51,6 +51,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "challenge" -d '
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "verify" -d 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "enroll" -d 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "authenticators" -d 'List or delete the user\'s authenticators'
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "doctor" -d 'Diagnose the tenant\'s MFA set-up: one line per check, with the fix for each failure'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "totp" -d 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "config" -d 'Show the resolved settings, or where the config file is'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -275,6 +276,32 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s u -l username -d 'Also check this user: login, enrolled factors, which can be challenged' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password -d 'The user\'s password; prompted for on a terminal (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password-file -d 'Read the password from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l realm -d 'Database connection to log in through' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l profile -d 'Profile of the config file to use' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-id -d 'Application (client) id' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l send -d 'Also challenge push, SMS, voice and email factors (this notifies the user)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l json -d 'Print the result as one JSON document (also on failure)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l time -d 'Compute the code for this Unix time instead of now' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l digits -d 'Code length [default: 6, or the URI\'s]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l period -d 'Seconds per code [default: 30, or the URI\'s]' -r
@@ -461,17 +488,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -s v -l verbos
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "login" -d 'Log a user in; when Auth0 answers mfa_required, finish the MFA flow'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "challenge" -d 'Ask Auth0 for an MFA challenge (POST /mfa/challenge)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "verify" -d 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "enroll" -d 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "authenticators" -d 'List or delete the user\'s authenticators'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "totp" -d 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "config" -d 'Show the resolved settings, or where the config file is'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "completions" -d 'Print a shell completion script'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "emulator" -d 'Run the local Auth0 MFA emulator until Ctrl-C'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "demo" -d 'Run the whole MFA flow against the built-in emulator, step by step'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators totp config completions emulator demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "login" -d 'Log a user in; when Auth0 answers mfa_required, finish the MFA flow'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "challenge" -d 'Ask Auth0 for an MFA challenge (POST /mfa/challenge)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "verify" -d 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "enroll" -d 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "authenticators" -d 'List or delete the user\'s authenticators'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "doctor" -d 'Diagnose the tenant\'s MFA set-up: one line per check, with the fix for each failure'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "totp" -d 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "config" -d 'Show the resolved settings, or where the config file is'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "completions" -d 'Print a shell completion script'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "emulator" -d 'Run the local Auth0 MFA emulator until Ctrl-C'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "demo" -d 'Run the whole MFA flow against the built-in emulator, step by step'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from authenticators" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from authenticators" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'

@@ -130,6 +130,8 @@ pub enum Command {
         #[command(subcommand)]
         action: AuthenticatorsAction,
     },
+    /// Diagnose the tenant's MFA set-up: one line per check, with the fix for each failure
+    Doctor(DoctorArgs),
     /// Compute a TOTP code from a base32 secret or an otpauth:// URI
     Totp(TotpArgs),
     /// Show the resolved settings, or where the config file is
@@ -430,6 +432,34 @@ pub enum AuthenticatorsAction {
         #[arg(long, short = 'y')]
         yes: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Also check this user: login, enrolled factors, which can be challenged
+    #[arg(long, short = 'u', env = "AUTH0_USERNAME", value_name = "USER")]
+    pub username: Option<String>,
+
+    /// The user's password; prompted for on a terminal ('-' reads stdin)
+    #[arg(
+        long,
+        env = "AUTH0_PASSWORD",
+        hide_env_values = true,
+        value_name = "PASSWORD"
+    )]
+    pub password: Option<String>,
+
+    /// Read the password from FILE
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+
+    /// Database connection to log in through
+    #[arg(long, env = "AUTH0_REALM", value_name = "CONNECTION")]
+    pub realm: Option<String>,
+
+    /// Also challenge push, SMS, voice and email factors (this notifies the user)
+    #[arg(long)]
+    pub send: bool,
 }
 
 #[derive(Debug, Args)]

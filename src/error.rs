@@ -48,6 +48,11 @@ pub enum Failure {
         enrollment: serde_json::Value,
         cause: Box<Failure>,
     },
+    /// `doctor`: the report is printed; `exit` is the first failure's code.
+    ChecksFailed {
+        failed: usize,
+        exit: i32,
+    },
 }
 
 pub type Result<T, E = Failure> = std::result::Result<T, E>;
@@ -78,6 +83,7 @@ impl Failure {
             Failure::Interrupted => exit::INTERRUPTED,
             Failure::Unexpected(_) => exit::UNEXPECTED,
             Failure::AfterEnrollment { cause, .. } => cause.exit_code(),
+            Failure::ChecksFailed { exit, .. } => *exit,
         }
     }
 
@@ -93,6 +99,7 @@ impl Failure {
             Failure::Interrupted => "interrupted",
             Failure::Unexpected(_) => "internal_error",
             Failure::AfterEnrollment { cause, .. } => cause.code(),
+            Failure::ChecksFailed { .. } => "checks_failed",
         }
     }
 
@@ -107,6 +114,7 @@ impl Failure {
             ),
             Failure::Interrupted | Failure::Unexpected(_) => None,
             Failure::AfterEnrollment { cause, .. } => cause.hint(),
+            Failure::ChecksFailed { .. } => Some("follow the fix under each failed check".into()),
         }
     }
 }
@@ -146,6 +154,8 @@ impl fmt::Display for Failure {
             Failure::Interrupted => f.write_str("interrupted"),
             Failure::Unexpected(error) => write!(f, "{error:#}"),
             Failure::AfterEnrollment { cause, .. } => cause.fmt(f),
+            Failure::ChecksFailed { failed: 1, .. } => f.write_str("1 check failed"),
+            Failure::ChecksFailed { failed, .. } => write!(f, "{failed} checks failed"),
         }
     }
 }
@@ -180,6 +190,7 @@ mod tests {
             description: Some(description.into()),
             extra: Map::new(),
             retry_after: None,
+            ..Default::default()
         }))
     }
 

@@ -179,6 +179,25 @@ pub const TABLE: &[Hint] = &[
     },
 ];
 
+/// The README's troubleshooting table, generated from [`TABLE`] (a test keeps
+/// the README in step).
+pub fn markdown() -> String {
+    let cell = |text: &str| text.replace('|', "\\|");
+    let mut out = String::from("| Auth0 says | meaning | fix |\n|---|---|---|\n");
+    for hint in TABLE {
+        let says = match hint.description {
+            Some(fragment) => format!("`{}` \"…{}…\"", hint.error, fragment),
+            None => format!("`{}`", hint.error),
+        };
+        out.push_str(&format!(
+            "| {says} | {} | {} |\n",
+            cell(hint.meaning),
+            cell(hint.fix)
+        ));
+    }
+    out
+}
+
 pub fn lookup(api: &ApiError) -> Option<&'static Hint> {
     TABLE.iter().find(|hint| {
         hint.error == api.error
@@ -195,6 +214,17 @@ pub fn for_error(error: &Error) -> Option<String> {
     match error {
         Error::Api(api) => {
             let hint = lookup(api)?;
+            // A skewed clock is the usual cause of codes that "cannot" be wrong.
+            if api.error == "invalid_grant" && api.says("Invalid otp_code") {
+                if let Some(skew) = api.meta.clock_skew().filter(|s| s.abs() > 30) {
+                    let side = if skew > 0 { "ahead of" } else { "behind" };
+                    return Some(format!(
+                        "this machine's clock is {} s {side} the server's, so TOTP codes computed here are wrong: set the clock right (e.g. `timedatectl set-ntp true`); {}",
+                        skew.abs(),
+                        hint.fix
+                    ));
+                }
+            }
             match (api.error.as_str(), api.retry_after) {
                 ("too_many_requests" | "too_many_attempts", Some(wait)) => Some(format!(
                     "{}; Auth0 asks to wait {} s",
@@ -228,6 +258,7 @@ mod tests {
             description: Some(description.into()),
             extra: Map::new(),
             retry_after: None,
+            ..Default::default()
         }
     }
 

@@ -5,6 +5,7 @@ pub mod auth0;
 pub mod cli;
 mod commands;
 mod config_file;
+pub mod doctor;
 pub mod domain;
 pub mod error;
 pub mod flow;

@@ -41,6 +41,7 @@ pub enum Report<'a> {
         all: bool,
     },
     Deleted(&'a [String]),
+    Doctor(&'a [crate::doctor::Check]),
     /// Already in both shapes (the emulator's banner, the demo's summary).
     Prepared {
         text: String,
@@ -278,6 +279,7 @@ fn report_json(report: &Report<'_>) -> Value {
                 .collect(),
         ),
         Report::Deleted(ids) => json!({"deleted": ids}),
+        Report::Doctor(checks) => serde_json::to_value(checks).unwrap_or(Value::Null),
         Report::Prepared { json, .. } => json.clone(),
     }
 }
@@ -319,6 +321,7 @@ fn report_text(report: &Report<'_>, paint: &Paint) -> String {
         Report::Enrolled { .. } => String::new(),
         Report::Authenticators { list, all } => authenticators_text(list, *all, paint),
         Report::Deleted(ids) => format!("deleted {}", ids.join(" and ")),
+        Report::Doctor(checks) => doctor_text(checks, paint),
         Report::Prepared { text, .. } => text.clone(),
     }
 }
@@ -510,6 +513,34 @@ fn authenticators_text(list: &[Authenticator], all: bool, paint: &Paint) -> Stri
     if !all && list.iter().any(|a| !a.active) {
         out.push_str(&paint.dim("pending enrollments hidden: --all shows them"));
         out.push('\n');
+    }
+    out
+}
+
+fn doctor_text(checks: &[crate::doctor::Check], paint: &Paint) -> String {
+    use crate::doctor::Status;
+    let width = checks.iter().map(|c| c.check.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for check in checks {
+        let mark = match check.status {
+            Status::Pass => paint.green("✓"),
+            Status::Warn => paint.yellow_bold("!"),
+            Status::Fail => paint.red_bold("✗"),
+            Status::Skip => paint.dim("-"),
+        };
+        out.push_str(&format!(
+            "{mark} {}  {}\n",
+            paint.bold(&format!("{:<width$}", check.check)),
+            sanitize(&check.detail)
+        ));
+        if let Some(fix) = &check.fix {
+            out.push_str(&format!(
+                "  {:<width$}  {} {}\n",
+                "",
+                paint.cyan("fix:"),
+                sanitize(fix)
+            ));
+        }
     }
     out
 }

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 /// An error answer in Auth0's shape: `{"error": "...", "error_description": "..."}`,
 /// with any further fields (such as `mfa_token`) kept as they came.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct ApiError {
     pub status: u16,
     pub error: String,
@@ -16,6 +16,36 @@ pub struct ApiError {
     pub extra: Map<String, Value>,
     /// From `Retry-After` or `X-RateLimit-Reset`, on 429s.
     pub retry_after: Option<Duration>,
+    /// What the answer's headers said besides the body.
+    pub meta: Box<ResponseMeta>,
+}
+
+/// The headers `doctor` and the hints read: the server's clock and the
+/// rate-limit headroom.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResponseMeta {
+    /// The `Date` header, as Unix seconds.
+    pub date: Option<i64>,
+    pub rate_limit: Option<RateLimit>,
+}
+
+impl ResponseMeta {
+    /// Seconds the local clock is ahead of the server's (negative: behind).
+    pub fn clock_skew(&self) -> Option<i64> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs() as i64;
+        self.date.map(|server| now - server)
+    }
+}
+
+/// `X-RateLimit-Limit`, `-Remaining` and `-Reset` (Unix seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    pub limit: u64,
+    pub remaining: u64,
+    pub reset: u64,
 }
 
 impl ApiError {
@@ -121,6 +151,7 @@ mod tests {
             description: Some("Multifactor authentication required".into()),
             extra,
             retry_after: None,
+            ..Default::default()
         };
         let debug = format!("{e:?}");
         assert!(debug.contains("mfa_token"));
@@ -135,6 +166,7 @@ mod tests {
             description: Some("Invalid otp_code.".into()),
             extra: Map::new(),
             retry_after: None,
+            ..Default::default()
         };
         assert!(e.says("invalid otp_code"));
         assert!(!e.says("Invalid binding_code."));

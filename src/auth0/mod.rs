@@ -16,7 +16,7 @@ use crate::domain::Domain;
 use crate::secret::Secret;
 
 pub use assertion::{ASSERTION_TYPE, AssertionAlg, AssertionKey};
-pub use error::{ApiError, Error, SECRET_FIELDS};
+pub use error::{ApiError, Error, RateLimit, ResponseMeta, SECRET_FIELDS};
 pub use transport::{Body, Exchange, MAX_BODY_BYTES, Observer};
 pub use types::{
     Association, Authenticator, Challenge, ChallengeType, LoginOutcome, MfaRequired, TokenSet,
@@ -138,6 +138,39 @@ impl Client {
 
     pub fn domain(&self) -> &Domain {
         &self.domain
+    }
+
+    pub fn client_id(&self) -> &str {
+        self.auth.client_id()
+    }
+
+    /// The `Date` and rate-limit headers of the latest answer.
+    pub fn last_meta(&self) -> ResponseMeta {
+        self.transport.last_meta()
+    }
+
+    /// The client authentication method, as Auth0's dashboard names it.
+    pub fn auth_method(&self) -> &'static str {
+        match self.auth {
+            ClientAuth::Public { .. } => "none (public client)",
+            ClientAuth::Secret { .. } => "client_secret_post",
+            ClientAuth::Assertion { .. } => "private_key_jwt",
+        }
+    }
+
+    /// `GET /.well-known/openid-configuration`: the tenant's discovery document,
+    /// with the answer's `Date` and rate-limit headers.
+    pub async fn discovery(&self) -> Result<(serde_json::Map<String, Value>, ResponseMeta), Error> {
+        let answer = self
+            .request(
+                Method::GET,
+                "/.well-known/openid-configuration",
+                None,
+                Request::Empty,
+            )
+            .await?;
+        let meta = transport::meta(&answer.headers);
+        Ok((answer.into_result()?, meta))
     }
 
     /// The password grant. `mfa_required` is recognised by its `error` field,

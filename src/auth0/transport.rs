@@ -9,7 +9,7 @@ use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::error::{ApiError, Error};
+use super::error::{ApiError, Error, RateLimit, ResponseMeta};
 use crate::secret::Secret;
 
 /// Auth0's answers are a few KB; a tenant stand-in gone wrong can send anything.
@@ -56,11 +56,21 @@ pub struct Answer {
 pub struct Transport {
     http: reqwest::Client,
     observer: Option<Arc<dyn Observer>>,
+    /// The headers of the latest answer, for `doctor`'s clock and rate-limit checks.
+    last_meta: std::sync::Mutex<ResponseMeta>,
 }
 
 impl Transport {
     pub fn new(http: reqwest::Client, observer: Option<Arc<dyn Observer>>) -> Self {
-        Transport { http, observer }
+        Transport {
+            http,
+            observer,
+            last_meta: Default::default(),
+        }
+    }
+
+    pub fn last_meta(&self) -> ResponseMeta {
+        self.last_meta.lock().map(|m| m.clone()).unwrap_or_default()
     }
 
     pub fn rate_limited(&self, wait: Duration) {
@@ -123,12 +133,17 @@ impl Transport {
                 status: Some(status.as_u16()),
                 message: format!("the answer is larger than {} KiB", MAX_BODY_BYTES / 1024),
             }),
-            Ok((status, headers, body)) => Ok(Answer {
-                status,
-                headers,
-                body,
-                url,
-            }),
+            Ok((status, headers, body)) => {
+                if let Ok(mut last) = self.last_meta.lock() {
+                    *last = meta(&headers);
+                }
+                Ok(Answer {
+                    status,
+                    headers,
+                    body,
+                    url,
+                })
+            }
             Err(message) => Err(network_error(url, message)),
         }
     }
@@ -157,8 +172,13 @@ impl Answer {
     /// Parses a success body as `T`, or turns the answer into the right `Error`.
     pub fn into_result<T: DeserializeOwned>(self) -> Result<T, Error> {
         if self.status.is_success() {
-            serde_json::from_slice(&self.body)
-                .map_err(|e| self.protocol(format!("malformed JSON ({e})")))
+            serde_json::from_slice(&self.body).map_err(|e| {
+                if looks_like_html(&self.body) {
+                    self.protocol(html_description(&self.body))
+                } else {
+                    self.protocol(format!("malformed JSON ({e})"))
+                }
+            })
         } else {
             Err(self.into_error())
         }
@@ -199,6 +219,7 @@ impl Answer {
                     error,
                     description,
                     retry_after: retry_after(&self.headers),
+                    meta: Box::new(meta(&self.headers)),
                     extra: fields,
                 })
             }
@@ -208,10 +229,11 @@ impl Answer {
                 description: None,
                 extra: Map::new(),
                 retry_after: retry_after(&self.headers),
+                meta: Box::new(meta(&self.headers)),
             }),
             _ => {
                 let what = if looks_like_html(&self.body) {
-                    "an HTML page, not the Auth0 API".to_owned()
+                    html_description(&self.body)
                 } else if self.body.is_empty() {
                     "an empty body".to_owned()
                 } else {
@@ -238,9 +260,78 @@ fn take_string(fields: &mut Map<String, Value>, key: &str) -> Option<String> {
     }
 }
 
+/// "an HTML page titled "...", not the Auth0 API": says what answered instead.
+fn html_description(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(8192)]);
+    let title = text.to_ascii_lowercase().find("<title>").and_then(|start| {
+        let rest = &text[start + 7..];
+        let end = rest.to_ascii_lowercase().find("</title>")?;
+        Some(rest[..end].trim().chars().take(80).collect::<String>())
+    });
+    match title {
+        Some(title) if !title.is_empty() => {
+            format!("an HTML page titled \"{title}\", not the Auth0 API")
+        }
+        _ => "an HTML page, not the Auth0 API".to_owned(),
+    }
+}
+
 fn looks_like_html(body: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&body[..body.len().min(256)]).to_ascii_lowercase();
     head.trim_start().starts_with('<')
+}
+
+/// The `Date` and `X-RateLimit-*` headers.
+pub fn meta(headers: &HeaderMap) -> ResponseMeta {
+    let number = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+    };
+    let rate_limit = match (
+        number("x-ratelimit-limit"),
+        number("x-ratelimit-remaining"),
+        number("x-ratelimit-reset"),
+    ) {
+        (Some(limit), Some(remaining), Some(reset)) => Some(RateLimit {
+            limit,
+            remaining,
+            reset,
+        }),
+        _ => None,
+    };
+    let date = headers
+        .get("date")
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_http_date);
+    ResponseMeta { date, rate_limit }
+}
+
+/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), as Unix seconds.
+fn parse_http_date(text: &str) -> Option<i64> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| m == month)? as i64
+        + 1;
+    let (day, year): (i64, i64) = (day.parse().ok()?, year.parse().ok()?);
+    let mut hms = time.split(':').map(|p| p.parse::<i64>().ok());
+    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    // Days from civil (Hinnant), the inverse of output::utc.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + h * 3600 + m * 60 + s)
 }
 
 /// `Retry-After` (seconds) first, else `X-RateLimit-Reset` (Unix epoch seconds).
@@ -333,6 +424,18 @@ mod tests {
             .into_result::<Value>()
             .unwrap_err();
         assert!(matches!(e, Error::Protocol { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn http_dates_and_rate_limits_are_read() {
+        let mut headers = HeaderMap::new();
+        headers.insert("date", "Fri, 13 Feb 2009 23:31:30 GMT".parse().unwrap());
+        headers.insert("x-ratelimit-limit", "100".parse().unwrap());
+        headers.insert("x-ratelimit-remaining", "7".parse().unwrap());
+        headers.insert("x-ratelimit-reset", "1234567890".parse().unwrap());
+        let meta = meta(&headers);
+        assert_eq!(meta.date, Some(1_234_567_890));
+        assert_eq!(meta.rate_limit.unwrap().remaining, 7);
     }
 
     #[test]

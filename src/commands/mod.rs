@@ -8,6 +8,7 @@ mod completions;
 mod config;
 #[cfg(feature = "emulator")]
 mod demo;
+mod doctor;
 #[cfg(feature = "emulator")]
 mod emulator;
 mod enroll;
@@ -43,6 +44,7 @@ pub async fn run(cli: Cli, matches: &ArgMatches, out: &Output) -> Result<(), Fai
         Command::Authenticators { action } => {
             authenticators::run(&action, &settings(matches, out)?, no_input, out).await
         }
+        Command::Doctor(args) => doctor::run(&args, &settings(matches, out)?, no_input, out).await,
         Command::Totp(args) => totp::run(&args, out),
         Command::Config { action } => config::run(&action, matches, no_input, out),
         Command::Completions { shell } => completions::run(shell),

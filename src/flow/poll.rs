@@ -98,6 +98,7 @@ mod tests {
             description: Some(description.into()),
             extra: Default::default(),
             retry_after: None,
+            ..Default::default()
         }))
     }
 

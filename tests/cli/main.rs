@@ -5,11 +5,13 @@
 mod harness;
 
 mod completions;
+mod doctor;
 mod emulator;
 mod enroll;
 mod errors;
 mod factors;
 mod login;
+mod readme;
 mod secrets;
 mod settings;
 mod steps;

@@ -1,0 +1,77 @@
+//! The README stays true: its troubleshooting table is the hints table, its
+//! exit codes are the code's, and CI runs the test command it gives.
+//! After changing the hints: `UPDATE_README=1 cargo test --locked readme`.
+
+use std::path::Path;
+
+const START: &str = "<!-- troubleshooting:start -->\n";
+const END: &str = "<!-- troubleshooting:end -->";
+
+fn readme() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
+}
+
+#[test]
+fn troubleshooting_is_generated_from_the_hints_table() {
+    let text = readme();
+    let start = text
+        .find(START)
+        .expect("the README has the troubleshooting markers")
+        + START.len();
+    let end = text.find(END).unwrap();
+    let table = auth0_mfa::hints::markdown();
+    if std::env::var_os("UPDATE_README").is_some() {
+        let updated = format!("{}{table}{}", &text[..start], &text[end..]);
+        std::fs::write(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"),
+            updated,
+        )
+        .unwrap();
+        return;
+    }
+    assert_eq!(
+        &text[start..end],
+        table,
+        "the README's troubleshooting table is stale: run `UPDATE_README=1 cargo test --locked readme`"
+    );
+}
+
+#[test]
+fn every_exit_code_is_documented() {
+    use auth0_mfa::error::exit::*;
+    let text = readme();
+    let section = &text[text.find("## Exit codes").unwrap()..];
+    let section = &section[..section[3..].find("\n## ").unwrap()];
+    let documented: Vec<i32> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| ")?.split(' ').next()?.parse().ok())
+        .collect();
+    let codes = [
+        OK,
+        UNEXPECTED,
+        USAGE,
+        NETWORK,
+        REJECTED,
+        ENROLLMENT_NEEDED,
+        EXPIRED,
+        RATE_LIMITED,
+        BAD_RESPONSE,
+        PUSH_TIMEOUT,
+        PENDING,
+        INTERRUPTED,
+    ];
+    assert_eq!(documented, codes);
+}
+
+#[test]
+fn ci_runs_the_readmes_test_command() {
+    let text = readme();
+    assert!(text.contains("cargo run --release -- demo"));
+    assert!(text.contains("cargo test --locked"));
+    let ci =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/run")).unwrap();
+    assert!(
+        ci.lines().any(|l| l.trim() == "cargo test --locked"),
+        "{ci}"
+    );
+}
