@@ -2,6 +2,8 @@
 //! client authentication. It returns typed results and never prints or prompts.
 
 mod assertion;
+#[cfg(test)]
+mod contract;
 mod error;
 mod transport;
 mod types;
