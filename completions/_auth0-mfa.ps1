@@ -98,7 +98,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
         }
         'auth0-mfa;challenge' {
             [CompletionResult]::new('--mfa-token', '--mfa-token', [CompletionResultType]::ParameterName, 'The mfa_token from mfa_required (''-'' reads stdin)')
-            [CompletionResult]::new('--mfa-token-file', '--mfa-token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE')
+            [CompletionResult]::new('--mfa-token-file', '--mfa-token-file', [CompletionResultType]::ParameterName, 'Read the mfa_token from FILE')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Challenge type to ask for; repeat for several (Auth0 picks among them)')
             [CompletionResult]::new('--authenticator-id', '--authenticator-id', [CompletionResultType]::ParameterName, 'Challenge this authenticator (an id from `authenticators list`)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The authenticator app''s current code')
@@ -133,7 +133,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
         }
         'auth0-mfa;verify' {
             [CompletionResult]::new('--mfa-token', '--mfa-token', [CompletionResultType]::ParameterName, 'The mfa_token from mfa_required (''-'' reads stdin)')
-            [CompletionResult]::new('--mfa-token-file', '--mfa-token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE')
+            [CompletionResult]::new('--mfa-token-file', '--mfa-token-file', [CompletionResultType]::ParameterName, 'Read the mfa_token from FILE')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The authenticator app''s current code')
             [CompletionResult]::new('--otp-secret', '--otp-secret', [CompletionResultType]::ParameterName, 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin)')
             [CompletionResult]::new('--otp-secret-file', '--otp-secret-file', [CompletionResultType]::ParameterName, 'Read the OTP secret from FILE')
@@ -165,8 +165,9 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             break
         }
         'auth0-mfa;enroll' {
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'An mfa_token (first factor only) or an access token for https://DOMAIN/mfa/ with the enroll scope')
-            [CompletionResult]::new('--mfa-token', '--mfa-token', [CompletionResultType]::ParameterName, 'An mfa_token (first factor only) or an access token for https://DOMAIN/mfa/ with the enroll scope')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)')
+            [CompletionResult]::new('--mfa-token', '--mfa-token', [CompletionResultType]::ParameterName, 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE')
             [CompletionResult]::new('--mfa-token-file', '--mfa-token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Phone number in E.164 form, e.g. +15555550123 (sms, voice)')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email address to send codes to (email) [default: the user''s]')
@@ -225,8 +226,9 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             break
         }
         'auth0-mfa;authenticators;list' {
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'An mfa_token, or an access token for https://DOMAIN/mfa/ with read:authenticators')
-            [CompletionResult]::new('--mfa-token', '--mfa-token', [CompletionResultType]::ParameterName, 'An mfa_token, or an access token for https://DOMAIN/mfa/ with read:authenticators')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)')
+            [CompletionResult]::new('--mfa-token', '--mfa-token', [CompletionResultType]::ParameterName, 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE')
             [CompletionResult]::new('--mfa-token-file', '--mfa-token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use')
@@ -251,8 +253,9 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             break
         }
         'auth0-mfa;authenticators;delete' {
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'An access token for https://DOMAIN/mfa/ with remove:authenticators')
-            [CompletionResult]::new('--mfa-token', '--mfa-token', [CompletionResultType]::ParameterName, 'An access token for https://DOMAIN/mfa/ with remove:authenticators')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)')
+            [CompletionResult]::new('--mfa-token', '--mfa-token', [CompletionResultType]::ParameterName, 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE')
             [CompletionResult]::new('--mfa-token-file', '--mfa-token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use')

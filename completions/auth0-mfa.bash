@@ -276,7 +276,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__authenticators__subcmd__delete)
-            opts="-y -v -h --mfa-token --token --mfa-token-file --yes --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-y -v -h --mfa-token --token --mfa-token-file --token-file --yes --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -287,6 +287,10 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --mfa-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -406,7 +410,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__authenticators__subcmd__list)
-            opts="-v -h --mfa-token --token --mfa-token-file --all --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --mfa-token --token --mfa-token-file --token-file --all --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -417,6 +421,10 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --mfa-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1184,7 +1192,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__enroll)
-            opts="-v -h --mfa-token --token --mfa-token-file --phone --email --no-confirm --confirm-with-secret --otp --otp-secret --binding-code --save-recovery-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help otp sms voice email push"
+            opts="-v -h --mfa-token --token --mfa-token-file --token-file --phone --email --no-confirm --confirm-with-secret --otp --otp-secret --binding-code --save-recovery-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help otp sms voice email push"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1195,6 +1203,10 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --mfa-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

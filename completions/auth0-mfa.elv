@@ -93,7 +93,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         }
         &'auth0-mfa;challenge'= {
             cand --mfa-token 'The mfa_token from mfa_required (''-'' reads stdin)'
-            cand --mfa-token-file 'Read the token from FILE'
+            cand --mfa-token-file 'Read the mfa_token from FILE'
             cand --type 'Challenge type to ask for; repeat for several (Auth0 picks among them)'
             cand --authenticator-id 'Challenge this authenticator (an id from `authenticators list`)'
             cand --otp 'The authenticator app''s current code'
@@ -127,7 +127,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         }
         &'auth0-mfa;verify'= {
             cand --mfa-token 'The mfa_token from mfa_required (''-'' reads stdin)'
-            cand --mfa-token-file 'Read the token from FILE'
+            cand --mfa-token-file 'Read the mfa_token from FILE'
             cand --otp 'The authenticator app''s current code'
             cand --otp-secret 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin)'
             cand --otp-secret-file 'Read the OTP secret from FILE'
@@ -158,8 +158,9 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --help 'Print help'
         }
         &'auth0-mfa;enroll'= {
-            cand --token 'An mfa_token (first factor only) or an access token for https://DOMAIN/mfa/ with the enroll scope'
-            cand --mfa-token 'An mfa_token (first factor only) or an access token for https://DOMAIN/mfa/ with the enroll scope'
+            cand --token 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)'
+            cand --mfa-token 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)'
+            cand --token-file 'Read the token from FILE'
             cand --mfa-token-file 'Read the token from FILE'
             cand --phone 'Phone number in E.164 form, e.g. +15555550123 (sms, voice)'
             cand --email 'Email address to send codes to (email) [default: the user''s]'
@@ -216,8 +217,9 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'auth0-mfa;authenticators;list'= {
-            cand --token 'An mfa_token, or an access token for https://DOMAIN/mfa/ with read:authenticators'
-            cand --mfa-token 'An mfa_token, or an access token for https://DOMAIN/mfa/ with read:authenticators'
+            cand --token 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)'
+            cand --mfa-token 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)'
+            cand --token-file 'Read the token from FILE'
             cand --mfa-token-file 'Read the token from FILE'
             cand --color 'When to colour output'
             cand --profile 'Profile of the config file to use'
@@ -241,8 +243,9 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --help 'Print help'
         }
         &'auth0-mfa;authenticators;delete'= {
-            cand --token 'An access token for https://DOMAIN/mfa/ with remove:authenticators'
-            cand --mfa-token 'An access token for https://DOMAIN/mfa/ with remove:authenticators'
+            cand --token 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)'
+            cand --mfa-token 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)'
+            cand --token-file 'Read the token from FILE'
             cand --mfa-token-file 'Read the token from FILE'
             cand --color 'When to colour output'
             cand --profile 'Profile of the config file to use'

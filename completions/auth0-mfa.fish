@@ -102,7 +102,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-input -
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l mfa-token -d 'The mfa_token from mfa_required (\'-\' reads stdin)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l mfa-token-file -d 'Read the token from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l mfa-token-file -d 'Read the mfa_token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l type -d 'Challenge type to ask for; repeat for several (Auth0 picks among them)' -r -f -a "otp\t''
 oob\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l authenticator-id -d 'Challenge this authenticator (an id from `authenticators list`)' -r
@@ -137,7 +137,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-inp
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token -d 'The mfa_token from mfa_required (\'-\' reads stdin)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token-file -d 'Read the token from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token-file -d 'Read the mfa_token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp -d 'The authenticator app\'s current code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
@@ -168,8 +168,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s v -l verb
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token -l mfa-token -d 'An mfa_token (first factor only) or an access token for https://DOMAIN/mfa/ with the enroll scope' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l mfa-token-file -d 'Read the token from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l phone -d 'Phone number in E.164 form, e.g. +15555550123 (sms, voice)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l email -d 'Email address to send codes to (email) [default: the user\'s]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l otp -d 'The first code from the authenticator app, to confirm an otp enrollment' -r
@@ -225,8 +225,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with read:authenticators' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l mfa-token-file -d 'Read the token from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -249,8 +249,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l token -l mfa-token -d 'An access token for https://DOMAIN/mfa/ with remove:authenticators' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l mfa-token-file -d 'Read the token from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -264,18 +264,8 @@ fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
 
 #[derive(Debug, Args)]
 pub struct ChallengeArgs {
-    /// The mfa_token from mfa_required ('-' reads stdin)
-    #[arg(
-        long,
-        env = "AUTH0_MFA_TOKEN",
-        hide_env_values = true,
-        value_name = "TOKEN"
-    )]
-    pub mfa_token: Option<String>,
-
-    /// Read the token from FILE
-    #[arg(long, value_name = "FILE")]
-    pub mfa_token_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub token: MfaTokenArgs,
 
     /// Challenge type to ask for; repeat for several (Auth0 picks among them)
     #[arg(long = "type", value_enum, value_name = "TYPE")]
@@ -296,8 +286,9 @@ pub struct ChallengeArgs {
     pub wait: WaitArgs,
 }
 
+/// The mfa_token that authorizes the MFA steps.
 #[derive(Debug, Args)]
-pub struct VerifyArgs {
+pub struct MfaTokenArgs {
     /// The mfa_token from mfa_required ('-' reads stdin)
     #[arg(
         long,
@@ -307,9 +298,38 @@ pub struct VerifyArgs {
     )]
     pub mfa_token: Option<String>,
 
-    /// Read the token from FILE
+    /// Read the mfa_token from FILE
     #[arg(long, value_name = "FILE")]
     pub mfa_token_file: Option<PathBuf>,
+}
+
+/// The token for the `/mfa/` API: an mfa_token, or an access token for
+/// `https://DOMAIN/mfa/` from `login --audience`.
+#[derive(Debug, Args)]
+pub struct ApiTokenArgs {
+    /// An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs ('-' reads stdin)
+    #[arg(
+        long = "token",
+        visible_alias = "mfa-token",
+        env = "AUTH0_MFA_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub mfa_token: Option<String>,
+
+    /// Read the token from FILE
+    #[arg(
+        long = "token-file",
+        visible_alias = "mfa-token-file",
+        value_name = "FILE"
+    )]
+    pub mfa_token_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub token: MfaTokenArgs,
 
     #[command(flatten)]
     pub answer: AnswerArgs,
@@ -328,19 +348,8 @@ pub struct EnrollArgs {
     #[arg(value_enum)]
     pub kind: EnrollKind,
 
-    /// An mfa_token (first factor only) or an access token for https://DOMAIN/mfa/ with the enroll scope
-    #[arg(
-        long = "token",
-        visible_alias = "mfa-token",
-        env = "AUTH0_MFA_TOKEN",
-        hide_env_values = true,
-        value_name = "TOKEN"
-    )]
-    pub mfa_token: Option<String>,
-
-    /// Read the token from FILE
-    #[arg(long, value_name = "FILE")]
-    pub mfa_token_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub token: ApiTokenArgs,
 
     /// Phone number in E.164 form, e.g. +15555550123 (sms, voice)
     #[arg(long, value_name = "E164")]
@@ -391,19 +400,8 @@ pub enum EnrollKind {
 pub enum AuthenticatorsAction {
     /// List the user's authenticators (GET /mfa/authenticators)
     List {
-        /// An mfa_token, or an access token for https://DOMAIN/mfa/ with read:authenticators
-        #[arg(
-            long = "token",
-            visible_alias = "mfa-token",
-            env = "AUTH0_MFA_TOKEN",
-            hide_env_values = true,
-            value_name = "TOKEN"
-        )]
-        mfa_token: Option<String>,
-
-        /// Read the token from FILE
-        #[arg(long, value_name = "FILE")]
-        mfa_token_file: Option<PathBuf>,
+        #[command(flatten)]
+        token: ApiTokenArgs,
 
         /// Also show inactive (unconfirmed) enrollments
         #[arg(long)]
@@ -414,19 +412,8 @@ pub enum AuthenticatorsAction {
         /// The authenticator's id, e.g. 'push|dev_BBTKYpxKHOXVBnql'
         id: String,
 
-        /// An access token for https://DOMAIN/mfa/ with remove:authenticators
-        #[arg(
-            long = "token",
-            visible_alias = "mfa-token",
-            env = "AUTH0_MFA_TOKEN",
-            hide_env_values = true,
-            value_name = "TOKEN"
-        )]
-        mfa_token: Option<String>,
-
-        /// Read the token from FILE
-        #[arg(long, value_name = "FILE")]
-        mfa_token_file: Option<PathBuf>,
+        #[command(flatten)]
+        token: ApiTokenArgs,
 
         /// Do not ask for confirmation
         #[arg(long, short = 'y')]
