@@ -1192,7 +1192,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__enroll)
-            opts="-v -h --mfa-token --token --mfa-token-file --token-file --phone --email --no-confirm --confirm-with-secret --otp --otp-secret --binding-code --save-recovery-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help otp sms voice email push"
+            opts="-u -v -h --mfa-token --token --mfa-token-file --token-file --username --password --password-file --realm --phone --email --no-confirm --confirm-with-secret --otp --otp-secret --binding-code --save-recovery-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help otp sms voice email push"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1211,6 +1211,26 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --mfa-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --realm)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

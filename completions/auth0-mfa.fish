@@ -170,6 +170,10 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l curl -d '
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s u -l username -d 'Without --token: log this user in to get the mfa_token (first factor)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l password -d 'The user\'s password, with --username (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l password-file -d 'Read the password from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l realm -d 'Database connection to log in through' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l phone -d 'Phone number in E.164 form, e.g. +15555550123 (sms, voice)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l email -d 'Email address to send codes to (email) [default: the user\'s]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l otp -d 'The first code from the authenticator app, to confirm an otp enrollment' -r

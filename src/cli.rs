@@ -351,6 +351,27 @@ pub struct EnrollArgs {
     #[command(flatten)]
     pub token: ApiTokenArgs,
 
+    /// Without --token: log this user in to get the mfa_token (first factor)
+    #[arg(long, short = 'u', env = "AUTH0_USERNAME", value_name = "USER")]
+    pub username: Option<String>,
+
+    /// The user's password, with --username ('-' reads stdin)
+    #[arg(
+        long,
+        env = "AUTH0_PASSWORD",
+        hide_env_values = true,
+        value_name = "PASSWORD"
+    )]
+    pub password: Option<String>,
+
+    /// Read the password from FILE
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+
+    /// Database connection to log in through
+    #[arg(long, env = "AUTH0_REALM", value_name = "CONNECTION")]
+    pub realm: Option<String>,
+
     /// Phone number in E.164 form, e.g. +15555550123 (sms, voice)
     #[arg(long, value_name = "E164")]
     pub phone: Option<String>,

@@ -13,8 +13,38 @@ pub struct Hint {
     pub fix: &'static str,
 }
 
+/// Token-kind mistakes, caught before anything is sent (JSON `error`: `usage`).
+pub const JWT_AS_MFA_TOKEN: Hint = Hint {
+    error: "usage",
+    description: Some("is a JWT"),
+    meaning: "an access or ID token was passed where the mfa_token is needed",
+    fix: "pass the mfa_token from `auth0-mfa login --mfa-token-only`; it starts with Fe26.2*",
+};
+pub const MFA_TOKEN_CANNOT_DELETE: Hint = Hint {
+    error: "usage",
+    description: Some("an mfa_token cannot delete"),
+    meaning: "deleting an authenticator needs an access token for the MFA API, not an mfa_token",
+    fix: "get one with `auth0-mfa login --audience https://DOMAIN/mfa/ --scope \"enroll read:authenticators remove:authenticators\" --json | jq -r .access_token`",
+};
+pub const NOT_FOR_THE_MFA_API: Hint = Hint {
+    error: "usage",
+    description: Some("not for the MFA API"),
+    meaning: "the access token's audience is another API, not https://DOMAIN/mfa/",
+    fix: MFA_TOKEN_CANNOT_DELETE.fix,
+};
+pub const MISSING_MFA_SCOPE: Hint = Hint {
+    error: "usage",
+    description: Some("lacks the"),
+    meaning: "the MFA API access token lacks the scope the command needs (enroll, read:authenticators, remove:authenticators)",
+    fix: MFA_TOKEN_CANNOT_DELETE.fix,
+};
+
 /// Most specific entries first: the first match wins.
 pub const TABLE: &[Hint] = &[
+    JWT_AS_MFA_TOKEN,
+    MFA_TOKEN_CANNOT_DELETE,
+    NOT_FOR_THE_MFA_API,
+    MISSING_MFA_SCOPE,
     Hint {
         error: "invalid_grant",
         description: Some("Invalid otp_code"),
@@ -196,6 +226,16 @@ pub fn markdown() -> String {
         ));
     }
     out
+}
+
+impl Hint {
+    /// The fix with `DOMAIN` filled in.
+    pub fn fix_for(&self, domain: &crate::domain::Domain) -> String {
+        self.fix.replace(
+            "https://DOMAIN/",
+            &format!("https://{}/", domain.authority()),
+        )
+    }
 }
 
 pub fn lookup(api: &ApiError) -> Option<&'static Hint> {

@@ -1,12 +1,12 @@
 //! `enroll`: `POST /mfa/associate`, show what the user needs (secret, QR code,
 //! recovery codes), then confirm the enrollment unless `--no-confirm`.
 
-use crate::auth0::{Association, Enrollment};
+use crate::auth0::{Association, Client, Enrollment, LoginOutcome, PasswordLogin};
 use crate::cli::{EnrollArgs, EnrollKind};
 use crate::error::Failure;
 use crate::flow::{Answers, Flow};
 use crate::output::{Output, Report, enrolled_json};
-use crate::prompt::{Prompter, TerminalPrompter};
+use crate::prompt::{Ask, Prompter, TerminalPrompter};
 use crate::secret::Secret;
 use crate::settings::Settings;
 
@@ -19,7 +19,6 @@ pub async fn run(
     out: &Output,
 ) -> Result<(), Failure> {
     let domain = settings.domain()?;
-    let token = super::mfa_api_token(settings, &domain, MfaApi::Enroll)?;
     let enrollment = enrollment(args)?;
     let mut prompter = TerminalPrompter::new(no_input);
     // Refuse before enrolling what nobody could confirm.
@@ -27,6 +26,12 @@ pub async fn run(
         check_confirmable(args)?;
     }
     let client = super::connect(settings, out)?;
+    let token = match (settings.get("mfa_token"), settings.text("username")) {
+        (None, Some(username)) => {
+            first_factor_token(&client, settings, username, &mut prompter, out).await?
+        }
+        _ => super::mfa_api_token(settings, &domain, MfaApi::Enroll)?,
+    };
     let mut flow = Flow {
         client: &client,
         prompter: &mut prompter,
@@ -73,6 +78,43 @@ pub async fn run(
         confirmation: Some(&tokens),
     });
     Ok(())
+}
+
+/// Logs the user in for the mfa_token that enrolls a first factor, so that a
+/// new test user is set up in one command.
+async fn first_factor_token(
+    client: &Client,
+    settings: &Settings,
+    username: String,
+    prompter: &mut TerminalPrompter,
+    out: &Output,
+) -> Result<Secret, Failure> {
+    let password = match settings.secret("password") {
+        Some(password) => password,
+        None => prompter.secret(&Ask {
+            prompt: "Password",
+            what: "the password",
+            how: "pass --password-file FILE or set AUTH0_PASSWORD (or give --token)",
+        })?,
+    };
+    let login = PasswordLogin {
+        username,
+        password,
+        realm: settings.text("realm"),
+        audience: None,
+        scope: settings.text("scope"),
+    };
+    out.progress(&format!(
+        "logging in as {} for an mfa_token (POST /oauth/token)",
+        login.username
+    ));
+    match client.login_password(&login).await? {
+        LoginOutcome::MfaRequired(required) => Ok(required.mfa_token),
+        LoginOutcome::Tokens(_) => Err(Failure::usage_with_hint(
+            "Auth0 issued tokens without asking for MFA, so there is no mfa_token to enroll with",
+            "require MFA for the user (Dashboard > Security > Multi-factor Auth), or pass --token with an access token for https://DOMAIN/mfa/ with the enroll scope",
+        )),
+    }
 }
 
 fn enrollment(args: &EnrollArgs) -> Result<Enrollment, Failure> {

@@ -26,6 +26,7 @@ use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
 use crate::domain::Domain;
 use crate::error::Failure;
 use crate::flow::{Answers, Choice, DEFAULT_TIMEOUT, Factor, Waiting};
+use crate::hints;
 use crate::jwt::{self, TokenKind};
 use crate::output::{Output, Report};
 use crate::secret::Secret;
@@ -96,7 +97,7 @@ fn mfa_token(settings: &Settings) -> Result<Secret, Failure> {
     if jwt::kind(token.expose()) == TokenKind::Jwt {
         return Err(Failure::usage_with_hint(
             "the --mfa-token given is a JWT (an access or ID token), not an mfa_token",
-            "pass the mfa_token from `auth0-mfa login --mfa-token-only`; it starts with Fe26.2*",
+            hints::JWT_AS_MFA_TOKEN.fix,
         ));
     }
     Ok(token)
@@ -126,15 +127,12 @@ impl MfaApi {
 fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<Secret, Failure> {
     let token = settings.require("mfa_token")?.value.clone();
     let audience = domain.mfa_audience();
-    let how = format!(
-        "get one with `auth0-mfa login --audience {audience} --scope \"enroll read:authenticators remove:authenticators\" --json | jq -r .access_token`"
-    );
     match jwt::kind(token.expose()) {
         TokenKind::MfaToken if need == MfaApi::Remove => Err(Failure::usage_with_hint(
             format!(
                 "an mfa_token cannot delete authenticators: that needs an access token for {audience} with remove:authenticators"
             ),
-            how,
+            hints::MFA_TOKEN_CANNOT_DELETE.fix_for(domain),
         )),
         TokenKind::Jwt => {
             let claims = jwt::claims(token.expose()).unwrap_or_default();
@@ -151,7 +149,7 @@ fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<S
                         "this access token is for {}, not for the MFA API ({audience})",
                         crate::output::sanitize(&audiences.join(", "))
                     ),
-                    how,
+                    hints::NOT_FOR_THE_MFA_API.fix_for(domain),
                 ));
             }
             let scopes = claims
@@ -161,7 +159,7 @@ fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<S
             if !scopes.split_whitespace().any(|s| s == need.scope()) {
                 return Err(Failure::usage_with_hint(
                     format!("this access token lacks the {} scope", need.scope()),
-                    how,
+                    hints::MISSING_MFA_SCOPE.fix_for(domain),
                 ));
             }
             Ok(token)
