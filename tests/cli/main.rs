@@ -11,6 +11,7 @@ mod enroll;
 mod errors;
 mod factors;
 mod login;
+mod output;
 mod readme;
 mod secrets;
 mod settings;
