@@ -6,6 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::auth0::ChallengeType;
+use crate::flow::Factor;
+use crate::totp::HashAlgorithm;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -101,12 +103,15 @@ pub struct GlobalArgs {
     pub curl: bool,
 
     /// Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]
-    #[arg(long, global = true, value_name = "SECONDS")]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: Option<u64>,
 }
 
-/// The names `--factor` takes (`flow::Factor` parses them).
-pub const FACTORS: [&str; 6] = ["otp", "push", "sms", "voice", "email", "recovery-code"];
+/// The names `--factor` takes: those of `flow::Factor`. The value stays a
+/// string so that the settings resolver can say where it came from.
+fn factor_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(Factor::ALL.map(Factor::name))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -192,7 +197,7 @@ pub struct LoginArgs {
         long,
         env = "AUTH0_MFA_FACTOR",
         value_name = "FACTOR",
-        value_parser = clap::builder::PossibleValuesParser::new(FACTORS)
+        value_parser = factor_names()
     )]
     pub factor: Option<String>,
 
@@ -269,7 +274,7 @@ pub struct ChallengeArgs {
 
     /// Challenge type to ask for; repeat for several (Auth0 picks among them)
     #[arg(long = "type", value_enum, value_name = "TYPE")]
-    pub types: Vec<ChallengeType>,
+    pub types: Vec<ChallengeTypeArg>,
 
     /// Challenge this authenticator (an id from `authenticators list`)
     #[arg(long, value_name = "ID")]
@@ -335,7 +340,7 @@ pub struct VerifyArgs {
     pub answer: AnswerArgs,
 
     /// The oob_code of an out-of-band challenge: polls a push, or sends --binding-code
-    #[arg(long, value_name = "CODE", conflicts_with_all = ["otp", "otp_secret", "recovery_code"])]
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["otp", "recovery_code"])]
     pub oob_code: Option<String>,
 
     #[command(flatten)]
@@ -381,7 +386,7 @@ pub struct EnrollArgs {
     pub email: Option<String>,
 
     /// Leave the enrollment pending and print how to confirm it later
-    #[arg(long, conflicts_with_all = ["otp", "otp_secret", "binding_code", "confirm_with_secret"])]
+    #[arg(long, conflicts_with_all = ["otp", "confirm_otp_secret", "binding_code", "confirm_with_secret"])]
     pub no_confirm: bool,
 
     /// Confirm an otp enrollment with a code computed from the returned secret (same as --otp-secret auto)
@@ -393,7 +398,11 @@ pub struct EnrollArgs {
     pub otp: Option<String>,
 
     /// Compute the confirming code from this secret; 'auto' uses the secret Auth0 returns
-    #[arg(long, value_name = "SECRET|auto")]
+    #[arg(
+        long = "otp-secret",
+        id = "confirm_otp_secret",
+        value_name = "SECRET|auto"
+    )]
     pub otp_secret: Option<String>,
 
     /// The code from the SMS, voice call or email, to confirm those enrollments
@@ -497,11 +506,37 @@ pub struct TotpArgs {
     pub algorithm: Option<TotpAlgorithm>,
 }
 
+/// `--type` of `challenge`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChallengeTypeArg {
+    Otp,
+    Oob,
+}
+
+impl From<ChallengeTypeArg> for ChallengeType {
+    fn from(arg: ChallengeTypeArg) -> Self {
+        match arg {
+            ChallengeTypeArg::Otp => ChallengeType::Otp,
+            ChallengeTypeArg::Oob => ChallengeType::Oob,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TotpAlgorithm {
     Sha1,
     Sha256,
     Sha512,
+}
+
+impl From<TotpAlgorithm> for HashAlgorithm {
+    fn from(arg: TotpAlgorithm) -> Self {
+        match arg {
+            TotpAlgorithm::Sha1 => HashAlgorithm::Sha1,
+            TotpAlgorithm::Sha256 => HashAlgorithm::Sha256,
+            TotpAlgorithm::Sha512 => HashAlgorithm::Sha512,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -575,6 +610,9 @@ mod tests {
         let Command::Challenge(args) = cli.command else {
             panic!()
         };
-        assert_eq!(args.types, vec![ChallengeType::Otp, ChallengeType::Oob]);
+        assert_eq!(
+            args.types,
+            vec![ChallengeTypeArg::Otp, ChallengeTypeArg::Oob]
+        );
     }
 }

@@ -468,7 +468,7 @@ fn rate_limit_check(meta: &ResponseMeta) -> Check {
         "{} of {} requests left in this window",
         rate.remaining, rate.limit
     );
-    if rate.remaining * 5 < rate.limit || rate.remaining < 5 {
+    if rate.remaining.saturating_mul(5) < rate.limit || rate.remaining < 5 {
         let wait = rate.reset.saturating_sub(crate::totp::now_unix());
         Check::warn(
             "rate limit",

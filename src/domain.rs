@@ -75,10 +75,6 @@ impl Domain {
         }
     }
 
-    pub fn is_https(&self) -> bool {
-        self.base.scheme() == "https"
-    }
-
     /// The audience of the MFA API, needed to enroll and manage authenticators.
     pub fn mfa_audience(&self) -> String {
         format!("https://{}/mfa/", self.authority())

@@ -1,5 +1,5 @@
-//! How a command can fail, and the one table that turns each failure into the
-//! documented exit code.
+//! How a command can fail, the documented exit codes, and the one mapping from
+//! each failure (and each Auth0 error) to its code.
 
 use std::fmt;
 use std::time::Duration;

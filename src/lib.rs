@@ -5,6 +5,7 @@ pub mod auth0;
 pub mod cli;
 mod commands;
 mod config_file;
+mod connection;
 pub mod doctor;
 pub mod domain;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod hints;
 pub mod jwt;
 pub mod output;
 pub mod prompt;
+mod sanitize;
 pub mod secret;
 pub mod settings;
 pub mod totp;
@@ -59,40 +61,34 @@ pub fn run() -> i32 {
     }
 }
 
-/// clap's own errors (and `--help`, `--version`). With `--json` a usage error
-/// is still one JSON document on stdout.
+/// clap's own errors, and `--help` / `--version`. A usage error under
+/// `--json` is still one JSON document on stdout, through the same renderer
+/// as every other failure; help asked for by leaving out the subcommand is a
+/// usage error too (exit 2), as a script that forgot it should learn.
 fn clap_failure(error: clap::Error) -> i32 {
     use clap::error::ErrorKind;
-    let informational = matches!(
+    if matches!(
         error.kind(),
-        ErrorKind::DisplayHelp
-            | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    );
-    if !informational && std::env::args().any(|a| a == "--json") {
-        let message = error.kind().as_str().map(str::to_owned).unwrap_or_else(|| {
-            error
-                .to_string()
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .trim_start_matches("error: ")
-                .to_owned()
-        });
-        let body = serde_json::json!({
-            "error": "usage",
-            "error_description": message,
-            "hint": "run `auth0-mfa --help`",
-            "exit_code": exit::USAGE,
-        });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&body).unwrap_or_default()
-        );
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = error.print();
+        return exit::OK;
+    }
+    let json = std::env::args_os().any(|a| a == "--json");
+    if !json {
+        let _ = error.print();
         return exit::USAGE;
     }
-    let _ = error.print();
-    if informational { exit::OK } else { exit::USAGE }
+    let rendered = error.render().to_string();
+    let message = rendered
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("invalid command line")
+        .trim_start_matches("error: ")
+        .to_owned();
+    let failure = Failure::usage_with_hint(message, "run `auth0-mfa --help`");
+    Output::new(true, 0, cli::ColorChoice::Never).failure(&failure);
+    failure.exit_code()
 }
 
 /// A bug must not print a backtrace with values in it: say where, and how to report it.

@@ -15,6 +15,7 @@ use crate::auth0::{
 use crate::cli::ColorChoice;
 use crate::error::Failure;
 use crate::jwt;
+pub use crate::sanitize::sanitize;
 use crate::settings::Settings;
 
 /// A command's result, rendered by [`Output::result`].
@@ -238,20 +239,6 @@ impl Paint {
     }
 }
 
-/// Strings from the server or the user go through this before a terminal sees
-/// them: control characters (escape sequences included) become `�`.
-pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
 fn report_json(report: &Report<'_>) -> Value {
     match report {
         Report::Tokens(tokens) => serde_json::to_value(tokens).unwrap_or(Value::Null),
@@ -288,11 +275,11 @@ fn report_text(report: &Report<'_>, paint: &Paint) -> String {
     match report {
         Report::Tokens(tokens) => tokens_text(tokens, paint),
         // Only the token, so `T=$(auth0-mfa login --mfa-token-only)` works.
-        Report::MfaToken(required) => required.mfa_token.expose().to_owned(),
+        Report::MfaToken(required) => sanitize(required.mfa_token.expose()),
         Report::Challenge(c) => {
             let mut rows = vec![("challenge_type", sanitize(&c.challenge_type))];
             if let Some(code) = &c.oob_code {
-                rows.push(("oob_code", code.expose().to_owned()));
+                rows.push(("oob_code", sanitize(code.expose())));
             }
             if let Some(binding) = &c.binding_method {
                 rows.push(("binding_method", sanitize(binding)));
@@ -318,7 +305,8 @@ fn report_text(report: &Report<'_>, paint: &Paint) -> String {
             paint.green("✓ enrollment confirmed"),
             tokens_text(tokens, paint)
         ),
-        Report::Enrolled { .. } => String::new(),
+        // Text mode shows a pending enrollment as `Enrollment`, before confirming.
+        Report::Enrolled { association, .. } => enrollment_text(association, paint),
         Report::Authenticators { list, all } => authenticators_text(list, *all, paint),
         Report::Deleted(ids) => format!("deleted {}", ids.join(" and ")),
         Report::Doctor(checks) => doctor_text(checks, paint),
@@ -339,12 +327,12 @@ fn tokens_text(tokens: &TokenSet, paint: &Paint) -> String {
         out.push_str(&recovery_code_box(code.expose(), paint));
         out.push('\n');
     }
-    let mut rows = vec![("access_token", tokens.access_token.expose().to_owned())];
+    let mut rows = vec![("access_token", sanitize(tokens.access_token.expose()))];
     if let Some(t) = &tokens.id_token {
-        rows.push(("id_token", t.expose().to_owned()));
+        rows.push(("id_token", sanitize(t.expose())));
     }
     if let Some(t) = &tokens.refresh_token {
-        rows.push(("refresh_token", t.expose().to_owned()));
+        rows.push(("refresh_token", sanitize(t.expose())));
     }
     if let Some(t) = &tokens.token_type {
         rows.push(("token_type", sanitize(t)));
@@ -398,13 +386,13 @@ fn enrollment_text(association: &Association, paint: &Paint) -> String {
     );
     let mut rows = Vec::new();
     if let Some(secret) = &association.secret {
-        rows.push(("secret", secret.expose().to_owned()));
+        rows.push(("secret", sanitize(secret.expose())));
     }
     if let Some(uri) = &association.barcode_uri {
         rows.push(("barcode_uri", sanitize(uri.expose())));
     }
     if let Some(code) = &association.oob_code {
-        rows.push(("oob_code", code.expose().to_owned()));
+        rows.push(("oob_code", sanitize(code.expose())));
     }
     if let Some(binding) = &association.binding_method {
         rows.push(("binding_method", sanitize(binding)));
@@ -570,9 +558,11 @@ fn claims_text(claims: &Map<String, Value>, paint: &Paint) -> String {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or_default();
+    let names: Vec<String> = claims.keys().map(|name| sanitize(name)).collect();
     let rows: Vec<(&str, String)> = claims
         .iter()
-        .map(|(name, value)| {
+        .zip(&names)
+        .map(|((name, value), shown_name)| {
             let shown = match (name.as_str(), value.as_i64()) {
                 ("exp" | "iat" | "nbf" | "auth_time" | "updated_at", Some(t)) => {
                     format!("{} ({})", utc(t), relative(t - now))
@@ -582,7 +572,7 @@ fn claims_text(claims: &Map<String, Value>, paint: &Paint) -> String {
                     other => sanitize(&other.to_string()),
                 },
             };
-            (name.as_str(), shown)
+            (shown_name.as_str(), shown)
         })
         .collect();
     table(&rows, paint)
@@ -715,11 +705,6 @@ mod tests {
         assert_eq!(utc(0), "1970-01-01 00:00:00 UTC");
         assert_eq!(utc(1_234_567_890), "2009-02-13 23:31:30 UTC");
         assert_eq!(utc(951_825_600), "2000-02-29 12:00:00 UTC");
-    }
-
-    #[test]
-    fn sanitize_removes_escape_sequences() {
-        assert_eq!(sanitize("ok\u{1b}[31mred"), "ok\u{fffd}[31mred");
     }
 
     #[test]

@@ -41,6 +41,18 @@ pub struct TerminalPrompter {
 }
 
 impl TerminalPrompter {
+    fn hidden(&mut self, ask: &Ask<'_>, allow_empty: bool) -> Result<Secret, Failure> {
+        if !self.interactive {
+            return Err(cannot_prompt(ask));
+        }
+        Password::with_theme(&ColorfulTheme::default())
+            .with_prompt(ask.prompt)
+            .allow_empty_password(allow_empty)
+            .interact()
+            .map(Secret::new)
+            .map_err(prompt_failed)
+    }
+
     pub fn new(no_input: bool) -> Self {
         TerminalPrompter {
             interactive: !no_input
@@ -78,26 +90,11 @@ impl Prompter for TerminalPrompter {
     }
 
     fn secret(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure> {
-        if !self.interactive {
-            return Err(cannot_prompt(ask));
-        }
-        Password::with_theme(&ColorfulTheme::default())
-            .with_prompt(ask.prompt)
-            .interact()
-            .map(Secret::new)
-            .map_err(prompt_failed)
+        self.hidden(ask, false)
     }
 
     fn secret_or_empty(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure> {
-        if !self.interactive {
-            return Err(cannot_prompt(ask));
-        }
-        Password::with_theme(&ColorfulTheme::default())
-            .with_prompt(ask.prompt)
-            .allow_empty_password(true)
-            .interact()
-            .map(Secret::new)
-            .map_err(prompt_failed)
+        self.hidden(ask, true)
     }
 
     fn text(&mut self, ask: &Ask<'_>) -> Result<String, Failure> {

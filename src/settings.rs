@@ -1,6 +1,7 @@
 //! Settings: flags > environment > config-file profile > defaults, one value per
 //! key with the source it came from, for `config show` and for error messages.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -9,7 +10,6 @@ use std::time::Duration;
 use clap::ArgMatches;
 use clap::parser::ValueSource;
 
-use crate::auth0::{AssertionAlg, AssertionKey, ClientAuth, Transport};
 use crate::config_file;
 use crate::domain::Domain;
 use crate::error::Failure;
@@ -231,49 +231,8 @@ impl Settings {
             check_profile_keys(name, table)?;
         }
 
-        let mut warnings = Vec::new();
-        let mut values = Vec::new();
-        let mut stdin_taken: Option<&'static str> = None;
-        for key in KEYS {
-            let found = match (cli_value(matches, key)?, profile_table, &profile) {
-                (Some(found), _, _) => Some(found),
-                (None, Some(table), Some((name, _))) => profile_value(key, table, name)?,
-                _ => None,
-            };
-            let found = found.or_else(|| key.default.map(|d| (Secret::new(d), Source::Default)));
-            let Some((mut value, mut source)) = found else {
-                continue;
-            };
-            if key.secret && value.expose() == "-" {
-                if let Some(other) = stdin_taken {
-                    return Err(Failure::usage(format!(
-                        "only one setting can be read from stdin ('-'): both {other} and {} ask for it",
-                        key.flag
-                    )));
-                }
-                stdin_taken = Some(key.flag);
-                value = read_stdin_line(key.what, key.flag)?;
-                source = Source::Stdin;
-            }
-            if key.secret
-                && matches!(
-                    source,
-                    Source::Profile {
-                        file_key: false,
-                        ..
-                    }
-                )
-            {
-                if let Some(path) = &config_path {
-                    if let Some(w) = config_file::permission_warning(path) {
-                        if !warnings.contains(&w) {
-                            warnings.push(w);
-                        }
-                    }
-                }
-            }
-            values.push(Setting { key, value, source });
-        }
+        let profile_ctx = profile_table.zip(profile.as_ref().map(|(name, _)| name.as_str()));
+        let (values, warnings) = collect(matches, profile_ctx, config_path.as_deref())?;
 
         Ok(Settings {
             config_found: config_path.as_ref().is_some_and(|p| p.exists()),
@@ -289,12 +248,7 @@ impl Settings {
         matches: &ArgMatches,
         config_path: Option<PathBuf>,
     ) -> Result<Settings, Failure> {
-        let mut values = Vec::new();
-        for key in KEYS {
-            if let Some((value, source)) = cli_value(matches, key)? {
-                values.push(Setting { key, value, source });
-            }
-        }
+        let (values, warnings) = collect(matches, None, None)?;
         let profile = matches
             .get_one::<String>("profile")
             .map(|name| (name.clone(), Source::Flag("--profile")));
@@ -303,7 +257,7 @@ impl Settings {
             config_path,
             profile,
             values,
-            warnings: Vec::new(),
+            warnings,
             timeout: matches.get_one::<u64>("timeout").copied(),
         })
     }
@@ -325,88 +279,6 @@ impl Settings {
                 format!("invalid domain from {}: {e}", setting.source),
                 "give --domain / AUTH0_DOMAIN as tenant.us.auth0.com or https://login.example.com",
             )
-        })
-    }
-
-    /// private_key_jwt when a key is given, else the secret, else a public client.
-    pub fn client_auth(&self) -> Result<ClientAuth, Failure> {
-        let client_id = self.require("client_id")?.text().to_owned();
-        if let Some(key) = self.get("client_assertion_key") {
-            return Ok(ClientAuth::Assertion {
-                client_id,
-                key: self.assertion_key(key)?,
-            });
-        }
-        Ok(match self.get("client_secret") {
-            Some(secret) if !secret.value.is_empty() => ClientAuth::Secret {
-                client_id,
-                client_secret: secret.value.clone(),
-            },
-            _ => ClientAuth::Public { client_id },
-        })
-    }
-
-    /// Reads and parses the assertion key before any request is made.
-    fn assertion_key(&self, key: &Setting) -> Result<AssertionKey, Failure> {
-        let alg = match self.text("client_assertion_alg").as_deref() {
-            None | Some("RS256") => AssertionAlg::Rs256,
-            Some("RS384") => AssertionAlg::Rs384,
-            Some("PS256") => AssertionAlg::Ps256,
-            Some(other) => {
-                return Err(Failure::usage_with_hint(
-                    format!("unsupported client assertion algorithm '{other}'"),
-                    "use --client-assertion-alg RS256, RS384 or PS256",
-                ));
-            }
-        };
-        let path = expand_home(key.text());
-        let pem = std::fs::read_to_string(&path).map_err(|e| {
-            Failure::usage_with_hint(
-                format!(
-                    "cannot read the client assertion key {} ({}): {e}",
-                    path.display(),
-                    key.source
-                ),
-                "check --client-assertion-key / AUTH0_CLIENT_ASSERTION_KEY",
-            )
-        })?;
-        AssertionKey::from_pem(&pem, alg, self.text("client_assertion_kid")).map_err(|e| {
-            Failure::usage_with_hint(
-                format!("the client assertion key {} is unusable: {e}", path.display()),
-                "give the application's RSA private key in PEM form (Dashboard > Applications > (your app) > Credentials)",
-            )
-        })
-    }
-
-    /// How to reach the tenant: `--timeout` and `--cacert`.
-    pub fn transport(&self) -> Result<Transport, Failure> {
-        let mut extra_roots = Vec::new();
-        if let Some(cacert) = self.get("cacert") {
-            use rustls::pki_types::CertificateDer;
-            use rustls::pki_types::pem::PemObject;
-            let path = expand_home(cacert.text());
-            let unusable = |why: String| {
-                Failure::usage_with_hint(
-                    format!(
-                        "cannot use the CA file {} ({}): {why}",
-                        path.display(),
-                        cacert.source
-                    ),
-                    "give --cacert a file of PEM certificates (BEGIN CERTIFICATE)",
-                )
-            };
-            let certs = CertificateDer::pem_file_iter(&path)
-                .map_err(|e| unusable(e.to_string()))?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| unusable(e.to_string()))?;
-            if certs.is_empty() {
-                return Err(unusable("it holds no certificate".into()));
-            }
-            extra_roots = certs;
-        }
-        Ok(Transport {
-            timeout: self.request_timeout(),
-            extra_roots,
         })
     }
 
@@ -444,7 +316,74 @@ fn leaf(matches: &ArgMatches) -> &ArgMatches {
     current
 }
 
-fn cli_value(matches: &ArgMatches, key: &'static Key) -> Result<Option<(Secret, Source)>, Failure> {
+type Profile<'a> = (&'a BTreeMap<String, toml::Value>, &'a str);
+
+/// Every key's value by precedence (command line and environment, then the
+/// profile, then the default), with `-` read from stdin, and warnings about
+/// files that hold a secret and that others can read.
+fn collect(
+    matches: &ArgMatches,
+    profile: Option<Profile<'_>>,
+    config_path: Option<&std::path::Path>,
+) -> Result<(Vec<Setting>, Vec<String>), Failure> {
+    let mut warnings = Vec::new();
+    let mut values = Vec::new();
+    let mut stdin_taken: Option<&'static str> = None;
+    for key in KEYS {
+        let found = match (cli_value(matches, key, &mut warnings)?, profile) {
+            (Some(found), _) => Some(found),
+            (None, Some((table, name))) => profile_value(key, table, name, &mut warnings)?,
+            (None, None) => None,
+        };
+        let found = found.or_else(|| key.default.map(|d| (Secret::new(d), Source::Default)));
+        let Some((mut value, mut source)) = found else {
+            continue;
+        };
+        if key.secret && value.expose() == "-" {
+            if let Some(other) = stdin_taken {
+                return Err(Failure::usage(format!(
+                    "only one setting can be read from stdin ('-'): both {other} and {} ask for it",
+                    key.flag
+                )));
+            }
+            stdin_taken = Some(key.flag);
+            value = read_stdin_line(key.what, key.flag)?;
+            source = Source::Stdin;
+        }
+        let in_config = matches!(
+            source,
+            Source::Profile {
+                file_key: false,
+                ..
+            }
+        );
+        if key.secret && in_config {
+            if let Some(path) = config_path {
+                warn_if_readable(path, &mut warnings);
+            }
+        }
+        values.push(Setting { key, value, source });
+    }
+    Ok((values, warnings))
+}
+
+/// Like ssh: a file that holds a secret must not be readable by others.
+fn warn_if_readable(path: &std::path::Path, warnings: &mut Vec<String>) {
+    if let Some(warning) = config_file::permission_warning(path) {
+        if !warnings.contains(&warning) {
+            warnings.push(warning);
+        }
+    }
+}
+
+/// From the command line or, through clap, the environment. A key this
+/// subcommand has no flag for (`config show`'s username, say) still takes
+/// its environment variable, so flag > environment > profile holds everywhere.
+fn cli_value(
+    matches: &ArgMatches,
+    key: &'static Key,
+    warnings: &mut Vec<String>,
+) -> Result<Option<(Secret, Source)>, Failure> {
     // `--client-secret-file` and the like: the flag names a file holding the value.
     let file_arg = format!("{}_file", key.name);
     if let Some(path) = matches.try_get_one::<PathBuf>(&file_arg).ok().flatten() {
@@ -462,12 +401,20 @@ fn cli_value(matches: &ArgMatches, key: &'static Key) -> Result<Option<(Secret, 
                 file_arg.replace('_', "-")
             ))
         })?;
+        if key.secret {
+            warn_if_readable(path, warnings);
+        }
         let value = content.trim_end_matches(['\r', '\n']);
         let flag = format!("--{}", file_arg.replace('_', "-"));
         return Ok(Some((Secret::new(value), Source::FileFlag(flag))));
     }
-    let Some(value) = matches.try_get_one::<String>(key.name).ok().flatten() else {
-        return Ok(None);
+    let value = match matches.try_get_one::<String>(key.name) {
+        Ok(Some(value)) => value,
+        Ok(None) => return Ok(None),
+        Err(_) => {
+            let from_env = std::env::var(key.env).ok().filter(|v| !v.is_empty());
+            return Ok(from_env.map(|v| (Secret::new(v), Source::Env(key.env))));
+        }
     };
     let source = match matches.value_source(key.name) {
         Some(ValueSource::EnvVariable) => Source::Env(key.env),
@@ -529,10 +476,7 @@ fn choose_profile(
         .then(|| ("default".to_owned(), Source::Default)))
 }
 
-fn check_profile_keys(
-    profile: &str,
-    table: &std::collections::BTreeMap<String, toml::Value>,
-) -> Result<(), Failure> {
+fn check_profile_keys(profile: &str, table: &BTreeMap<String, toml::Value>) -> Result<(), Failure> {
     for name in table.keys() {
         let base = name.strip_suffix("_file").unwrap_or(name);
         let known = KEYS
@@ -555,8 +499,9 @@ fn check_profile_keys(
 /// `key = "value"`, or for secrets `key_file = "path"` holding the value.
 fn profile_value(
     key: &'static Key,
-    table: &std::collections::BTreeMap<String, toml::Value>,
+    table: &BTreeMap<String, toml::Value>,
     profile: &str,
+    warnings: &mut Vec<String>,
 ) -> Result<Option<(Secret, Source)>, Failure> {
     let as_string = |name: &str, value: &toml::Value| {
         value.as_str().map(str::to_owned).ok_or_else(|| {
@@ -578,6 +523,7 @@ fn profile_value(
         return Ok(None);
     };
     let path = expand_home(&as_string(&file_key, path)?);
+    warn_if_readable(&path, warnings);
     let content = std::fs::read_to_string(&path).map_err(|e| {
         Failure::usage(format!(
             "cannot read {} (`{file_key}` in profile {profile}): {e}",
@@ -593,7 +539,7 @@ fn profile_value(
     )))
 }
 
-fn expand_home(path: &str) -> PathBuf {
+pub fn expand_home(path: &str) -> PathBuf {
     match (path.strip_prefix("~/"), dirs::home_dir()) {
         (Some(rest), Some(home)) => home.join(rest),
         _ => PathBuf::from(path),

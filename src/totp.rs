@@ -6,8 +6,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use totp_rs::{Algorithm, Secret as EncodedSecret, TOTP};
 
-use crate::cli::TotpAlgorithm;
-
 /// A TOTP generator. Its `Debug` never shows the key.
 pub struct Totp {
     inner: TOTP,
@@ -23,12 +21,20 @@ impl fmt::Debug for Totp {
     }
 }
 
+/// The HMAC of a TOTP code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HashAlgorithm {
+    Sha1,
+    Sha256,
+    Sha512,
+}
+
 /// Overrides from the command line; `None` keeps the URI's value or the default.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Overrides {
     pub digits: Option<u32>,
     pub period: Option<u64>,
-    pub algorithm: Option<TotpAlgorithm>,
+    pub algorithm: Option<HashAlgorithm>,
 }
 
 impl Totp {
@@ -62,10 +68,23 @@ impl Totp {
         }
         if let Some(algorithm) = overrides.algorithm {
             inner.algorithm = match algorithm {
-                TotpAlgorithm::Sha1 => Algorithm::SHA1,
-                TotpAlgorithm::Sha256 => Algorithm::SHA256,
-                TotpAlgorithm::Sha512 => Algorithm::SHA512,
+                HashAlgorithm::Sha1 => Algorithm::SHA1,
+                HashAlgorithm::Sha256 => Algorithm::SHA256,
+                HashAlgorithm::Sha512 => Algorithm::SHA512,
             };
+        }
+        // A URI may say anything; totp-rs panics on a zero period or a huge digit count.
+        if !(6..=8).contains(&inner.digits) {
+            return Err(format!(
+                "a TOTP code has 6 to 8 digits, not {}",
+                inner.digits
+            ));
+        }
+        if !(1..=3600).contains(&inner.step) {
+            return Err(format!(
+                "a TOTP period is 1 to 3600 seconds, not {}",
+                inner.step
+            ));
         }
         Ok(Totp { inner })
     }
@@ -114,7 +133,7 @@ mod tests {
     const SHA256_KEY: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA";
     const SHA512_KEY: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNA";
 
-    fn rfc(key: &str, algorithm: TotpAlgorithm) -> Totp {
+    fn rfc(key: &str, algorithm: HashAlgorithm) -> Totp {
         Totp::parse(
             key,
             Overrides {
@@ -136,9 +155,9 @@ mod tests {
             (2000000000, "69279037", "90698825", "38618901"),
             (20000000000, "65353130", "77737706", "47863826"),
         ];
-        let sha1 = rfc(SHA1_KEY, TotpAlgorithm::Sha1);
-        let sha256 = rfc(SHA256_KEY, TotpAlgorithm::Sha256);
-        let sha512 = rfc(SHA512_KEY, TotpAlgorithm::Sha512);
+        let sha1 = rfc(SHA1_KEY, HashAlgorithm::Sha1);
+        let sha256 = rfc(SHA256_KEY, HashAlgorithm::Sha256);
+        let sha512 = rfc(SHA512_KEY, HashAlgorithm::Sha512);
         for (time, c1, c256, c512) in cases {
             assert_eq!(sha1.code_at(time), c1, "sha1 at {time}");
             assert_eq!(sha256.code_at(time), c256, "sha256 at {time}");
@@ -165,6 +184,16 @@ mod tests {
         .unwrap();
         assert_eq!(totp.code_at(59), "287082");
         assert_eq!(totp.remaining_at(59), 1);
+    }
+
+    #[test]
+    fn impossible_parameters_in_a_uri_are_refused() {
+        for uri in [
+            format!("otpauth://totp/x?secret={SHA1_KEY}&period=0"),
+            format!("otpauth://totp/x?secret={SHA1_KEY}&digits=12"),
+        ] {
+            assert!(Totp::parse(&uri, Overrides::default()).is_err(), "{uri}");
+        }
     }
 
     #[test]

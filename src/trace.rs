@@ -7,7 +7,7 @@ use std::io::Write;
 use serde_json::Value;
 
 use crate::auth0::{Body, Exchange, Observer, SECRET_FIELDS};
-use crate::output::sanitize;
+use crate::sanitize::sanitize;
 use crate::secret::MASK;
 
 pub struct Tracer {

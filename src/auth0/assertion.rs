@@ -19,8 +19,7 @@ use sha2::{Sha256, Sha384};
 pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 /// The algorithms Auth0 accepts for client assertions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-#[value(rename_all = "UPPER")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AssertionAlg {
     Rs256,
     Rs384,

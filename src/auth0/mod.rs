@@ -436,7 +436,7 @@ fn tls_config(extra_roots: &[rustls::pki_types::CertificateDer<'static>]) -> rus
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
     for cert in extra_roots {
-        // Unusable certificates were already refused when --cacert was read.
+        // Each was checked when --cacert was read (connection::transport).
         let _ = roots.add(cert.clone());
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());

@@ -214,11 +214,20 @@ impl Answer {
             Ok(Value::Object(mut fields)) if fields.get("error").is_some_and(Value::is_string) => {
                 let error = take_string(&mut fields, "error").unwrap_or_default();
                 let description = take_string(&mut fields, "error_description");
+                // A wait only means something on a 429, and the rate-limit window's
+                // reset says nothing about how long a brute-force block lasts.
+                let retry_after = match (self.status, error.as_str()) {
+                    (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts") => {
+                        header_seconds(&self.headers, "retry-after").map(Duration::from_secs)
+                    }
+                    (StatusCode::TOO_MANY_REQUESTS, _) => retry_after(&self.headers),
+                    _ => None,
+                };
                 Error::Api(ApiError {
                     status: self.status.as_u16(),
                     error,
                     description,
-                    retry_after: retry_after(&self.headers),
+                    retry_after,
                     meta: Box::new(meta(&self.headers)),
                     extra: fields,
                 })
@@ -283,12 +292,7 @@ fn looks_like_html(body: &[u8]) -> bool {
 
 /// The `Date` and `X-RateLimit-*` headers.
 pub fn meta(headers: &HeaderMap) -> ResponseMeta {
-    let number = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-    };
+    let number = |name: &str| header_seconds(headers, name);
     let rate_limit = match (
         number("x-ratelimit-limit"),
         number("x-ratelimit-remaining"),
@@ -334,18 +338,19 @@ fn parse_http_date(text: &str) -> Option<i64> {
     Some(days * 86_400 + h * 3600 + m * 60 + s)
 }
 
+fn header_seconds(headers: &HeaderMap, name: &str) -> Option<u64> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+}
+
 /// `Retry-After` (seconds) first, else `X-RateLimit-Reset` (Unix epoch seconds).
 pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let number = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-    };
-    if let Some(seconds) = number("retry-after") {
+    if let Some(seconds) = header_seconds(headers, "retry-after") {
         return Some(Duration::from_secs(seconds));
     }
-    let reset = number("x-ratelimit-reset")?;
+    let reset = header_seconds(headers, "x-ratelimit-reset")?;
     let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
     Some(Duration::from_secs(reset.saturating_sub(now)))
 }

@@ -67,7 +67,7 @@ impl Challenge {
 }
 
 /// The challenge types `/mfa/challenge` accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChallengeType {
     Otp,
     Oob,

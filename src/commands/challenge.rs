@@ -1,5 +1,6 @@
 //! `challenge`: `POST /mfa/challenge`, and with `--verify` the rest of the flow.
 
+use crate::auth0::ChallengeType;
 use crate::cli::ChallengeArgs;
 use crate::error::Failure;
 use crate::flow::Flow;
@@ -15,19 +16,20 @@ pub async fn run(
 ) -> Result<(), Failure> {
     let mfa_token = super::mfa_token(settings)?;
     let client = super::connect(settings, out)?;
-    let challenge = client
-        .challenge(&mfa_token, &args.types, args.authenticator_id.as_deref())
-        .await?;
-    if !args.verify {
-        out.result(Report::Challenge(&challenge));
-        return Ok(());
-    }
     let mut prompter = TerminalPrompter::new(no_input);
     let mut flow = Flow {
         client: &client,
         prompter: &mut prompter,
         progress: out,
     };
+    let types: Vec<ChallengeType> = args.types.iter().map(|&t| t.into()).collect();
+    let challenge = flow
+        .challenge(&mfa_token, &types, args.authenticator_id.as_deref())
+        .await?;
+    if !args.verify {
+        out.result(Report::Challenge(&challenge));
+        return Ok(());
+    }
     let tokens = flow
         .answer(
             &mfa_token,

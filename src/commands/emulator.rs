@@ -12,7 +12,7 @@ pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
         Some(path) => Tenant::load(path).map_err(|e| {
             Failure::usage_with_hint(
                 format!("cannot load the tenant file {}: {e:#}", path.display()),
-                "see the README's \"Emulator tenant file\" section for the format",
+                "see the README's \"The emulator\" section and src/emulator/example-tenant.toml",
             )
         })?,
         None => Tenant::demo(),

@@ -1,12 +1,12 @@
 //! `enroll`: `POST /mfa/associate`, show what the user needs (secret, QR code,
 //! recovery codes), then confirm the enrollment unless `--no-confirm`.
 
-use crate::auth0::{Association, Client, Enrollment, LoginOutcome, PasswordLogin};
+use crate::auth0::{Association, Client, Enrollment, LoginOutcome};
 use crate::cli::{EnrollArgs, EnrollKind};
 use crate::error::Failure;
 use crate::flow::{Answers, Flow};
 use crate::output::{Output, Report, enrolled_json};
-use crate::prompt::{Ask, Prompter, TerminalPrompter};
+use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
 use crate::settings::Settings;
 
@@ -89,26 +89,15 @@ async fn first_factor_token(
     prompter: &mut TerminalPrompter,
     out: &Output,
 ) -> Result<Secret, Failure> {
-    let password = match settings.secret("password") {
-        Some(password) => password,
-        None => prompter.secret(&Ask {
-            prompt: "Password",
-            what: "the password",
-            how: "pass --password-file FILE or set AUTH0_PASSWORD (or give --token)",
-        })?,
+    let mut login = super::password_login(settings, Some(username), prompter)?;
+    // The mfa_token to enroll with comes from a plain login, whatever audience is set.
+    login.audience = None;
+    let mut flow = Flow {
+        client,
+        prompter,
+        progress: out,
     };
-    let login = PasswordLogin {
-        username,
-        password,
-        realm: settings.text("realm"),
-        audience: None,
-        scope: settings.text("scope"),
-    };
-    out.progress(&format!(
-        "logging in as {} for an mfa_token (POST /oauth/token)",
-        login.username
-    ));
-    match client.login_password(&login).await? {
+    match flow.log_in(&login).await? {
         LoginOutcome::MfaRequired(required) => Ok(required.mfa_token),
         LoginOutcome::Tokens(_) => Err(Failure::usage_with_hint(
             "Auth0 issued tokens without asking for MFA, so there is no mfa_token to enroll with",
@@ -130,7 +119,7 @@ fn enrollment(args: &EnrollArgs) -> Result<Enrollment, Failure> {
             return Err(Failure::usage_with_hint(
                 format!(
                     "'{}' is not a phone number in E.164 form",
-                    crate::output::sanitize(phone)
+                    crate::sanitize::sanitize(phone)
                 ),
                 "give + then the country code and number, digits only, e.g. --phone +15555550123",
             ));

@@ -1,11 +1,11 @@
 //! `login`: the password grant, then the MFA flow when Auth0 asks for it.
 
-use crate::auth0::{LoginOutcome, PasswordLogin};
+use crate::auth0::LoginOutcome;
 use crate::cli::LoginArgs;
 use crate::error::Failure;
 use crate::flow::Flow;
 use crate::output::{Output, Report};
-use crate::prompt::{Ask, Prompter, TerminalPrompter};
+use crate::prompt::TerminalPrompter;
 use crate::settings::Settings;
 
 pub async fn run(
@@ -17,34 +17,13 @@ pub async fn run(
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
-    let username = match settings.text("username") {
-        Some(username) => username,
-        None => prompter.text(&Ask {
-            prompt: "Username",
-            what: "the username",
-            how: "pass --username USER or set AUTH0_USERNAME",
-        })?,
+    let login = super::password_login(settings, settings.text("username"), &mut prompter)?;
+    let mut flow = Flow {
+        client: &client,
+        prompter: &mut prompter,
+        progress: out,
     };
-    let password = match settings.secret("password") {
-        Some(password) => password,
-        None => prompter.secret(&Ask {
-            prompt: "Password",
-            what: "the password",
-            how: "pass --password - (reads stdin) or set AUTH0_PASSWORD",
-        })?,
-    };
-    let login = PasswordLogin {
-        username,
-        password,
-        realm: settings.text("realm"),
-        audience: settings.text("audience"),
-        scope: settings.text("scope"),
-    };
-    out.progress(&format!(
-        "logging in as {} (POST /oauth/token)",
-        login.username
-    ));
-    let required = match client.login_password(&login).await? {
+    let required = match flow.log_in(&login).await? {
         LoginOutcome::Tokens(_) if args.mfa_token_only => {
             return Err(Failure::usage_with_hint(
                 "Auth0 did not ask for MFA: it issued tokens straight away",
@@ -62,11 +41,6 @@ pub async fn run(
         return Ok(());
     }
     out.progress("Auth0 answered mfa_required");
-    let mut flow = Flow {
-        client: &client,
-        prompter: &mut prompter,
-        progress: out,
-    };
     let tokens = flow
         .complete(
             &required.mfa_token,

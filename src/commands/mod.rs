@@ -21,14 +21,16 @@ use std::sync::Arc;
 
 use clap::ArgMatches;
 
-use crate::auth0::{Client, Observer, TokenSet};
+use crate::auth0::{Client, Observer, PasswordLogin, TokenSet};
 use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
+use crate::connection;
 use crate::domain::Domain;
 use crate::error::Failure;
 use crate::flow::{Answers, Choice, DEFAULT_TIMEOUT, Factor, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
 use crate::output::{Output, Report};
+use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
 use crate::settings::Settings;
 use crate::trace::Tracer;
@@ -85,10 +87,42 @@ fn connect(settings: &Settings, out: &Output) -> Result<Client, Failure> {
     });
     Ok(Client::new(
         settings.domain()?,
-        settings.client_auth()?,
-        settings.transport()?,
+        connection::client_auth(settings)?,
+        connection::transport(settings)?,
         observer,
     )?)
+}
+
+/// The password grant's inputs: the username given (or from the settings,
+/// or asked for) and the password from the settings or a hidden prompt.
+fn password_login(
+    settings: &Settings,
+    username: Option<String>,
+    prompter: &mut dyn Prompter,
+) -> Result<PasswordLogin, Failure> {
+    let username = match username {
+        Some(username) => username,
+        None => prompter.text(&Ask {
+            prompt: "Username",
+            what: "the username",
+            how: "pass --username USER or set AUTH0_USERNAME",
+        })?,
+    };
+    let password = match settings.secret("password") {
+        Some(password) => password,
+        None => prompter.secret(&Ask {
+            prompt: "Password",
+            what: "the password",
+            how: "pass --password-file FILE, --password - (reads stdin), or set AUTH0_PASSWORD",
+        })?,
+    };
+    Ok(PasswordLogin {
+        username,
+        password,
+        realm: settings.text("realm"),
+        audience: settings.text("audience"),
+        scope: settings.text("scope"),
+    })
 }
 
 /// The mfa_token, refusing the common mix-up of passing an access token.
@@ -147,7 +181,7 @@ fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<S
                 return Err(Failure::usage_with_hint(
                     format!(
                         "this access token is for {}, not for the MFA API ({audience})",
-                        crate::output::sanitize(&audiences.join(", "))
+                        crate::sanitize::sanitize(&audiences.join(", "))
                     ),
                     hints::NOT_FOR_THE_MFA_API.fix_for(domain),
                 ));
@@ -183,7 +217,7 @@ fn choice(settings: &Settings, authenticator_id: Option<&str>) -> Result<Choice,
         Some(setting) => Some(Factor::parse(setting.text()).ok_or_else(|| {
             Failure::usage_with_hint(
                 format!("unknown factor '{}' ({})", setting.text(), setting.source),
-                format!("use one of: {}", crate::cli::FACTORS.join(", ")),
+                format!("use one of: {}", Factor::ALL.map(Factor::name).join(", ")),
             )
         })?),
         None => None,

@@ -7,7 +7,7 @@ use crate::totp::{Overrides, Totp, now_unix};
 
 pub fn run(args: &TotpArgs, out: &Output) -> Result<(), Failure> {
     let input = match args.secret.as_deref() {
-        Some("-") => crate::settings::read_stdin_line("the OTP secret", "totp -")?
+        Some("-") => crate::settings::read_stdin_line("the OTP secret", "SECRET_OR_URI")?
             .expose()
             .to_owned(),
         Some(secret) => secret.to_owned(),
@@ -21,7 +21,7 @@ pub fn run(args: &TotpArgs, out: &Output) -> Result<(), Failure> {
     let overrides = Overrides {
         digits: args.digits,
         period: args.period,
-        algorithm: args.algorithm,
+        algorithm: args.algorithm.map(Into::into),
     };
     let generator = Totp::parse(&input, overrides).map_err(Failure::usage)?;
     let time = args.time.unwrap_or_else(now_unix);

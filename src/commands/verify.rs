@@ -2,7 +2,6 @@
 //! an OTP, an out-of-band code (a push to poll, or a binding code), or a
 //! recovery code.
 
-use crate::auth0::Challenge;
 use crate::cli::VerifyArgs;
 use crate::error::Failure;
 use crate::flow::Flow;
@@ -32,27 +31,17 @@ pub async fn run(
     } else if let Some(oob_code) = &args.oob_code {
         let oob_code = Secret::new(oob_code.clone());
         match &answers.binding_code {
-            Some(code) => client.verify_oob(&mfa_token, &oob_code, Some(code)).await?,
+            Some(_) => {
+                flow.verify_binding_code(&mfa_token, &oob_code, &answers)
+                    .await?
+            }
             None => {
                 flow.wait_for_push(&mfa_token, &oob_code, None, waiting)
                     .await?
             }
         }
     } else {
-        // An OTP needs no challenge first: Auth0 accepts the mfa-otp grant directly.
-        flow.answer(&mfa_token, &otp_challenge(), &answers, waiting)
-            .await?
+        flow.verify_otp(&mfa_token, &answers).await?
     };
     super::finish(&tokens, args.answer.save_recovery_code.as_deref(), out)
-}
-
-fn otp_challenge() -> Challenge {
-    Challenge {
-        challenge_type: "otp".into(),
-        oob_code: None,
-        binding_method: None,
-        expires_in: None,
-        interval: None,
-        extra: Default::default(),
-    }
 }

@@ -28,10 +28,8 @@ impl Flow<'_> {
         waiting: Waiting,
     ) -> Result<TokenSet, Failure> {
         if association.authenticator_type == "otp" {
-            let code = self.otp_code(answers)?;
-            self.progress
-                .step("confirming with the first code (mfa-otp grant)");
-            return Ok(self.client.verify_otp(token, &code).await?);
+            self.progress.step("confirming with the first code");
+            return self.verify_otp(token, answers).await;
         }
         let Some(oob_code) = &association.oob_code else {
             return Err(Failure::Unexpected(anyhow::anyhow!(
@@ -39,10 +37,8 @@ impl Flow<'_> {
             )));
         };
         if association.binding_method.as_deref() == Some("prompt") {
-            let code = self.binding_code(answers)?;
-            self.progress
-                .step("confirming with the code that was sent (mfa-oob grant)");
-            return Ok(self.client.verify_oob(token, oob_code, Some(&code)).await?);
+            self.progress.step("confirming with the code that was sent");
+            return self.verify_binding_code(token, oob_code, answers).await;
         }
         self.progress
             .step("waiting for the Guardian app to scan the QR code and approve");

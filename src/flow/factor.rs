@@ -7,7 +7,7 @@ use std::fmt;
 use crate::auth0::{Authenticator, ChallengeType};
 
 /// The ways to answer Auth0's MFA, as users name them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Factor {
     Otp,
     Push,
@@ -18,8 +18,19 @@ pub enum Factor {
 }
 
 impl Factor {
+    pub const ALL: [Factor; 6] = [
+        Factor::Otp,
+        Factor::Push,
+        Factor::Sms,
+        Factor::Voice,
+        Factor::Email,
+        Factor::RecoveryCode,
+    ];
+
     pub fn parse(name: &str) -> Option<Factor> {
-        <Factor as clap::ValueEnum>::from_str(name, true).ok()
+        Factor::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
     }
 
     /// What an authenticator is, from its id prefix (`push|dev_...`), else
@@ -97,10 +108,13 @@ pub fn describe(authenticator: &Authenticator) -> String {
     match &authenticator.name {
         Some(name) => format!(
             "{factor} {} ({})",
-            crate::output::sanitize(name),
-            authenticator.id
+            crate::sanitize::sanitize(name),
+            crate::sanitize::sanitize(&authenticator.id)
         ),
-        None => format!("{factor} ({})", authenticator.id),
+        None => format!(
+            "{factor} ({})",
+            crate::sanitize::sanitize(&authenticator.id)
+        ),
     }
 }
 

@@ -8,7 +8,7 @@ mod poll;
 
 use std::time::{Duration, Instant};
 
-use crate::auth0::{Challenge, ChallengeType, Client, TokenSet};
+use crate::auth0::{Challenge, ChallengeType, Client, LoginOutcome, PasswordLogin, TokenSet};
 use crate::error::Failure;
 use crate::prompt::{Ask, Prompter, cannot_prompt};
 use crate::secret::Secret;
@@ -103,6 +103,58 @@ const RECOVERY_ASK: Ask<'static> = Ask {
 };
 
 impl Flow<'_> {
+    /// The first step: the password grant, which may answer `mfa_required`.
+    pub async fn log_in(&mut self, login: &PasswordLogin) -> Result<LoginOutcome, Failure> {
+        self.progress.step(&format!(
+            "logging in as {} (POST /oauth/token)",
+            login.username
+        ));
+        Ok(self.client.login_password(login).await?)
+    }
+
+    /// `POST /mfa/challenge` as asked, for scripts that run the steps one by one.
+    pub async fn challenge(
+        &mut self,
+        mfa_token: &Secret,
+        types: &[ChallengeType],
+        authenticator_id: Option<&str>,
+    ) -> Result<Challenge, Failure> {
+        self.progress
+            .step("requesting a challenge (POST /mfa/challenge)");
+        Ok(self
+            .client
+            .challenge(mfa_token, types, authenticator_id)
+            .await?)
+    }
+
+    /// The mfa-otp grant without a challenge first: Auth0 accepts it directly.
+    pub async fn verify_otp(
+        &mut self,
+        mfa_token: &Secret,
+        answers: &Answers,
+    ) -> Result<TokenSet, Failure> {
+        let otp = self.otp_code(answers)?;
+        self.progress
+            .step("verifying the code (mfa-otp grant, POST /oauth/token)");
+        Ok(self.client.verify_otp(mfa_token, &otp).await?)
+    }
+
+    /// The mfa-oob grant for a code that a message delivered.
+    pub async fn verify_binding_code(
+        &mut self,
+        mfa_token: &Secret,
+        oob_code: &Secret,
+        answers: &Answers,
+    ) -> Result<TokenSet, Failure> {
+        let code = self.binding_code(answers)?;
+        self.progress
+            .step("verifying the code (mfa-oob grant, POST /oauth/token)");
+        Ok(self
+            .client
+            .verify_oob(mfa_token, oob_code, Some(&code))
+            .await?)
+    }
+
     /// From `mfa_required` to tokens.
     pub async fn complete(
         &mut self,
@@ -153,27 +205,18 @@ impl Flow<'_> {
         waiting: Waiting,
     ) -> Result<TokenSet, Failure> {
         if challenge.is_otp() {
-            let otp = self.otp_code(answers)?;
-            self.progress
-                .step("verifying the code (mfa-otp grant, POST /oauth/token)");
-            return Ok(self.client.verify_otp(mfa_token, &otp).await?);
+            return self.verify_otp(mfa_token, answers).await;
         }
         let Some(oob_code) = &challenge.oob_code else {
             return Err(Failure::Unexpected(anyhow::anyhow!(
                 "Auth0 issued a '{}' challenge without an oob_code",
-                crate::output::sanitize(&challenge.challenge_type)
+                crate::sanitize::sanitize(&challenge.challenge_type)
             )));
         };
         if challenge.binding_method.as_deref() == Some("prompt") {
             self.progress
                 .step("Auth0 sent a code by SMS, voice or email");
-            let code = self.binding_code(answers)?;
-            self.progress
-                .step("verifying the code (mfa-oob grant, POST /oauth/token)");
-            return Ok(self
-                .client
-                .verify_oob(mfa_token, oob_code, Some(&code))
-                .await?);
+            return self.verify_binding_code(mfa_token, oob_code, answers).await;
         }
         let server_interval = challenge.interval.map(Duration::from_secs);
         self.wait_for_push(mfa_token, oob_code, server_interval, waiting)
@@ -194,13 +237,13 @@ impl Flow<'_> {
             .step("waiting for the push approval (polling the mfa-oob grant)");
         let started = Instant::now();
         loop {
-            let answer = self.client.verify_oob(mfa_token, oob_code, None).await;
-            if waiting.once && poll::is_pending(&answer) {
-                return Err(answer
-                    .err()
-                    .map(Failure::from)
-                    .unwrap_or(Failure::Interrupted));
-            }
+            let answer = match self.client.verify_oob(mfa_token, oob_code, None).await {
+                // `--no-wait`: report Auth0's own pending answer.
+                Err(error) if waiting.once && poll::is_pending(&error) => {
+                    return Err(error.into());
+                }
+                answer => answer,
+            };
             match poll.after(answer, started.elapsed()) {
                 Next::Done(tokens) => {
                     self.progress.done_waiting();
@@ -252,8 +295,13 @@ impl Flow<'_> {
             .step("listing the user's authenticators (GET /mfa/authenticators)");
         let authenticators = match self.client.list_authenticators(mfa_token).await {
             Ok(list) => list,
-            // Some tenants refuse the list to an mfa_token: let Auth0 choose.
-            Err(crate::auth0::Error::Api(_)) => return Ok((wanted.or(Some(Factor::Otp)), None)),
+            // A tenant that refuses the list to an mfa_token: challenge without
+            // an authenticator and let Auth0 choose among the user's factors.
+            Err(crate::auth0::Error::Api(api))
+                if matches!(api.status, 401 | 403) && api.error != "expired_token" =>
+            {
+                return Ok((wanted, None));
+            }
             Err(other) => return Err(other.into()),
         };
         let chosen = match pick(&authenticators, wanted) {

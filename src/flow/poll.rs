@@ -14,8 +14,8 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
 const SLOW_DOWN_STEP: Duration = Duration::from_secs(5);
 
 /// Auth0 has not decided yet: `authorization_pending`, or `slow_down`.
-pub fn is_pending(answer: &Result<TokenSet, Error>) -> bool {
-    matches!(answer, Err(Error::Api(api)) if api.error == "authorization_pending" || api.error == "slow_down")
+pub fn is_pending(error: &Error) -> bool {
+    matches!(error, Error::Api(api) if api.error == "authorization_pending" || api.error == "slow_down")
 }
 
 #[derive(Debug)]

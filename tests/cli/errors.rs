@@ -235,3 +235,75 @@ fn bad_flags_exit_2() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn no_subcommand_is_a_usage_error_and_json_says_so() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = bare_cmd(&home).args(["--json", "config"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout_json(&output)["error"], "usage");
+}
+
+#[test]
+fn a_bad_flag_value_is_named_in_json() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .args(["--json", "login", "--factor", "bogus"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let description = stdout_json(&output)["error_description"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        description.contains("bogus") && description.contains("--factor"),
+        "{description}"
+    );
+}
+
+#[test]
+fn a_zero_timeout_is_refused() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .args(["doctor", "--timeout", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_non_utf8_argument_is_a_usage_error_not_a_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .arg("totp")
+        .arg(std::ffi::OsStr::from_bytes(b"\xff"))
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout_json(&output)["error"], "usage");
+}
+
+#[test]
+fn only_a_429_carries_retry_after() {
+    let tenant = TestTenant::demo();
+    let output = tenant
+        .cmd()
+        .args([
+            "login",
+            "--json",
+            "-u",
+            demo::OTP_USER,
+            "--password",
+            "wrong",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    assert!(stdout_json(&output).get("retry_after").is_none());
+}

@@ -670,3 +670,41 @@ fn challenge_verify_polls_a_push() {
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout_json(&output)["access_token"].is_string());
 }
+
+#[test]
+fn an_exported_otp_secret_does_not_stop_verify_from_polling_a_push() {
+    let tenant = TestTenant::fast("");
+    let token = tenant.test_mfa_token("push@test.example");
+    let output = tenant
+        .test_cmd()
+        .args([
+            "challenge",
+            "--json",
+            "--type",
+            "oob",
+            "--mfa-token",
+            &token,
+        ])
+        .output()
+        .unwrap();
+    let oob_code = stdout_json(&output)["oob_code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let output = tenant
+        .test_cmd()
+        .env("AUTH0_OTP_SECRET", OTP_SECRET)
+        .args([
+            "verify",
+            "--json",
+            "--interval",
+            "0.1",
+            "--mfa-token",
+            &token,
+            "--oob-code",
+            &oob_code,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}

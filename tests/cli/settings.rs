@@ -239,3 +239,67 @@ fn the_profile_drives_a_real_login() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).starts_with("Fe26.2*"));
 }
+
+#[test]
+fn environment_beats_profile_for_keys_the_subcommand_has_no_flag_for() {
+    let home = TempDir::new().unwrap();
+    write_config(
+        &home,
+        "[profiles.default]\nusername = \"profile-user\"\naudience = \"profile-aud\"\n",
+    );
+    let shown = show(
+        bare_cmd(&home)
+            .env("AUTH0_USERNAME", "env-user")
+            .env("AUTH0_MFA_FACTOR", "push"),
+    );
+    assert_eq!(
+        setting(&shown, "username"),
+        ("env-user".into(), "env AUTH0_USERNAME".into())
+    );
+    assert_eq!(
+        setting(&shown, "audience"),
+        ("profile-aud".into(), "profile default".into())
+    );
+    assert_eq!(
+        setting(&shown, "factor"),
+        ("push".into(), "env AUTH0_MFA_FACTOR".into())
+    );
+}
+
+#[test]
+fn config_init_reads_a_dash_secret_from_stdin() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .args([
+            "config",
+            "init",
+            "--domain",
+            "t.us.auth0.com",
+            "--client-id",
+            "abc",
+            "--client-secret",
+            "-",
+        ])
+        .write_stdin("from-stdin\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(home.path().join(".config/auth0-mfa/config.toml")).unwrap();
+    assert!(text.contains("client_secret = \"from-stdin\""), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_readable_secret_file_earns_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = TempDir::new().unwrap();
+    let secret = home.path().join("secret.txt");
+    std::fs::write(&secret, "s").unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let output = bare_cmd(&home)
+        .args(["config", "show", "--client-secret-file"])
+        .arg(&secret)
+        .output()
+        .unwrap();
+    assert!(stderr(&output).contains("chmod 600"), "{}", stderr(&output));
+}

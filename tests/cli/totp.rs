@@ -64,3 +64,19 @@ fn no_secret_names_the_ways_to_give_one() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("AUTH0_OTP_SECRET"));
 }
+
+#[test]
+fn impossible_uri_parameters_are_usage_errors_not_crashes() {
+    let home = TempDir::new().unwrap();
+    for uri in [
+        format!("otpauth://totp/x?secret={RFC_SHA1_KEY}&period=0"),
+        format!("otpauth://totp/x?secret={RFC_SHA1_KEY}&digits=12"),
+    ] {
+        let output = bare_cmd(&home)
+            .args(["totp", &uri, "--json"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{uri}");
+        assert_eq!(stdout_json(&output)["error"], "usage");
+    }
+}

@@ -1,0 +1,96 @@
+//! From settings to what the client needs to reach the tenant: how the
+//! application authenticates (a secret, a parsed private_key_jwt key, or
+//! nothing) and the transport (timeout, extra CA certificates). Key and CA
+//! files are read and checked here, before any request.
+
+use crate::auth0::{AssertionAlg, AssertionKey, ClientAuth, Transport};
+use crate::error::Failure;
+use crate::settings::{Setting, Settings, expand_home};
+
+/// private_key_jwt when a key is given, else the secret, else a public client.
+pub fn client_auth(settings: &Settings) -> Result<ClientAuth, Failure> {
+    let client_id = settings.require("client_id")?.text().to_owned();
+    if let Some(key) = settings.get("client_assertion_key") {
+        return Ok(ClientAuth::Assertion {
+            client_id,
+            key: assertion_key(settings, key)?,
+        });
+    }
+    Ok(match settings.get("client_secret") {
+        Some(secret) if !secret.value.is_empty() => ClientAuth::Secret {
+            client_id,
+            client_secret: secret.value.clone(),
+        },
+        _ => ClientAuth::Public { client_id },
+    })
+}
+
+/// Reads and parses the assertion key before any request is made.
+fn assertion_key(settings: &Settings, key: &Setting) -> Result<AssertionKey, Failure> {
+    let alg = match settings.text("client_assertion_alg").as_deref() {
+        None | Some("RS256") => AssertionAlg::Rs256,
+        Some("RS384") => AssertionAlg::Rs384,
+        Some("PS256") => AssertionAlg::Ps256,
+        Some(other) => {
+            return Err(Failure::usage_with_hint(
+                format!("unsupported client assertion algorithm '{other}'"),
+                "use --client-assertion-alg RS256, RS384 or PS256",
+            ));
+        }
+    };
+    let path = expand_home(key.text());
+    let pem = std::fs::read_to_string(&path).map_err(|e| {
+        Failure::usage_with_hint(
+            format!(
+                "cannot read the client assertion key {} ({}): {e}",
+                path.display(),
+                key.source
+            ),
+            "check --client-assertion-key / AUTH0_CLIENT_ASSERTION_KEY",
+        )
+    })?;
+    AssertionKey::from_pem(&pem, alg, settings.text("client_assertion_kid")).map_err(|e| {
+        Failure::usage_with_hint(
+            format!("the client assertion key {} is unusable: {e}", path.display()),
+            "give the application's RSA private key in PEM form (Dashboard > Applications > (your app) > Credentials)",
+        )
+    })
+}
+
+/// How to reach the tenant: `--timeout` and `--cacert`.
+pub fn transport(settings: &Settings) -> Result<Transport, Failure> {
+    let mut extra_roots = Vec::new();
+    if let Some(cacert) = settings.get("cacert") {
+        use rustls::pki_types::CertificateDer;
+        use rustls::pki_types::pem::PemObject;
+        let path = expand_home(cacert.text());
+        let unusable = |why: String| {
+            Failure::usage_with_hint(
+                format!(
+                    "cannot use the CA file {} ({}): {why}",
+                    path.display(),
+                    cacert.source
+                ),
+                "give --cacert a file of PEM certificates (BEGIN CERTIFICATE)",
+            )
+        };
+        let certs = CertificateDer::pem_file_iter(&path)
+            .map_err(|e| unusable(e.to_string()))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| unusable(e.to_string()))?;
+        if certs.is_empty() {
+            return Err(unusable("it holds no certificate".into()));
+        }
+        let mut store = rustls::RootCertStore::empty();
+        for cert in &certs {
+            store
+                .add(cert.clone())
+                .map_err(|e| unusable(format!("a certificate in it is unusable: {e}")))?;
+        }
+        extra_roots = certs;
+    }
+    Ok(Transport {
+        timeout: settings.request_timeout(),
+        extra_roots,
+    })
+}
