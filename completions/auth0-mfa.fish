@@ -59,7 +59,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "emulator" -d 'R
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "demo" -d 'Run the whole MFA flow against the built-in emulator, step by step'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s u -l username -d 'The user\'s username or email' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l password -d 'The user\'s password; prompted for (hidden) when missing (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l password-file -d 'Read the password from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l realm -d 'Database connection to log in through (uses the password-realm grant)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l audience -d 'API audience of the access token (https://DOMAIN/mfa/ to manage authenticators)' -r
@@ -170,10 +170,10 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l curl -d '
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s u -l username -d 'Without --token: log this user in to get the mfa_token (first factor)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l password -d 'The user\'s password, with --username (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s u -l username -d 'The user\'s username or email' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l password-file -d 'Read the password from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l realm -d 'Database connection to log in through' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l realm -d 'Database connection to log in through (uses the password-realm grant)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l phone -d 'Phone number in E.164 form, e.g. +15555550123 (sms, voice)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l email -d 'Email address to send codes to (email) [default: the user\'s]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l otp -d 'The first code from the authenticator app, to confirm an otp enrollment' -r
@@ -280,10 +280,10 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s u -l username -d 'Also check this user: login, enrolled factors, which can be challenged' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password -d 'The user\'s password; prompted for on a terminal (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s u -l username -d 'The user\'s username or email' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password-file -d 'Read the password from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l realm -d 'Database connection to log in through' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l realm -d 'Database connection to log in through (uses the password-realm grant)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"

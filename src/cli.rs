@@ -157,13 +157,14 @@ pub enum Command {
     Demo,
 }
 
+/// Who logs in: the password grant's user.
 #[derive(Debug, Args)]
-pub struct LoginArgs {
+pub struct UserArgs {
     /// The user's username or email
     #[arg(long, short = 'u', env = "AUTH0_USERNAME", value_name = "USER")]
     pub username: Option<String>,
 
-    /// The user's password; prompted for (hidden) when missing ('-' reads stdin)
+    /// The user's password; prompted for (hidden) on a terminal ('-' reads stdin)
     #[arg(
         long,
         env = "AUTH0_PASSWORD",
@@ -179,6 +180,12 @@ pub struct LoginArgs {
     /// Database connection to log in through (uses the password-realm grant)
     #[arg(long, env = "AUTH0_REALM", value_name = "CONNECTION")]
     pub realm: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    #[command(flatten)]
+    pub user: UserArgs,
 
     /// API audience of the access token (https://DOMAIN/mfa/ to manage authenticators)
     #[arg(long, env = "AUTH0_AUDIENCE", value_name = "AUDIENCE")]
@@ -356,26 +363,9 @@ pub struct EnrollArgs {
     #[command(flatten)]
     pub token: ApiTokenArgs,
 
-    /// Without --token: log this user in to get the mfa_token (first factor)
-    #[arg(long, short = 'u', env = "AUTH0_USERNAME", value_name = "USER")]
-    pub username: Option<String>,
-
-    /// The user's password, with --username ('-' reads stdin)
-    #[arg(
-        long,
-        env = "AUTH0_PASSWORD",
-        hide_env_values = true,
-        value_name = "PASSWORD"
-    )]
-    pub password: Option<String>,
-
-    /// Read the password from FILE
-    #[arg(long, value_name = "FILE")]
-    pub password_file: Option<PathBuf>,
-
-    /// Database connection to log in through
-    #[arg(long, env = "AUTH0_REALM", value_name = "CONNECTION")]
-    pub realm: Option<String>,
+    // Without --token, these log the user in for the mfa_token (first factor).
+    #[command(flatten)]
+    pub user: UserArgs,
 
     /// Phone number in E.164 form, e.g. +15555550123 (sms, voice)
     #[arg(long, value_name = "E164")]
@@ -453,26 +443,9 @@ pub enum AuthenticatorsAction {
 
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
-    /// Also check this user: login, enrolled factors, which can be challenged
-    #[arg(long, short = 'u', env = "AUTH0_USERNAME", value_name = "USER")]
-    pub username: Option<String>,
-
-    /// The user's password; prompted for on a terminal ('-' reads stdin)
-    #[arg(
-        long,
-        env = "AUTH0_PASSWORD",
-        hide_env_values = true,
-        value_name = "PASSWORD"
-    )]
-    pub password: Option<String>,
-
-    /// Read the password from FILE
-    #[arg(long, value_name = "FILE")]
-    pub password_file: Option<PathBuf>,
-
-    /// Database connection to log in through
-    #[arg(long, env = "AUTH0_REALM", value_name = "CONNECTION")]
-    pub realm: Option<String>,
+    // Also check this user: login, enrolled factors, which can be challenged.
+    #[command(flatten)]
+    pub user: UserArgs,
 
     /// Also challenge push, SMS, voice and email factors (this notifies the user)
     #[arg(long)]

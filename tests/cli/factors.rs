@@ -138,22 +138,7 @@ fn an_interval_in_the_challenge_is_a_floor() {
 fn no_wait_reports_a_pending_push_with_exit_10() {
     let tenant = TestTenant::fast("");
     let token = tenant.test_mfa_token("manual@test.example");
-    let output = tenant
-        .test_cmd()
-        .args([
-            "challenge",
-            "--json",
-            "--type",
-            "oob",
-            "--mfa-token",
-            &token,
-        ])
-        .output()
-        .unwrap();
-    let oob_code = stdout_json(&output)["oob_code"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let oob_code = tenant.oob_challenge(&token);
     let output = tenant
         .test_cmd()
         .args([
@@ -192,22 +177,7 @@ fn no_wait_reports_a_pending_push_with_exit_10() {
 fn an_expired_push_exits_6() {
     let tenant = TestTenant::fast("");
     let token = tenant.test_mfa_token("manual@test.example");
-    let output = tenant
-        .test_cmd()
-        .args([
-            "challenge",
-            "--json",
-            "--type",
-            "oob",
-            "--mfa-token",
-            &token,
-        ])
-        .output()
-        .unwrap();
-    let oob_code = stdout_json(&output)["oob_code"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let oob_code = tenant.oob_challenge(&token);
     tenant.emulator.advance_clock(301);
     let output = tenant
         .test_cmd()
@@ -675,22 +645,7 @@ fn challenge_verify_polls_a_push() {
 fn an_exported_otp_secret_does_not_stop_verify_from_polling_a_push() {
     let tenant = TestTenant::fast("");
     let token = tenant.test_mfa_token("push@test.example");
-    let output = tenant
-        .test_cmd()
-        .args([
-            "challenge",
-            "--json",
-            "--type",
-            "oob",
-            "--mfa-token",
-            &token,
-        ])
-        .output()
-        .unwrap();
-    let oob_code = stdout_json(&output)["oob_code"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let oob_code = tenant.oob_challenge(&token);
     let output = tenant
         .test_cmd()
         .env("AUTH0_OTP_SECRET", OTP_SECRET)

@@ -241,6 +241,24 @@ impl TestTenant {
         String::from_utf8(output.stdout).unwrap().trim().to_owned()
     }
 
+    /// `challenge --type oob` on a `fast_tenant`: the oob_code.
+    pub fn oob_challenge(&self, token: &str) -> String {
+        let output = self
+            .test_cmd()
+            .args(["challenge", "--json", "--type", "oob", "--mfa-token", token])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        stdout_json(&output)["oob_code"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
     pub fn count_grants(&self, grant: &str) -> usize {
         self.grants().iter().filter(|g| g.as_str() == grant).count()
     }
