@@ -52,12 +52,17 @@ pub fn run() -> i32 {
             return exit::UNEXPECTED;
         }
     };
-    match runtime.block_on(commands::run(cli, &matches, &out)) {
-        Ok(()) => exit::OK,
-        Err(failure) => {
+    // A bug must end in exit 1, not in a backtrace; the hook has said where.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        runtime.block_on(commands::run(cli, &matches, &out))
+    }));
+    match outcome {
+        Ok(Ok(())) => exit::OK,
+        Ok(Err(failure)) => {
             out.failure(&failure);
             failure.exit_code()
         }
+        Err(_) => exit::UNEXPECTED,
     }
 }
 
@@ -91,7 +96,10 @@ fn clap_failure(error: clap::Error) -> i32 {
     failure.exit_code()
 }
 
-/// A bug must not print a backtrace with values in it: say where, and how to report it.
+/// A bug must not print a backtrace with values in it: say where, and how to
+/// report it. The panic then unwinds: the command ends with exit 1 (see
+/// `run`), while a panic in one of the emulator's requests ends only that
+/// request's task and the emulator keeps serving.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let location = info
@@ -101,6 +109,5 @@ fn install_panic_hook() {
         eprintln!(
             "error: internal error in auth0-mfa{location}; please report it with the command you ran (without its secrets)"
         );
-        std::process::exit(exit::UNEXPECTED);
     }));
 }

@@ -27,7 +27,10 @@ struct Run {
 
 pub async fn run(out: &Output) -> Result<(), Failure> {
     let listen = "127.0.0.1:0".parse().expect("a valid address");
-    let emulator = Emulator::start(Tenant::demo(), listen)
+    // Auth0 wants 5 s between polls of a push; the demo need not make people wait.
+    let mut tenant = Tenant::demo();
+    tenant.settings.min_poll_interval_ms = 1000;
+    let emulator = Emulator::start(tenant, listen)
         .await
         .map_err(|e| Failure::Unexpected(e.context("cannot start the embedded emulator")))?;
     let base = emulator.base_url();

@@ -86,7 +86,7 @@ impl Fault {
             h.insert("x-ratelimit-remaining", HeaderValue::from(0));
             h.insert(
                 "x-ratelimit-reset",
-                HeaderValue::from(reset_epoch + retry_after_secs),
+                HeaderValue::from(reset_epoch.saturating_add(*retry_after_secs)),
             );
         }
         resp

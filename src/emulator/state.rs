@@ -78,16 +78,21 @@ impl Shared {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0);
-        (real + self.clock_offset_ms.load(Ordering::Relaxed)).max(0) as u64
+        real.saturating_add(self.clock_offset_ms.load(Ordering::Relaxed))
+            .max(0) as u64
     }
 
     pub fn now_secs(&self) -> u64 {
         self.now_ms() / 1000
     }
 
+    /// Moves "now" forward, at most a hundred years at a time (a larger jump
+    /// would only overflow the clock).
     pub fn advance_clock(&self, seconds: u64) {
-        self.clock_offset_ms
-            .fetch_add(seconds.saturating_mul(1000) as i64, Ordering::Relaxed);
+        const CENTURY_MS: i64 = 100 * 365 * 86_400 * 1000;
+        let ms =
+            i64::try_from(seconds.saturating_mul(1000)).map_or(CENTURY_MS, |ms| ms.min(CENTURY_MS));
+        self.clock_offset_ms.fetch_add(ms, Ordering::Relaxed);
     }
 
     /// The state lock. Handlers are synchronous, so the guard never lives across an await;
@@ -267,6 +272,8 @@ impl User {
                 secondary: false,
                 enrolled_by: None,
                 last_otp_step: None,
+                verified_email: a.kind == AuthenticatorKind::Email
+                    && a.email.as_deref().is_none_or(|e| e == cfg.email()),
             };
             let linked = linked_entry(&primary);
             authenticators.push(primary);
@@ -368,6 +375,9 @@ pub struct Authenticator {
     /// For an unconfirmed enrollment: the mfa_token (or access token) that created it.
     pub enrolled_by: Option<String>,
     pub last_otp_step: Option<u64>,
+    /// The user's verified primary email, as the tenant declares it: Auth0
+    /// lists it and refuses to delete it. Enrolled email factors are deletable.
+    pub verified_email: bool,
 }
 
 impl Authenticator {

@@ -429,7 +429,6 @@ impl Tenant {
         Tenant {
             settings: TenantSettings {
                 name: demo::TENANT_NAME.to_string(),
-                min_poll_interval_ms: 1000,
                 ..TenantSettings::default()
             },
             clients: vec![

@@ -916,7 +916,7 @@ fn push_with_approve_after_rule_and_slow_down() {
         "Authorization pending: please repeat the request in a few seconds."
     );
     grant(&emu, OOB_GRANT, &token, &[("oob_code", oob)]).error(400, "slow_down");
-    emu.advance_clock(2);
+    emu.advance_clock(6);
     let set = grant(&emu, OOB_GRANT, &token, &[("oob_code", oob)]).ok();
     assert!(set["access_token"].is_string());
     grant(&emu, OOB_GRANT, &token, &[("oob_code", "Fe26.2*other")]).error(403, "invalid_grant");
@@ -1569,4 +1569,16 @@ fn private_key_jwt_client_authentication() {
         ],
     )
     .error(401, "invalid_client");
+}
+
+#[test]
+fn an_assertion_living_longer_than_five_minutes_from_iat_is_refused() {
+    let emu = demo_emu();
+    let now = emu.now();
+    let long = assertion(&emu, "RS256", json!({"iat": now - 3600, "exp": now + 300}));
+    jwt_login(&emu, &long).error(401, "invalid_client");
+    // Absurd numbers are refused, not overflowed.
+    let huge = assertion(&emu, "RS256", json!({"exp": u64::MAX}));
+    jwt_login(&emu, &huge).error(401, "invalid_client");
+    assert!(emu.now() > 0, "the emulator still answers");
 }

@@ -118,3 +118,93 @@ fn emulator_refuses_a_broken_tenant_file() {
         stderr(&output)
     );
 }
+
+#[test]
+fn absurd_control_values_neither_crash_nor_wedge_the_emulator() {
+    let tenant = TestTenant::demo();
+    let base = tenant.base_url();
+    let (status, _) = http(
+        &base,
+        "POST",
+        "/_emulator/clock",
+        None,
+        Some(r#"{"advance_seconds":9223372036000000}"#),
+    );
+    assert_eq!(status, 200);
+    let (status, _) = http(
+        &base,
+        "POST",
+        "/_emulator/faults",
+        None,
+        Some(r#"{"kind":"rate_limited","retry_after":18446744073709551615}"#),
+    );
+    assert_eq!(status, 200);
+    assert_eq!(
+        http(
+            &base,
+            "GET",
+            "/.well-known/openid-configuration",
+            None,
+            None
+        )
+        .0,
+        429
+    );
+    assert_eq!(
+        http(
+            &base,
+            "GET",
+            "/.well-known/openid-configuration",
+            None,
+            None
+        )
+        .0,
+        200
+    );
+}
+
+#[test]
+fn an_abandoned_first_enrollment_does_not_cost_the_recovery_code() {
+    let tenant = TestTenant::demo();
+    let enroll = |token: &str| {
+        let output = tenant
+            .cmd()
+            .args(["enroll", "otp", "--json", "--no-confirm", "--token", token])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stdout_json(&output)
+    };
+    let first = enroll(&tenant.mfa_token(demo::NEW_USER));
+    assert_eq!(first["recovery_codes"].as_array().unwrap().len(), 1);
+    // Abandoned; the user logs in again and enrolls anew.
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let second = enroll(&token);
+    assert_eq!(
+        second["recovery_codes"].as_array().unwrap().len(),
+        1,
+        "{second}"
+    );
+    let secret = second["secret"].as_str().unwrap();
+    let output = tenant
+        .cmd()
+        .args(["verify", "--mfa-token", &token, "--otp", &otp_now(secret)])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (_, list) = http(
+        &tenant.base_url(),
+        "GET",
+        "/mfa/authenticators",
+        Some(&token),
+        None,
+    );
+    let recovery = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["authenticator_type"] == "recovery-code")
+        .unwrap()
+        .clone();
+    assert_eq!(recovery["active"], true, "{list}");
+}

@@ -110,11 +110,13 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         _ => None,
     };
     let token = who.token().to_string();
+    // Until a factor is confirmed, every first enrollment gets a recovery code:
+    // one from an abandoned attempt is replaced below.
     let first_factor = !user.has_active_factor()
         && !user
             .authenticators
             .iter()
-            .any(|a| a.kind == AuthenticatorKind::RecoveryCode);
+            .any(|a| a.kind == AuthenticatorKind::RecoveryCode && a.active);
     let account = user.email.clone();
     let authenticator = Authenticator {
         kind,
@@ -129,6 +131,7 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         secondary: false,
         enrolled_by: Some(token.clone()),
         last_otp_step: None,
+        verified_email: false,
     };
     let tenant = encode(&shared.settings.name);
     let label = format!("{tenant}:{}", encode(&account));
@@ -211,6 +214,8 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
     user.authenticators.push(authenticator);
     user.authenticators.extend(linked);
     if first_factor {
+        user.authenticators
+            .retain(|a| !(a.kind == AuthenticatorKind::RecoveryCode && !a.active));
         let code = tokens::recovery_code();
         user.authenticators.push(Authenticator {
             kind: AuthenticatorKind::RecoveryCode,
@@ -225,6 +230,7 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
             secondary: false,
             enrolled_by: Some(token),
             last_otp_step: None,
+            verified_email: false,
         });
         body["recovery_codes"] = json!([code]);
     }

@@ -5,7 +5,6 @@ use serde_json::Value;
 
 use super::super::http::{ApiRequest, Reply, percent_decode};
 use super::super::state::Shared;
-use super::super::tenant::AuthenticatorKind;
 use super::{Bearer, bearer};
 
 /// Every authenticator, unconfirmed ones included (`active: false`), as Auth0 lists them.
@@ -54,7 +53,7 @@ pub fn delete(shared: &Shared, req: &ApiRequest, raw_id: &str) -> Reply {
         );
     };
     let a = &user.authenticators[i];
-    if a.kind == AuthenticatorKind::Email && a.email.as_deref() == Some(user.email.as_str()) {
+    if a.verified_email {
         return Reply::error(
             StatusCode::BAD_REQUEST,
             "invalid_request",
@@ -63,5 +62,9 @@ pub fn delete(shared: &Shared, req: &ApiRequest, raw_id: &str) -> Reply {
     }
     let suffix = a.suffix.clone();
     user.authenticators.retain(|a| a.suffix != suffix);
+    // A challenge still pending for the deleted authenticator can no longer succeed.
+    let user_ix = who.user();
+    st.oob_txs
+        .retain(|_, tx| !(tx.user == user_ix && tx.suffix == suffix));
     Reply::no_content()
 }

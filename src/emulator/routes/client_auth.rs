@@ -154,7 +154,7 @@ fn assertion_client<'a>(
         return Err(failed("exp is required."));
     };
     let iat = claims.get("iat").and_then(Value::as_u64).unwrap_or(now);
-    if exp + SKEW <= now {
+    if exp.saturating_add(SKEW) <= now {
         return Err(failed("the client assertion has expired."));
     }
     if iat > now + SKEW
@@ -167,7 +167,8 @@ fn assertion_client<'a>(
             "the client assertion is not valid yet (iat/nbf in the future).",
         ));
     }
-    if exp > iat.max(now) + 300 + SKEW {
+    // At most 5 minutes after issue, counted from `iat` when the client gives it.
+    if exp > iat.max(now).saturating_add(300 + SKEW) || exp.saturating_sub(iat) > 300 + SKEW {
         return Err(failed(
             "exp must be at most 5 minutes after the assertion is issued.",
         ));
