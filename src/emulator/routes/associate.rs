@@ -215,7 +215,7 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
     user.authenticators.extend(linked);
     if first_factor {
         user.authenticators
-            .retain(|a| !(a.kind == AuthenticatorKind::RecoveryCode && !a.active));
+            .retain(|a| a.kind != AuthenticatorKind::RecoveryCode || a.active);
         let code = tokens::recovery_code();
         user.authenticators.push(Authenticator {
             kind: AuthenticatorKind::RecoveryCode,
