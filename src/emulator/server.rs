@@ -267,10 +267,13 @@ fn finish(shared: &Shared, reply: Reply, rate: Option<RateStatus>) -> Response {
     let mut resp = Response::new(body);
     *resp.status_mut() = reply.status;
     let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
+    // As recorded: the empty 204 of a DELETE says plain `application/json`.
+    let content_type = if reply.body.is_some() {
+        "application/json; charset=utf-8"
+    } else {
+        "application/json"
+    };
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     h.insert(header::DATE, header_value(&http_date(shared.now_secs())));
     if let Some(rate) = rate {
         h.insert("x-ratelimit-limit", HeaderValue::from(rate.limit));
