@@ -83,3 +83,36 @@ fn ci_runs_the_readmes_test_command() {
         "{ci}"
     );
 }
+
+#[test]
+fn every_command_has_a_usage_section() {
+    let text = readme();
+    let help = std::process::Command::new(crate::harness::BIN)
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    let commands: Vec<&str> = help
+        .split("Commands:")
+        .nth(1)
+        .unwrap()
+        .split("Options:")
+        .next()
+        .unwrap()
+        .lines()
+        // A command's line is indented two spaces; wrapped descriptions, more.
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.len() >= 11, "{commands:?}");
+    for command in commands {
+        let documented = text.contains(&format!("### {command}"))
+            || text.contains(&format!("### emulator and {command}"))
+            || text.contains(&format!("### {command} and"));
+        assert!(
+            documented,
+            "the README has no usage section for `{command}`"
+        );
+    }
+}
