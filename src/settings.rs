@@ -200,19 +200,16 @@ impl Settings {
     fn resolve_from(matches: &ArgMatches, read_file: bool) -> Result<Settings, Failure> {
         let matches = leaf(matches);
         let (config_path, explicit_config) = config_location(matches);
-        if !read_file {
-            return Self::from_command_line(matches, config_path);
-        }
-        let file = match &config_path {
-            Some(path) => config_file::load(path).map_err(|e| {
+        let file = match (&config_path, read_file) {
+            (Some(path), true) => config_file::load(path).map_err(|e| {
                 Failure::usage_with_hint(
                     e,
                     "fix the file, or point --config / AUTH0_MFA_CONFIG elsewhere",
                 )
             })?,
-            None => None,
+            _ => None,
         };
-        if explicit_config && file.is_none() {
+        if read_file && explicit_config && file.is_none() {
             let path = config_path
                 .as_ref()
                 .map(|p| p.display().to_string())
@@ -223,7 +220,14 @@ impl Settings {
             ));
         }
         let file = file.unwrap_or_default();
-        let profile = choose_profile(matches, &file, config_path.as_ref())?;
+        // `config init` names the profile it writes: it need not exist yet.
+        let profile = if read_file {
+            choose_profile(matches, &file, config_path.as_ref())?
+        } else {
+            matches
+                .get_one::<String>("profile")
+                .map(|name| (name.clone(), Source::Flag("--profile")))
+        };
         let profile_table = profile
             .as_ref()
             .and_then(|(name, _)| file.profiles.get(name));
@@ -234,24 +238,6 @@ impl Settings {
         let profile_ctx = profile_table.zip(profile.as_ref().map(|(name, _)| name.as_str()));
         let (values, warnings) = collect(matches, profile_ctx, config_path.as_deref())?;
 
-        Ok(Settings {
-            config_found: config_path.as_ref().is_some_and(|p| p.exists()),
-            config_path,
-            profile,
-            values,
-            warnings,
-            timeout: matches.get_one::<u64>("timeout").copied(),
-        })
-    }
-
-    fn from_command_line(
-        matches: &ArgMatches,
-        config_path: Option<PathBuf>,
-    ) -> Result<Settings, Failure> {
-        let (values, warnings) = collect(matches, None, None)?;
-        let profile = matches
-            .get_one::<String>("profile")
-            .map(|name| (name.clone(), Source::Flag("--profile")));
         Ok(Settings {
             config_found: config_path.as_ref().is_some_and(|p| p.exists()),
             config_path,

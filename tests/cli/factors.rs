@@ -139,37 +139,28 @@ fn no_wait_reports_a_pending_push_with_exit_10() {
     let tenant = TestTenant::fast("");
     let token = tenant.test_mfa_token("manual@test.example");
     let oob_code = tenant.oob_challenge(&token);
-    let output = tenant
-        .test_cmd()
-        .args([
-            "verify",
-            "--json",
-            "--no-wait",
-            "--mfa-token",
-            &token,
-            "--oob-code",
-            &oob_code,
-        ])
-        .output()
-        .unwrap();
+    let poll_once = || {
+        tenant
+            .test_cmd()
+            .args([
+                "verify",
+                "--json",
+                "--no-wait",
+                "--mfa-token",
+                &token,
+                "--oob-code",
+                &oob_code,
+            ])
+            .output()
+            .unwrap()
+    };
+    let output = poll_once();
     assert_eq!(output.status.code(), Some(10));
     assert_eq!(stdout_json(&output)["error"], "authorization_pending");
 
     assert!(tenant.emulator.approve_push("manual@test.example"));
     std::thread::sleep(Duration::from_millis(100)); // past the tenant's poll interval
-    let output = tenant
-        .test_cmd()
-        .args([
-            "verify",
-            "--json",
-            "--no-wait",
-            "--mfa-token",
-            &token,
-            "--oob-code",
-            &oob_code,
-        ])
-        .output()
-        .unwrap();
+    let output = poll_once();
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
 

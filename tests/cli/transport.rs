@@ -20,6 +20,15 @@ fn claims(jwt: &str) -> Value {
     .unwrap()
 }
 
+/// The binary as the demo tenant's private_key_jwt application, signing with `key`.
+fn jwt_cmd(tenant: &TestTenant, key: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = tenant.cmd();
+    cmd.env_remove("AUTH0_CLIENT_SECRET")
+        .env("AUTH0_CLIENT_ID", demo::JWT_CLIENT_ID)
+        .env("AUTH0_CLIENT_ASSERTION_KEY", key);
+    cmd
+}
+
 fn key_file(home: &TempDir, pem: &str) -> std::path::PathBuf {
     let path = home.path().join("client-key.pem");
     std::fs::write(&path, pem).unwrap();
@@ -30,11 +39,7 @@ fn key_file(home: &TempDir, pem: &str) -> std::path::PathBuf {
 fn private_key_jwt_signs_a_fresh_assertion_for_every_request() {
     let tenant = TestTenant::demo();
     let key = key_file(&tenant.home, demo::JWT_CLIENT_PRIVATE_KEY_PEM);
-    let output = tenant
-        .cmd()
-        .env_remove("AUTH0_CLIENT_SECRET")
-        .env("AUTH0_CLIENT_ID", demo::JWT_CLIENT_ID)
-        .env("AUTH0_CLIENT_ASSERTION_KEY", &key)
+    let output = jwt_cmd(&tenant, &key)
         .args([
             "login",
             "--json",
@@ -116,11 +121,7 @@ fn a_wrong_key_is_refused_with_exit_4() {
     let other = rsa::RsaPrivateKey::new(&mut rand::thread_rng(), 2048).unwrap();
     let pem = other.to_pkcs8_pem(rsa::pkcs8::LineEnding::LF).unwrap();
     let key = key_file(&tenant.home, &pem);
-    let output = tenant
-        .cmd()
-        .env_remove("AUTH0_CLIENT_SECRET")
-        .env("AUTH0_CLIENT_ID", demo::JWT_CLIENT_ID)
-        .env("AUTH0_CLIENT_ASSERTION_KEY", &key)
+    let output = jwt_cmd(&tenant, &key)
         .args([
             "login",
             "--json",
