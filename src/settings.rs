@@ -343,10 +343,11 @@ fn collect(
                 ..
             }
         );
-        if key.secret && in_config {
-            if let Some(path) = config_path {
-                warn_if_readable(path, &mut warnings);
-            }
+        if key.secret
+            && in_config
+            && let Some(path) = config_path
+        {
+            warn_if_readable(path, &mut warnings);
         }
         values.push(Setting { key, value, source });
     }
@@ -355,10 +356,10 @@ fn collect(
 
 /// Like ssh: a file that holds a secret must not be readable by others.
 fn warn_if_readable(path: &std::path::Path, warnings: &mut Vec<String>) {
-    if let Some(warning) = config_file::permission_warning(path) {
-        if !warnings.contains(&warning) {
-            warnings.push(warning);
-        }
+    if let Some(warning) = config_file::permission_warning(path)
+        && !warnings.contains(&warning)
+    {
+        warnings.push(warning);
     }
 }
 
