@@ -509,3 +509,13 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_see
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every setting, its value (secrets masked) and where it came from'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -f -a "otp
+sms
+voice
+email
+push"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -f -a "bash
+elvish
+fish
+powershell
+zsh"

@@ -15,6 +15,7 @@ mod output;
 mod readme;
 mod secrets;
 mod settings;
+mod shells;
 mod steps;
 mod totp;
 mod transport;
