@@ -28,7 +28,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l color -d 'When to c
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -82,7 +82,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l color -d '
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -117,7 +117,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l color 
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -150,7 +150,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l color -d 
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -185,7 +185,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l color -d 
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -209,7 +209,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -235,7 +235,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -259,7 +259,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -288,7 +288,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l color -d 
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -316,7 +316,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l color -d 'W
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -337,7 +337,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fi
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -362,7 +362,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -383,7 +383,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -404,7 +404,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -429,7 +429,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l colo
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -453,7 +453,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l color -
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
@@ -475,7 +475,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l color -d 'W
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-id -d 'Application (client) id' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r

@@ -48,7 +48,7 @@ pub struct GlobalArgs {
     #[arg(long, env = "AUTH0_MFA_PROFILE", global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
-    /// Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]
+    /// Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]
     #[arg(long, env = "AUTH0_MFA_CONFIG", global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
