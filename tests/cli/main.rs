@@ -4,6 +4,7 @@
 
 mod harness;
 
+mod client_info;
 mod completions;
 mod doctor;
 mod emulator;
