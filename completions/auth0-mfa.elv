@@ -18,7 +18,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
     }
     var completions = [
         &'auth0-mfa'= {
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -69,7 +69,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --recovery-code 'Answer with a recovery code (Auth0 then issues a new one)'
             cand --save-recovery-code 'Also write the new recovery code to FILE (mode 0600)'
             cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -103,7 +103,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --recovery-code 'Answer with a recovery code (Auth0 then issues a new one)'
             cand --save-recovery-code 'Also write the new recovery code to FILE (mode 0600)'
             cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -136,7 +136,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --save-recovery-code 'Also write the new recovery code to FILE (mode 0600)'
             cand --oob-code 'The oob_code of an out-of-band challenge: polls a push, or sends --binding-code'
             cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -174,7 +174,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --binding-code 'The code from the SMS, voice call or email, to confirm those enrollments'
             cand --save-recovery-code 'Also write the recovery code of a first enrollment to FILE (mode 0600)'
             cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -198,7 +198,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --help 'Print help'
         }
         &'auth0-mfa;authenticators'= {
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -226,7 +226,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --mfa-token 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)'
             cand --token-file 'Read the token from FILE'
             cand --mfa-token-file 'Read the token from FILE'
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -252,7 +252,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --mfa-token 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (''-'' reads stdin)'
             cand --token-file 'Read the token from FILE'
             cand --mfa-token-file 'Read the token from FILE'
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -291,7 +291,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --password 'The user''s password; prompted for (hidden) on a terminal (''-'' reads stdin)'
             cand --password-file 'Read the password from FILE'
             cand --realm 'Database connection to log in through (uses the password-realm grant)'
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -317,7 +317,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --digits 'Code length [default: 6, or the URI''s]'
             cand --period 'Seconds per code [default: 30, or the URI''s]'
             cand --algorithm 'HMAC algorithm [default: sha1, or the URI''s]'
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -338,7 +338,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --help 'Print help'
         }
         &'auth0-mfa;config'= {
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -363,7 +363,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'auth0-mfa;config;init'= {
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -384,7 +384,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --help 'Print help'
         }
         &'auth0-mfa;config;show'= {
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -405,7 +405,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --help 'Print help'
         }
         &'auth0-mfa;config;path'= {
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -440,7 +440,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         &'auth0-mfa;config;help;help'= {
         }
         &'auth0-mfa;completions'= {
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -464,7 +464,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --listen 'Address to listen on (loopback)'
             cand --tenant 'Tenant file (TOML) describing clients and users [default: the built-in demo tenant]'
             cand --ca-file 'Where --tls writes the CA certificate (PEM), for --cacert [default: auth0-mfa-emulator-ca.pem in the temp dir]'
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'
@@ -486,7 +486,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --help 'Print help'
         }
         &'auth0-mfa;demo'= {
-            cand --color 'When to colour output'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows]'
             cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL'

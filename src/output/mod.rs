@@ -82,22 +82,8 @@ pub struct Output {
 impl Output {
     pub fn new(json: bool, verbose: u8, color: ColorChoice) -> Output {
         let stderr_terminal = std::io::stderr().is_terminal();
-        let decide = |terminal: bool| match color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-                if set("NO_COLOR") {
-                    false
-                } else if std::env::var_os("CLICOLOR_FORCE")
-                    .is_some_and(|v| !v.is_empty() && v != "0")
-                {
-                    true
-                } else {
-                    terminal && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-                }
-            }
-        };
+        let env = |name: &str| std::env::var_os(name);
+        let decide = |terminal: bool| colour_wanted(color, terminal, env);
         // We decide per stream ourselves; colored's own guess must not interfere.
         colored::control::set_override(true);
         Output {
@@ -212,6 +198,27 @@ impl crate::flow::Progress for Output {
     }
 }
 
+/// The one colour decision, per stream. `--color` wins; then, as gh documents
+/// them: `NO_COLOR` (any value) turns colour off, `CLICOLOR_FORCE` (not `0`)
+/// turns it on even off a terminal, `CLICOLOR=0` turns it off; else colour on
+/// a terminal whose `TERM` is not `dumb`.
+fn colour_wanted(
+    choice: ColorChoice,
+    terminal: bool,
+    env: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> bool {
+    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
+    let is = |name: &str, value: &str| env(name).is_some_and(|v| v == value);
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto if set("CLICOLOR_FORCE") && !is("CLICOLOR_FORCE", "0") => true,
+        ColorChoice::Auto if is("CLICOLOR", "0") => false,
+        ColorChoice::Auto => terminal && !is("TERM", "dumb"),
+    }
+}
+
 /// Applies colour only when the stream it is for gets colour.
 #[derive(Clone, Copy)]
 pub struct Paint(pub bool);
@@ -274,4 +281,52 @@ fn failure_json(failure: &Failure) -> Value {
     body.insert("hint".into(), json!(failure.hint()));
     body.insert("exit_code".into(), json!(failure.exit_code()));
     Value::Object(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wanted(choice: ColorChoice, terminal: bool, vars: &[(&str, &str)]) -> bool {
+        colour_wanted(choice, terminal, |name| {
+            vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.into())
+        })
+    }
+
+    #[test]
+    fn a_terminal_gets_colour_unless_the_environment_says_no() {
+        use ColorChoice::*;
+        assert!(wanted(Auto, true, &[]));
+        assert!(wanted(Auto, true, &[("TERM", "xterm-256color")]));
+        assert!(!wanted(Auto, true, &[("TERM", "dumb")]));
+        assert!(!wanted(Auto, true, &[("NO_COLOR", "1")]));
+        assert!(wanted(Auto, true, &[("NO_COLOR", "")]));
+        assert!(!wanted(Auto, true, &[("CLICOLOR", "0")]));
+        assert!(wanted(Auto, true, &[("CLICOLOR", "1")]));
+        assert!(!wanted(Auto, false, &[]));
+        assert!(!wanted(Auto, false, &[("CLICOLOR", "1")]));
+    }
+
+    #[test]
+    fn force_beats_clicolor_and_no_color_beats_force() {
+        use ColorChoice::*;
+        assert!(wanted(Auto, false, &[("CLICOLOR_FORCE", "1")]));
+        assert!(!wanted(Auto, false, &[("CLICOLOR_FORCE", "0")]));
+        assert!(wanted(
+            Auto,
+            true,
+            &[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")]
+        ));
+        assert!(!wanted(
+            Auto,
+            true,
+            &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+        ));
+        assert!(wanted(
+            Always,
+            false,
+            &[("NO_COLOR", "1"), ("CLICOLOR", "0")]
+        ));
+        assert!(!wanted(Never, true, &[("CLICOLOR_FORCE", "1")]));
+    }
 }
