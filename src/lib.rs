@@ -54,7 +54,7 @@ pub fn run() -> i32 {
     };
     // A bug must end in exit 1, not in a backtrace; the hook has said where.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        runtime.block_on(commands::run(cli, &matches, &out))
+        runtime.block_on(commands::run(cli, &out))
     }));
     match outcome {
         Ok(Ok(())) => exit::OK,

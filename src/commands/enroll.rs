@@ -8,7 +8,7 @@ use crate::flow::{Answers, Flow};
 use crate::output::{Output, Report, enrolled_json};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
-use crate::settings::Settings;
+use crate::settings::{Key, Settings};
 
 use super::MfaApi;
 
@@ -26,7 +26,7 @@ pub async fn run(
         check_confirmable(args)?;
     }
     let client = super::connect(settings, out)?;
-    let token = match (settings.get("mfa_token"), settings.text("username")) {
+    let token = match (settings.get(Key::MfaToken), settings.text(Key::Username)) {
         (None, Some(username)) => {
             first_factor_token(&client, settings, username, &mut prompter, out).await?
         }

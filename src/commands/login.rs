@@ -6,7 +6,7 @@ use crate::error::Failure;
 use crate::flow::Flow;
 use crate::output::{Output, Report};
 use crate::prompt::TerminalPrompter;
-use crate::settings::Settings;
+use crate::settings::{Key, Settings};
 
 pub async fn run(
     args: &LoginArgs,
@@ -17,7 +17,7 @@ pub async fn run(
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
-    let login = super::password_login(settings, settings.text("username"), &mut prompter)?;
+    let login = super::password_login(settings, settings.text(Key::Username), &mut prompter)?;
     let mut flow = Flow {
         client: &client,
         prompter: &mut prompter,

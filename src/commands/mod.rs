@@ -19,8 +19,6 @@ mod verify;
 use std::path::Path;
 use std::sync::Arc;
 
-use clap::ArgMatches;
-
 use crate::auth0::{Client, Observer, PasswordLogin, TokenSet};
 use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
 use crate::connection;
@@ -32,24 +30,25 @@ use crate::jwt::{self, TokenKind};
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
-use crate::settings::Settings;
+use crate::settings::{Flags, Key, Settings};
 use crate::trace::Tracer;
 
-pub async fn run(cli: Cli, matches: &ArgMatches, out: &Output) -> Result<(), Failure> {
+pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
     let no_input = cli.global.no_input;
+    let flags = Flags::from_cli(&cli)?;
     match cli.command {
-        Command::Login(args) => login::run(&args, &settings(matches, out)?, no_input, out).await,
+        Command::Login(args) => login::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Challenge(args) => {
-            challenge::run(&args, &settings(matches, out)?, no_input, out).await
+            challenge::run(&args, &settings(&flags, out)?, no_input, out).await
         }
-        Command::Verify(args) => verify::run(&args, &settings(matches, out)?, no_input, out).await,
-        Command::Enroll(args) => enroll::run(&args, &settings(matches, out)?, no_input, out).await,
+        Command::Verify(args) => verify::run(&args, &settings(&flags, out)?, no_input, out).await,
+        Command::Enroll(args) => enroll::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Authenticators { action } => {
-            authenticators::run(&action, &settings(matches, out)?, no_input, out).await
+            authenticators::run(&action, &settings(&flags, out)?, no_input, out).await
         }
-        Command::Doctor(args) => doctor::run(&args, &settings(matches, out)?, no_input, out).await,
+        Command::Doctor(args) => doctor::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Totp(args) => totp::run(&args, out),
-        Command::Config { action } => config::run(&action, matches, no_input, out),
+        Command::Config { action } => config::run(&action, &flags, no_input, out),
         Command::Completions { shell } => completions::run(shell),
         #[cfg(feature = "emulator")]
         Command::Emulator(args) => emulator::run(&args, out).await,
@@ -58,18 +57,18 @@ pub async fn run(cli: Cli, matches: &ArgMatches, out: &Output) -> Result<(), Fai
     }
 }
 
-fn settings(matches: &ArgMatches, out: &Output) -> Result<Settings, Failure> {
-    let settings = Settings::resolve(matches)?;
+fn settings(flags: &Flags, out: &Output) -> Result<Settings, Failure> {
+    let settings = Settings::resolve(flags)?;
     for warning in &settings.warnings {
         out.warn(warning);
     }
     // Anyone on the machine can read a command line in the process list.
     if out.stderr_is_terminal() {
-        for setting in settings.values.iter().filter(|s| s.key.secret) {
+        for setting in settings.values.iter().filter(|s| s.key.is_secret()) {
             if let crate::settings::Source::Flag(flag) = setting.source {
                 out.warn(&format!(
                     "{flag} on the command line is visible in the process list; prefer {} or {flag}-file",
-                    setting.key.env
+                    setting.key.info().env
                 ));
             }
         }
@@ -108,7 +107,7 @@ fn password_login(
             how: "pass --username USER or set AUTH0_USERNAME",
         })?,
     };
-    let password = match settings.secret("password") {
+    let password = match settings.secret(Key::Password) {
         Some(password) => password,
         None => prompter.secret(&Ask {
             prompt: "Password",
@@ -119,15 +118,15 @@ fn password_login(
     Ok(PasswordLogin {
         username,
         password,
-        realm: settings.text("realm"),
-        audience: settings.text("audience"),
-        scope: settings.text("scope"),
+        realm: settings.text(Key::Realm),
+        audience: settings.text(Key::Audience),
+        scope: settings.text(Key::Scope),
     })
 }
 
 /// The mfa_token, refusing the common mix-up of passing an access token.
 fn mfa_token(settings: &Settings) -> Result<Secret, Failure> {
-    let token = settings.require("mfa_token")?.value.clone();
+    let token = settings.require(Key::MfaToken)?.value.clone();
     if jwt::kind(token.expose()) == TokenKind::Jwt {
         return Err(Failure::usage_with_hint(
             "the --mfa-token given is a JWT (an access or ID token), not an mfa_token",
@@ -159,7 +158,7 @@ impl MfaApi {
 /// mfa_token cannot delete, and an access token must be for the MFA API with
 /// the scope the job needs. Each refusal says how to get the right token.
 fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<Secret, Failure> {
-    let token = settings.require("mfa_token")?.value.clone();
+    let token = settings.require(Key::MfaToken)?.value.clone();
     let audience = domain.mfa_audience();
     match jwt::kind(token.expose()) {
         TokenKind::MfaToken if need == MfaApi::Remove => Err(Failure::usage_with_hint(
@@ -205,7 +204,7 @@ fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<S
 fn answers(args: &AnswerArgs, settings: &Settings) -> Answers {
     Answers {
         otp: args.otp.as_deref().map(Secret::from),
-        otp_secret: settings.secret("otp_secret"),
+        otp_secret: settings.secret(Key::OtpSecret),
         binding_code: args.binding_code.as_deref().map(Secret::from),
         recovery_code: args.recovery_code.as_deref().map(Secret::from),
     }
@@ -213,7 +212,7 @@ fn answers(args: &AnswerArgs, settings: &Settings) -> Answers {
 
 /// `--factor` (or the profile's `factor`) and `--authenticator-id`.
 fn choice(settings: &Settings, authenticator_id: Option<&str>) -> Result<Choice, Failure> {
-    let factor = match settings.get("factor") {
+    let factor = match settings.get(Key::Factor) {
         Some(setting) => Some(Factor::parse(setting.text()).ok_or_else(|| {
             Failure::usage_with_hint(
                 format!("unknown factor '{}' ({})", setting.text(), setting.source),
