@@ -76,7 +76,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -95,6 +95,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-ass
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l mfa-token-only -d 'Stop at mfa_required and print the mfa_token, for scripts that run the steps'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -111,7 +112,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-se
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -130,6 +131,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l verify -d 'Finish the flow in the same process: take the code or poll the push, print the tokens'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -143,7 +145,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secre
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l oob-code -d 'The oob_code of an out-of-band challenge: polls a push, or sends --binding-code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l color -d 'When to colour output' -r -f -a "auto\t''
@@ -162,6 +164,7 @@ PS256\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -179,7 +182,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l email -d 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l otp -d 'The first code from the authenticator app, to confirm an otp enrollment' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l otp-secret -d 'Compute the confirming code from this secret; \'auto\' uses the secret Auth0 returns' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l binding-code -d 'The code from the SMS, voice call or email, to confirm those enrollments' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l save-recovery-code -d 'Also write the recovery code of a first enrollment to FILE (mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l save-recovery-code -d 'Also write the recovery code of a first enrollment to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -199,6 +202,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l cacert -d
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l no-confirm -d 'Leave the enrollment pending and print how to confirm it later'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l confirm-with-secret -d 'Confirm an otp enrollment with a code computed from the returned secret (same as --otp-secret auto)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'

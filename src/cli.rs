@@ -220,9 +220,13 @@ pub struct AnswerArgs {
     #[arg(long, value_name = "CODE")]
     pub recovery_code: Option<String>,
 
-    /// Also write the new recovery code to FILE (mode 0600)
+    /// Also write the new recovery code to FILE (created new, mode 0600)
     #[arg(long, value_name = "FILE")]
     pub save_recovery_code: Option<PathBuf>,
+
+    /// Let --save-recovery-code replace an existing FILE
+    #[arg(long, requires = "save_recovery_code")]
+    pub overwrite: bool,
 }
 
 /// How to wait for a push approval.
@@ -361,9 +365,13 @@ pub struct EnrollArgs {
     #[arg(long, value_name = "CODE")]
     pub binding_code: Option<String>,
 
-    /// Also write the recovery code of a first enrollment to FILE (mode 0600)
+    /// Also write the recovery code of a first enrollment to FILE (created new, mode 0600)
     #[arg(long, value_name = "FILE")]
     pub save_recovery_code: Option<PathBuf>,
+
+    /// Let --save-recovery-code replace an existing FILE
+    #[arg(long, requires = "save_recovery_code")]
+    pub overwrite: bool,
 
     #[command(flatten)]
     pub wait: WaitArgs,

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::cli::ConfigAction;
 use crate::error::Failure;
+use crate::files;
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter, TerminalPrompter};
 use crate::settings::{self, Flags, Key, Settings};
@@ -18,7 +19,7 @@ pub fn run(
         ConfigAction::Init => init(flags, no_input, out),
         ConfigAction::Show => {
             let settings = super::settings(flags, out)?;
-            out.result(Report::Settings(&settings));
+            out.result(Report::Settings(&settings))?;
             Ok(())
         }
         ConfigAction::Path => {
@@ -26,7 +27,7 @@ pub fn run(
             out.result(Report::ConfigPath {
                 exists: path.exists(),
                 path: &path,
-            });
+            })?;
             Ok(())
         }
     }
@@ -146,22 +147,19 @@ fn init(flags: &Flags, no_input: bool, out: &Output) -> Result<(), Failure> {
     out.result(Report::ConfigPath {
         exists: true,
         path: &path,
-    });
+    })?;
     Ok(())
 }
 
-/// The file may hold a secret: mode 0600 from the start, in a 0700 directory.
+/// The file may hold a secret: mode 0600 from the start, in a 0700
+/// directory, replaced whole.
 fn write_private(path: &Path, text: &str) -> Result<(), Failure> {
-    if let Some(dir) = path.parent() {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        builder.create(dir)?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        files::create_private_dir(dir)?;
     }
-    super::write_private_file(path, text.as_bytes())?;
+    // A config file that is a link (dotfiles kept in a repository) stays
+    // one: its target is what gets replaced.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    files::write_private(&target, text.as_bytes(), files::Existing::Replace)?;
     Ok(())
 }

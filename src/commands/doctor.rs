@@ -36,6 +36,6 @@ pub async fn run(
         client.client_id()
     ));
     let checks = doctor::examine(&client, &patient).await;
-    out.result(Report::Doctor(&checks));
+    out.result(Report::Doctor(&checks))?;
     doctor::verdict(&checks)
 }

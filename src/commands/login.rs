@@ -14,6 +14,10 @@ pub async fn run(
     no_input: bool,
     out: &Output,
 ) -> Result<(), Failure> {
+    let save_to = super::save_to(
+        args.answer.save_recovery_code.as_deref(),
+        args.answer.overwrite,
+    )?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
@@ -31,13 +35,13 @@ pub async fn run(
             ));
         }
         LoginOutcome::Tokens(tokens) => {
-            out.result(Report::Tokens(&tokens));
+            out.result(Report::Tokens(&tokens))?;
             return Ok(());
         }
         LoginOutcome::MfaRequired(required) => required,
     };
     if args.mfa_token_only {
-        out.result(Report::MfaToken(&required));
+        out.result(Report::MfaToken(&required))?;
         return Ok(());
     }
     out.progress("Auth0 answered mfa_required");
@@ -49,5 +53,5 @@ pub async fn run(
             super::waiting(settings, &args.wait),
         )
         .await?;
-    super::finish(&tokens, args.answer.save_recovery_code.as_deref(), out)
+    super::finish(&tokens, save_to.as_ref(), out)
 }

@@ -16,7 +16,7 @@ mod login;
 mod totp;
 mod verify;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::auth0::{Client, Observer, PasswordLogin, TokenSet};
@@ -24,6 +24,7 @@ use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
 use crate::connection;
 use crate::domain::Domain;
 use crate::error::Failure;
+use crate::files::{self, Existing};
 use crate::flow::{Answers, Choice, DEFAULT_TIMEOUT, Factor, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
@@ -49,7 +50,7 @@ pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
         Command::Doctor(args) => doctor::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Totp(args) => totp::run(&args, out),
         Command::Config { action } => config::run(&action, &flags, no_input, out),
-        Command::Completions { shell } => completions::run(shell),
+        Command::Completions { shell } => completions::run(shell, out),
         #[cfg(feature = "emulator")]
         Command::Emulator(args) => emulator::run(&args, out).await,
         #[cfg(feature = "emulator")]
@@ -238,56 +239,60 @@ fn waiting(settings: &Settings, args: &WaitArgs) -> Waiting {
     }
 }
 
+/// Where `--save-recovery-code` writes, checked before anything is sent.
+struct SaveTo {
+    path: PathBuf,
+    existing: Existing,
+}
+
+fn save_to(path: Option<&Path>, overwrite: bool) -> Result<Option<SaveTo>, Failure> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let existing = if overwrite {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    files::check_writable(path, existing, "--save-recovery-code")?;
+    Ok(Some(SaveTo {
+        path: path.to_path_buf(),
+        existing,
+    }))
+}
+
+impl SaveTo {
+    /// Saves the code; a failure is the command's (exit 11), reported after
+    /// the code itself has been printed.
+    fn save(&self, code: &Secret) -> Result<(), Failure> {
+        files::save_secret(&self.path, code, self.existing).map_err(|error| Failure::Output {
+            what: format!("the recovery code to {}", self.path.display()),
+            error,
+        })
+    }
+}
+
 /// Prints the token set. A new recovery code is saved first when asked, and
-/// printed even when saving fails: the old code is already spent.
-fn finish(tokens: &TokenSet, save_to: Option<&Path>, out: &Output) -> Result<(), Failure> {
+/// printed whether or not saving works: the old code is already spent.
+fn finish(tokens: &TokenSet, save_to: Option<&SaveTo>, out: &Output) -> Result<(), Failure> {
     let saved = match (&tokens.recovery_code, save_to) {
-        (Some(code), Some(path)) => Some(save_secret(path, code).map_err(|e| {
-            Failure::Unexpected(anyhow::anyhow!(
-                "the new recovery code is printed above, but it could not be saved to {}: {e}",
-                path.display()
-            ))
-        })),
+        (Some(code), Some(target)) => Some(target.save(code)),
         (None, Some(_)) => {
             out.warn("Auth0 issued no new recovery code, so --save-recovery-code wrote nothing");
             None
         }
         _ => None,
     };
-    out.result(Report::Tokens(tokens));
-    match saved {
-        Some(Err(failure)) => Err(failure),
-        Some(Ok(())) => {
-            if let Some(path) = save_to {
-                out.progress(&format!("new recovery code saved to {}", path.display()));
-            }
+    out.result(Report::Tokens(tokens))?;
+    match (saved, save_to) {
+        (Some(Err(failure)), _) => Err(failure),
+        (Some(Ok(())), Some(target)) => {
+            out.progress(&format!(
+                "new recovery code saved to {}",
+                target.path.display()
+            ));
             Ok(())
         }
-        None => Ok(()),
+        _ => Ok(()),
     }
-}
-
-/// Writes a secret to a file only its owner can read.
-pub(crate) fn save_secret(path: &Path, secret: &Secret) -> std::io::Result<()> {
-    write_private_file(path, format!("{}\n", secret.expose()).as_bytes())
-}
-
-/// Creates or replaces a file with mode 0600 from the start (no window in
-/// which others could read it).
-fn write_private_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    file.write_all(content)
 }
