@@ -5,15 +5,14 @@ use clap_complete::Shell;
 
 use crate::cli::Cli;
 use crate::error::Failure;
+use crate::output::Output;
 
 const BIN: &str = "auth0-mfa";
 
-pub fn run(shell: Shell) -> Result<(), Failure> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(script(shell).as_bytes())?;
-    stdout.flush()?;
-    Ok(())
+pub fn run(shell: Shell, out: &Output) -> Result<(), Failure> {
+    // Generated in memory: clap_complete panics when it cannot write, and a
+    // write to a closed pipe or a full disk must be an ordinary failure.
+    out.raw(script(shell).as_bytes())
 }
 
 /// The script for `shell`, repaired where clap_complete gets our name wrong.

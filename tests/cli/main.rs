@@ -17,6 +17,7 @@ mod readme;
 mod secrets;
 mod settings;
 mod shells;
+mod signals;
 mod steps;
 mod totp;
 mod transport;
