@@ -12,6 +12,7 @@ mod enroll;
 mod errors;
 mod factors;
 mod login;
+mod manpage;
 mod output;
 mod readme;
 mod secrets;
