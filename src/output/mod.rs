@@ -18,6 +18,7 @@ use crate::error::Failure;
 use crate::secret::Secret;
 use crate::settings::Settings;
 
+mod qr;
 mod report;
 mod time;
 
@@ -115,7 +116,7 @@ impl Output {
             let value = report_json(&report);
             serde_json::to_string_pretty(&value).unwrap_or_default()
         } else {
-            report_text(&report, &Paint(self.stdout_color))
+            report_text(&report, &Paint(self.stdout_color), stdout_columns())
         };
         self.write_stdout(&text)
             .map_err(|e| write_failure(e, "the result to stdout"))?;
@@ -329,6 +330,15 @@ fn colour_wanted(
         ColorChoice::Auto if is("CLICOLOR", "0") => false,
         ColorChoice::Auto => terminal && !is("TERM", "dumb"),
     }
+}
+
+/// The terminal's width, when stdout is a terminal (a pipe takes any width).
+fn stdout_columns() -> Option<usize> {
+    let stdout = std::io::stdout();
+    if !stdout.is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size_of(stdout).map(|(width, _)| usize::from(width.0))
 }
 
 /// Applies colour only when the stream it is for gets colour.
