@@ -10,6 +10,8 @@ mod emulator;
 mod enroll;
 mod errors;
 mod factors;
+mod faults;
+mod input;
 mod login;
 mod output;
 mod readme;
