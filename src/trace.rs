@@ -205,7 +205,18 @@ pub fn masked_body(body: &[u8]) -> String {
 
 pub fn masked_json(mut value: Value) -> String {
     mask_in_place(&mut value);
-    sanitize(&value.to_string())
+    cut(sanitize(&value.to_string()))
+}
+
+/// The longest trace line: a body is there to be read, and a server can
+/// send a megabyte of it.
+const MAX_TRACE_CHARS: usize = 1500;
+
+fn cut(line: String) -> String {
+    match line.char_indices().nth(MAX_TRACE_CHARS) {
+        Some((at, _)) => format!("{} ... ({} bytes)", &line[..at], line.len()),
+        None => line,
+    }
 }
 
 fn mask_in_place(value: &mut Value) {

@@ -133,6 +133,26 @@ impl Transport {
                 status: Some(status.as_u16()),
                 message: format!("the answer is larger than {} KiB", MAX_BODY_BYTES / 1024),
             }),
+            // Auth0's API never redirects: a 3xx comes from something else (a
+            // proxy, a captive portal, a hijacked name). reqwest is told not
+            // to follow, and here it is refused, so nothing is resent anywhere.
+            Ok((status, headers, _)) if status.is_redirection() => {
+                let to = headers
+                    .get("location")
+                    .map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned());
+                Err(Error::Protocol {
+                    url,
+                    status: Some(status.as_u16()),
+                    message: match to {
+                        Some(to) => format!(
+                            "a redirect to {}; the Auth0 API never redirects, so it was not followed and nothing was resent",
+                            crate::sanitize::sanitize(&to)
+                        ),
+                        None => "a redirect; the Auth0 API never redirects, so it was not followed"
+                            .into(),
+                    },
+                })
+            }
             Ok((status, headers, body)) => {
                 if let Ok(mut last) = self.last_meta.lock() {
                     *last = meta(&headers);
@@ -200,12 +220,17 @@ impl Answer {
         retry_after(&self.headers)
     }
 
-    /// A success with no body to read (DELETE answers 204).
+    /// A success with no body (DELETE answers 204). Another 2xx that
+    /// carries a body is not Auth0's answer: an edge page, a cut-off body.
     pub fn into_empty(self) -> Result<(), Error> {
-        if self.status.is_success() {
-            Ok(())
-        } else {
-            Err(self.into_error())
+        match self.status {
+            StatusCode::NO_CONTENT => Ok(()),
+            status if status.is_success() && self.body.is_empty() => Ok(()),
+            status if status.is_success() => Err(self.protocol(format!(
+                "HTTP {} with a body, where Auth0 answers 204 No Content",
+                status.as_u16()
+            ))),
+            _ => Err(self.into_error()),
         }
     }
 
@@ -218,7 +243,7 @@ impl Answer {
                 // reset says nothing about how long a brute-force block lasts.
                 let retry_after = match (self.status, error.as_str()) {
                     (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts") => {
-                        header_seconds(&self.headers, "retry-after").map(Duration::from_secs)
+                        retry_after_header(&self.headers)
                     }
                     (StatusCode::TOO_MANY_REQUESTS, _) => retry_after(&self.headers),
                     _ => None,
@@ -308,34 +333,10 @@ pub fn meta(headers: &HeaderMap) -> ResponseMeta {
     let date = headers
         .get("date")
         .and_then(|v| v.to_str().ok())
-        .and_then(parse_http_date);
+        .and_then(|v| httpdate::parse_http_date(v.trim()).ok())
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     ResponseMeta { date, rate_limit }
-}
-
-/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), as Unix seconds.
-fn parse_http_date(text: &str) -> Option<i64> {
-    let parts: Vec<&str> = text.split_whitespace().collect();
-    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
-        return None;
-    };
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .position(|m| m == month)? as i64
-        + 1;
-    let (day, year): (i64, i64) = (day.parse().ok()?, year.parse().ok()?);
-    let mut hms = time.split(':').map(|p| p.parse::<i64>().ok());
-    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
-    // Days from civil (Hinnant), the inverse of output::utc.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(days * 86_400 + h * 3600 + m * 60 + s)
 }
 
 fn header_seconds(headers: &HeaderMap, name: &str) -> Option<u64> {
@@ -345,14 +346,36 @@ fn header_seconds(headers: &HeaderMap, name: &str) -> Option<u64> {
         .and_then(|v| v.trim().parse::<u64>().ok())
 }
 
-/// `Retry-After` (seconds) first, else `X-RateLimit-Reset` (Unix epoch seconds).
+/// The longest wait any server value is taken for. Numbers from outside are
+/// clamped where they are read, so no later arithmetic on them can overflow.
+pub const MAX_SERVER_WAIT: Duration = Duration::from_secs(7 * 24 * 3600);
+
+/// Seconds a server asked for, as a wait that later arithmetic can trust.
+pub fn server_seconds(seconds: u64) -> Duration {
+    Duration::from_secs(seconds).min(MAX_SERVER_WAIT)
+}
+
+/// `Retry-After`, in either of its forms (seconds, or an HTTP date).
+fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get("retry-after")?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(server_seconds(seconds));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    let wait = at
+        .duration_since(SystemTime::now())
+        .unwrap_or(Duration::ZERO);
+    Some(wait.min(MAX_SERVER_WAIT))
+}
+
+/// `Retry-After` first, else `X-RateLimit-Reset` (Unix epoch seconds).
 pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    if let Some(seconds) = header_seconds(headers, "retry-after") {
-        return Some(Duration::from_secs(seconds));
+    if let Some(wait) = retry_after_header(headers) {
+        return Some(wait);
     }
     let reset = header_seconds(headers, "x-ratelimit-reset")?;
     let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
-    Some(Duration::from_secs(reset.saturating_sub(now)))
+    Some(server_seconds(reset.saturating_sub(now)))
 }
 
 /// reqwest's own message names only the outer layer; the cause is further down.

@@ -199,19 +199,19 @@ async fn dispatch(
     };
     match fault {
         Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
+        Some(Fault::Pass) | None => {}
         Some(Fault::ResetConnection) => {
             log(&shared, &req, "reset (fault)");
             conn.reset();
             return Response::new(Body::empty());
         }
         Some(fault) => {
-            log(&shared, &req, &format!("{fault:?} (fault)"));
+            log(&shared, &req, &format!("{} (fault)", fault.name()));
             let mut resp = fault.response(shared.now_secs());
             resp.headers_mut()
                 .insert(header::DATE, header_value(&http_date(shared.now_secs())));
             return resp;
         }
-        None => {}
     }
     let rate = shared.rate_limit(&routes::rate_limit_key(&req));
     let reply = if rate.allowed {

@@ -346,7 +346,7 @@ fn claims_text(claims: &Map<String, Value>, paint: &Paint) -> String {
         .map(|((name, value), shown_name)| {
             let shown = match (name.as_str(), value.as_i64()) {
                 ("exp" | "iat" | "nbf" | "auth_time" | "updated_at", Some(t)) => {
-                    format!("{} ({})", utc(t), relative(t - now))
+                    format!("{} ({})", utc(t), relative(t.saturating_sub(now)))
                 }
                 _ => match value {
                     Value::String(s) => sanitize(s),

@@ -194,6 +194,10 @@ type = "recovery-code"
 recovery_code = "{RECOVERY_CODE}"
 
 [[users]]
+username = "new@test.example"
+password = "{PASSWORD}"
+
+[[users]]
 username = "multi@test.example"
 password = "{PASSWORD}"
 [[users.authenticators]]

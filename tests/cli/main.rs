@@ -11,6 +11,8 @@ mod emulator;
 mod enroll;
 mod errors;
 mod factors;
+mod faults;
+mod input;
 mod login;
 mod manpage;
 mod output;
