@@ -6,6 +6,7 @@ mod harness;
 
 mod client_info;
 mod completions;
+mod config_init;
 mod doctor;
 mod emulator;
 mod enroll;
