@@ -138,4 +138,24 @@ mod tests {
         assert!(recovery_code("short").is_err());
         assert!(recovery_code("ABCDEFGHJKLMNPQRSTUVWX!Z").is_err());
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn accepted_answers_have_their_shape(text in "\\PC{0,40}|[0-9 -]{0,12}|[A-Za-z0-9 -]{0,30}") {
+                if let Ok(code) = otp(&text) {
+                    prop_assert!(code.expose().bytes().all(|b| b.is_ascii_digit()));
+                }
+                if let Ok(code) = binding_code(&text) {
+                    prop_assert!(code.expose().bytes().all(|b| b.is_ascii_alphanumeric()));
+                }
+                if let Ok(code) = recovery_code(&text) {
+                    prop_assert!(code.expose().bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()));
+                }
+            }
+        }
+    }
 }
