@@ -23,3 +23,4 @@ mod steps;
 mod terminal;
 mod totp;
 mod transport;
+mod unwritable;
