@@ -74,6 +74,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l authentica
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp -d 'The authenticator app\'s current code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-command -d 'Take the code from this command\'s output, e.g. \'op item get Auth0 --otp\' [env: AUTH0_MFA_OTP_COMMAND]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
@@ -95,6 +96,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-ass
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l mfa-token-only -d 'Stop at mfa_required and print the mfa_token, for scripts that run the steps'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-otp-wait -d 'When the current TOTP code was already sent, fail at once instead of waiting for the next'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l json -d 'Print the result as one JSON document (also on failure)'
@@ -110,6 +112,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l authen
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp -d 'The authenticator app\'s current code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-command -d 'Take the code from this command\'s output, e.g. \'op item get Auth0 --otp\' [env: AUTH0_MFA_OTP_COMMAND]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
@@ -131,6 +134,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l verify -d 'Finish the flow in the same process: take the code or poll the push, print the tokens'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-otp-wait -d 'When the current TOTP code was already sent, fail at once instead of waiting for the next'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l json -d 'Print the result as one JSON document (also on failure)'
@@ -143,6 +147,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp -d 'The authenticator app\'s current code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-command -d 'Take the code from this command\'s output, e.g. \'op item get Auth0 --otp\' [env: AUTH0_MFA_OTP_COMMAND]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
@@ -164,6 +169,7 @@ PS256\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-otp-wait -d 'When the current TOTP code was already sent, fail at once instead of waiting for the next'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l json -d 'Print the result as one JSON document (also on failure)'

@@ -212,6 +212,14 @@ pub struct AnswerArgs {
     #[arg(long, value_name = "FILE")]
     pub otp_secret_file: Option<PathBuf>,
 
+    /// Take the code from this command's output, e.g. 'op item get Auth0 --otp' [env: AUTH0_MFA_OTP_COMMAND]
+    #[arg(long, value_name = "CMD")]
+    pub otp_command: Option<String>,
+
+    /// When the current TOTP code was already sent, fail at once instead of waiting for the next
+    #[arg(long)]
+    pub no_otp_wait: bool,
+
     /// The code from the SMS, voice call or email (binding_method prompt)
     #[arg(long, value_name = "CODE")]
     pub binding_code: Option<String>,

@@ -92,6 +92,12 @@ pub enum Failure {
         message: String,
         hint: String,
     },
+    /// The code at hand was sent already and would be refused as reused
+    /// (`--no-otp-wait`): refused here, before it costs an attempt.
+    CodeSpent {
+        message: String,
+        hint: String,
+    },
     /// `--timeout` ran out while waiting for a push approval.
     PushTimeout(Duration),
     /// Ctrl-C or another signal ended a wait (a prompt, a request, a sleep).
@@ -144,6 +150,7 @@ impl Failure {
             Failure::Auth0(auth0::Error::Protocol { .. }) => exit::BAD_RESPONSE,
             Failure::Auth0(auth0::Error::Api(api)) => api_exit_code(api),
             Failure::EnrollmentNeeded { .. } => exit::ENROLLMENT_NEEDED,
+            Failure::CodeSpent { .. } => exit::REJECTED,
             Failure::PushTimeout(_) => exit::PUSH_TIMEOUT,
             Failure::Interrupted(signal) => signal.exit_code(),
             Failure::Output { .. } => exit::OUTPUT,
@@ -162,6 +169,7 @@ impl Failure {
             Failure::Auth0(auth0::Error::Protocol { .. }) => "unexpected_response",
             Failure::Auth0(auth0::Error::Api(api)) => &api.error,
             Failure::EnrollmentNeeded { .. } => "enrollment_required",
+            Failure::CodeSpent { .. } => "otp_spent",
             Failure::PushTimeout(_) => "timeout",
             Failure::Interrupted(_) => "interrupted",
             Failure::Output { .. } => "output_error",
@@ -177,7 +185,9 @@ impl Failure {
         match self {
             Failure::Usage { hint, .. } => hint.clone(),
             Failure::Auth0(error) => hints::for_error(error),
-            Failure::EnrollmentNeeded { hint, .. } => Some(hint.clone()),
+            Failure::EnrollmentNeeded { hint, .. } | Failure::CodeSpent { hint, .. } => {
+                Some(hint.clone())
+            }
             Failure::PushTimeout(_) => Some(
                 "approve the push on the device sooner, raise --timeout, or choose another factor with --factor".into(),
             ),
@@ -220,7 +230,9 @@ impl fmt::Display for Failure {
         match self {
             Failure::Usage { message, .. } => f.write_str(message),
             Failure::Auth0(error) => error.fmt(f),
-            Failure::EnrollmentNeeded { message, .. } => f.write_str(message),
+            Failure::EnrollmentNeeded { message, .. } | Failure::CodeSpent { message, .. } => {
+                f.write_str(message)
+            }
             Failure::PushTimeout(waited) => write!(
                 f,
                 "gave up waiting for the push approval after {} s",

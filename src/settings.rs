@@ -36,6 +36,7 @@ pub enum Key {
     Scope,
     MfaToken,
     OtpSecret,
+    OtpCommand,
     Factor,
     ClientAssertionKey,
     ClientAssertionAlg,
@@ -86,7 +87,7 @@ const fn secret(
 
 impl Key {
     /// In the order `config show` lists them.
-    pub const ALL: [Key; 15] = [
+    pub const ALL: [Key; 16] = [
         Key::Domain,
         Key::ClientId,
         Key::ClientSecret,
@@ -97,6 +98,7 @@ impl Key {
         Key::Scope,
         Key::MfaToken,
         Key::OtpSecret,
+        Key::OtpCommand,
         Key::Factor,
         Key::ClientAssertionKey,
         Key::ClientAssertionAlg,
@@ -133,6 +135,12 @@ impl Key {
                 "--otp-secret",
                 "AUTH0_OTP_SECRET",
                 "OTP secret",
+            ),
+            Key::OtpCommand => plain(
+                "otp_command",
+                "--otp-command",
+                "AUTH0_MFA_OTP_COMMAND",
+                "OTP command",
             ),
             Key::Factor => plain("factor", "--factor", "AUTH0_MFA_FACTOR", "factor"),
             Key::ClientAssertionKey => plain(
@@ -362,6 +370,7 @@ impl Flags {
     }
 
     fn answer(&mut self, args: &AnswerArgs) -> Result<(), Failure> {
+        self.value(Key::OtpCommand, "--otp-command", &args.otp_command);
         self.with_file(
             Key::OtpSecret,
             ("--otp-secret", &args.otp_secret),
@@ -556,10 +565,10 @@ fn collect(
                 .filter(|v| !v.is_empty())
                 .map(|v| (Secret::new(v), Source::Env(info.env)));
         }
-        if found.is_none() {
-            if let Some((table, name)) = profile {
-                found = profile_value(key, table, name, &mut warnings)?;
-            }
+        if found.is_none()
+            && let Some((table, name)) = profile
+        {
+            found = profile_value(key, table, name, &mut warnings)?;
         }
         let Some((mut value, mut source)) = found.or_else(|| {
             info.default
@@ -591,10 +600,11 @@ fn collect(
                 ..
             }
         );
-        if info.secret && in_config {
-            if let Some(path) = config_path {
-                warn_if_readable(path, &mut warnings);
-            }
+        if info.secret
+            && in_config
+            && let Some(path) = config_path
+        {
+            warn_if_readable(path, &mut warnings);
         }
         values.push(Setting { key, value, source });
     }
@@ -603,10 +613,10 @@ fn collect(
 
 /// Like ssh: a file that holds a secret must not be readable by others.
 fn warn_if_readable(path: &Path, warnings: &mut Vec<String>) {
-    if let Some(warning) = config_file::permission_warning(path) {
-        if !warnings.contains(&warning) {
-            warnings.push(warning);
-        }
+    if let Some(warning) = config_file::permission_warning(path)
+        && !warnings.contains(&warning)
+    {
+        warnings.push(warning);
     }
 }
 

@@ -16,6 +16,7 @@ mod login;
 mod output;
 mod pty;
 mod readme;
+mod round_trips;
 mod secrets;
 mod settings;
 mod signals;

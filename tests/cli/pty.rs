@@ -140,8 +140,19 @@ impl Pty {
             );
             std::thread::sleep(Duration::from_millis(10));
         };
-        // The child is gone, but what it wrote may still be on its way from
-        // the terminal: wait until the screen has been still for a moment.
+        // The child is gone, but what it wrote may still wait in the
+        // terminal: wait until the reader has taken all of it (FIONREAD says
+        // how much is unread), then until the screen has been still a moment.
+        let drained = Instant::now() + Duration::from_secs(5);
+        loop {
+            let mut unread: libc::c_int = 0;
+            // SAFETY: FIONREAD writes one int for a valid fd.
+            unsafe { libc::ioctl(self.master.as_raw_fd(), libc::FIONREAD, &mut unread) };
+            if unread <= 0 || Instant::now() > drained {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
         let mut seen = self.screen.lock().unwrap().len();
         loop {
             std::thread::sleep(Duration::from_millis(50));

@@ -118,7 +118,8 @@ fn the_picker_chooses_a_factor_and_ctrl_c_there_shows_the_cursor_again() {
     assert_eq!(exit, Some(130), "{}", pty.screen());
     assert!(
         pty.cursor_visible(),
-        "Ctrl-C at the picker left the cursor hidden"
+        "Ctrl-C at the picker left the cursor hidden: {:?}",
+        pty.screen()
     );
     assert!(pty.echoes());
 }
