@@ -21,6 +21,7 @@ mod control;
 pub mod demo;
 mod faults;
 mod http;
+mod keys;
 mod otp;
 mod routes;
 mod server;

@@ -15,6 +15,7 @@ use anyhow::{Context, bail};
 use serde::Deserialize;
 
 use super::demo;
+use super::keys;
 
 /// The default database connection, which is also the `realm` of the password-realm grant.
 pub const DEFAULT_CONNECTION: &str = "Username-Password-Authentication";
@@ -284,9 +285,9 @@ impl Tenant {
                 bail!("{at}: client_id is declared twice");
             }
             if let Some(pem) = &c.public_key
-                && super::routes::parse_public_key(pem).is_none()
+                && let Err(e) = keys::parse_public_key(pem)
             {
-                bail!("{at}: public_key is not an RSA public key in PEM (SPKI or PKCS#1)");
+                bail!("{at}: public_key is {e}");
             }
             if c.client_secret.as_deref() == Some("") {
                 bail!("{at}: client_secret is empty; leave it out for a public client");
@@ -493,12 +494,10 @@ impl Tenant {
 /// The SPKI PEM of the demo private_key_jwt client's key.
 /// Derived once per process: tests build many demo tenants.
 fn demo_jwt_client_public_key() -> String {
-    use rsa::pkcs8::{DecodePrivateKey, EncodePublicKey, LineEnding};
     static PEM: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     PEM.get_or_init(|| {
-        rsa::RsaPrivateKey::from_pkcs8_pem(demo::JWT_CLIENT_PRIVATE_KEY_PEM)
-            .ok()
-            .and_then(|k| k.to_public_key().to_public_key_pem(LineEnding::LF).ok())
+        keys::parse_private_key(demo::JWT_CLIENT_PRIVATE_KEY_PEM)
+            .map(|pair| keys::public_key_of(&pair).to_spki_pem())
             .unwrap_or_default()
     })
     .clone()

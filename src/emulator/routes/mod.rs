@@ -21,7 +21,7 @@ use super::http::{ApiRequest, Reply};
 use super::state::{MFA_TOKEN_TTL_MS, MfaTx, RefreshGrant, Shared, State};
 use super::tokens;
 
-pub use client_auth::{authenticate_client, parse_public_key};
+pub use client_auth::authenticate_client;
 
 /// Answers one (non-control) request. Synchronous: the state lock is taken and released
 /// inside, never across an await.
