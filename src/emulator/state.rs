@@ -238,6 +238,7 @@ pub struct RateWindow {
 pub struct User {
     pub username: String,
     pub email: String,
+    pub email_verified: bool,
     pub name: String,
     pub password: String,
     pub connection: String,
@@ -274,14 +275,20 @@ impl User {
                 last_otp_step: None,
                 verified_email: a.kind == AuthenticatorKind::Email
                     && a.email.as_deref().is_none_or(|e| e == cfg.email()),
+                backup_only: false,
             };
             let linked = linked_entry(&primary);
             authenticators.push(primary);
             authenticators.extend(linked);
         }
+        let email_verified = cfg.email_verified();
+        if email_verified && !cfg.has_own_email_authenticator() {
+            authenticators.push(verified_email_entry(cfg));
+        }
         User {
             username: cfg.username.clone(),
             email: cfg.email().to_string(),
+            email_verified,
             name: cfg.name.clone().unwrap_or_else(|| cfg.email().to_string()),
             password: cfg.password.clone(),
             connection: cfg.connection.clone(),
@@ -291,11 +298,18 @@ impl User {
         }
     }
 
-    /// Any confirmed factor that can answer a challenge (a recovery code alone does not count).
+    /// Any confirmed factor that can answer a challenge on its own (a recovery code or
+    /// the verified email alone does not count).
     pub fn has_active_factor(&self) -> bool {
         self.authenticators
             .iter()
-            .any(|a| a.active && a.kind != AuthenticatorKind::RecoveryCode)
+            .any(|a| a.active && a.kind != AuthenticatorKind::RecoveryCode && !a.backup_only)
+    }
+
+    /// Nothing was ever enrolled (or everything enrolled has been deleted): the next
+    /// associate is the user's first, the one that comes with a recovery code.
+    pub fn never_enrolled(&self) -> bool {
+        self.authenticators.iter().all(|a| a.backup_only)
     }
 
     pub fn authenticator_by_id(&self, id: &str) -> Option<usize> {
@@ -328,6 +342,27 @@ impl User {
             }
         }
         json!({"challenge": types.iter().map(|t| json!({"type": t})).collect::<Vec<_>>()})
+    }
+}
+
+/// The email authenticator Auth0 lists for a verified email nobody enrolled: a backup
+/// factor, at the end of the list as recorded.
+fn verified_email_entry(cfg: &super::tenant::UserConfig) -> Authenticator {
+    Authenticator {
+        kind: AuthenticatorKind::Email,
+        suffix: tokens::stable_dev_suffix(&format!("{}#verified-email", cfg.username)),
+        secret: None,
+        phone: None,
+        email: Some(cfg.email().to_string()),
+        recovery_code: None,
+        active: true,
+        push_rule: PushRule::Manual,
+        name: None,
+        secondary: false,
+        enrolled_by: None,
+        last_otp_step: None,
+        verified_email: true,
+        backup_only: true,
     }
 }
 
@@ -378,6 +413,9 @@ pub struct Authenticator {
     /// The user's verified primary email, as the tenant declares it: Auth0
     /// lists it and refuses to delete it. Enrolled email factors are deletable.
     pub verified_email: bool,
+    /// Listed only because the email is verified: it can answer a challenge once the
+    /// user has another factor, but does not make the user enrolled.
+    pub backup_only: bool,
 }
 
 impl Authenticator {
@@ -420,7 +458,8 @@ impl Authenticator {
     }
 }
 
-/// `+15555550100` -> `XXXXXXXX0100`, as in the recording (`XXXXXXXXX9167`).
+/// Every digit but the last four masked: `+15555550100` -> `XXXXXXX0100`, as in the
+/// recording (`XXXXXXXXX9167`).
 pub fn mask_phone(phone: &str) -> String {
     let digits: Vec<char> = phone.chars().filter(|c| c.is_ascii_digit()).collect();
     let keep = digits.len().saturating_sub(4);
@@ -531,6 +570,7 @@ mod tests {
     #[test]
     fn masks_match_the_recording() {
         assert_eq!(mask_phone("+9112345679167"), "XXXXXXXXX9167");
+        assert_eq!(mask_phone("+15555550100"), "XXXXXXX0100");
         assert_eq!(mask_email("user@example.com"), "****@exam*******");
     }
 

@@ -126,6 +126,12 @@ pub struct UserConfig {
     pub name: Option<String>,
     #[serde(default = "default_connection", alias = "realm")]
     pub connection: String,
+    /// Whether the user's email is verified (the ID token's `email_verified`). A verified
+    /// email is listed as an active `email` authenticator, as Auth0 lists it: usable as a
+    /// second factor, not counted as enrolled on its own. Defaults to true when an active
+    /// `email` authenticator at the user's own address is declared, else false.
+    #[serde(default)]
+    pub email_verified: Option<bool>,
     #[serde(default)]
     pub authenticators: Vec<AuthenticatorConfig>,
 }
@@ -137,6 +143,20 @@ fn default_connection() -> String {
 impl UserConfig {
     pub fn email(&self) -> &str {
         self.email.as_deref().unwrap_or(&self.username)
+    }
+
+    /// An active `email` authenticator at the user's own address is declared.
+    pub fn has_own_email_authenticator(&self) -> bool {
+        self.authenticators.iter().any(|a| {
+            a.kind == AuthenticatorKind::Email
+                && a.active
+                && a.email.as_deref().is_none_or(|e| e == self.email())
+        })
+    }
+
+    pub fn email_verified(&self) -> bool {
+        self.email_verified
+            .unwrap_or_else(|| self.has_own_email_authenticator())
     }
 }
 
@@ -424,6 +444,7 @@ impl Tenant {
                 email: None,
                 name: None,
                 connection: demo::REALM.to_string(),
+                email_verified: None,
                 authenticators,
             }
         }
@@ -519,6 +540,7 @@ mod tests {
         assert_eq!(alice.authenticators.len(), 5);
         assert_eq!(alice.authenticators[1].push_rule, PushRule::ApproveAfter(2));
         assert_eq!(t.users[1].email(), "bob@example.com");
+        assert!(alice.email_verified() && t.users[1].email_verified());
         assert_eq!(t.users[1].connection, DEFAULT_CONNECTION);
     }
 

@@ -34,13 +34,10 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
     let (phone, email) = contact(req, kind, &st.users[user_ix])?;
     let token = who.token().to_string();
     let user = &st.users[user_ix];
-    // Until a factor is confirmed, every first enrollment gets a recovery code:
-    // one from an abandoned attempt is replaced below.
-    let first_factor = !user.has_active_factor()
-        && !user
-            .authenticators
-            .iter()
-            .any(|a| a.kind == AuthenticatorKind::RecoveryCode && a.active);
+    // Only the user's first associate ever answers with a recovery code (recorded: SMS,
+    // then push, then OTP, and only the SMS answer had one); that code becomes active
+    // with whichever enrollment is confirmed first.
+    let first_factor = user.never_enrolled();
     let account = user.email.clone();
     let authenticator = Authenticator {
         kind,
@@ -56,6 +53,7 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         enrolled_by: Some(token.clone()),
         last_otp_step: None,
         verified_email: false,
+        backup_only: false,
     };
     let tenant = encode(&shared.settings.name);
     let label = format!("{tenant}:{}", encode(&account));
@@ -249,11 +247,8 @@ fn start_oob_enrollment(
     body
 }
 
-/// A new, unconfirmed recovery code for the user (replacing one from an abandoned
-/// attempt), active once the enrollment made with `enrolled_by` is confirmed.
+/// The user's recovery code, unconfirmed until one of their enrollments is.
 fn issue_recovery_code(user: &mut User, enrolled_by: String) -> String {
-    user.authenticators
-        .retain(|a| a.kind != AuthenticatorKind::RecoveryCode || a.active);
     let code = tokens::recovery_code();
     user.authenticators.push(Authenticator {
         kind: AuthenticatorKind::RecoveryCode,
@@ -269,6 +264,7 @@ fn issue_recovery_code(user: &mut User, enrolled_by: String) -> String {
         enrolled_by: Some(enrolled_by),
         last_otp_step: None,
         verified_email: false,
+        backup_only: false,
     });
     code
 }

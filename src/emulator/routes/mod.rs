@@ -4,8 +4,10 @@
 //! Where Auth0's sources disagree on a status, the emulator picks one and keeps to it:
 //! `invalid_request` 400, `invalid_client` 401, `unauthorized_client` 403, `invalid_grant`
 //! 403, `expired_token` 403 for an mfa_token and 400 for an oob_code (a polling error, like
-//! `authorization_pending`), `mfa_required` 403, `unsupported_challenge_type` 401,
-//! `association_required` 400, 429 for `too_many_attempts` and `too_many_requests`.
+//! `authorization_pending`), `mfa_required` 403, `unsupported_challenge_type` 401 (also
+//! for a user not enrolled at all, as Auth0's mobile SDKs expect: no recording or SDK
+//! shows `association_required`), 429 for `too_many_attempts` and `too_many_requests`.
+//! Error texts are Auth0's wherever a recording, an SDK fixture or a real report gives them.
 
 mod associate;
 mod authenticators;
@@ -311,7 +313,7 @@ pub fn token_set(shared: &Shared, st: &mut State, grant: &RefreshGrant, refresh:
             "iat": now,
             "exp": now + 36_000,
             "email": user.email,
-            "email_verified": true,
+            "email_verified": user.email_verified,
             "name": user.name,
             "nickname": nickname,
         })));

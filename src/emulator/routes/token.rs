@@ -190,13 +190,11 @@ fn grant_of(tx: &MfaTx) -> RefreshGrant {
     }
 }
 
-/// Confirms an enrollment: the authenticator, its linked entry and a recovery code
-/// created with it become active.
-fn activate(st: &mut State, user: usize, suffix: &str, enrolled_by: &str) {
+/// Confirms an enrollment: the authenticator, its linked entry and the user's pending
+/// recovery code (from their first associate, whichever enrollment that was) become active.
+fn activate(st: &mut State, user: usize, suffix: &str) {
     for a in st.users[user].authenticators.iter_mut() {
-        let pending_recovery = a.kind == AuthenticatorKind::RecoveryCode
-            && !a.active
-            && a.enrolled_by.as_deref() == Some(enrolled_by);
+        let pending_recovery = a.kind == AuthenticatorKind::RecoveryCode && !a.active;
         if a.suffix == suffix || pending_recovery {
             a.active = true;
             a.enrolled_by = None;
@@ -241,7 +239,7 @@ fn mfa_otp(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
         ));
     };
     if !was_active {
-        activate(&mut st, tx.user, &suffix, &token);
+        activate(&mut st, tx.user, &suffix);
     }
     Ok(Reply::ok(token_set(shared, &mut st, &grant_of(&tx), true)))
 }
@@ -264,7 +262,7 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
         return Err(Reply::error(
             StatusCode::BAD_REQUEST,
             "expired_token",
-            "The oob_code has expired.",
+            "oob_code is expired",
         ));
     }
     let (grant, suffix) = (
@@ -283,14 +281,14 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
             .is_some_and(|last| now < last + min_interval);
         oob.last_poll_ms = Some(now);
         if too_fast {
+            // This poll restarts the interval: the client waits all of it.
+            let seconds = min_interval.div_ceil(1000).max(1);
             return Err(Reply::error(
                 StatusCode::BAD_REQUEST,
                 "slow_down",
-                format!(
-                    "You are polling faster than allowed. Wait at least {} ms between requests.",
-                    min_interval
-                ),
-            ));
+                format!("You are polling faster than allowed. Try again in {seconds} seconds."),
+            )
+            .with_header("retry-after", seconds.to_string()));
         }
         oob.polls += 1;
         if oob.status == PushStatus::Pending {
@@ -329,7 +327,7 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
         }
     }
     st.oob_txs.remove(&oob_code);
-    activate(st, tx.user, &suffix, &token);
+    activate(st, tx.user, &suffix);
     Ok(Reply::ok(token_set(shared, st, &grant, true)))
 }
 

@@ -386,8 +386,22 @@ fn challenge_otp_and_unsupported_types() {
         challenge(&emu, &token, json!({"challenge_type": "otp"})).ok(),
         json!({"challenge_type": "otp"})
     );
-    challenge(&emu, &token, json!({"challenge_type": "oob"}))
-        .error(401, "unsupported_challenge_type");
+    // The words of a real tenant, for an oob challenge of an OTP-only user.
+    let r = challenge(&emu, &token, json!({"challenge_type": "oob"}));
+    assert_eq!(
+        r.error(401, "unsupported_challenge_type")["error_description"],
+        "User does not have any enrolled authenticator with the supported challenge type (oob)"
+    );
+    let otp_id = authenticator_id(&emu, &token, "totp|");
+    let r = challenge(
+        &emu,
+        &token,
+        json!({"authenticator_id": otp_id, "challenge_type": "oob"}),
+    );
+    assert_eq!(
+        r.error(401, "unsupported_challenge_type")["error_description"],
+        "User does not have any enrolled authenticator with the supported challenge type (oob)"
+    );
     challenge(
         &emu,
         &token,
@@ -422,8 +436,13 @@ fn challenge_otp_and_unsupported_types() {
     )
     .error(400, "invalid_request");
     challenge(&emu, "nonsense", json!({})).error(403, "invalid_grant");
+    // Not enrolled at all: what Auth0's mobile SDKs take for "enrollment required".
     let new = mfa_token(&emu, demo::NEW_USER);
-    challenge(&emu, &new, json!({})).error(400, "association_required");
+    let r = challenge(&emu, &new, json!({}));
+    assert_eq!(
+        r.error(401, "unsupported_challenge_type")["error_description"],
+        "User is not enrolled with guardian"
+    );
 }
 
 #[test]

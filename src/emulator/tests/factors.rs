@@ -64,7 +64,12 @@ fn push_with_approve_after_rule_and_slow_down() {
         r.error(400, "authorization_pending")["error_description"],
         "Authorization pending: please repeat the request in a few seconds."
     );
-    grant(&emu, OOB_GRANT, &token, &[("oob_code", oob)]).error(400, "slow_down");
+    let r = grant(&emu, OOB_GRANT, &token, &[("oob_code", oob)]);
+    assert_eq!(
+        r.error(400, "slow_down")["error_description"],
+        "You are polling faster than allowed. Try again in 5 seconds."
+    );
+    assert_eq!(r.header("retry-after"), Some("5"));
     emu.advance_clock(6);
     let set = grant(&emu, OOB_GRANT, &token, &[("oob_code", oob)]).ok();
     assert!(set["access_token"].is_string());
@@ -113,7 +118,11 @@ fn push_manual_approve_reject_and_expiry() {
         .unwrap()
         .to_string();
     emu.advance_clock(301);
-    grant(&emu, OOB_GRANT, &token, &[("oob_code", &oob)]).error(400, "expired_token");
+    let r = grant(&emu, OOB_GRANT, &token, &[("oob_code", &oob)]);
+    assert_eq!(
+        r.error(400, "expired_token")["error_description"],
+        "oob_code is expired"
+    );
 
     let reject_token = mfa_token(&emu, demo::PUSH_REJECT_USER);
     let oob = challenge(&emu, &reject_token, json!({})).ok()["oob_code"]
