@@ -187,8 +187,13 @@ impl Reply {
     }
 
     pub fn no_content() -> Reply {
+        Reply::empty(StatusCode::NO_CONTENT)
+    }
+
+    /// No body at all (a DELETE's 204, a revoke's 200).
+    pub fn empty(status: StatusCode) -> Reply {
         Reply {
-            status: StatusCode::NO_CONTENT,
+            status,
             body: None,
             headers: Vec::new(),
         }

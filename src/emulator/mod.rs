@@ -1,8 +1,9 @@
 //! A faithful local stand-in for an Auth0 tenant's MFA endpoints: discovery and JWKS,
 //! `/oauth/token` (password, password-realm, refresh_token, mfa-otp, mfa-oob,
-//! mfa-recovery-code), `/mfa/challenge`, `/mfa/associate`, `/mfa/authenticators`, plus the
-//! `/_emulator/` control API. It shares no types with the client: it writes JSON the way
-//! Auth0 does, so a wrong field name on either side fails the tests.
+//! mfa-recovery-code), `/oauth/revoke`, `/mfa/challenge`, `/mfa/associate`,
+//! `/mfa/authenticators`, plus the `/_emulator/` control API. It shares no types with the
+//! client: it writes JSON the way Auth0 does, so a wrong field name on either side fails
+//! the tests.
 //!
 //! Start one with [`Emulator::start`] (on the current tokio runtime) or
 //! [`Emulator::start_in_background`] (own thread, for synchronous tests), or their HTTPS

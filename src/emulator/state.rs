@@ -211,7 +211,16 @@ pub struct State {
     pub users: Vec<User>,
     pub mfa_txs: HashMap<String, MfaTx>,
     pub oob_txs: HashMap<String, OobTx>,
+    /// Refresh tokens that work.
     pub refresh_tokens: HashMap<String, RefreshGrant>,
+    /// Refresh tokens rotated away: one presented again (after the client's leeway)
+    /// revokes its whole family, as Auth0's reuse detection does.
+    pub rotated_refresh_tokens: HashMap<String, RotatedToken>,
+    /// Sessions ended by `/oauth/revoke` or by reuse detection.
+    pub revoked_families: HashSet<String>,
+    /// `jti` -> (family, `exp`) of access tokens issued in a session, so that revoking
+    /// the session stops them at the `/mfa/` endpoints.
+    pub session_access_tokens: HashMap<String, (String, u64)>,
     pub rate: HashMap<String, RateWindow>,
     pub outbox: Vec<OutboxMessage>,
     pub received: Vec<ReceivedRequest>,
@@ -242,6 +251,8 @@ pub struct User {
     pub name: String,
     pub password: String,
     pub connection: String,
+    /// Refreshing this user's tokens answers `mfa_required`.
+    pub mfa_on_refresh: bool,
     /// The part after `auth0|`.
     pub user_id: String,
     pub authenticators: Vec<Authenticator>,
@@ -292,6 +303,7 @@ impl User {
             name: cfg.name.clone().unwrap_or_else(|| cfg.email().to_string()),
             password: cfg.password.clone(),
             connection: cfg.connection.clone(),
+            mfa_on_refresh: cfg.mfa_on_refresh,
             user_id: tokens::stable_user_id(&cfg.username),
             authenticators,
             failed_codes: FailureBucket::default(),
@@ -526,6 +538,8 @@ pub struct MfaTx {
     pub audience: Option<String>,
     pub scope: String,
     pub created_ms: u64,
+    /// Set when a refresh answered `mfa_required`: completing MFA finishes that refresh.
+    pub refresh_token: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -541,9 +555,6 @@ pub struct OobTx {
     /// The mfa_token (or access token) the challenge or enrollment was made with.
     pub mfa_token: String,
     pub user: usize,
-    pub client_id: String,
-    pub audience: Option<String>,
-    pub scope: String,
     /// Suffix and kind of the authenticator answering it.
     pub suffix: String,
     pub channel: AuthenticatorKind,
@@ -555,12 +566,23 @@ pub struct OobTx {
     pub push_rule: PushRule,
 }
 
+/// What a token set is issued for, and what a refresh token stands for.
 #[derive(Debug, Clone)]
 pub struct RefreshGrant {
     pub user: usize,
     pub client_id: String,
     pub audience: Option<String>,
     pub scope: String,
+    /// The session: every refresh token rotated from the same login, and the access
+    /// tokens issued with them, share it. None until a refresh token is issued.
+    pub family: Option<String>,
+}
+
+/// A refresh token replaced by rotation, kept to recognise its reuse.
+#[derive(Debug, Clone)]
+pub struct RotatedToken {
+    pub grant: RefreshGrant,
+    pub rotated_ms: u64,
 }
 
 #[cfg(test)]

@@ -99,6 +99,18 @@ pub struct ClientConfig {
     /// Full grant names as Auth0 spells them; `mfa` stands for the three MFA grants.
     #[serde(default = "all_grants")]
     pub grant_types: Vec<String>,
+    /// Refresh-token rotation: each refresh answers a new refresh token and retires the
+    /// one used; presenting a retired one again revokes every token of its session.
+    #[serde(default)]
+    pub rotate_refresh_tokens: bool,
+    /// With rotation, how long a retired refresh token still works (Auth0's "reuse
+    /// interval"), for clients that refresh concurrently.
+    #[serde(default)]
+    pub refresh_token_leeway_seconds: u64,
+    /// Refreshing answers `mfa_required` for every user of this client (as an Action
+    /// that calls `api.multifactor.enable` on refresh does).
+    #[serde(default)]
+    pub mfa_on_refresh: bool,
 }
 
 fn all_grants() -> Vec<String> {
@@ -132,6 +144,9 @@ pub struct UserConfig {
     /// `email` authenticator at the user's own address is declared, else false.
     #[serde(default)]
     pub email_verified: Option<bool>,
+    /// Refreshing this user's tokens answers `mfa_required`, whatever the client.
+    #[serde(default)]
+    pub mfa_on_refresh: bool,
     #[serde(default)]
     pub authenticators: Vec<AuthenticatorConfig>,
 }
@@ -437,6 +452,18 @@ impl Tenant {
                 ..auth(AuthenticatorKind::RecoveryCode)
             }
         }
+        fn client(client_id: &str, name: &str) -> ClientConfig {
+            ClientConfig {
+                client_id: client_id.to_string(),
+                client_secret: None,
+                public_key: None,
+                name: Some(name.to_string()),
+                grant_types: all_grants(),
+                rotate_refresh_tokens: false,
+                refresh_token_leeway_seconds: 0,
+                mfa_on_refresh: false,
+            }
+        }
         fn user(username: &str, authenticators: Vec<AuthenticatorConfig>) -> UserConfig {
             UserConfig {
                 username: username.to_string(),
@@ -445,6 +472,7 @@ impl Tenant {
                 name: None,
                 connection: demo::REALM.to_string(),
                 email_verified: None,
+                mfa_on_refresh: false,
                 authenticators,
             }
         }
@@ -455,32 +483,19 @@ impl Tenant {
             },
             clients: vec![
                 ClientConfig {
-                    client_id: demo::CLIENT_ID.to_string(),
                     client_secret: Some(demo::CLIENT_SECRET.to_string()),
-                    public_key: None,
-                    name: Some("Demo CLI".to_string()),
-                    grant_types: all_grants(),
+                    rotate_refresh_tokens: true,
+                    ..client(demo::CLIENT_ID, "Demo CLI")
                 },
+                client(demo::PUBLIC_CLIENT_ID, "Demo native app (public)"),
                 ClientConfig {
-                    client_id: demo::PUBLIC_CLIENT_ID.to_string(),
-                    client_secret: None,
-                    public_key: None,
-                    name: Some("Demo native app (public)".to_string()),
-                    grant_types: all_grants(),
-                },
-                ClientConfig {
-                    client_id: demo::JWT_CLIENT_ID.to_string(),
-                    client_secret: None,
                     public_key: Some(demo_jwt_client_public_key()),
-                    name: Some("Demo service (private_key_jwt)".to_string()),
-                    grant_types: all_grants(),
+                    ..client(demo::JWT_CLIENT_ID, "Demo service (private_key_jwt)")
                 },
                 ClientConfig {
-                    client_id: demo::NO_MFA_CLIENT_ID.to_string(),
                     client_secret: Some(demo::NO_MFA_CLIENT_SECRET.to_string()),
-                    public_key: None,
-                    name: Some("Demo app without the MFA grant".to_string()),
                     grant_types: vec![GRANT_PASSWORD.into(), GRANT_PASSWORD_REALM.into()],
+                    ..client(demo::NO_MFA_CLIENT_ID, "Demo app without the MFA grant")
                 },
             ],
             users: vec![
@@ -535,6 +550,7 @@ mod tests {
         assert_eq!(t.clients.len(), 2);
         assert!(t.clients[1].client_secret.is_none());
         assert!(t.clients[0].allows(GRANT_MFA_OOB));
+        assert!(t.clients[0].rotate_refresh_tokens && !t.clients[1].rotate_refresh_tokens);
         assert!(!t.clients[1].allows(GRANT_MFA_OTP));
         let alice = &t.users[0];
         assert_eq!(alice.authenticators.len(), 5);

@@ -187,14 +187,6 @@ fn start_oob_enrollment(
     let user_ix = who.user();
     let now = shared.now_ms();
     let oob_code = tokens::oob_code(now, now + OOB_TTL_MS);
-    let (client_id, audience, scope) = match who {
-        Bearer::MfaToken { tx, .. } => {
-            (tx.client_id.clone(), tx.audience.clone(), tx.scope.clone())
-        }
-        Bearer::Access { client_id, .. } => {
-            (client_id.clone(), None, "openid profile email".to_string())
-        }
-    };
     let binding_code = match kind {
         AuthenticatorKind::Push => None,
         _ => {
@@ -231,9 +223,6 @@ fn start_oob_enrollment(
         OobTx {
             mfa_token: who.token().to_string(),
             user: user_ix,
-            client_id,
-            audience,
-            scope,
             suffix: authenticator.suffix.clone(),
             channel: kind,
             binding_code,

@@ -105,9 +105,6 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         OobTx {
             mfa_token: token,
             user: tx.user,
-            client_id: tx.client_id,
-            audience: tx.audience,
-            scope: tx.scope,
             suffix: a.suffix,
             channel: a.kind,
             binding_code,

@@ -14,6 +14,7 @@ mod authenticators;
 mod challenge;
 mod client_auth;
 mod discovery;
+mod session;
 mod token;
 
 use axum::http::{Method, StatusCode};
@@ -35,6 +36,7 @@ pub fn route(shared: &Shared, req: &ApiRequest) -> Reply {
         }
         (&Method::GET, "/.well-known/jwks.json") => Reply::ok(tokens::keys().jwks()),
         (&Method::POST, "/oauth/token") => token::token(shared, req),
+        (&Method::POST, "/oauth/revoke") => session::revoke(shared, req),
         (&Method::POST, "/mfa/challenge") => challenge::challenge(shared, req),
         (&Method::POST, "/mfa/associate") => associate::associate(shared, req),
         (&Method::GET, "/mfa/authenticators") => authenticators::list(shared, req),
@@ -46,6 +48,7 @@ pub fn route(shared: &Shared, req: &ApiRequest) -> Reply {
             "/.well-known/openid-configuration"
             | "/.well-known/jwks.json"
             | "/oauth/token"
+            | "/oauth/revoke"
             | "/mfa/challenge"
             | "/mfa/associate"
             | "/mfa/authenticators",
@@ -205,6 +208,10 @@ pub fn access_token(shared: &Shared, st: &State, token: &str) -> Result<Bearer, 
     if shared.now_secs() >= exp {
         return Err(invalid_token("The access token has expired."));
     }
+    let jti = claims.get("jti").and_then(Value::as_str).unwrap_or("");
+    if session::access_token_revoked(st, jti) {
+        return Err(invalid_token("The access token has been revoked."));
+    }
     let aud_ok = match claims.get("aud") {
         Some(Value::String(a)) => shared.is_mfa_audience(a),
         Some(Value::Array(a)) => a
@@ -244,8 +251,14 @@ pub fn access_token(shared: &Shared, st: &State, token: &str) -> Result<Bearer, 
     })
 }
 
-/// Starts an MFA transaction: the `mfa_required` answer.
-pub fn mfa_required(shared: &Shared, st: &mut State, grant: RefreshGrant) -> Reply {
+/// Starts an MFA transaction: the `mfa_required` answer. `refresh_token` is the token
+/// of a refresh that asked for MFA, which completing MFA finishes.
+pub fn mfa_required(
+    shared: &Shared,
+    st: &mut State,
+    grant: RefreshGrant,
+    refresh_token: Option<String>,
+) -> Reply {
     let now = shared.now_ms();
     let token = tokens::mfa_token(now, now + MFA_TOKEN_TTL_MS);
     let requirements = st.users[grant.user].mfa_requirements();
@@ -257,6 +270,7 @@ pub fn mfa_required(shared: &Shared, st: &mut State, grant: RefreshGrant) -> Rep
             audience: grant.audience,
             scope: grant.scope,
             created_ms: now,
+            refresh_token,
         },
     );
     Reply::json(
@@ -271,7 +285,8 @@ pub fn mfa_required(shared: &Shared, st: &mut State, grant: RefreshGrant) -> Rep
 }
 
 /// A token set: RS256 access token, an ID token for `openid`, a refresh token for
-/// `offline_access` (unless `refresh` is false, as on the refresh grant itself).
+/// `offline_access` (unless `refresh` is false, as on a refresh without rotation). The
+/// tokens belong to the grant's session, or to a new one when a refresh token starts it.
 pub fn token_set(shared: &Shared, st: &mut State, grant: &RefreshGrant, refresh: bool) -> Value {
     let keys = tokens::keys();
     let now = shared.now_secs();
@@ -288,6 +303,7 @@ pub fn token_set(shared: &Shared, st: &mut State, grant: &RefreshGrant, refresh:
         .audience
         .clone()
         .unwrap_or_else(|| format!("{}userinfo", shared.issuer()));
+    let jti = tokens::random_alphanumeric(16);
     let access = keys.sign_jwt(&json!({
         "iss": shared.issuer(),
         "sub": sub,
@@ -296,7 +312,7 @@ pub fn token_set(shared: &Shared, st: &mut State, grant: &RefreshGrant, refresh:
         "exp": now + expires_in,
         "azp": grant.client_id,
         "scope": grant.scope,
-        "jti": tokens::random_alphanumeric(16),
+        "jti": jti,
     }));
     let mut body = json!({
         "access_token": access,
@@ -318,10 +334,23 @@ pub fn token_set(shared: &Shared, st: &mut State, grant: &RefreshGrant, refresh:
             "nickname": nickname,
         })));
     }
+    let mut family = grant.family.clone();
     if refresh && scopes.contains(&"offline_access") {
         let rt = tokens::refresh_token();
-        st.refresh_tokens.insert(rt.clone(), grant.clone());
+        let session = family
+            .get_or_insert_with(|| tokens::random_alphanumeric(16))
+            .clone();
+        st.refresh_tokens.insert(
+            rt.clone(),
+            RefreshGrant {
+                family: Some(session),
+                ..grant.clone()
+            },
+        );
         body["refresh_token"] = json!(rt);
+    }
+    if let Some(family) = family {
+        session::note_access_token(st, jti, family, now + expires_in, now);
     }
     body
 }

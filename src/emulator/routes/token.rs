@@ -14,7 +14,7 @@ use super::super::tenant::{
 use super::super::tokens;
 use super::{
     Bearer, access_token, authenticate_client, body_ok, malformed_mfa_token, mfa_required, mfa_tx,
-    required, token_set,
+    required, session, token_set,
 };
 
 /// The scope when the request names none.
@@ -57,7 +57,7 @@ fn token_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         GRANT_PASSWORD | GRANT_PASSWORD_REALM => {
             password(shared, req, client_id, grant == GRANT_PASSWORD_REALM)
         }
-        GRANT_REFRESH_TOKEN => refresh(shared, req, client_id),
+        GRANT_REFRESH_TOKEN => session::refresh(shared, req, client),
         GRANT_MFA_OTP => mfa_otp(shared, req, client_id),
         GRANT_MFA_OOB => mfa_oob(shared, req, client_id),
         _ => mfa_recovery_code(shared, req, client_id),
@@ -107,30 +107,12 @@ fn password(
         scope: req
             .param("scope")
             .unwrap_or_else(|| DEFAULT_SCOPE.to_string()),
+        family: None,
     };
     if u.has_active_factor() || shared.settings.mfa_required {
-        return Ok(mfa_required(shared, &mut st, grant));
+        return Ok(mfa_required(shared, &mut st, grant, None));
     }
     Ok(Reply::ok(token_set(shared, &mut st, &grant, true)))
-}
-
-fn refresh(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, Reply> {
-    let rt = required(req, "refresh_token")?;
-    let mut st = shared.lock();
-    let grant = st
-        .refresh_tokens
-        .get(&rt)
-        .filter(|g| g.client_id == client_id)
-        .cloned()
-        .ok_or_else(|| {
-            Reply::error(
-                StatusCode::FORBIDDEN,
-                "invalid_grant",
-                "Unknown or invalid refresh token.",
-            )
-        })?;
-    // Auth0 without rotation answers a refresh with no new refresh token.
-    Ok(Reply::ok(token_set(shared, &mut st, &grant, false)))
 }
 
 /// The mfa_token parameter of an MFA grant. Besides a real mfa_token, an MFA API access
@@ -156,6 +138,7 @@ fn grant_tx(
                     audience: None,
                     scope: DEFAULT_SCOPE.to_string(),
                     created_ms: shared.now_ms(),
+                    refresh_token: None,
                 };
                 Ok((token, tx))
             }
@@ -181,13 +164,20 @@ fn check_bucket(shared: &Shared, st: &mut State, user: usize) -> Result<(), Repl
     Ok(())
 }
 
-fn grant_of(tx: &MfaTx) -> RefreshGrant {
-    RefreshGrant {
+/// The token set an MFA grant ends with: what the login asked for, or the refresh MFA
+/// interrupted.
+fn tokens_after_mfa(shared: &Shared, st: &mut State, tx: &MfaTx) -> Result<Value, Reply> {
+    if let Some(rt) = &tx.refresh_token {
+        return session::finish_refresh_after_mfa(shared, st, rt, &tx.client_id);
+    }
+    let grant = RefreshGrant {
         user: tx.user,
         client_id: tx.client_id.clone(),
         audience: tx.audience.clone(),
         scope: tx.scope.clone(),
-    }
+        family: None,
+    };
+    Ok(token_set(shared, st, &grant, true))
 }
 
 /// Confirms an enrollment: the authenticator, its linked entry and the user's pending
@@ -241,7 +231,7 @@ fn mfa_otp(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
     if !was_active {
         activate(&mut st, tx.user, &suffix);
     }
-    Ok(Reply::ok(token_set(shared, &mut st, &grant_of(&tx), true)))
+    Ok(Reply::ok(tokens_after_mfa(shared, &mut st, &tx)?))
 }
 
 fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, Reply> {
@@ -265,15 +255,7 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
             "oob_code is expired",
         ));
     }
-    let (grant, suffix) = (
-        RefreshGrant {
-            user: oob.user,
-            client_id: oob.client_id.clone(),
-            audience: oob.audience.clone(),
-            scope: oob.scope.clone(),
-        },
-        oob.suffix.clone(),
-    );
+    let suffix = oob.suffix.clone();
     if oob.channel == AuthenticatorKind::Push {
         let min_interval = shared.settings.min_poll_interval_ms;
         let too_fast = oob
@@ -328,7 +310,7 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
     }
     st.oob_txs.remove(&oob_code);
     activate(st, tx.user, &suffix);
-    Ok(Reply::ok(token_set(shared, st, &grant, true)))
+    Ok(Reply::ok(tokens_after_mfa(shared, st, &tx)?))
 }
 
 fn normalize_recovery(code: &str) -> String {
@@ -344,7 +326,7 @@ fn mfa_recovery_code(shared: &Shared, req: &ApiRequest, client_id: &str) -> Resu
     let code = normalize_recovery(&required(req, "recovery_code")?);
     check_bucket(shared, &mut st, tx.user)?;
     let user = &mut st.users[tx.user];
-    let slot = user.authenticators.iter_mut().find(|a| {
+    let slot = user.authenticators.iter().position(|a| {
         a.kind == AuthenticatorKind::RecoveryCode
             && a.active
             && a.recovery_code.as_deref().map(normalize_recovery) == Some(code.clone())
@@ -357,10 +339,12 @@ fn mfa_recovery_code(shared: &Shared, req: &ApiRequest, client_id: &str) -> Resu
             "Invalid recovery_code.",
         ));
     };
+    // Tokens first: when they cannot be issued (a refresh revoked meanwhile), the code
+    // is not spent.
+    let mut body = tokens_after_mfa(shared, &mut st, &tx)?;
     // A recovery code works once: the answer carries its replacement.
     let fresh = tokens::recovery_code();
-    slot.recovery_code = Some(fresh.clone());
-    let mut body: Value = token_set(shared, &mut st, &grant_of(&tx), true);
+    st.users[tx.user].authenticators[slot].recovery_code = Some(fresh.clone());
     body["recovery_code"] = json!(fresh);
     Ok(Reply::ok(body))
 }

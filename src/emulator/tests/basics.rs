@@ -325,22 +325,6 @@ fn otp_grant_issues_a_token_set() {
     );
     grant(&emu, OTP_GRANT, &token, &[("otp", "000000x")]).error(403, "invalid_grant");
     grant(&emu, OTP_GRANT, &token, &[]).error(400, "invalid_request");
-    // The refresh token works, for its own client only.
-    let rt = set["refresh_token"].as_str().unwrap();
-    let mut fields = vec![("grant_type", "refresh_token"), ("refresh_token", rt)];
-    fields.extend(client());
-    let refreshed = form(&emu, "/oauth/token", &fields).ok();
-    assert!(refreshed["access_token"].is_string() && refreshed.get("refresh_token").is_none());
-    form(
-        &emu,
-        "/oauth/token",
-        &[
-            ("grant_type", "refresh_token"),
-            ("refresh_token", rt),
-            ("client_id", demo::PUBLIC_CLIENT_ID),
-        ],
-    )
-    .error(403, "invalid_grant");
 }
 
 #[test]

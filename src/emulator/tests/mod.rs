@@ -6,6 +6,7 @@ mod basics;
 mod client_auth;
 mod enrollment;
 mod factors;
+mod sessions;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
