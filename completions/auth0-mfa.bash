@@ -488,7 +488,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__challenge)
-            opts="-v -h --mfa-token --mfa-token-file --type --authenticator-id --verify --otp --otp-secret --otp-secret-file --binding-code --recovery-code --save-recovery-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --mfa-token --mfa-token-file --type --authenticator-id --verify --otp --otp-secret --otp-secret-file --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1192,7 +1192,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__enroll)
-            opts="-u -v -h --mfa-token --token --mfa-token-file --token-file --username --password --password-file --realm --phone --email --no-confirm --confirm-with-secret --otp --otp-secret --binding-code --save-recovery-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help otp sms voice email push"
+            opts="-u -v -h --mfa-token --token --mfa-token-file --token-file --username --password --password-file --realm --phone --email --no-confirm --confirm-with-secret --otp --otp-secret --binding-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help otp sms voice email push"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1570,7 +1570,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__login)
-            opts="-u -v -h --username --password --password-file --realm --audience --scope --mfa-token-only --factor --authenticator-id --otp --otp-secret --otp-secret-file --binding-code --recovery-code --save-recovery-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-u -v -h --username --password --password-file --realm --audience --scope --mfa-token-only --factor --authenticator-id --otp --otp-secret --otp-secret-file --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1774,7 +1774,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__subcmd__mfa__subcmd__verify)
-            opts="-v -h --mfa-token --mfa-token-file --otp --otp-secret --otp-secret-file --binding-code --recovery-code --save-recovery-code --oob-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --mfa-token --mfa-token-file --otp --otp-secret --otp-secret-file --binding-code --recovery-code --save-recovery-code --overwrite --oob-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -27,18 +27,18 @@ end
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -58,13 +58,13 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "completions" -d
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "emulator" -d 'Run the local Auth0 MFA emulator until Ctrl-C'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "demo" -d 'Run the whole MFA flow against the built-in emulator, step by step'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s u -l username -d 'The user\'s username or email' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s u -l username -d 'The user\'s username or email [env: AUTH0_USERNAME]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin) [env: AUTH0_PASSWORD]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l password-file -d 'Read the password from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l realm -d 'Database connection to log in through (uses the password-realm grant)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l audience -d 'API audience of the access token (https://DOMAIN/mfa/ to manage authenticators)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l scope -d 'Scopes to request, space-separated [default: openid profile email]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l factor -d 'The factor to answer with [default: the only one, or a choice on a terminal]' -r -f -a "otp\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l realm -d 'Database connection to log in through (uses the password-realm grant) [env: AUTH0_REALM]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l audience -d 'API audience of the access token (https://DOMAIN/mfa/ to manage authenticators) [env: AUTH0_AUDIENCE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l scope -d 'Scopes to request, space-separated [default: openid profile email] [env: AUTH0_SCOPE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l factor -d 'The factor to answer with [default: the only one, or a choice on a terminal] [env: AUTH0_MFA_FACTOR]' -r -f -a "otp\t''
 push\t''
 sms\t''
 voice\t''
@@ -72,133 +72,137 @@ email\t''
 recovery-code\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l authenticator-id -d 'Challenge this authenticator (an id from `authenticators list`)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp -d 'The authenticator app\'s current code' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l mfa-token-only -d 'Stop at mfa_required and print the mfa_token, for scripts that run the steps'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l mfa-token -d 'The mfa_token from mfa_required (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l mfa-token -d 'The mfa_token from mfa_required (\'-\' reads stdin) [env: AUTH0_MFA_TOKEN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l mfa-token-file -d 'Read the mfa_token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l type -d 'Challenge type to ask for; repeat for several (Auth0 picks among them)' -r -f -a "otp\t''
 oob\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l authenticator-id -d 'Challenge this authenticator (an id from `authenticators list`)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp -d 'The authenticator app\'s current code' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l verify -d 'Finish the flow in the same process: take the code or poll the push, print the tokens'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token -d 'The mfa_token from mfa_required (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token -d 'The mfa_token from mfa_required (\'-\' reads stdin) [env: AUTH0_MFA_TOKEN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token-file -d 'Read the mfa_token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp -d 'The authenticator app\'s current code' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l save-recovery-code -d 'Also write the new recovery code to FILE (mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l oob-code -d 'The oob_code of an out-of-band challenge: polls a push, or sends --binding-code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin) [env: AUTH0_MFA_TOKEN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s u -l username -d 'The user\'s username or email' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s u -l username -d 'The user\'s username or email [env: AUTH0_USERNAME]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin) [env: AUTH0_PASSWORD]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l password-file -d 'Read the password from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l realm -d 'Database connection to log in through (uses the password-realm grant)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l realm -d 'Database connection to log in through (uses the password-realm grant) [env: AUTH0_REALM]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l phone -d 'Phone number in E.164 form, e.g. +15555550123 (sms, voice)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l email -d 'Email address to send codes to (email) [default: the user\'s]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l otp -d 'The first code from the authenticator app, to confirm an otp enrollment' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l otp-secret -d 'Compute the confirming code from this secret; \'auto\' uses the secret Auth0 returns' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l binding-code -d 'The code from the SMS, voice call or email, to confirm those enrollments' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l save-recovery-code -d 'Also write the recovery code of a first enrollment to FILE (mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l save-recovery-code -d 'Also write the recovery code of a first enrollment to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l no-confirm -d 'Leave the enrollment pending and print how to confirm it later'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l confirm-with-secret -d 'Confirm an otp enrollment with a code computed from the returned secret (same as --otp-secret auto)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -208,18 +212,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s h -l help
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -229,23 +233,23 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin) [env: AUTH0_MFA_TOKEN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l all -d 'Also show inactive (unconfirmed) enrollments'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l json -d 'Print the result as one JSON document (also on failure)'
@@ -253,23 +257,23 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin) [env: AUTH0_MFA_TOKEN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l json -d 'Print the result as one JSON document (also on failure)'
@@ -280,25 +284,25 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s u -l username -d 'The user\'s username or email' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s u -l username -d 'The user\'s username or email [env: AUTH0_USERNAME]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin) [env: AUTH0_PASSWORD]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password-file -d 'Read the password from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l realm -d 'Database connection to log in through (uses the password-realm grant)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l realm -d 'Database connection to log in through (uses the password-realm grant) [env: AUTH0_REALM]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l send -d 'Also challenge push, SMS, voice and email factors (this notifies the user)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l json -d 'Print the result as one JSON document (also on failure)'
@@ -315,18 +319,18 @@ sha512\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -336,18 +340,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -s h -l help -
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -361,18 +365,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fi
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -382,18 +386,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -403,18 +407,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -428,18 +432,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -452,18 +456,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l ca-file
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tls -d 'Serve HTTPS with a certificate from a CA generated at start'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l json -d 'Print the result as one JSON document (also on failure)'
@@ -474,18 +478,18 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -s h -l he
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l profile -d 'Profile of the config file to use' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-id -d 'Application (client) id' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'

@@ -42,60 +42,44 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_input: bool,
 
-    /// Profile of the config file to use
-    #[arg(long, env = "AUTH0_MFA_PROFILE", global = true, value_name = "NAME")]
+    /// Profile of the config file to use [env: AUTH0_MFA_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
-    /// Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml]
-    #[arg(long, env = "AUTH0_MFA_CONFIG", global = true, value_name = "FILE")]
+    /// Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]
+    #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL
-    #[arg(long, env = "AUTH0_DOMAIN", global = true, value_name = "DOMAIN")]
+    /// Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]
+    #[arg(long, global = true, value_name = "DOMAIN")]
     pub domain: Option<String>,
 
-    /// Application (client) id
-    #[arg(long, env = "AUTH0_CLIENT_ID", global = true, value_name = "ID")]
+    /// Application (client) id [env: AUTH0_CLIENT_ID]
+    #[arg(long, global = true, value_name = "ID")]
     pub client_id: Option<String>,
 
-    /// Application secret; omit for public applications ('-' reads stdin)
-    #[arg(
-        long,
-        env = "AUTH0_CLIENT_SECRET",
-        hide_env_values = true,
-        global = true,
-        value_name = "SECRET"
-    )]
+    /// Application secret; omit for public applications ('-' reads stdin) [env: AUTH0_CLIENT_SECRET]
+    #[arg(long, global = true, value_name = "SECRET")]
     pub client_secret: Option<String>,
 
     /// Read the client secret from FILE
     #[arg(long, global = true, value_name = "FILE")]
     pub client_secret_file: Option<PathBuf>,
 
-    /// private_key_jwt: sign a client assertion per request with this RSA private key (PEM file)
-    #[arg(
-        long,
-        env = "AUTH0_CLIENT_ASSERTION_KEY",
-        global = true,
-        value_name = "FILE"
-    )]
+    /// private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]
+    #[arg(long, global = true, value_name = "FILE")]
     pub client_assertion_key: Option<String>,
 
-    /// Signing algorithm of the client assertion [default: RS256]
-    #[arg(long, env = "AUTH0_CLIENT_ASSERTION_ALG", global = true, value_name = "ALG", value_parser = clap::builder::PossibleValuesParser::new(["RS256", "RS384", "PS256"]))]
+    /// Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]
+    #[arg(long, global = true, value_name = "ALG", value_parser = clap::builder::PossibleValuesParser::new(["RS256", "RS384", "PS256"]))]
     pub client_assertion_alg: Option<String>,
 
-    /// Key id (`kid`) to put in the client assertion header
-    #[arg(
-        long,
-        env = "AUTH0_CLIENT_ASSERTION_KID",
-        global = true,
-        value_name = "KID"
-    )]
+    /// Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]
+    #[arg(long, global = true, value_name = "KID")]
     pub client_assertion_kid: Option<String>,
 
-    /// Also trust the CA certificates in this PEM file (a private CA, the emulator's --tls)
-    #[arg(long, env = "AUTH0_CACERT", global = true, value_name = "FILE")]
+    /// Also trust the CA certificates in this PEM file (a private CA, the emulator's --tls) [env: AUTH0_CACERT]
+    #[arg(long, global = true, value_name = "FILE")]
     pub cacert: Option<String>,
 
     /// Print each request as an equivalent curl command on stderr, reading secrets from environment variables
@@ -160,25 +144,20 @@ pub enum Command {
 /// Who logs in: the password grant's user.
 #[derive(Debug, Args)]
 pub struct UserArgs {
-    /// The user's username or email
-    #[arg(long, short = 'u', env = "AUTH0_USERNAME", value_name = "USER")]
+    /// The user's username or email [env: AUTH0_USERNAME]
+    #[arg(long, short = 'u', value_name = "USER")]
     pub username: Option<String>,
 
-    /// The user's password; prompted for (hidden) on a terminal ('-' reads stdin)
-    #[arg(
-        long,
-        env = "AUTH0_PASSWORD",
-        hide_env_values = true,
-        value_name = "PASSWORD"
-    )]
+    /// The user's password; prompted for (hidden) on a terminal ('-' reads stdin) [env: AUTH0_PASSWORD]
+    #[arg(long, value_name = "PASSWORD")]
     pub password: Option<String>,
 
     /// Read the password from FILE
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
 
-    /// Database connection to log in through (uses the password-realm grant)
-    #[arg(long, env = "AUTH0_REALM", value_name = "CONNECTION")]
+    /// Database connection to log in through (uses the password-realm grant) [env: AUTH0_REALM]
+    #[arg(long, value_name = "CONNECTION")]
     pub realm: Option<String>,
 }
 
@@ -187,22 +166,21 @@ pub struct LoginArgs {
     #[command(flatten)]
     pub user: UserArgs,
 
-    /// API audience of the access token (https://DOMAIN/mfa/ to manage authenticators)
-    #[arg(long, env = "AUTH0_AUDIENCE", value_name = "AUDIENCE")]
+    /// API audience of the access token (https://DOMAIN/mfa/ to manage authenticators) [env: AUTH0_AUDIENCE]
+    #[arg(long, value_name = "AUDIENCE")]
     pub audience: Option<String>,
 
-    /// Scopes to request, space-separated [default: openid profile email]
-    #[arg(long, env = "AUTH0_SCOPE", value_name = "SCOPES")]
+    /// Scopes to request, space-separated [default: openid profile email] [env: AUTH0_SCOPE]
+    #[arg(long, value_name = "SCOPES")]
     pub scope: Option<String>,
 
     /// Stop at mfa_required and print the mfa_token, for scripts that run the steps
     #[arg(long)]
     pub mfa_token_only: bool,
 
-    /// The factor to answer with [default: the only one, or a choice on a terminal]
+    /// The factor to answer with [default: the only one, or a choice on a terminal] [env: AUTH0_MFA_FACTOR]
     #[arg(
         long,
-        env = "AUTH0_MFA_FACTOR",
         value_name = "FACTOR",
         value_parser = factor_names()
     )]
@@ -226,13 +204,8 @@ pub struct AnswerArgs {
     #[arg(long, value_name = "CODE")]
     pub otp: Option<String>,
 
-    /// Compute the code from this base32 secret or otpauth:// URI ('-' reads stdin)
-    #[arg(
-        long,
-        env = "AUTH0_OTP_SECRET",
-        hide_env_values = true,
-        value_name = "SECRET"
-    )]
+    /// Compute the code from this base32 secret or otpauth:// URI ('-' reads stdin) [env: AUTH0_OTP_SECRET]
+    #[arg(long, value_name = "SECRET")]
     pub otp_secret: Option<String>,
 
     /// Read the OTP secret from FILE
@@ -247,9 +220,13 @@ pub struct AnswerArgs {
     #[arg(long, value_name = "CODE")]
     pub recovery_code: Option<String>,
 
-    /// Also write the new recovery code to FILE (mode 0600)
+    /// Also write the new recovery code to FILE (created new, mode 0600)
     #[arg(long, value_name = "FILE")]
     pub save_recovery_code: Option<PathBuf>,
+
+    /// Let --save-recovery-code replace an existing FILE
+    #[arg(long, requires = "save_recovery_code")]
+    pub overwrite: bool,
 }
 
 /// How to wait for a push approval.
@@ -301,13 +278,8 @@ pub struct ChallengeArgs {
 /// The mfa_token that authorizes the MFA steps.
 #[derive(Debug, Args)]
 pub struct MfaTokenArgs {
-    /// The mfa_token from mfa_required ('-' reads stdin)
-    #[arg(
-        long,
-        env = "AUTH0_MFA_TOKEN",
-        hide_env_values = true,
-        value_name = "TOKEN"
-    )]
+    /// The mfa_token from mfa_required ('-' reads stdin) [env: AUTH0_MFA_TOKEN]
+    #[arg(long, value_name = "TOKEN")]
     pub mfa_token: Option<String>,
 
     /// Read the mfa_token from FILE
@@ -319,14 +291,8 @@ pub struct MfaTokenArgs {
 /// `https://DOMAIN/mfa/` from `login --audience`.
 #[derive(Debug, Args)]
 pub struct ApiTokenArgs {
-    /// An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs ('-' reads stdin)
-    #[arg(
-        long = "token",
-        visible_alias = "mfa-token",
-        env = "AUTH0_MFA_TOKEN",
-        hide_env_values = true,
-        value_name = "TOKEN"
-    )]
+    /// An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs ('-' reads stdin) [env: AUTH0_MFA_TOKEN]
+    #[arg(long = "token", visible_alias = "mfa-token", value_name = "TOKEN")]
     pub mfa_token: Option<String>,
 
     /// Read the token from FILE
@@ -399,9 +365,13 @@ pub struct EnrollArgs {
     #[arg(long, value_name = "CODE")]
     pub binding_code: Option<String>,
 
-    /// Also write the recovery code of a first enrollment to FILE (mode 0600)
+    /// Also write the recovery code of a first enrollment to FILE (created new, mode 0600)
     #[arg(long, value_name = "FILE")]
     pub save_recovery_code: Option<PathBuf>,
+
+    /// Let --save-recovery-code replace an existing FILE
+    #[arg(long, requires = "save_recovery_code")]
+    pub overwrite: bool,
 
     #[command(flatten)]
     pub wait: WaitArgs,

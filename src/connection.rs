@@ -5,18 +5,18 @@
 
 use crate::auth0::{AssertionAlg, AssertionKey, ClientAuth, Transport};
 use crate::error::Failure;
-use crate::settings::{Setting, Settings, expand_home};
+use crate::settings::{Key, Setting, Settings, expand_home};
 
 /// private_key_jwt when a key is given, else the secret, else a public client.
 pub fn client_auth(settings: &Settings) -> Result<ClientAuth, Failure> {
-    let client_id = settings.require("client_id")?.text().to_owned();
-    if let Some(key) = settings.get("client_assertion_key") {
+    let client_id = settings.require(Key::ClientId)?.text().to_owned();
+    if let Some(key) = settings.get(Key::ClientAssertionKey) {
         return Ok(ClientAuth::Assertion {
             client_id,
             key: assertion_key(settings, key)?,
         });
     }
-    Ok(match settings.get("client_secret") {
+    Ok(match settings.get(Key::ClientSecret) {
         Some(secret) if !secret.value.is_empty() => ClientAuth::Secret {
             client_id,
             client_secret: secret.value.clone(),
@@ -27,7 +27,7 @@ pub fn client_auth(settings: &Settings) -> Result<ClientAuth, Failure> {
 
 /// Reads and parses the assertion key before any request is made.
 fn assertion_key(settings: &Settings, key: &Setting) -> Result<AssertionKey, Failure> {
-    let alg = match settings.text("client_assertion_alg").as_deref() {
+    let alg = match settings.text(Key::ClientAssertionAlg).as_deref() {
         None | Some("RS256") => AssertionAlg::Rs256,
         Some("RS384") => AssertionAlg::Rs384,
         Some("PS256") => AssertionAlg::Ps256,
@@ -49,7 +49,7 @@ fn assertion_key(settings: &Settings, key: &Setting) -> Result<AssertionKey, Fai
             "check --client-assertion-key / AUTH0_CLIENT_ASSERTION_KEY",
         )
     })?;
-    AssertionKey::from_pem(&pem, alg, settings.text("client_assertion_kid")).map_err(|e| {
+    AssertionKey::from_pem(&pem, alg, settings.text(Key::ClientAssertionKid)).map_err(|e| {
         Failure::usage_with_hint(
             format!("the client assertion key {} is unusable: {e}", path.display()),
             "give the application's RSA private key in PEM form (Dashboard > Applications > (your app) > Credentials)",
@@ -60,7 +60,7 @@ fn assertion_key(settings: &Settings, key: &Setting) -> Result<AssertionKey, Fai
 /// How to reach the tenant: `--timeout` and `--cacert`.
 pub fn transport(settings: &Settings) -> Result<Transport, Failure> {
     let mut extra_roots = Vec::new();
-    if let Some(cacert) = settings.get("cacert") {
+    if let Some(cacert) = settings.get(Key::Cacert) {
         use rustls::pki_types::CertificateDer;
         use rustls::pki_types::pem::PemObject;
         let path = expand_home(cacert.text());

@@ -20,7 +20,41 @@ pub mod exit {
     pub const BAD_RESPONSE: i32 = 8;
     pub const PUSH_TIMEOUT: i32 = 9;
     pub const PENDING: i32 = 10;
+    pub const OUTPUT: i32 = 11;
+    /// 128 + the signal's number, as shells report a death by signal.
+    pub const HANGUP: i32 = 129;
     pub const INTERRUPTED: i32 = 130;
+    pub const CLOSED_PIPE: i32 = 141;
+    pub const TERMINATED: i32 = 143;
+}
+
+/// The signals that end a command early.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGINT: Ctrl-C.
+    Interrupt,
+    /// SIGTERM: `kill`, a CI runner's cancel.
+    Terminate,
+    /// SIGHUP: the terminal went away.
+    Hangup,
+}
+
+impl Signal {
+    pub fn name(self) -> &'static str {
+        match self {
+            Signal::Interrupt => "SIGINT",
+            Signal::Terminate => "SIGTERM",
+            Signal::Hangup => "SIGHUP",
+        }
+    }
+
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Signal::Interrupt => exit::INTERRUPTED,
+            Signal::Terminate => exit::TERMINATED,
+            Signal::Hangup => exit::HANGUP,
+        }
+    }
 }
 
 /// Every way a command can end other than success.
@@ -40,8 +74,19 @@ pub enum Failure {
     },
     /// `--timeout` ran out while waiting for a push approval.
     PushTimeout(Duration),
-    Interrupted,
+    /// Ctrl-C or another signal ended a wait (a prompt, a request, a sleep).
+    Interrupted(Signal),
+    /// The result (or a file asked for, such as --save-recovery-code) could
+    /// not be written.
+    Output {
+        what: String,
+        error: std::io::Error,
+    },
+    /// Whoever read stdout stopped reading: end quietly, as SIGPIPE would.
+    ClosedPipe,
     Unexpected(anyhow::Error),
+    /// A bug: the panic hook has said where.
+    Panicked,
     /// A later step failed after an enrollment was made: the enrollment (and
     /// its recovery codes) travels with the failure so it is never lost.
     AfterEnrollment {
@@ -80,8 +125,10 @@ impl Failure {
             Failure::Auth0(auth0::Error::Api(api)) => api_exit_code(api),
             Failure::EnrollmentNeeded { .. } => exit::ENROLLMENT_NEEDED,
             Failure::PushTimeout(_) => exit::PUSH_TIMEOUT,
-            Failure::Interrupted => exit::INTERRUPTED,
-            Failure::Unexpected(_) => exit::UNEXPECTED,
+            Failure::Interrupted(signal) => signal.exit_code(),
+            Failure::Output { .. } => exit::OUTPUT,
+            Failure::ClosedPipe => exit::CLOSED_PIPE,
+            Failure::Unexpected(_) | Failure::Panicked => exit::UNEXPECTED,
             Failure::AfterEnrollment { cause, .. } => cause.exit_code(),
             Failure::ChecksFailed { exit, .. } => *exit,
         }
@@ -96,8 +143,10 @@ impl Failure {
             Failure::Auth0(auth0::Error::Api(api)) => &api.error,
             Failure::EnrollmentNeeded { .. } => "enrollment_required",
             Failure::PushTimeout(_) => "timeout",
-            Failure::Interrupted => "interrupted",
-            Failure::Unexpected(_) => "internal_error",
+            Failure::Interrupted(_) => "interrupted",
+            Failure::Output { .. } => "output_error",
+            Failure::ClosedPipe => "closed_pipe",
+            Failure::Unexpected(_) | Failure::Panicked => "internal_error",
             Failure::AfterEnrollment { cause, .. } => cause.code(),
             Failure::ChecksFailed { .. } => "checks_failed",
         }
@@ -112,7 +161,13 @@ impl Failure {
             Failure::PushTimeout(_) => Some(
                 "approve the push on the device sooner, raise --timeout, or choose another factor with --factor".into(),
             ),
-            Failure::Interrupted | Failure::Unexpected(_) => None,
+            Failure::Output { .. } => Some(
+                "check that the disk has room and that the path is writable".into(),
+            ),
+            Failure::Panicked => Some(
+                "please report it with the command you ran (without its secrets)".into(),
+            ),
+            Failure::Interrupted(_) | Failure::ClosedPipe | Failure::Unexpected(_) => None,
             Failure::AfterEnrollment { cause, .. } => cause.hint(),
             Failure::ChecksFailed { .. } => Some("follow the fix under each failed check".into()),
         }
@@ -151,8 +206,12 @@ impl fmt::Display for Failure {
                 "gave up waiting for the push approval after {} s",
                 waited.as_secs()
             ),
-            Failure::Interrupted => f.write_str("interrupted"),
+            Failure::Interrupted(Signal::Interrupt) => f.write_str("interrupted"),
+            Failure::Interrupted(signal) => write!(f, "stopped by {}", signal.name()),
+            Failure::Output { what, error } => write!(f, "cannot write {what}: {error}"),
+            Failure::ClosedPipe => f.write_str("stdout was closed"),
             Failure::Unexpected(error) => write!(f, "{error:#}"),
+            Failure::Panicked => f.write_str("internal error in auth0-mfa"),
             Failure::AfterEnrollment { cause, .. } => cause.fmt(f),
             Failure::ChecksFailed { failed: 1, .. } => f.write_str("1 check failed"),
             Failure::ChecksFailed { failed, .. } => write!(f, "{failed} checks failed"),
@@ -240,6 +299,8 @@ mod tests {
         assert_eq!(protocol.exit_code(), 8);
         assert_eq!(Failure::usage("x").exit_code(), 2);
         assert_eq!(Failure::PushTimeout(Duration::from_secs(1)).exit_code(), 9);
-        assert_eq!(Failure::Interrupted.exit_code(), 130);
+        assert_eq!(Failure::Interrupted(Signal::Interrupt).exit_code(), 130);
+        assert_eq!(Failure::Interrupted(Signal::Terminate).exit_code(), 143);
+        assert_eq!(Failure::Interrupted(Signal::Hangup).exit_code(), 129);
     }
 }

@@ -9,8 +9,10 @@ mod connection;
 pub mod doctor;
 pub mod domain;
 pub mod error;
+mod files;
 pub mod flow;
 pub mod hints;
+mod interrupt;
 pub mod jwt;
 pub mod output;
 pub mod prompt;
@@ -24,6 +26,8 @@ mod trace;
 pub mod emulator;
 
 use clap::{CommandFactory, FromArgMatches};
+
+use std::sync::Arc;
 
 use crate::error::{Failure, exit};
 use crate::output::Output;
@@ -42,28 +46,20 @@ pub fn run() -> i32 {
     };
     let mut out = Output::new(cli.global.json, cli.global.verbose, cli.global.color);
     out.curl = cli.global.curl;
-    let runtime = match tokio::runtime::Builder::new_current_thread()
+    let out = Arc::new(out);
+    interrupt::install(out.clone());
+    let outcome = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {
-        Ok(runtime) => runtime,
-        Err(e) => {
-            out.failure(&Failure::Unexpected(e.into()));
-            return exit::UNEXPECTED;
-        }
+        // A bug must end in exit 1, not in a backtrace; the hook has said where.
+        Ok(runtime) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            runtime.block_on(commands::run(cli, &out))
+        }))
+        .unwrap_or_else(|_| Err(Failure::Panicked)),
+        Err(e) => Err(Failure::Unexpected(e.into())),
     };
-    // A bug must end in exit 1, not in a backtrace; the hook has said where.
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        runtime.block_on(commands::run(cli, &matches, &out))
-    }));
-    match outcome {
-        Ok(Ok(())) => exit::OK,
-        Ok(Err(failure)) => {
-            out.failure(&failure);
-            failure.exit_code()
-        }
-        Err(_) => exit::UNEXPECTED,
-    }
+    interrupt::finish(&out, outcome)
 }
 
 /// clap's own errors, and `--help` / `--version`. A usage error under
@@ -96,18 +92,17 @@ fn clap_failure(error: clap::Error) -> i32 {
     failure.exit_code()
 }
 
-/// A bug must not print a backtrace with values in it: say where, and how to
-/// report it. The panic then unwinds: the command ends with exit 1 (see
+/// A bug must not print a backtrace with values in it: say where. The panic
+/// then unwinds: the command reports `Failure::Panicked` and exits 1 (see
 /// `run`), while a panic in one of the emulator's requests ends only that
 /// request's task and the emulator keeps serving.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
+        use std::io::Write;
         let location = info
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
-            "error: internal error in auth0-mfa{location}; please report it with the command you ran (without its secrets)"
-        );
+        let _ = writeln!(std::io::stderr(), "auth0-mfa: internal error{location}");
     }));
 }

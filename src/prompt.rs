@@ -1,7 +1,8 @@
 //! Asking the user for a value, only when a terminal can answer: stdin and
 //! stderr are terminals and `--no-input` is not set. Otherwise the missing value
 //! is a usage error that names its flag and variable, at once: nothing ever
-//! waits on a prompt in CI.
+//! waits on a prompt in CI. Every prompt holds a terminal guard, so however
+//! it ends (an answer, Ctrl-C, a signal) echo and the cursor come back.
 
 use std::io::IsTerminal;
 
@@ -9,6 +10,7 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, Password, Select};
 
 use crate::error::Failure;
+use crate::interrupt::terminal;
 use crate::secret::Secret;
 
 /// What to ask for, and how to give it without a prompt.
@@ -45,6 +47,7 @@ impl TerminalPrompter {
         if !self.interactive {
             return Err(cannot_prompt(ask));
         }
+        let _terminal = terminal::guard();
         Password::with_theme(&ColorfulTheme::default())
             .with_prompt(ask.prompt)
             .allow_empty_password(allow_empty)
@@ -76,7 +79,7 @@ pub fn cannot_prompt(ask: &Ask<'_>) -> Failure {
 fn prompt_failed(error: dialoguer::Error) -> Failure {
     match error {
         dialoguer::Error::IO(e) if e.kind() == std::io::ErrorKind::Interrupted => {
-            Failure::Interrupted
+            Failure::Interrupted(crate::error::Signal::Interrupt)
         }
         dialoguer::Error::IO(e) => {
             Failure::Unexpected(anyhow::anyhow!("cannot read from the terminal: {e}"))
@@ -101,6 +104,7 @@ impl Prompter for TerminalPrompter {
         if !self.interactive {
             return Err(cannot_prompt(ask));
         }
+        let _terminal = terminal::guard();
         Input::<String>::with_theme(&ColorfulTheme::default())
             .with_prompt(ask.prompt)
             .interact_text()
@@ -113,6 +117,7 @@ impl Prompter for TerminalPrompter {
                 "{prompt}: no terminal to choose on"
             )));
         }
+        let _terminal = terminal::guard();
         Select::with_theme(&ColorfulTheme::default())
             .with_prompt(prompt)
             .items(items)
@@ -127,6 +132,7 @@ impl Prompter for TerminalPrompter {
                 "{prompt}: no terminal to confirm on"
             )));
         }
+        let _terminal = terminal::guard();
         Confirm::with_theme(&ColorfulTheme::default())
             .with_prompt(prompt)
             .default(false)

@@ -1,24 +1,52 @@
 //! Settings: flags > environment > config-file profile > defaults, one value per
 //! key with the source it came from, for `config show` and for error messages.
+//!
+//! Two layers, as in ripgrep: [`Flags`] is what the parsed command line gave
+//! (typed, taken from the clap structs of the command that ran), and
+//! [`Settings`] is every key resolved. The environment and the profile are
+//! read here, the same way for every command, so a key a command has no flag
+//! for still takes its variable: nothing depends on what clap knows.
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::BufRead;
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use clap::ArgMatches;
-use clap::parser::ValueSource;
-
+use crate::cli::{
+    AnswerArgs, ApiTokenArgs, AuthenticatorsAction, Cli, Command, MfaTokenArgs, UserArgs,
+};
 use crate::config_file;
 use crate::domain::Domain;
 use crate::error::Failure;
 use crate::secret::Secret;
 
-/// A setting users can give as a flag, an environment variable or a profile key.
-#[derive(Debug)]
-pub struct Key {
-    /// The profile key, also the clap argument id.
+/// Every setting users can give as a flag, an environment variable or a
+/// profile key. Code names a key by its variant, so a misspelt key is a
+/// compile error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Domain,
+    ClientId,
+    ClientSecret,
+    Username,
+    Password,
+    Realm,
+    Audience,
+    Scope,
+    MfaToken,
+    OtpSecret,
+    Factor,
+    ClientAssertionKey,
+    ClientAssertionAlg,
+    ClientAssertionKid,
+    Cacert,
+}
+
+/// What users call a key in each place they can give it.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyInfo {
+    /// The profile key.
     pub name: &'static str,
     pub flag: &'static str,
     pub env: &'static str,
@@ -28,8 +56,13 @@ pub struct Key {
     pub what: &'static str,
 }
 
-const fn key(name: &'static str, flag: &'static str, env: &'static str, what: &'static str) -> Key {
-    Key {
+const fn plain(
+    name: &'static str,
+    flag: &'static str,
+    env: &'static str,
+    what: &'static str,
+) -> KeyInfo {
+    KeyInfo {
         name,
         flag,
         env,
@@ -44,68 +77,93 @@ const fn secret(
     flag: &'static str,
     env: &'static str,
     what: &'static str,
-) -> Key {
-    Key {
+) -> KeyInfo {
+    KeyInfo {
         secret: true,
-        ..key(name, flag, env, what)
+        ..plain(name, flag, env, what)
     }
 }
 
-pub const KEYS: &[Key] = &[
-    key("domain", "--domain", "AUTH0_DOMAIN", "Auth0 domain"),
-    key(
-        "client_id",
-        "--client-id",
-        "AUTH0_CLIENT_ID",
-        "application client id",
-    ),
-    secret(
-        "client_secret",
-        "--client-secret",
-        "AUTH0_CLIENT_SECRET",
-        "client secret",
-    ),
-    key("username", "--username", "AUTH0_USERNAME", "username"),
-    secret("password", "--password", "AUTH0_PASSWORD", "password"),
-    key("realm", "--realm", "AUTH0_REALM", "realm (connection)"),
-    key("audience", "--audience", "AUTH0_AUDIENCE", "audience"),
-    Key {
-        default: Some("openid profile email"),
-        ..key("scope", "--scope", "AUTH0_SCOPE", "scope")
-    },
-    secret("mfa_token", "--mfa-token", "AUTH0_MFA_TOKEN", "mfa_token"),
-    secret(
-        "otp_secret",
-        "--otp-secret",
-        "AUTH0_OTP_SECRET",
-        "OTP secret",
-    ),
-    key("factor", "--factor", "AUTH0_MFA_FACTOR", "factor"),
-    key(
-        "client_assertion_key",
-        "--client-assertion-key",
-        "AUTH0_CLIENT_ASSERTION_KEY",
-        "client assertion key",
-    ),
-    key(
-        "client_assertion_alg",
-        "--client-assertion-alg",
-        "AUTH0_CLIENT_ASSERTION_ALG",
-        "client assertion algorithm",
-    ),
-    key(
-        "client_assertion_kid",
-        "--client-assertion-kid",
-        "AUTH0_CLIENT_ASSERTION_KID",
-        "client assertion key id",
-    ),
-    key("cacert", "--cacert", "AUTH0_CACERT", "CA certificate file"),
-];
+impl Key {
+    /// In the order `config show` lists them.
+    pub const ALL: [Key; 15] = [
+        Key::Domain,
+        Key::ClientId,
+        Key::ClientSecret,
+        Key::Username,
+        Key::Password,
+        Key::Realm,
+        Key::Audience,
+        Key::Scope,
+        Key::MfaToken,
+        Key::OtpSecret,
+        Key::Factor,
+        Key::ClientAssertionKey,
+        Key::ClientAssertionAlg,
+        Key::ClientAssertionKid,
+        Key::Cacert,
+    ];
 
-pub fn key_named(name: &str) -> &'static Key {
-    KEYS.iter()
-        .find(|k| k.name == name)
-        .unwrap_or_else(|| panic!("unknown setting key {name}"))
+    pub const fn info(self) -> KeyInfo {
+        match self {
+            Key::Domain => plain("domain", "--domain", "AUTH0_DOMAIN", "Auth0 domain"),
+            Key::ClientId => plain(
+                "client_id",
+                "--client-id",
+                "AUTH0_CLIENT_ID",
+                "application client id",
+            ),
+            Key::ClientSecret => secret(
+                "client_secret",
+                "--client-secret",
+                "AUTH0_CLIENT_SECRET",
+                "client secret",
+            ),
+            Key::Username => plain("username", "--username", "AUTH0_USERNAME", "username"),
+            Key::Password => secret("password", "--password", "AUTH0_PASSWORD", "password"),
+            Key::Realm => plain("realm", "--realm", "AUTH0_REALM", "realm (connection)"),
+            Key::Audience => plain("audience", "--audience", "AUTH0_AUDIENCE", "audience"),
+            Key::Scope => KeyInfo {
+                default: Some("openid profile email"),
+                ..plain("scope", "--scope", "AUTH0_SCOPE", "scope")
+            },
+            Key::MfaToken => secret("mfa_token", "--mfa-token", "AUTH0_MFA_TOKEN", "mfa_token"),
+            Key::OtpSecret => secret(
+                "otp_secret",
+                "--otp-secret",
+                "AUTH0_OTP_SECRET",
+                "OTP secret",
+            ),
+            Key::Factor => plain("factor", "--factor", "AUTH0_MFA_FACTOR", "factor"),
+            Key::ClientAssertionKey => plain(
+                "client_assertion_key",
+                "--client-assertion-key",
+                "AUTH0_CLIENT_ASSERTION_KEY",
+                "client assertion key",
+            ),
+            Key::ClientAssertionAlg => plain(
+                "client_assertion_alg",
+                "--client-assertion-alg",
+                "AUTH0_CLIENT_ASSERTION_ALG",
+                "client assertion algorithm",
+            ),
+            Key::ClientAssertionKid => plain(
+                "client_assertion_kid",
+                "--client-assertion-kid",
+                "AUTH0_CLIENT_ASSERTION_KID",
+                "client assertion key id",
+            ),
+            Key::Cacert => plain("cacert", "--cacert", "AUTH0_CACERT", "CA certificate file"),
+        }
+    }
+
+    pub const fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    pub const fn is_secret(self) -> bool {
+        self.info().secret
+    }
 }
 
 /// Where a value came from.
@@ -113,7 +171,7 @@ pub fn key_named(name: &str) -> &'static Key {
 pub enum Source {
     Flag(&'static str),
     /// `--client-secret-file` and the like.
-    FileFlag(String),
+    FileFlag(&'static str),
     Env(&'static str),
     Profile {
         name: String,
@@ -126,8 +184,7 @@ pub enum Source {
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Source::Flag(flag) => write!(f, "flag {flag}"),
-            Source::FileFlag(flag) => write!(f, "flag {flag}"),
+            Source::Flag(flag) | Source::FileFlag(flag) => write!(f, "flag {flag}"),
             Source::Env(var) => write!(f, "env {var}"),
             Source::Profile {
                 name,
@@ -146,7 +203,7 @@ impl fmt::Display for Source {
 /// One resolved value. Held as a `Secret` so that no setting prints by accident.
 #[derive(Debug, Clone)]
 pub struct Setting {
-    pub key: &'static Key,
+    pub key: Key,
     pub value: Secret,
     pub source: Source,
 }
@@ -154,17 +211,182 @@ pub struct Setting {
 impl Setting {
     /// For non-secret settings: the value itself.
     pub fn text(&self) -> &str {
-        debug_assert!(!self.key.secret, "{} is a secret", self.key.name);
         self.value.expose()
     }
 
     /// The value as `config show` prints it: secrets masked.
     pub fn shown(&self) -> String {
-        if self.key.secret {
+        if self.key.is_secret() {
             crate::secret::MASK.to_owned()
         } else {
             self.value.expose().to_owned()
         }
+    }
+}
+
+/// A value the command line gave for a key.
+#[derive(Debug)]
+enum Given {
+    Value {
+        flag: &'static str,
+        value: String,
+    },
+    /// A flag naming a file that holds the value (`--password-file`).
+    File {
+        flag: &'static str,
+        path: PathBuf,
+    },
+}
+
+/// What the command line gave, taken from the clap structs of the command
+/// that runs: flags only, as typed. The resolver adds the rest.
+#[derive(Debug, Default)]
+pub struct Flags {
+    given: Vec<(Key, Given)>,
+    profile: Option<String>,
+    config: Option<PathBuf>,
+    timeout: Option<u64>,
+}
+
+impl Flags {
+    /// The flags of `cli` that are settings. Giving a value and its file
+    /// twin at once (`--password` and `--password-file`) is a usage error.
+    pub fn from_cli(cli: &Cli) -> Result<Flags, Failure> {
+        let g = &cli.global;
+        let mut flags = Flags {
+            profile: g.profile.clone(),
+            config: g.config.clone(),
+            timeout: g.timeout,
+            ..Flags::default()
+        };
+        flags.value(Key::Domain, "--domain", &g.domain);
+        flags.value(Key::ClientId, "--client-id", &g.client_id);
+        flags.with_file(
+            Key::ClientSecret,
+            ("--client-secret", &g.client_secret),
+            ("--client-secret-file", &g.client_secret_file),
+        )?;
+        flags.value(
+            Key::ClientAssertionKey,
+            "--client-assertion-key",
+            &g.client_assertion_key,
+        );
+        flags.value(
+            Key::ClientAssertionAlg,
+            "--client-assertion-alg",
+            &g.client_assertion_alg,
+        );
+        flags.value(
+            Key::ClientAssertionKid,
+            "--client-assertion-kid",
+            &g.client_assertion_kid,
+        );
+        flags.value(Key::Cacert, "--cacert", &g.cacert);
+        match &cli.command {
+            Command::Login(args) => {
+                flags.user(&args.user)?;
+                flags.value(Key::Audience, "--audience", &args.audience);
+                flags.value(Key::Scope, "--scope", &args.scope);
+                flags.value(Key::Factor, "--factor", &args.factor);
+                flags.answer(&args.answer)?;
+            }
+            Command::Challenge(args) => {
+                flags.mfa_token(&args.token)?;
+                flags.answer(&args.answer)?;
+            }
+            Command::Verify(args) => {
+                flags.mfa_token(&args.token)?;
+                flags.answer(&args.answer)?;
+            }
+            Command::Enroll(args) => {
+                flags.api_token(&args.token)?;
+                flags.user(&args.user)?;
+            }
+            Command::Authenticators { action } => match action {
+                AuthenticatorsAction::List { token, .. }
+                | AuthenticatorsAction::Delete { token, .. } => flags.api_token(token)?,
+            },
+            Command::Doctor(args) => flags.user(&args.user)?,
+            _ => {}
+        }
+        Ok(flags)
+    }
+
+    fn value(&mut self, key: Key, flag: &'static str, value: &Option<String>) {
+        if let Some(value) = value {
+            self.given.push((
+                key,
+                Given::Value {
+                    flag,
+                    value: value.clone(),
+                },
+            ));
+        }
+    }
+
+    fn with_file(
+        &mut self,
+        key: Key,
+        (flag, value): (&'static str, &Option<String>),
+        (file_flag, path): (&'static str, &Option<PathBuf>),
+    ) -> Result<(), Failure> {
+        match (value, path) {
+            (Some(_), Some(_)) => Err(Failure::usage(format!(
+                "give {flag} or {file_flag}, not both"
+            ))),
+            (_, Some(path)) => {
+                self.given.push((
+                    key,
+                    Given::File {
+                        flag: file_flag,
+                        path: path.clone(),
+                    },
+                ));
+                Ok(())
+            }
+            (value, None) => {
+                self.value(key, flag, value);
+                Ok(())
+            }
+        }
+    }
+
+    fn user(&mut self, args: &UserArgs) -> Result<(), Failure> {
+        self.value(Key::Username, "--username", &args.username);
+        self.value(Key::Realm, "--realm", &args.realm);
+        self.with_file(
+            Key::Password,
+            ("--password", &args.password),
+            ("--password-file", &args.password_file),
+        )
+    }
+
+    fn answer(&mut self, args: &AnswerArgs) -> Result<(), Failure> {
+        self.with_file(
+            Key::OtpSecret,
+            ("--otp-secret", &args.otp_secret),
+            ("--otp-secret-file", &args.otp_secret_file),
+        )
+    }
+
+    fn mfa_token(&mut self, args: &MfaTokenArgs) -> Result<(), Failure> {
+        self.with_file(
+            Key::MfaToken,
+            ("--mfa-token", &args.mfa_token),
+            ("--mfa-token-file", &args.mfa_token_file),
+        )
+    }
+
+    fn api_token(&mut self, args: &ApiTokenArgs) -> Result<(), Failure> {
+        self.with_file(
+            Key::MfaToken,
+            ("--token", &args.mfa_token),
+            ("--token-file", &args.mfa_token_file),
+        )
+    }
+
+    fn get(&self, key: Key) -> Option<&Given> {
+        self.given.iter().find(|(k, _)| *k == key).map(|(_, g)| g)
     }
 }
 
@@ -180,16 +402,15 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Resolves every key from the parsed command line (which already holds
-    /// the environment, through clap) and the config file.
-    pub fn resolve(matches: &ArgMatches) -> Result<Settings, Failure> {
-        Self::resolve_from(matches, true)
+    /// Resolves every key from the flags, the environment and the config file.
+    pub fn resolve(flags: &Flags) -> Result<Settings, Failure> {
+        Self::resolve_from(flags, true)
     }
 
     /// Flags, environment and defaults only, for `config init`, which writes
     /// the file rather than reads it.
-    pub fn given(matches: &ArgMatches) -> Result<Settings, Failure> {
-        Self::resolve_from(matches, false)
+    pub fn given(flags: &Flags) -> Result<Settings, Failure> {
+        Self::resolve_from(flags, false)
     }
 
     /// The profile named by `--profile` / `AUTH0_MFA_PROFILE`, or the one in use.
@@ -197,9 +418,8 @@ impl Settings {
         self.profile.as_ref().map(|(name, _)| name.clone())
     }
 
-    fn resolve_from(matches: &ArgMatches, read_file: bool) -> Result<Settings, Failure> {
-        let matches = leaf(matches);
-        let (config_path, explicit_config) = config_location(matches);
+    fn resolve_from(flags: &Flags, read_file: bool) -> Result<Settings, Failure> {
+        let (config_path, explicit_config) = config_location(flags)?;
         let file = match (&config_path, read_file) {
             (Some(path), true) => config_file::load(path).map_err(|e| {
                 Failure::usage_with_hint(
@@ -220,46 +440,42 @@ impl Settings {
             ));
         }
         let file = file.unwrap_or_default();
+        let named = named_profile(flags)?;
         // `config init` names the profile it writes: it need not exist yet.
         let profile = if read_file {
-            choose_profile(matches, &file, config_path.as_ref())?
+            choose_profile(named, &file, config_path.as_deref())?
         } else {
-            matches
-                .get_one::<String>("profile")
-                .map(|name| (name.clone(), Source::Flag("--profile")))
+            named
         };
         let profile_table = profile
             .as_ref()
-            .and_then(|(name, _)| file.profiles.get(name));
-        if let (Some((name, _)), Some(table)) = (&profile, profile_table) {
+            .and_then(|(name, _)| file.profiles.get(name).map(|table| (table, name.as_str())));
+        if let Some((table, name)) = profile_table {
             check_profile_keys(name, table)?;
         }
-
-        let profile_ctx = profile_table.zip(profile.as_ref().map(|(name, _)| name.as_str()));
-        let (values, warnings) = collect(matches, profile_ctx, config_path.as_deref())?;
-
+        let (values, warnings) = collect(flags, profile_table, config_path.as_deref())?;
         Ok(Settings {
             config_found: config_path.as_ref().is_some_and(|p| p.exists()),
             config_path,
             profile,
             values,
             warnings,
-            timeout: matches.get_one::<u64>("timeout").copied(),
+            timeout: flags.timeout,
         })
     }
 
-    pub fn get(&self, name: &str) -> Option<&Setting> {
-        self.values.iter().find(|s| s.key.name == name)
+    pub fn get(&self, key: Key) -> Option<&Setting> {
+        self.values.iter().find(|s| s.key == key)
     }
 
     /// A value that must be there; the error names every way to give it.
-    pub fn require(&self, name: &str) -> Result<&Setting, Failure> {
-        self.get(name)
-            .ok_or_else(|| missing(key_named(name), self.profile.as_ref().map(|p| p.0.as_str())))
+    pub fn require(&self, key: Key) -> Result<&Setting, Failure> {
+        self.get(key)
+            .ok_or_else(|| missing(key, self.profile.as_ref().map(|p| p.0.as_str())))
     }
 
     pub fn domain(&self) -> Result<Domain, Failure> {
-        let setting = self.require("domain")?;
+        let setting = self.require(Key::Domain)?;
         Domain::parse(setting.text()).map_err(|e| {
             Failure::usage_with_hint(
                 format!("invalid domain from {}: {e}", setting.source),
@@ -268,12 +484,12 @@ impl Settings {
         })
     }
 
-    pub fn text(&self, name: &str) -> Option<String> {
-        self.get(name).map(|s| s.value.expose().to_owned())
+    pub fn text(&self, key: Key) -> Option<String> {
+        self.get(key).map(|s| s.value.expose().to_owned())
     }
 
-    pub fn secret(&self, name: &str) -> Option<Secret> {
-        self.get(name).map(|s| s.value.clone())
+    pub fn secret(&self, key: Key) -> Option<Secret> {
+        self.get(key).map(|s| s.value.clone())
     }
 
     /// Per request: `--timeout`, else 30 s.
@@ -283,57 +499,89 @@ impl Settings {
 }
 
 /// The usage error for a missing value: which flag, which variable, which profile key.
-pub fn missing(key: &Key, profile: Option<&str>) -> Failure {
+pub fn missing(key: Key, profile: Option<&str>) -> Failure {
+    let info = key.info();
     let profile_part = match profile {
-        Some(name) => format!(", or `{}` in profile {name}", key.name),
-        None => format!(", or `{}` in a config profile", key.name),
+        Some(name) => format!(", or `{}` in profile {name}", info.name),
+        None => format!(", or `{}` in a config profile", info.name),
     };
-    Failure::usage_with_hint(
-        format!("no {} given", key.what),
-        format!("pass {} or set {}{profile_part}", key.flag, key.env),
-    )
+    let hint = format!("pass {} or set {}{profile_part}", info.flag, info.env);
+    if std::env::var_os(info.env).is_some_and(|v| v.is_empty()) {
+        return Failure::usage_with_hint(
+            format!(
+                "no {} given: {} is set but empty (did a $(...) fail?)",
+                info.what, info.env
+            ),
+            hint,
+        );
+    }
+    Failure::usage_with_hint(format!("no {} given", info.what), hint)
 }
 
-fn leaf(matches: &ArgMatches) -> &ArgMatches {
-    let mut current = matches;
-    while let Some((_, sub)) = current.subcommand() {
-        current = sub;
+/// An environment variable as text: unset is `None`; set but not UTF-8 is
+/// a usage error, not a value silently dropped.
+fn env_text(name: &'static str) -> Result<Option<String>, Failure> {
+    match std::env::var_os(name) {
+        None => Ok(None),
+        Some(value) => value.into_string().map(Some).map_err(|_| {
+            Failure::usage_with_hint(
+                format!("{name} is not valid UTF-8"),
+                format!("set {name} to plain text, or unset it"),
+            )
+        }),
     }
-    current
 }
 
 type Profile<'a> = (&'a BTreeMap<String, toml::Value>, &'a str);
 
-/// Every key's value by precedence (command line and environment, then the
-/// profile, then the default), with `-` read from stdin, and warnings about
-/// files that hold a secret and that others can read.
+/// Every key's value by precedence (flag, environment, profile, default),
+/// with `-` read from stdin, and warnings about files that hold a secret and
+/// that others can read. An empty value is refused wherever it came from:
+/// sending it would only puzzle Auth0.
 fn collect(
-    matches: &ArgMatches,
+    flags: &Flags,
     profile: Option<Profile<'_>>,
-    config_path: Option<&std::path::Path>,
+    config_path: Option<&Path>,
 ) -> Result<(Vec<Setting>, Vec<String>), Failure> {
     let mut warnings = Vec::new();
     let mut values = Vec::new();
     let mut stdin_taken: Option<&'static str> = None;
-    for key in KEYS {
-        let found = match (cli_value(matches, key, &mut warnings)?, profile) {
-            (Some(found), _) => Some(found),
-            (None, Some((table, name))) => profile_value(key, table, name, &mut warnings)?,
-            (None, None) => None,
-        };
-        let found = found.or_else(|| key.default.map(|d| (Secret::new(d), Source::Default)));
-        let Some((mut value, mut source)) = found else {
+    for key in Key::ALL {
+        let info = key.info();
+        let mut found = flag_value(flags, key, &mut warnings)?;
+        if found.is_none() {
+            // Set but empty counts as unset, as in most tools; `missing` says
+            // so when the value turns out to be needed.
+            found = env_text(info.env)?
+                .filter(|v| !v.is_empty())
+                .map(|v| (Secret::new(v), Source::Env(info.env)));
+        }
+        if found.is_none() {
+            if let Some((table, name)) = profile {
+                found = profile_value(key, table, name, &mut warnings)?;
+            }
+        }
+        let Some((mut value, mut source)) = found.or_else(|| {
+            info.default
+                .map(|default| (Secret::new(default), Source::Default))
+        }) else {
             continue;
         };
-        if key.secret && value.expose() == "-" {
+        if value.is_empty() {
+            return Err(Failure::usage_with_hint(
+                format!("the {} from {source} is empty", info.what),
+                format!("give a value, or leave {} out", info.flag),
+            ));
+        }
+        if info.secret && value.expose() == "-" {
             if let Some(other) = stdin_taken {
                 return Err(Failure::usage(format!(
                     "only one setting can be read from stdin ('-'): both {other} and {} ask for it",
-                    key.flag
+                    info.flag
                 )));
             }
-            stdin_taken = Some(key.flag);
-            value = read_stdin_line(key.what, key.flag)?;
+            stdin_taken = Some(info.flag);
+            value = read_stdin_line(info.what, info.flag)?;
             source = Source::Stdin;
         }
         let in_config = matches!(
@@ -343,7 +591,7 @@ fn collect(
                 ..
             }
         );
-        if key.secret && in_config {
+        if info.secret && in_config {
             if let Some(path) = config_path {
                 warn_if_readable(path, &mut warnings);
             }
@@ -354,7 +602,7 @@ fn collect(
 }
 
 /// Like ssh: a file that holds a secret must not be readable by others.
-fn warn_if_readable(path: &std::path::Path, warnings: &mut Vec<String>) {
+fn warn_if_readable(path: &Path, warnings: &mut Vec<String>) {
     if let Some(warning) = config_file::permission_warning(path) {
         if !warnings.contains(&warning) {
             warnings.push(warning);
@@ -362,78 +610,95 @@ fn warn_if_readable(path: &std::path::Path, warnings: &mut Vec<String>) {
     }
 }
 
-/// From the command line or, through clap, the environment. A key this
-/// subcommand has no flag for (`config show`'s username, say) still takes
-/// its environment variable, so flag > environment > profile holds everywhere.
-fn cli_value(
-    matches: &ArgMatches,
-    key: &'static Key,
+/// The command line's value for `key`: the flag's text, or the content of
+/// the file its `-file` twin names.
+fn flag_value(
+    flags: &Flags,
+    key: Key,
     warnings: &mut Vec<String>,
 ) -> Result<Option<(Secret, Source)>, Failure> {
-    // `--client-secret-file` and the like: the flag names a file holding the value.
-    let file_arg = format!("{}_file", key.name);
-    if let Some(path) = matches.try_get_one::<PathBuf>(&file_arg).ok().flatten() {
-        if matches.value_source(key.name) == Some(ValueSource::CommandLine) {
-            return Err(Failure::usage(format!(
-                "give {} or --{}, not both",
-                key.flag,
-                file_arg.replace('_', "-")
-            )));
+    Ok(match flags.get(key) {
+        None => None,
+        Some(Given::Value { flag, value }) => {
+            Some((Secret::new(value.clone()), Source::Flag(flag)))
         }
-        let content = std::fs::read_to_string(path).map_err(|e| {
-            Failure::usage(format!(
-                "cannot read {} (--{}): {e}",
-                path.display(),
-                file_arg.replace('_', "-")
-            ))
-        })?;
-        if key.secret {
-            warn_if_readable(path, warnings);
+        Some(Given::File { flag, path }) => {
+            if key.is_secret() {
+                warn_if_readable(path, warnings);
+            }
+            let value = read_secret_file(path, &format!("({flag})"))?;
+            Some((value, Source::FileFlag(flag)))
         }
-        let value = content.trim_end_matches(['\r', '\n']);
-        let flag = format!("--{}", file_arg.replace('_', "-"));
-        return Ok(Some((Secret::new(value), Source::FileFlag(flag))));
+    })
+}
+
+/// The most a secret file or stdin may hold: far more than any token Auth0
+/// issues (an mfa_token is about 2 KB), far less than what a mistake can send.
+pub const MAX_SECRET_BYTES: u64 = 64 * 1024;
+
+/// A file's content as a secret, without its final line break.
+fn read_secret_file(path: &Path, named_by: &str) -> Result<Secret, Failure> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::usage(format!("cannot read {} {named_by}: {e}", path.display())))?;
+    let text = read_bounded(file, &format!("{} {named_by}", path.display()))?;
+    Ok(Secret::new(text.trim_end_matches(['\r', '\n'])))
+}
+
+/// Reads at most [`MAX_SECRET_BYTES`] as UTF-8 text; more, or bytes that are
+/// not text, is a usage error that names `what`.
+fn read_bounded(reader: impl Read, what: &str) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_SECRET_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::usage(format!("cannot read {what}: {e}")))?;
+    if bytes.len() as u64 > MAX_SECRET_BYTES {
+        return Err(Failure::usage_with_hint(
+            format!("{what} holds more than {} KiB", MAX_SECRET_BYTES / 1024),
+            "give the value alone: a token, a secret or a code is a single line",
+        ));
     }
-    let value = match matches.try_get_one::<String>(key.name) {
-        Ok(Some(value)) => value,
-        Ok(None) => return Ok(None),
-        Err(_) => {
-            let from_env = std::env::var(key.env).ok().filter(|v| !v.is_empty());
-            return Ok(from_env.map(|v| (Secret::new(v), Source::Env(key.env))));
-        }
-    };
-    let source = match matches.value_source(key.name) {
-        Some(ValueSource::EnvVariable) => Source::Env(key.env),
-        Some(ValueSource::DefaultValue) => Source::Default,
-        _ => Source::Flag(key.flag),
-    };
-    Ok(Some((Secret::new(value.clone()), source)))
+    String::from_utf8(bytes).map_err(|_| {
+        Failure::usage_with_hint(
+            format!("{what} is not UTF-8 text"),
+            "give the value as plain text",
+        )
+    })
 }
 
 /// The config file to read, and whether the user named it (then it must exist).
-pub fn config_location(matches: &ArgMatches) -> (Option<PathBuf>, bool) {
-    match leaf(matches).get_one::<PathBuf>("config") {
-        Some(path) => (Some(path.clone()), true),
-        None => (config_file::default_path(), false),
+pub fn config_location(flags: &Flags) -> Result<(Option<PathBuf>, bool), Failure> {
+    if let Some(path) = &flags.config {
+        return Ok((Some(path.clone()), true));
+    }
+    match env_text("AUTH0_MFA_CONFIG")? {
+        Some(path) if !path.is_empty() => Ok((Some(PathBuf::from(path)), true)),
+        _ => Ok((config_file::default_path(), false)),
     }
 }
 
-/// `--profile` / `AUTH0_MFA_PROFILE`, else the file's `default_profile`, else a
-/// profile named `default` when there is one.
+/// `--profile`, else `AUTH0_MFA_PROFILE`.
+fn named_profile(flags: &Flags) -> Result<Option<(String, Source)>, Failure> {
+    if let Some(name) = &flags.profile {
+        return Ok(Some((name.clone(), Source::Flag("--profile"))));
+    }
+    Ok(env_text("AUTH0_MFA_PROFILE")?
+        .filter(|name| !name.is_empty())
+        .map(|name| (name, Source::Env("AUTH0_MFA_PROFILE"))))
+}
+
+/// The named profile (which must exist), else the file's `default_profile`,
+/// else a profile named `default` when there is one.
 fn choose_profile(
-    matches: &ArgMatches,
+    named: Option<(String, Source)>,
     file: &config_file::ConfigFile,
-    path: Option<&PathBuf>,
+    path: Option<&Path>,
 ) -> Result<Option<(String, Source)>, Failure> {
     let shown_path = path
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "the config file".into());
-    if let Some(name) = matches.get_one::<String>("profile") {
-        let source = match matches.value_source("profile") {
-            Some(ValueSource::EnvVariable) => Source::Env("AUTH0_MFA_PROFILE"),
-            _ => Source::Flag("--profile"),
-        };
-        if !file.profiles.contains_key(name) {
+    if let Some((name, source)) = named {
+        if !file.profiles.contains_key(&name) {
             let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
             let hint = if known.is_empty() {
                 format!("{shown_path} has no profiles; add a [profiles.{name}] table")
@@ -445,7 +710,7 @@ fn choose_profile(
                 hint,
             ));
         }
-        return Ok(Some((name.clone(), source)));
+        return Ok(Some((name, source)));
     }
     if let Some(name) = &file.default_profile {
         if !file.profiles.contains_key(name) {
@@ -465,11 +730,11 @@ fn choose_profile(
 fn check_profile_keys(profile: &str, table: &BTreeMap<String, toml::Value>) -> Result<(), Failure> {
     for name in table.keys() {
         let base = name.strip_suffix("_file").unwrap_or(name);
-        let known = KEYS
+        let known = Key::ALL
             .iter()
-            .any(|k| k.name == base && (base == name || k.secret));
+            .any(|k| k.name() == base && (base == name || k.is_secret()));
         if !known {
-            let names: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
+            let names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
             return Err(Failure::usage_with_hint(
                 format!("unknown key '{name}' in profile {profile}"),
                 format!(
@@ -484,7 +749,7 @@ fn check_profile_keys(profile: &str, table: &BTreeMap<String, toml::Value>) -> R
 
 /// `key = "value"`, or for secrets `key_file = "path"` holding the value.
 fn profile_value(
-    key: &'static Key,
+    key: Key,
     table: &BTreeMap<String, toml::Value>,
     profile: &str,
     warnings: &mut Vec<String>,
@@ -494,30 +759,25 @@ fn profile_value(
             Failure::usage(format!("`{name}` in profile {profile} must be a string"))
         })
     };
-    if let Some(value) = table.get(key.name) {
+    if let Some(value) = table.get(key.name()) {
         let source = Source::Profile {
             name: profile.to_owned(),
             file_key: false,
         };
-        return Ok(Some((Secret::new(as_string(key.name, value)?), source)));
+        return Ok(Some((Secret::new(as_string(key.name(), value)?), source)));
     }
-    if !key.secret {
+    if !key.is_secret() {
         return Ok(None);
     }
-    let file_key = format!("{}_file", key.name);
+    let file_key = format!("{}_file", key.name());
     let Some(path) = table.get(&file_key) else {
         return Ok(None);
     };
     let path = expand_home(&as_string(&file_key, path)?);
     warn_if_readable(&path, warnings);
-    let content = std::fs::read_to_string(&path).map_err(|e| {
-        Failure::usage(format!(
-            "cannot read {} (`{file_key}` in profile {profile}): {e}",
-            path.display()
-        ))
-    })?;
+    let value = read_secret_file(&path, &format!("(`{file_key}` in profile {profile})"))?;
     Ok(Some((
-        Secret::new(content.trim_end_matches(['\r', '\n'])),
+        value,
         Source::Profile {
             name: profile.to_owned(),
             file_key: true,
@@ -532,15 +792,44 @@ pub fn expand_home(path: &str) -> PathBuf {
     }
 }
 
-/// One line of stdin, for a secret given as `-`.
+/// One line of stdin, for a secret given as `-`: at most
+/// [`MAX_SECRET_BYTES`], UTF-8, not empty.
 pub fn read_stdin_line(what: &str, flag: &str) -> Result<Secret, Failure> {
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
-    let value = line.trim_end_matches(['\r', '\n']);
+    let text = read_bounded(std::io::stdin().lock(), &format!("stdin ({flag} -)"))?;
+    let value = text.lines().next().unwrap_or("").trim_end_matches('\r');
     if value.is_empty() {
         return Err(Failure::usage(format!(
             "{flag} - reads {what} from stdin, but stdin was empty"
         )));
     }
     Ok(Secret::new(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_its_own_names() {
+        for (i, a) in Key::ALL.iter().enumerate() {
+            for b in &Key::ALL[i + 1..] {
+                assert_ne!(a.name(), b.name());
+                assert_ne!(a.info().env, b.info().env);
+                assert_ne!(a.info().flag, b.info().flag);
+            }
+            assert!(a.info().env.starts_with("AUTH0_"), "{a:?}");
+            assert!(a.info().flag.starts_with("--"), "{a:?}");
+        }
+    }
+
+    #[test]
+    fn bounded_reads_refuse_too_much_and_non_text() {
+        let big = vec![b'a'; MAX_SECRET_BYTES as usize + 1];
+        assert!(read_bounded(&big[..], "x").is_err());
+        let exact = vec![b'a'; MAX_SECRET_BYTES as usize];
+        assert_eq!(read_bounded(&exact[..], "x").unwrap().len(), exact.len());
+        let err = read_bounded(&[0xff, 0xfe][..], "stdin").unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("UTF-8"), "{err}");
+    }
 }

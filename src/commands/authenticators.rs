@@ -25,7 +25,7 @@ pub async fn run(
             out.result(Report::Authenticators {
                 list: &list,
                 all: *all,
-            });
+            })?;
             Ok(())
         }
         AuthenticatorsAction::Delete { id, yes, .. } => {
@@ -51,7 +51,7 @@ pub async fn run(
                 }
             }
             client.delete_authenticator(&token, id).await?;
-            out.result(Report::Deleted(&doomed));
+            out.result(Report::Deleted(&doomed))?;
             Ok(())
         }
     }

@@ -14,6 +14,10 @@ pub async fn run(
     no_input: bool,
     out: &Output,
 ) -> Result<(), Failure> {
+    let save_to = super::save_to(
+        args.answer.save_recovery_code.as_deref(),
+        args.answer.overwrite,
+    )?;
     let mfa_token = super::mfa_token(settings)?;
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
@@ -27,7 +31,7 @@ pub async fn run(
         .challenge(&mfa_token, &types, args.authenticator_id.as_deref())
         .await?;
     if !args.verify {
-        out.result(Report::Challenge(&challenge));
+        out.result(Report::Challenge(&challenge))?;
         return Ok(());
     }
     let tokens = flow
@@ -38,5 +42,5 @@ pub async fn run(
             super::waiting(settings, &args.wait),
         )
         .await?;
-    super::finish(&tokens, args.answer.save_recovery_code.as_deref(), out)
+    super::finish(&tokens, save_to.as_ref(), out)
 }

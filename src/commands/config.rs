@@ -2,40 +2,39 @@
 
 use std::path::Path;
 
-use clap::ArgMatches;
-
 use crate::cli::ConfigAction;
 use crate::error::Failure;
+use crate::files;
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter, TerminalPrompter};
-use crate::settings::{self, Settings};
+use crate::settings::{self, Flags, Key, Settings};
 
 pub fn run(
     action: &ConfigAction,
-    matches: &ArgMatches,
+    flags: &Flags,
     no_input: bool,
     out: &Output,
 ) -> Result<(), Failure> {
     match action {
-        ConfigAction::Init => init(matches, no_input, out),
+        ConfigAction::Init => init(flags, no_input, out),
         ConfigAction::Show => {
-            let settings = super::settings(matches, out)?;
-            out.result(Report::Settings(&settings));
+            let settings = super::settings(flags, out)?;
+            out.result(Report::Settings(&settings))?;
             Ok(())
         }
         ConfigAction::Path => {
-            let path = config_path(matches)?;
+            let path = config_path(flags)?;
             out.result(Report::ConfigPath {
                 exists: path.exists(),
                 path: &path,
-            });
+            })?;
             Ok(())
         }
     }
 }
 
-fn config_path(matches: &ArgMatches) -> Result<std::path::PathBuf, Failure> {
-    settings::config_location(matches).0.ok_or_else(|| {
+fn config_path(flags: &Flags) -> Result<std::path::PathBuf, Failure> {
+    settings::config_location(flags)?.0.ok_or_else(|| {
         Failure::usage_with_hint(
             "this system has no config directory",
             "pass --config FILE or set AUTH0_MFA_CONFIG",
@@ -46,8 +45,8 @@ fn config_path(matches: &ArgMatches) -> Result<std::path::PathBuf, Failure> {
 /// Writes (or replaces) one profile, keeping the rest of the file. Values
 /// given as flags or environment variables are taken as they are; the rest are
 /// asked for on a terminal.
-fn init(matches: &ArgMatches, no_input: bool, out: &Output) -> Result<(), Failure> {
-    let path = config_path(matches)?;
+fn init(flags: &Flags, no_input: bool, out: &Output) -> Result<(), Failure> {
+    let path = config_path(flags)?;
     let mut table: toml::Table = match std::fs::read_to_string(&path) {
         Ok(text) => toml::from_str(&text).map_err(|e| {
             Failure::usage_with_hint(
@@ -62,18 +61,18 @@ fn init(matches: &ArgMatches, no_input: bool, out: &Output) -> Result<(), Failur
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => toml::Table::new(),
         Err(e) => return Err(e.into()),
     };
-    let given = Settings::given(matches)?;
+    let given = Settings::given(flags)?;
     let profile = given.profile_name().unwrap_or_else(|| "default".to_owned());
     let mut prompter = TerminalPrompter::new(no_input);
     let mut ask_text =
-        |key: &str, prompt: &str, required: bool| -> Result<Option<String>, Failure> {
+        |key: Key, prompt: &str, required: bool| -> Result<Option<String>, Failure> {
             if let Some(value) = given.text(key) {
                 return Ok(Some(value));
             }
             if !required && !prompter.can_prompt() {
                 return Ok(None);
             }
-            let k = settings::key_named(key);
+            let k = key.info();
             let how = format!("pass {} or set {}", k.flag, k.env);
             let value = prompter.text(&Ask {
                 prompt,
@@ -82,15 +81,15 @@ fn init(matches: &ArgMatches, no_input: bool, out: &Output) -> Result<(), Failur
             })?;
             Ok((!value.trim().is_empty()).then(|| value.trim().to_owned()))
         };
-    let domain = ask_text("domain", "Tenant domain (tenant.us.auth0.com)", true)?;
+    let domain = ask_text(Key::Domain, "Tenant domain (tenant.us.auth0.com)", true)?;
     if let Some(domain) = &domain {
         crate::domain::Domain::parse(domain).map_err(|e| {
             Failure::usage_with_hint(e, "give the tenant's domain, e.g. tenant.us.auth0.com")
         })?;
     }
-    let client_id = ask_text("client_id", "Application client id", true)?;
-    let username = ask_text("username", "Username for logins (optional)", false)?;
-    let client_secret = match given.secret("client_secret") {
+    let client_id = ask_text(Key::ClientId, "Application client id", true)?;
+    let username = ask_text(Key::Username, "Username for logins (optional)", false)?;
+    let client_secret = match given.secret(Key::ClientSecret) {
         Some(secret) => Some(secret),
         None if prompter.can_prompt() => Some(prompter.secret_or_empty(&Ask {
             prompt: "Client secret (empty for a public application)",
@@ -118,15 +117,15 @@ fn init(matches: &ArgMatches, no_input: bool, out: &Output) -> Result<(), Failur
         );
     }
     for key in [
-        "audience",
-        "scope",
-        "realm",
-        "factor",
-        "client_assertion_key",
-        "cacert",
+        Key::Audience,
+        Key::Scope,
+        Key::Realm,
+        Key::Factor,
+        Key::ClientAssertionKey,
+        Key::Cacert,
     ] {
         if let Some(value) = given.text(key) {
-            entry.insert(key.into(), toml::Value::String(value));
+            entry.insert(key.name().into(), toml::Value::String(value));
         }
     }
     let profiles = table
@@ -148,22 +147,19 @@ fn init(matches: &ArgMatches, no_input: bool, out: &Output) -> Result<(), Failur
     out.result(Report::ConfigPath {
         exists: true,
         path: &path,
-    });
+    })?;
     Ok(())
 }
 
-/// The file may hold a secret: mode 0600 from the start, in a 0700 directory.
+/// The file may hold a secret: mode 0600 from the start, in a 0700
+/// directory, replaced whole.
 fn write_private(path: &Path, text: &str) -> Result<(), Failure> {
-    if let Some(dir) = path.parent() {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        builder.create(dir)?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        files::create_private_dir(dir)?;
     }
-    super::write_private_file(path, text.as_bytes())?;
+    // A config file that is a link (dotfiles kept in a repository) stays
+    // one: its target is what gets replaced.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    files::write_private(&target, text.as_bytes(), files::Existing::Replace)?;
     Ok(())
 }

@@ -49,11 +49,11 @@ pub async fn run(out: &Output) -> Result<(), Failure> {
     let paint = out.paint_stdout();
     out.narrate(&paint.bold(&format!(
         "auth0-mfa demo: an Auth0 tenant emulated at {base}"
-    )));
+    )))?;
     out.narrate(&format!(
         "application {} (client secret in the body)\n",
         demo::CLIENT_ID
-    ));
+    ))?;
 
     let runs = [
         Run {
@@ -89,22 +89,22 @@ pub async fn run(out: &Output) -> Result<(), Failure> {
     ];
     let mut results = Vec::new();
     for run in &runs {
-        out.narrate(&paint.bold(&format!("{} ({})", run.title, run.username)));
+        out.narrate(&paint.bold(&format!("{} ({})", run.title, run.username)))?;
         let narrator = Narrator {
             out,
             paint,
             steps: RefCell::new(Vec::new()),
         };
         let tokens = log_in(&client, &emulator, run, &narrator).await?;
-        out.narrate(&format!("  {} {}", paint.green("✓"), summary(&tokens)));
+        out.narrate(&format!("  {} {}", paint.green("✓"), summary(&tokens)))?;
         if let Some(code) = &tokens.recovery_code {
             out.narrate(&format!(
                 "  {} new recovery code: {} (the old one no longer works)",
                 paint.yellow_bold("!"),
                 code.expose()
-            ));
+            ))?;
         }
-        out.narrate("");
+        out.narrate("")?;
         results.push(json!({
             "factor": run.factor.name(),
             "username": run.username,
@@ -116,10 +116,10 @@ pub async fn run(out: &Output) -> Result<(), Failure> {
         out.result(Report::Prepared {
             text: String::new(),
             json: json!({"emulator": base, "runs": results}),
-        });
+        })?;
     } else {
-        out.narrate("Every step above was real HTTP to the emulator. Run `auth0-mfa emulator` to keep one running,");
-        out.narrate("or point --domain at a tenant to do the same there.");
+        out.narrate("Every step above was real HTTP to the emulator. Run `auth0-mfa emulator` to keep one running,")?;
+        out.narrate("or point --domain at a tenant to do the same there.")?;
     }
     Ok(())
 }
@@ -188,7 +188,9 @@ struct Narrator<'a> {
 
 impl Progress for Narrator<'_> {
     fn step(&self, message: &str) {
-        self.out
+        // A failed write shows again at the demo's next line, which returns it.
+        let _ = self
+            .out
             .narrate(&format!("  {} {message}", self.paint.dim("›")));
         self.steps.borrow_mut().push(message.to_owned());
     }

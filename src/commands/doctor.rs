@@ -5,7 +5,7 @@ use crate::doctor::{self, Patient};
 use crate::error::Failure;
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter, TerminalPrompter};
-use crate::settings::Settings;
+use crate::settings::{Key, Settings};
 
 pub async fn run(
     args: &DoctorArgs,
@@ -14,8 +14,8 @@ pub async fn run(
     out: &Output,
 ) -> Result<(), Failure> {
     let client = super::connect(settings, out)?;
-    let username = settings.text("username");
-    let mut password = settings.secret("password");
+    let username = settings.text(Key::Username);
+    let mut password = settings.secret(Key::Password);
     let mut prompter = TerminalPrompter::new(no_input);
     if username.is_some() && password.is_none() && prompter.can_prompt() {
         password = Some(prompter.secret(&Ask {
@@ -27,7 +27,7 @@ pub async fn run(
     let patient = Patient {
         username,
         password,
-        realm: settings.text("realm"),
+        realm: settings.text(Key::Realm),
         send: args.send,
     };
     out.progress(&format!(
@@ -36,6 +36,6 @@ pub async fn run(
         client.client_id()
     ));
     let checks = doctor::examine(&client, &patient).await;
-    out.result(Report::Doctor(&checks));
+    out.result(Report::Doctor(&checks))?;
     doctor::verdict(&checks)
 }

@@ -52,13 +52,11 @@ pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
             "control_api": format!("{base}/_emulator/"),
             "ca_file": ca_file,
         }),
-    });
+    })?;
     out.progress("press Ctrl-C to stop");
-    tokio::signal::ctrl_c()
-        .await
-        .map_err(|e| Failure::Unexpected(anyhow::anyhow!("cannot wait for Ctrl-C: {e}")))?;
-    drop(emulator);
-    Err(Failure::Interrupted)
+    // Serves until a signal ends the process (see `interrupt`).
+    let _serving = emulator;
+    std::future::pending().await
 }
 
 fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>) -> String {

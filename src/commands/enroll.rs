@@ -8,7 +8,7 @@ use crate::flow::{Answers, Flow};
 use crate::output::{Output, Report, enrolled_json};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
-use crate::settings::Settings;
+use crate::settings::{Key, Settings};
 
 use super::MfaApi;
 
@@ -20,13 +20,14 @@ pub async fn run(
 ) -> Result<(), Failure> {
     let domain = settings.domain()?;
     let enrollment = enrollment(args)?;
+    let save_to = super::save_to(args.save_recovery_code.as_deref(), args.overwrite)?;
     let mut prompter = TerminalPrompter::new(no_input);
     // Refuse before enrolling what nobody could confirm.
     if !args.no_confirm && !prompter.can_prompt() {
         check_confirmable(args)?;
     }
     let client = super::connect(settings, out)?;
-    let token = match (settings.get("mfa_token"), settings.text("username")) {
+    let token = match (settings.get(Key::MfaToken), settings.text(Key::Username)) {
         (None, Some(username)) => {
             first_factor_token(&client, settings, username, &mut prompter, out).await?
         }
@@ -40,29 +41,31 @@ pub async fn run(
     let association = flow.associate(&token, &enrollment).await?;
 
     // Nothing is lost: the recovery code is saved and shown before any step
-    // that can still fail.
-    if let (Some(path), Some(code)) = (&args.save_recovery_code, association.recovery_codes.first())
-    {
-        match super::save_secret(path, code) {
-            Ok(()) => out.progress(&format!("recovery code saved to {}", path.display())),
-            Err(e) => out.warn(&format!(
-                "could not save the recovery code to {}: {e}",
-                path.display()
-            )),
+    // that can still fail. A failed save still lets the enrollment be
+    // confirmed (Auth0 gives no second recovery code); it ends the command
+    // with its own exit code afterwards.
+    let saved = match (&save_to, association.recovery_codes.first()) {
+        (Some(target), Some(code)) => {
+            let saved = target.save(code);
+            if saved.is_ok() {
+                out.progress(&format!("recovery code saved to {}", target.path.display()));
+            }
+            saved
         }
-    }
+        _ => Ok(()),
+    };
     if !out.json {
-        out.result(Report::Enrollment(&association));
+        out.result(Report::Enrollment(&association))?;
     }
     if args.no_confirm {
         if out.json {
             out.result(Report::Enrolled {
                 association: &association,
                 confirmation: None,
-            });
+            })?;
         }
         out.note(&how_to_confirm(&association));
-        return Ok(());
+        return saved;
     }
     let answers = answers(args, &association);
     let waiting = super::waiting(settings, &args.wait);
@@ -76,8 +79,8 @@ pub async fn run(
     out.result(Report::Enrolled {
         association: &association,
         confirmation: Some(&tokens),
-    });
-    Ok(())
+    })?;
+    saved
 }
 
 /// Logs the user in for the mfa_token that enrolls a first factor, so that a

@@ -6,7 +6,7 @@ use crate::error::Failure;
 use crate::flow::Flow;
 use crate::output::{Output, Report};
 use crate::prompt::TerminalPrompter;
-use crate::settings::Settings;
+use crate::settings::{Key, Settings};
 
 pub async fn run(
     args: &LoginArgs,
@@ -14,10 +14,14 @@ pub async fn run(
     no_input: bool,
     out: &Output,
 ) -> Result<(), Failure> {
+    let save_to = super::save_to(
+        args.answer.save_recovery_code.as_deref(),
+        args.answer.overwrite,
+    )?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
-    let login = super::password_login(settings, settings.text("username"), &mut prompter)?;
+    let login = super::password_login(settings, settings.text(Key::Username), &mut prompter)?;
     let mut flow = Flow {
         client: &client,
         prompter: &mut prompter,
@@ -31,13 +35,13 @@ pub async fn run(
             ));
         }
         LoginOutcome::Tokens(tokens) => {
-            out.result(Report::Tokens(&tokens));
+            out.result(Report::Tokens(&tokens))?;
             return Ok(());
         }
         LoginOutcome::MfaRequired(required) => required,
     };
     if args.mfa_token_only {
-        out.result(Report::MfaToken(&required));
+        out.result(Report::MfaToken(&required))?;
         return Ok(());
     }
     out.progress("Auth0 answered mfa_required");
@@ -49,5 +53,5 @@ pub async fn run(
             super::waiting(settings, &args.wait),
         )
         .await?;
-    super::finish(&tokens, args.answer.save_recovery_code.as_deref(), out)
+    super::finish(&tokens, save_to.as_ref(), out)
 }

@@ -16,41 +16,41 @@ mod login;
 mod totp;
 mod verify;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-use clap::ArgMatches;
 
 use crate::auth0::{Client, Observer, PasswordLogin, TokenSet};
 use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
 use crate::connection;
 use crate::domain::Domain;
 use crate::error::Failure;
+use crate::files::{self, Existing};
 use crate::flow::{Answers, Choice, DEFAULT_TIMEOUT, Factor, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
-use crate::settings::Settings;
+use crate::settings::{Flags, Key, Settings};
 use crate::trace::Tracer;
 
-pub async fn run(cli: Cli, matches: &ArgMatches, out: &Output) -> Result<(), Failure> {
+pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
     let no_input = cli.global.no_input;
+    let flags = Flags::from_cli(&cli)?;
     match cli.command {
-        Command::Login(args) => login::run(&args, &settings(matches, out)?, no_input, out).await,
+        Command::Login(args) => login::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Challenge(args) => {
-            challenge::run(&args, &settings(matches, out)?, no_input, out).await
+            challenge::run(&args, &settings(&flags, out)?, no_input, out).await
         }
-        Command::Verify(args) => verify::run(&args, &settings(matches, out)?, no_input, out).await,
-        Command::Enroll(args) => enroll::run(&args, &settings(matches, out)?, no_input, out).await,
+        Command::Verify(args) => verify::run(&args, &settings(&flags, out)?, no_input, out).await,
+        Command::Enroll(args) => enroll::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Authenticators { action } => {
-            authenticators::run(&action, &settings(matches, out)?, no_input, out).await
+            authenticators::run(&action, &settings(&flags, out)?, no_input, out).await
         }
-        Command::Doctor(args) => doctor::run(&args, &settings(matches, out)?, no_input, out).await,
+        Command::Doctor(args) => doctor::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Totp(args) => totp::run(&args, out),
-        Command::Config { action } => config::run(&action, matches, no_input, out),
-        Command::Completions { shell } => completions::run(shell),
+        Command::Config { action } => config::run(&action, &flags, no_input, out),
+        Command::Completions { shell } => completions::run(shell, out),
         #[cfg(feature = "emulator")]
         Command::Emulator(args) => emulator::run(&args, out).await,
         #[cfg(feature = "emulator")]
@@ -58,18 +58,18 @@ pub async fn run(cli: Cli, matches: &ArgMatches, out: &Output) -> Result<(), Fai
     }
 }
 
-fn settings(matches: &ArgMatches, out: &Output) -> Result<Settings, Failure> {
-    let settings = Settings::resolve(matches)?;
+fn settings(flags: &Flags, out: &Output) -> Result<Settings, Failure> {
+    let settings = Settings::resolve(flags)?;
     for warning in &settings.warnings {
         out.warn(warning);
     }
     // Anyone on the machine can read a command line in the process list.
     if out.stderr_is_terminal() {
-        for setting in settings.values.iter().filter(|s| s.key.secret) {
+        for setting in settings.values.iter().filter(|s| s.key.is_secret()) {
             if let crate::settings::Source::Flag(flag) = setting.source {
                 out.warn(&format!(
                     "{flag} on the command line is visible in the process list; prefer {} or {flag}-file",
-                    setting.key.env
+                    setting.key.info().env
                 ));
             }
         }
@@ -108,7 +108,7 @@ fn password_login(
             how: "pass --username USER or set AUTH0_USERNAME",
         })?,
     };
-    let password = match settings.secret("password") {
+    let password = match settings.secret(Key::Password) {
         Some(password) => password,
         None => prompter.secret(&Ask {
             prompt: "Password",
@@ -119,15 +119,15 @@ fn password_login(
     Ok(PasswordLogin {
         username,
         password,
-        realm: settings.text("realm"),
-        audience: settings.text("audience"),
-        scope: settings.text("scope"),
+        realm: settings.text(Key::Realm),
+        audience: settings.text(Key::Audience),
+        scope: settings.text(Key::Scope),
     })
 }
 
 /// The mfa_token, refusing the common mix-up of passing an access token.
 fn mfa_token(settings: &Settings) -> Result<Secret, Failure> {
-    let token = settings.require("mfa_token")?.value.clone();
+    let token = settings.require(Key::MfaToken)?.value.clone();
     if jwt::kind(token.expose()) == TokenKind::Jwt {
         return Err(Failure::usage_with_hint(
             "the --mfa-token given is a JWT (an access or ID token), not an mfa_token",
@@ -159,7 +159,7 @@ impl MfaApi {
 /// mfa_token cannot delete, and an access token must be for the MFA API with
 /// the scope the job needs. Each refusal says how to get the right token.
 fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<Secret, Failure> {
-    let token = settings.require("mfa_token")?.value.clone();
+    let token = settings.require(Key::MfaToken)?.value.clone();
     let audience = domain.mfa_audience();
     match jwt::kind(token.expose()) {
         TokenKind::MfaToken if need == MfaApi::Remove => Err(Failure::usage_with_hint(
@@ -205,7 +205,7 @@ fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<S
 fn answers(args: &AnswerArgs, settings: &Settings) -> Answers {
     Answers {
         otp: args.otp.as_deref().map(Secret::from),
-        otp_secret: settings.secret("otp_secret"),
+        otp_secret: settings.secret(Key::OtpSecret),
         binding_code: args.binding_code.as_deref().map(Secret::from),
         recovery_code: args.recovery_code.as_deref().map(Secret::from),
     }
@@ -213,7 +213,7 @@ fn answers(args: &AnswerArgs, settings: &Settings) -> Answers {
 
 /// `--factor` (or the profile's `factor`) and `--authenticator-id`.
 fn choice(settings: &Settings, authenticator_id: Option<&str>) -> Result<Choice, Failure> {
-    let factor = match settings.get("factor") {
+    let factor = match settings.get(Key::Factor) {
         Some(setting) => Some(Factor::parse(setting.text()).ok_or_else(|| {
             Failure::usage_with_hint(
                 format!("unknown factor '{}' ({})", setting.text(), setting.source),
@@ -239,56 +239,60 @@ fn waiting(settings: &Settings, args: &WaitArgs) -> Waiting {
     }
 }
 
+/// Where `--save-recovery-code` writes, checked before anything is sent.
+struct SaveTo {
+    path: PathBuf,
+    existing: Existing,
+}
+
+fn save_to(path: Option<&Path>, overwrite: bool) -> Result<Option<SaveTo>, Failure> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let existing = if overwrite {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    files::check_writable(path, existing, "--save-recovery-code")?;
+    Ok(Some(SaveTo {
+        path: path.to_path_buf(),
+        existing,
+    }))
+}
+
+impl SaveTo {
+    /// Saves the code; a failure is the command's (exit 11), reported after
+    /// the code itself has been printed.
+    fn save(&self, code: &Secret) -> Result<(), Failure> {
+        files::save_secret(&self.path, code, self.existing).map_err(|error| Failure::Output {
+            what: format!("the recovery code to {}", self.path.display()),
+            error,
+        })
+    }
+}
+
 /// Prints the token set. A new recovery code is saved first when asked, and
-/// printed even when saving fails: the old code is already spent.
-fn finish(tokens: &TokenSet, save_to: Option<&Path>, out: &Output) -> Result<(), Failure> {
+/// printed whether or not saving works: the old code is already spent.
+fn finish(tokens: &TokenSet, save_to: Option<&SaveTo>, out: &Output) -> Result<(), Failure> {
     let saved = match (&tokens.recovery_code, save_to) {
-        (Some(code), Some(path)) => Some(save_secret(path, code).map_err(|e| {
-            Failure::Unexpected(anyhow::anyhow!(
-                "the new recovery code is printed above, but it could not be saved to {}: {e}",
-                path.display()
-            ))
-        })),
+        (Some(code), Some(target)) => Some(target.save(code)),
         (None, Some(_)) => {
             out.warn("Auth0 issued no new recovery code, so --save-recovery-code wrote nothing");
             None
         }
         _ => None,
     };
-    out.result(Report::Tokens(tokens));
-    match saved {
-        Some(Err(failure)) => Err(failure),
-        Some(Ok(())) => {
-            if let Some(path) = save_to {
-                out.progress(&format!("new recovery code saved to {}", path.display()));
-            }
+    out.result(Report::Tokens(tokens))?;
+    match (saved, save_to) {
+        (Some(Err(failure)), _) => Err(failure),
+        (Some(Ok(())), Some(target)) => {
+            out.progress(&format!(
+                "new recovery code saved to {}",
+                target.path.display()
+            ));
             Ok(())
         }
-        None => Ok(()),
+        _ => Ok(()),
     }
-}
-
-/// Writes a secret to a file only its owner can read.
-pub(crate) fn save_secret(path: &Path, secret: &Secret) -> std::io::Result<()> {
-    write_private_file(path, format!("{}\n", secret.expose()).as_bytes())
-}
-
-/// Creates or replaces a file with mode 0600 from the start (no window in
-/// which others could read it).
-fn write_private_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    file.write_all(content)
 }

@@ -36,6 +36,6 @@ pub fn run(args: &TotpArgs, out: &Output) -> Result<(), Failure> {
     if !out.json && args.time.is_none() {
         out.progress(&format!("valid for {} more seconds", code.remaining));
     }
-    out.result(Report::Totp(&code));
+    out.result(Report::Totp(&code))?;
     Ok(())
 }

@@ -16,6 +16,10 @@ pub async fn run(
     no_input: bool,
     out: &Output,
 ) -> Result<(), Failure> {
+    let save_to = super::save_to(
+        args.answer.save_recovery_code.as_deref(),
+        args.answer.overwrite,
+    )?;
     let mfa_token = super::mfa_token(settings)?;
     let answers = super::answers(&args.answer, settings);
     let waiting = super::waiting(settings, &args.wait);
@@ -43,5 +47,5 @@ pub async fn run(
     } else {
         flow.verify_otp(&mfa_token, &answers).await?
     };
-    super::finish(&tokens, args.answer.save_recovery_code.as_deref(), out)
+    super::finish(&tokens, save_to.as_ref(), out)
 }

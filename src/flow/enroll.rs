@@ -15,7 +15,12 @@ impl Flow<'_> {
         enrollment: &Enrollment,
     ) -> Result<Association, Failure> {
         self.progress.step("enrolling (POST /mfa/associate)");
-        Ok(self.client.associate(token, enrollment).await?)
+        let association = self.client.associate(token, enrollment).await?;
+        // Auth0 hands these out once, with the user's first enrollment.
+        for code in &association.recovery_codes {
+            self.progress.keep("recovery_code", code);
+        }
+        Ok(association)
     }
 
     /// Confirms a pending enrollment, which makes it active. Auth0 answers

@@ -70,6 +70,9 @@ impl Default for Waiting {
 /// Told each step as it happens (stderr for users, stdout for the demo).
 pub trait Progress {
     fn step(&self, message: &str);
+    /// A secret Auth0 just issued that exists nowhere else (a rotated
+    /// recovery code): the output holds it until it has been shown.
+    fn keep(&self, _field: &'static str, _secret: &Secret) {}
     /// How often to report a wait in progress; `None` sleeps whole intervals.
     fn tick(&self) -> Option<Duration> {
         None
@@ -224,7 +227,7 @@ impl Flow<'_> {
     }
 
     /// Polls the mfa-oob grant until the push is answered, sleeping between
-    /// polls (never spinning) and stopping at once on Ctrl-C.
+    /// polls (never spinning).
     pub async fn wait_for_push(
         &mut self,
         mfa_token: &Secret,
@@ -255,15 +258,8 @@ impl Flow<'_> {
                     self.progress.done_waiting();
                     return Err(failure);
                 }
-                Next::Wait(pause) => {
-                    tokio::select! {
-                        () = self.sleep(pause, started) => {}
-                        _ = tokio::signal::ctrl_c() => {
-                            self.progress.done_waiting();
-                            return Err(Failure::Interrupted);
-                        }
-                    }
-                }
+                // Ctrl-C ends this sleep as it ends every wait (`interrupt`).
+                Next::Wait(pause) => self.sleep(pause, started).await,
             }
         }
     }
@@ -281,7 +277,11 @@ impl Flow<'_> {
         let code = Secret::new(code.expose().trim().replace([' ', '-'], "").to_uppercase());
         self.progress
             .step("verifying the recovery code (mfa-recovery-code grant, POST /oauth/token)");
-        Ok(self.client.verify_recovery_code(mfa_token, &code).await?)
+        let tokens = self.client.verify_recovery_code(mfa_token, &code).await?;
+        if let Some(new_code) = &tokens.recovery_code {
+            self.progress.keep("recovery_code", new_code);
+        }
+        Ok(tokens)
     }
 
     /// Lists the user's authenticators and picks one: the only fit, the user's

@@ -358,7 +358,7 @@ fn settings_json(settings: &Settings) -> Value {
         .iter()
         .map(|s| {
             (
-                s.key.name.to_owned(),
+                s.key.name().to_owned(),
                 json!({"value": s.shown(), "source": s.source.to_string()}),
             )
         })
@@ -384,7 +384,7 @@ fn settings_text(settings: &Settings, paint: &Paint) -> String {
     let mut rows = vec![("config file", file), ("profile", profile)];
     for setting in &settings.values {
         rows.push((
-            setting.key.name,
+            setting.key.name(),
             format!(
                 "{}  {}",
                 sanitize(&setting.shown()),

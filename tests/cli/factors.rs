@@ -188,43 +188,6 @@ fn an_expired_push_exits_6() {
     assert_eq!(stdout_json(&output)["error"], "expired_token");
 }
 
-#[cfg(unix)]
-#[test]
-fn ctrl_c_while_waiting_exits_130() {
-    let tenant = TestTenant::fast("");
-    let child = std::process::Command::new(BIN)
-        .env_clear()
-        .env("HOME", tenant.home.path())
-        .env("AUTH0_DOMAIN", tenant.base_url())
-        .env("AUTH0_CLIENT_ID", CLIENT_ID)
-        .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
-        .env("AUTH0_PASSWORD", PASSWORD)
-        .args([
-            "login",
-            "-u",
-            "manual@test.example",
-            "--factor",
-            "push",
-            "--interval",
-            "0.1",
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while tenant.count_grants(GRANT_MFA_OOB) == 0 && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(130));
-}
-
 #[test]
 fn sms_by_steps_challenge_outbox_verify() {
     let tenant = TestTenant::fast("");
@@ -435,6 +398,10 @@ fn recovery_code_login_shows_and_saves_the_new_code() {
 #[test]
 fn the_new_recovery_code_is_printed_even_when_saving_fails() {
     let tenant = TestTenant::fast("");
+    // A directory where the file should go: the checks before sending pass
+    // (--overwrite, an existing parent), the rename at the end cannot.
+    let blocker = tenant.home.path().join("recovery.txt");
+    std::fs::create_dir_all(blocker.join("inside")).unwrap();
     let output = tenant
         .test_cmd()
         .args([
@@ -444,20 +411,48 @@ fn the_new_recovery_code_is_printed_even_when_saving_fails() {
             "recovery@test.example",
             "--recovery-code",
             RECOVERY_CODE,
+            "--overwrite",
         ])
-        .args(["--save-recovery-code", "/nonexistent-dir/recovery.txt"])
+        .arg("--save-recovery-code")
+        .arg(&blocker)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(11), "{}", stderr(&output));
     let tokens = stdout_json(&output);
     assert!(
         tokens["recovery_code"].is_string(),
         "stdout still holds the one result"
     );
     assert!(
-        stderr(&output).contains("could not be saved"),
+        stderr(&output).contains("cannot write the recovery code to"),
         "{}",
         stderr(&output)
+    );
+}
+
+#[test]
+fn a_save_that_cannot_work_is_refused_before_the_code_is_spent() {
+    let tenant = TestTenant::fast("");
+    let existing = tenant.home.path().join("old-code.txt");
+    std::fs::write(&existing, "the previous code\n").unwrap();
+    for target in [
+        existing.clone(),
+        tenant.home.path().join("no-such-dir/code.txt"),
+    ] {
+        let output = tenant
+            .test_cmd()
+            .args(["login", "-u", "recovery@test.example"])
+            .args(["--recovery-code", RECOVERY_CODE])
+            .arg("--save-recovery-code")
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    }
+    assert!(tenant.grants().is_empty(), "nothing was sent");
+    assert_eq!(
+        std::fs::read_to_string(&existing).unwrap(),
+        "the previous code\n"
     );
 }
 

@@ -15,6 +15,7 @@ mod output;
 mod readme;
 mod secrets;
 mod settings;
+mod signals;
 mod steps;
 mod totp;
 mod transport;

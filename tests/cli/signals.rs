@@ -1,0 +1,141 @@
+//! Signals end every wait: a request in flight, the sleep between push polls.
+//! Each ends with 128 + the signal's number and, under --json, exactly one
+//! JSON document. (Prompts, which need a terminal, are in `terminal.rs`.)
+
+#![cfg(unix)]
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use auth0_mfa::emulator::Fault;
+
+use crate::harness::*;
+
+/// The binary against `tenant`, stdout and stderr captured, not waited for.
+fn spawn(tenant: &TestTenant, args: &[&str]) -> Child {
+    Command::new(BIN)
+        .env_clear()
+        .env("HOME", tenant.home.path())
+        .env("XDG_CONFIG_HOME", tenant.home.path().join(".config"))
+        .env("AUTH0_DOMAIN", tenant.base_url())
+        .env("AUTH0_CLIENT_ID", CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
+        .env("AUTH0_PASSWORD", PASSWORD)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn wait_until(what: &str, done: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn send(child: &Child, signal: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Waits for the child, which must not take long once signalled.
+fn finish(child: Child) -> std::process::Output {
+    let started = Instant::now();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the signal did not end the command at once"
+    );
+    output
+}
+
+const SIGNALS: [(&str, i32); 3] = [("INT", 130), ("TERM", 143), ("HUP", 129)];
+
+#[test]
+fn a_signal_during_a_request_ends_it_with_one_json_document() {
+    for (signal, code) in SIGNALS {
+        let tenant = TestTenant::fast("");
+        // The password grant hangs for a minute: the signal lands mid-request.
+        tenant
+            .emulator
+            .inject_fault(Fault::Delay(Duration::from_secs(60)));
+        let child = spawn(
+            &tenant,
+            &[
+                "login",
+                "--json",
+                "-u",
+                "push@test.example",
+                "--factor",
+                "push",
+            ],
+        );
+        wait_until("the password grant", || !tenant.grants().is_empty());
+        send(&child, signal);
+        let output = finish(child);
+        assert_eq!(output.status.code(), Some(code), "SIG{signal}");
+        let document = stdout_json(&output);
+        assert_eq!(document["error"], "interrupted", "SIG{signal}");
+        assert_eq!(document["exit_code"], code, "SIG{signal}");
+    }
+}
+
+#[test]
+fn ctrl_c_between_push_polls_ends_the_wait_at_once() {
+    let tenant = TestTenant::fast("");
+    let child = spawn(
+        &tenant,
+        &[
+            "login",
+            "-u",
+            "manual@test.example",
+            "--factor",
+            "push",
+            "--interval",
+            "30",
+        ],
+    );
+    wait_until("the first poll", || tenant.count_grants(GRANT_MFA_OOB) == 1);
+    send(&child, "INT");
+    let output = finish(child);
+    assert_eq!(output.status.code(), Some(130), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("interrupted"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).is_empty());
+    assert_eq!(
+        tenant.count_grants(GRANT_MFA_OOB),
+        1,
+        "no poll after Ctrl-C"
+    );
+}
+
+#[test]
+fn the_emulator_stops_on_ctrl_c_and_sigterm() {
+    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+        let child = Command::new(BIN)
+            .env_clear()
+            .args(["emulator", "--listen", "127.0.0.1:0", "--json"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The banner is printed once it listens; a short wait is enough for
+        // the signal to find the handler in place either way.
+        std::thread::sleep(Duration::from_millis(300));
+        send(&child, signal);
+        let output = finish(child);
+        assert_eq!(output.status.code(), Some(code), "SIG{signal}");
+        let banner = stdout(&output);
+        assert!(banner.contains("base_url"), "{banner}");
+    }
+}
