@@ -59,7 +59,12 @@ pub struct Shared {
 
 impl Shared {
     pub fn new(tenant: Tenant, base_url: String) -> Shared {
-        let users = tenant.users.iter().map(User::from_config).collect();
+        let voice = tenant.settings.voice;
+        let users = tenant
+            .users
+            .iter()
+            .map(|u| User::from_config(u, voice))
+            .collect();
         Shared {
             clock_offset_ms: AtomicI64::new(tenant.settings.clock_skew_seconds * 1000),
             settings: tenant.settings,
@@ -260,7 +265,7 @@ pub struct User {
 }
 
 impl User {
-    fn from_config(cfg: &super::tenant::UserConfig) -> User {
+    fn from_config(cfg: &super::tenant::UserConfig, voice: bool) -> User {
         let mut authenticators = Vec::new();
         for (i, a) in cfg.authenticators.iter().enumerate() {
             let suffix =
@@ -288,7 +293,7 @@ impl User {
                     && a.email.as_deref().is_none_or(|e| e == cfg.email()),
                 backup_only: false,
             };
-            let linked = linked_entry(&primary);
+            let linked = linked_entry(&primary, voice);
             authenticators.push(primary);
             authenticators.extend(linked);
         }
@@ -378,13 +383,14 @@ fn verified_email_entry(cfg: &super::tenant::UserConfig) -> Authenticator {
     }
 }
 
-/// The entry Auth0 lists beside a push (`totp|`, the Guardian app's codes) or a phone
-/// factor (`voice|` beside `sms|` and the other way round), sharing its `dev_` suffix.
-pub fn linked_entry(primary: &Authenticator) -> Option<Authenticator> {
+/// The entry Auth0 lists beside a push (`totp|`, the Guardian app's codes) or, when the
+/// tenant's phone factor also calls (`voice`), beside a phone factor (`voice|` beside
+/// `sms|` and the other way round), sharing its `dev_` suffix.
+pub fn linked_entry(primary: &Authenticator, voice: bool) -> Option<Authenticator> {
     let kind = match primary.kind {
         AuthenticatorKind::Push => AuthenticatorKind::Otp,
-        AuthenticatorKind::Sms => AuthenticatorKind::Voice,
-        AuthenticatorKind::Voice => AuthenticatorKind::Sms,
+        AuthenticatorKind::Sms if voice => AuthenticatorKind::Voice,
+        AuthenticatorKind::Voice if voice => AuthenticatorKind::Sms,
         _ => return None,
     };
     Some(Authenticator {

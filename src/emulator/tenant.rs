@@ -65,6 +65,10 @@ pub struct TenantSettings {
     pub rate_limit_window_seconds: u64,
     /// When false, users with no active factor get tokens without MFA.
     pub mfa_required: bool,
+    /// The phone factor sends codes by SMS and by voice call (Auth0's "SMS and voice"):
+    /// every phone authenticator is listed as an `sms|` and a `voice|` entry. False: SMS
+    /// only, as on the tenant go-auth0 recorded.
+    pub voice: bool,
     /// Print one line per request, and every code sent, to stderr (the CLI turns this on).
     pub log_to_stderr: bool,
 }
@@ -79,6 +83,7 @@ impl Default for TenantSettings {
             rate_limit: 100,
             rate_limit_window_seconds: 60,
             mfa_required: true,
+            voice: true,
             log_to_stderr: false,
         }
     }

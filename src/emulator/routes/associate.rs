@@ -71,7 +71,7 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         _ => start_oob_enrollment(shared, st, &who, &authenticator, &label),
     };
     let user = &mut st.users[user_ix];
-    let linked = linked_entry(&authenticator);
+    let linked = linked_entry(&authenticator, shared.settings.voice);
     user.authenticators.push(authenticator);
     user.authenticators.extend(linked);
     if first_factor {

@@ -271,3 +271,33 @@ fn advertised_poll_interval() {
     let token = mfa_token(&emu, demo::PUSH_USER);
     assert_eq!(challenge(&emu, &token, json!({})).ok()["interval"], 5);
 }
+
+#[test]
+fn a_tenant_without_voice_lists_phones_as_sms_only() {
+    let emu = emu_with("voice = false");
+    let token = mfa_token(&emu, demo::SMS_USER);
+    let list = with_bearer(&emu, "GET", "/mfa/authenticators", &token).ok();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.len() == 1 && ids[0].starts_with("sms|dev_"), "{list}");
+    let token = mfa_token(&emu, demo::NEW_USER);
+    post_json(
+        &emu,
+        "/mfa/associate",
+        Some(&token),
+        json!({"authenticator_types": ["oob"], "oob_channels": ["sms"], "phone_number": "+15555550177"}),
+    )
+    .ok();
+    let list = with_bearer(&emu, "GET", "/mfa/authenticators", &token).ok();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|a| !a["id"].as_str().unwrap().starts_with("voice|")),
+        "{list}"
+    );
+}

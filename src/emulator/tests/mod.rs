@@ -6,6 +6,7 @@ mod basics;
 mod client_auth;
 mod enrollment;
 mod factors;
+mod replay;
 mod sessions;
 
 use std::io::{Read, Write};
