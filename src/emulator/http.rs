@@ -15,6 +15,9 @@ pub struct ApiRequest {
     pub body: Value,
     /// Set when the body could not be parsed; handlers answer `invalid_request`.
     pub body_error: Option<String>,
+    /// The emulator's URL as this request reached it (see `Origin::base_for`), no
+    /// trailing slash: the base of its issuer and of every URL in the answer.
+    pub base_url: String,
 }
 
 impl ApiRequest {
@@ -24,6 +27,7 @@ impl ApiRequest {
         query: Option<String>,
         headers: HeaderMap,
         raw: &[u8],
+        base_url: String,
     ) -> ApiRequest {
         let content_type = headers
             .get(header::CONTENT_TYPE)
@@ -38,7 +42,13 @@ impl ApiRequest {
             headers,
             body,
             body_error,
+            base_url,
         }
+    }
+
+    /// The issuer, with Auth0's trailing slash.
+    pub fn issuer(&self) -> String {
+        format!("{}/", self.base_url)
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -99,6 +109,16 @@ impl ApiRequest {
         let (id, secret) = text.split_once(':')?;
         Some((percent_decode(id), percent_decode(secret)))
     }
+}
+
+/// A `Host` header's value fit for a URL: a name or address and an optional port, no
+/// path, user or spaces.
+pub fn is_host(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 255
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b".-_:[]".contains(&b))
 }
 
 fn parse_body(content_type: &str, raw: &[u8]) -> (Value, Option<String>) {

@@ -10,6 +10,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::Console;
+use super::console;
 use super::faults::Fault;
 use super::tenant::{AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings};
 use super::tokens;
@@ -48,28 +50,98 @@ pub struct OutboxMessage {
     pub username: String,
 }
 
+/// Where clients reach the emulator: the bound address, and the public URL when one was
+/// given. The URLs it answers with follow the request, so that a client that reached it
+/// as `auth0.test` or through a container's name sees that name in the issuer.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    scheme: &'static str,
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    bound: String,
+    public: Option<String>,
+}
+
+impl Origin {
+    pub fn new(scheme: &'static str, bound: String, public: Option<String>) -> Origin {
+        Origin {
+            scheme,
+            bound,
+            public,
+        }
+    }
+
+    pub fn public_or_bound(&self) -> &str {
+        self.public.as_deref().unwrap_or(&self.bound)
+    }
+
+    /// The base URL of a request, no trailing slash: the public URL, else the scheme and
+    /// the `Host` the client sent, else the bound address.
+    pub fn base_for(&self, host: Option<&str>) -> String {
+        match (&self.public, host) {
+            (Some(public), _) => public.clone(),
+            (None, Some(host)) if super::http::is_host(host) => {
+                format!("{}://{host}", self.scheme)
+            }
+            _ => self.bound.clone(),
+        }
+    }
+
+    /// Every base the emulator answers by for a request: its own, the public one and the
+    /// bound one. Audiences and assertion `aud`s naming any of them are accepted, as
+    /// Auth0 accepts a tenant's canonical and custom domains alike.
+    fn bases<'a>(&'a self, request_base: &'a str) -> impl Iterator<Item = &'a str> {
+        [
+            Some(request_base),
+            self.public.as_deref(),
+            Some(&self.bound),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// Audiences naming the MFA API: `BASE/mfa/`, also as `https://HOST/mfa/`.
+    pub fn is_mfa_audience(&self, audience: &str, request_base: &str) -> bool {
+        self.bases(request_base).any(|base| {
+            let host = base.split_once("://").map_or(base, |(_, h)| h);
+            audience == format!("{base}/mfa/") || audience == format!("https://{host}/mfa/")
+        })
+    }
+
+    /// Whether `aud` is an issuer of the emulator's (`BASE/`, Auth0's trailing slash).
+    pub fn is_issuer(&self, aud: &str, request_base: &str) -> bool {
+        self.bases(request_base)
+            .any(|base| aud.strip_suffix('/') == Some(base))
+    }
+}
+
 pub struct Shared {
     pub settings: TenantSettings,
     pub clients: Vec<ClientConfig>,
-    /// `http://127.0.0.1:PORT`, no trailing slash; set once the socket is bound.
-    pub base_url: String,
+    pub origin: Origin,
+    pub console: Console,
     clock_offset_ms: AtomicI64,
     state: Mutex<State>,
 }
 
 impl Shared {
-    pub fn new(tenant: Tenant, base_url: String) -> Shared {
+    pub fn new(tenant: Tenant, origin: Origin, console: Console) -> Shared {
         let voice = tenant.settings.voice;
         let users = tenant
             .users
             .iter()
             .map(|u| User::from_config(u, voice))
             .collect();
+        // A tenant file can ask for the console too (the text one).
+        let console = match console {
+            Console::Off if tenant.settings.log_to_stderr => Console::Text,
+            other => other,
+        };
         Shared {
             clock_offset_ms: AtomicI64::new(tenant.settings.clock_skew_seconds * 1000),
             settings: tenant.settings,
             clients: tenant.clients,
-            base_url,
+            origin,
+            console,
             state: Mutex::new(State {
                 users,
                 ..State::default()
@@ -108,21 +180,6 @@ impl Shared {
 
     pub fn client(&self, client_id: &str) -> Option<&ClientConfig> {
         self.clients.iter().find(|c| c.client_id == client_id)
-    }
-
-    /// Issuer, with Auth0's trailing slash.
-    pub fn issuer(&self) -> String {
-        format!("{}/", self.base_url)
-    }
-
-    /// Audiences naming the MFA API: `BASE/mfa/` and `https://HOST/mfa/`.
-    pub fn is_mfa_audience(&self, audience: &str) -> bool {
-        let host = self
-            .base_url
-            .split_once("://")
-            .map(|(_, h)| h)
-            .unwrap_or(&self.base_url);
-        audience == format!("{}/mfa/", self.base_url) || audience == format!("https://{host}/mfa/")
     }
 
     /// Counts a request against the client's window. Returns (limit, remaining, reset epoch
@@ -189,9 +246,7 @@ impl Shared {
     ) -> String {
         let code = tokens::six_digits();
         let username = st.users[user].username.clone();
-        if self.settings.log_to_stderr {
-            eprintln!("emulator: {channel} code {code} sent to {to} (user {username})");
-        }
+        console::code_sent(self.console, channel, to, &code, &username);
         st.outbox.push(OutboxMessage {
             channel: channel.to_string(),
             to: to.to_string(),
@@ -618,15 +673,36 @@ mod tests {
 
     #[test]
     fn demo_users_have_linked_pairs() {
-        let shared = Shared::new(Tenant::demo(), "http://127.0.0.1:1".into());
+        let origin = Origin::new("http", "http://127.0.0.1:1".into(), None);
+        let shared = Shared::new(Tenant::demo(), origin, Console::Off);
         let st = shared.lock();
         let sms = &st.users[st.user_index(super::super::demo::SMS_USER).unwrap()];
         let ids: Vec<String> = sms.authenticators.iter().map(|a| a.id()).collect();
         assert_eq!(ids.len(), 2);
         assert!(ids[0].starts_with("sms|dev_") && ids[1].starts_with("voice|dev_"));
         assert_eq!(ids[0][4..], ids[1][6..]);
-        assert!(shared.is_mfa_audience("http://127.0.0.1:1/mfa/"));
-        assert!(shared.is_mfa_audience("https://127.0.0.1:1/mfa/"));
-        assert!(!shared.is_mfa_audience("https://api.example.com/"));
+    }
+
+    #[test]
+    fn urls_follow_the_host_unless_a_public_url_is_given() {
+        let bound = "http://127.0.0.1:1".to_string();
+        let origin = Origin::new("http", bound.clone(), None);
+        assert_eq!(
+            origin.base_for(Some("auth0.test:8787")),
+            "http://auth0.test:8787"
+        );
+        assert_eq!(origin.base_for(None), bound);
+        assert_eq!(origin.base_for(Some("bad host/x")), bound);
+        let base = origin.base_for(Some("emulator"));
+        assert!(origin.is_mfa_audience("http://emulator/mfa/", &base));
+        assert!(origin.is_mfa_audience("https://emulator/mfa/", &base));
+        assert!(origin.is_mfa_audience("http://127.0.0.1:1/mfa/", &base));
+        assert!(!origin.is_mfa_audience("https://api.example.com/", &base));
+        assert!(origin.is_issuer("http://emulator/", &base));
+        assert!(!origin.is_issuer("http://emulator", &base));
+        let public = Origin::new("https", bound, Some("https://auth0.test".into()));
+        assert_eq!(public.base_for(Some("10.0.0.7:8787")), "https://auth0.test");
+        assert!(public.is_issuer("https://auth0.test/", "https://auth0.test"));
+        assert!(public.is_issuer("http://127.0.0.1:1/", "https://auth0.test"));
     }
 }

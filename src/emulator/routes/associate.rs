@@ -68,7 +68,7 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
                 ),
             })
         }
-        _ => start_oob_enrollment(shared, st, &who, &authenticator, &label),
+        _ => start_oob_enrollment(shared, st, &req.base_url, &who, &authenticator, &label),
     };
     let user = &mut st.users[user_ix];
     let linked = linked_entry(&authenticator, shared.settings.voice);
@@ -179,6 +179,7 @@ fn contact(
 fn start_oob_enrollment(
     shared: &Shared,
     st: &mut State,
+    base: &str,
     who: &Bearer,
     authenticator: &Authenticator,
     label: &str,
@@ -215,7 +216,7 @@ fn start_oob_enrollment(
         body["barcode_uri"] = json!(format!(
             "otpauth://totp/{label}?enrollment_tx_id={}&base_url={}",
             tokens::random_alphanumeric(32),
-            encode(&shared.base_url)
+            encode(base)
         ));
     }
     st.oob_txs.insert(

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::super::http::{ApiRequest, Reply};
 use super::super::keys;
-use super::super::state::Shared;
+use super::super::state::{Origin, Shared};
 use super::super::tenant::ClientConfig;
 use super::missing;
 
@@ -75,7 +75,7 @@ fn assertion_client<'a>(
         .and_then(|pem| keys::parse_public_key(pem).ok())
         .ok_or_else(|| failed("private_key_jwt is not configured for this client."))?;
     jwt.verify_signature(&key)?;
-    jwt.check_claims(&shared.issuer(), shared.now_secs())?;
+    jwt.check_claims(&shared.origin, &req.base_url, shared.now_secs())?;
     let fresh = shared
         .lock()
         .used_assertions
@@ -151,8 +151,9 @@ impl<'a> Assertion<'a> {
         Ok(())
     }
 
-    /// `sub`, `aud`, `jti` and the lifetime, as Auth0 documents them.
-    fn check_claims(&self, issuer: &str, now: u64) -> Result<(), Reply> {
+    /// `sub`, `aud` (an issuer of the emulator's: the URL the request was sent to, or
+    /// the public or bound one), `jti` and the lifetime, as Auth0 documents them.
+    fn check_claims(&self, origin: &Origin, base: &str, now: u64) -> Result<(), Reply> {
         let iss = self.claim("iss");
         if self.claim("sub") != iss {
             return Err(failed(
@@ -160,12 +161,15 @@ impl<'a> Assertion<'a> {
             ));
         }
         let aud_ok = match self.claims.get("aud") {
-            Some(Value::String(a)) => a == issuer,
-            Some(Value::Array(a)) => a.iter().any(|a| a.as_str() == Some(issuer)),
+            Some(Value::String(a)) => origin.is_issuer(a, base),
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(Value::as_str)
+                .any(|a| origin.is_issuer(a, base)),
             _ => false,
         };
         if !aud_ok {
-            return Err(failed(&format!("the assertion's aud must be {issuer}.")));
+            return Err(failed(&format!("the assertion's aud must be {base}/.")));
         }
         let jti = self.claim("jti");
         if jti.is_empty() || jti.len() > 64 || iss.len() > 64 {

@@ -31,9 +31,7 @@ pub use client_auth::authenticate_client;
 pub fn route(shared: &Shared, req: &ApiRequest) -> Reply {
     let path = req.path.as_str();
     match (&req.method, path) {
-        (&Method::GET, "/.well-known/openid-configuration") => {
-            discovery::openid_configuration(shared)
-        }
+        (&Method::GET, "/.well-known/openid-configuration") => discovery::openid_configuration(req),
         (&Method::GET, "/.well-known/jwks.json") => Reply::ok(tokens::keys().jwks()),
         (&Method::POST, "/oauth/token") => token::token(shared, req),
         (&Method::POST, "/oauth/revoke") => session::revoke(shared, req),
@@ -178,7 +176,7 @@ pub fn bearer(shared: &Shared, st: &State, req: &ApiRequest) -> Result<Bearer, R
         ));
     };
     if tokens::looks_like_jwt(token) {
-        return access_token(shared, st, token);
+        return access_token(shared, st, &req.base_url, token);
     }
     let tx = st
         .mfa_txs
@@ -200,7 +198,7 @@ pub fn bearer(shared: &Shared, st: &State, req: &ApiRequest) -> Result<Bearer, R
 
 /// Checks an access token for the MFA API: our signature, not expired, the `/mfa/`
 /// audience, a known user.
-pub fn access_token(shared: &Shared, st: &State, token: &str) -> Result<Bearer, Reply> {
+pub fn access_token(shared: &Shared, st: &State, base: &str, token: &str) -> Result<Bearer, Reply> {
     let claims = tokens::keys()
         .verify_jwt(token)
         .ok_or_else(|| invalid_token("Invalid token: bad signature or format."))?;
@@ -212,18 +210,24 @@ pub fn access_token(shared: &Shared, st: &State, token: &str) -> Result<Bearer, 
     if session::access_token_revoked(st, jti) {
         return Err(invalid_token("The access token has been revoked."));
     }
+    // The MFA API of the URL this request came by, or of the one the token was issued
+    // by (a client may reach the emulator by several names).
+    let issued_by = claims
+        .get("iss")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let mfa_api = |a: &str| {
+        shared.origin.is_mfa_audience(a, base) || shared.origin.is_mfa_audience(a, issued_by)
+    };
     let aud_ok = match claims.get("aud") {
-        Some(Value::String(a)) => shared.is_mfa_audience(a),
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .any(|a| shared.is_mfa_audience(a)),
+        Some(Value::String(a)) => mfa_api(a),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(mfa_api),
         _ => false,
     };
     if !aud_ok {
         return Err(invalid_token(format!(
-            "Bad audience: this endpoint needs an access token for {}/mfa/.",
-            shared.base_url
+            "Bad audience: this endpoint needs an access token for {base}/mfa/."
         )));
     }
     let sub = claims.get("sub").and_then(Value::as_str).unwrap_or("");
@@ -287,7 +291,14 @@ pub fn mfa_required(
 /// A token set: RS256 access token, an ID token for `openid`, a refresh token for
 /// `offline_access` (unless `refresh` is false, as on a refresh without rotation). The
 /// tokens belong to the grant's session, or to a new one when a refresh token starts it.
-pub fn token_set(shared: &Shared, st: &mut State, grant: &RefreshGrant, refresh: bool) -> Value {
+pub fn token_set(
+    shared: &Shared,
+    st: &mut State,
+    base: &str,
+    grant: &RefreshGrant,
+    refresh: bool,
+) -> Value {
+    let issuer = format!("{base}/");
     let keys = tokens::keys();
     let now = shared.now_secs();
     let user = &st.users[grant.user];
@@ -296,16 +307,16 @@ pub fn token_set(shared: &Shared, st: &mut State, grant: &RefreshGrant, refresh:
     let mfa_api = grant
         .audience
         .as_deref()
-        .is_some_and(|a| shared.is_mfa_audience(a));
+        .is_some_and(|a| shared.origin.is_mfa_audience(a, base));
     // MFA API tokens live 10 minutes, like Auth0's; others the default 24 hours.
     let expires_in: u64 = if mfa_api { 600 } else { 86_400 };
     let aud = grant
         .audience
         .clone()
-        .unwrap_or_else(|| format!("{}userinfo", shared.issuer()));
+        .unwrap_or_else(|| format!("{issuer}userinfo"));
     let jti = tokens::random_alphanumeric(16);
     let access = keys.sign_jwt(&json!({
-        "iss": shared.issuer(),
+        "iss": issuer,
         "sub": sub,
         "aud": aud,
         "iat": now,
@@ -323,7 +334,7 @@ pub fn token_set(shared: &Shared, st: &mut State, grant: &RefreshGrant, refresh:
     if scopes.contains(&"openid") {
         let nickname = user.email.split('@').next().unwrap_or("").to_string();
         body["id_token"] = json!(keys.sign_jwt(&json!({
-            "iss": shared.issuer(),
+            "iss": issuer,
             "sub": sub,
             "aud": grant.client_id,
             "iat": now,

@@ -32,7 +32,14 @@ pub fn refresh(shared: &Shared, req: &ApiRequest, client: &ClientConfig) -> Resu
     if wants_mfa && (user.has_active_factor() || shared.settings.mfa_required) {
         return Ok(mfa_required(shared, &mut st, grant, Some(rt)));
     }
-    Ok(Reply::ok(refreshed(shared, &mut st, client, &rt, &grant)))
+    Ok(Reply::ok(refreshed(
+        shared,
+        &mut st,
+        &req.base_url,
+        client,
+        &rt,
+        &grant,
+    )))
 }
 
 /// A refresh that MFA interrupted, finished once the MFA grant succeeded; the refresh
@@ -40,12 +47,13 @@ pub fn refresh(shared: &Shared, req: &ApiRequest, client: &ClientConfig) -> Resu
 pub fn finish_refresh_after_mfa(
     shared: &Shared,
     st: &mut State,
+    req: &ApiRequest,
     rt: &str,
     client_id: &str,
 ) -> Result<Value, Reply> {
     let client = shared.client(client_id).ok_or_else(invalid_refresh_token)?;
     let grant = honoured(shared, st, rt, client)?;
-    Ok(refreshed(shared, st, client, rt, &grant))
+    Ok(refreshed(shared, st, &req.base_url, client, rt, &grant))
 }
 
 /// The grant behind a refresh token the client may use: a live one, or a rotated one
@@ -99,6 +107,7 @@ fn narrowed(mut grant: RefreshGrant, scope: Option<String>) -> Result<RefreshGra
 fn refreshed(
     shared: &Shared,
     st: &mut State,
+    base: &str,
     client: &ClientConfig,
     rt: &str,
     grant: &RefreshGrant,
@@ -114,7 +123,7 @@ fn refreshed(
         );
     }
     // Without rotation Auth0 sends no refresh token: the one used stays valid.
-    token_set(shared, st, grant, rotate)
+    token_set(shared, st, base, grant, rotate)
 }
 
 /// Ends a session: its refresh tokens, live or rotated, and its access tokens.

@@ -112,7 +112,13 @@ fn password(
     if u.has_active_factor() || shared.settings.mfa_required {
         return Ok(mfa_required(shared, &mut st, grant, None));
     }
-    Ok(Reply::ok(token_set(shared, &mut st, &grant, true)))
+    Ok(Reply::ok(token_set(
+        shared,
+        &mut st,
+        &req.base_url,
+        &grant,
+        true,
+    )))
 }
 
 /// The mfa_token parameter of an MFA grant. Besides a real mfa_token, an MFA API access
@@ -125,7 +131,7 @@ fn grant_tx(
 ) -> Result<(String, MfaTx), Reply> {
     let token = required(req, "mfa_token")?;
     if tokens::looks_like_jwt(&token) {
-        return match access_token(shared, st, &token) {
+        return match access_token(shared, st, &req.base_url, &token) {
             Ok(Bearer::Access {
                 user,
                 client_id: azp,
@@ -166,9 +172,14 @@ fn check_bucket(shared: &Shared, st: &mut State, user: usize) -> Result<(), Repl
 
 /// The token set an MFA grant ends with: what the login asked for, or the refresh MFA
 /// interrupted.
-fn tokens_after_mfa(shared: &Shared, st: &mut State, tx: &MfaTx) -> Result<Value, Reply> {
+fn tokens_after_mfa(
+    shared: &Shared,
+    st: &mut State,
+    req: &ApiRequest,
+    tx: &MfaTx,
+) -> Result<Value, Reply> {
     if let Some(rt) = &tx.refresh_token {
-        return session::finish_refresh_after_mfa(shared, st, rt, &tx.client_id);
+        return session::finish_refresh_after_mfa(shared, st, req, rt, &tx.client_id);
     }
     let grant = RefreshGrant {
         user: tx.user,
@@ -177,7 +188,7 @@ fn tokens_after_mfa(shared: &Shared, st: &mut State, tx: &MfaTx) -> Result<Value
         scope: tx.scope.clone(),
         family: None,
     };
-    Ok(token_set(shared, st, &grant, true))
+    Ok(token_set(shared, st, &req.base_url, &grant, true))
 }
 
 /// Confirms an enrollment: the authenticator, its linked entry and the user's pending
@@ -231,7 +242,7 @@ fn mfa_otp(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
     if !was_active {
         activate(&mut st, tx.user, &suffix);
     }
-    Ok(Reply::ok(tokens_after_mfa(shared, &mut st, &tx)?))
+    Ok(Reply::ok(tokens_after_mfa(shared, &mut st, req, &tx)?))
 }
 
 fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, Reply> {
@@ -310,7 +321,7 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
     }
     st.oob_txs.remove(&oob_code);
     activate(st, tx.user, &suffix);
-    Ok(Reply::ok(tokens_after_mfa(shared, st, &tx)?))
+    Ok(Reply::ok(tokens_after_mfa(shared, st, req, &tx)?))
 }
 
 fn normalize_recovery(code: &str) -> String {
@@ -341,7 +352,7 @@ fn mfa_recovery_code(shared: &Shared, req: &ApiRequest, client_id: &str) -> Resu
     };
     // Tokens first: when they cannot be issued (a refresh revoked meanwhile), the code
     // is not spent.
-    let mut body = tokens_after_mfa(shared, &mut st, &tx)?;
+    let mut body = tokens_after_mfa(shared, &mut st, req, &tx)?;
     // A recovery code works once: the answer carries its replacement.
     let fresh = tokens::recovery_code();
     st.users[tx.user].authenticators[slot].recovery_code = Some(fresh.clone());

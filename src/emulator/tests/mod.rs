@@ -6,6 +6,7 @@ mod basics;
 mod client_auth;
 mod enrollment;
 mod factors;
+mod origin;
 mod replay;
 mod sessions;
 
@@ -148,7 +149,12 @@ fn send(
     };
     req.push_str("\r\n");
     req.push_str(&body);
-    raw_request(&emu.base_url(), req.as_bytes()).expect("request failed")
+    raw_request(&bound(emu), req.as_bytes()).expect("request failed")
+}
+
+/// Where the emulator listens (its base URL may be a public URL that resolves elsewhere).
+fn bound(emu: &Emulator) -> String {
+    format!("http://{}", emu.local_addr())
 }
 
 fn encode(s: &str) -> String {
