@@ -13,7 +13,8 @@
 //! from [`Tenant::demo`] or a TOML file ([`Tenant::load`], schema in [`Tenant`]'s module
 //! docs and `example-tenant.toml`).
 //!
-//! Control API (JSON): `GET /_emulator/outbox`, `GET /_emulator/requests`,
+//! Control API (JSON): `GET /_emulator/health`, `GET /_emulator/outbox`,
+//! `GET /_emulator/requests`,
 //! `POST /_emulator/clock {"advance_seconds":N}`, `POST /_emulator/push/approve` and
 //! `/reject {"username":"..."}` (404 when nothing is pending),
 //! `POST /_emulator/faults {"kind":"html_502"|"truncated_json"|"delay"|"reset"|"oversized"|"rate_limited", "ms":N, "retry_after":N}`.

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use anyhow::{Context, bail};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::demo;
 use super::keys;
@@ -38,7 +38,7 @@ pub const ALL_GRANTS: [&str; 6] = [
 ];
 
 /// A whole tenant: what `Emulator::start` serves.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tenant {
     #[serde(default)]
@@ -49,7 +49,7 @@ pub struct Tenant {
     pub users: Vec<UserConfig>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TenantSettings {
     /// The tenant's friendly name, the issuer in `otpauth://` URIs.
@@ -57,6 +57,7 @@ pub struct TenantSettings {
     /// mfa-oob polls of one transaction closer together than this answer `slow_down`.
     pub min_poll_interval_ms: u64,
     /// When set, OOB challenge responses carry `"interval": N` (Auth0 sends none).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub advertise_poll_interval: Option<u64>,
     /// The emulator's clock starts this many seconds away from real time (negative: behind).
     pub clock_skew_seconds: i64,
@@ -89,37 +90,62 @@ impl Default for TenantSettings {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClientConfig {
     pub client_id: String,
     /// None: a public client, which authenticates with its `client_id` alone.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<String>,
     /// PEM public key (SPKI or PKCS#1) for private_key_jwt client assertions.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Full grant names as Auth0 spells them; `mfa` stands for the three MFA grants.
-    #[serde(default = "all_grants")]
+    #[serde(default = "all_grants", skip_serializing_if = "is_all_grants")]
     pub grant_types: Vec<String>,
     /// Refresh-token rotation: each refresh answers a new refresh token and retires the
     /// one used; presenting a retired one again revokes every token of its session.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub rotate_refresh_tokens: bool,
     /// With rotation, how long a retired refresh token still works (Auth0's "reuse
     /// interval"), for clients that refresh concurrently.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub refresh_token_leeway_seconds: u64,
     /// Refreshing answers `mfa_required` for every user of this client (as an Action
     /// that calls `api.multifactor.enable` on refresh does).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub mfa_on_refresh: bool,
 }
 
 fn all_grants() -> Vec<String> {
     ALL_GRANTS.iter().map(|g| g.to_string()).collect()
+}
+
+// Defaults are left out of a printed tenant file, which then reads like a hand-written one.
+fn is_all_grants(grants: &[String]) -> bool {
+    grants == all_grants().as_slice()
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+fn is_manual(rule: &PushRule) -> bool {
+    *rule == PushRule::Manual
+}
+
+fn is_default_connection(connection: &str) -> bool {
+    connection == DEFAULT_CONNECTION
 }
 
 impl ClientConfig {
@@ -132,27 +158,31 @@ impl ClientConfig {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UserConfig {
     pub username: String,
     pub password: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default = "default_connection", alias = "realm")]
+    #[serde(
+        default = "default_connection",
+        alias = "realm",
+        skip_serializing_if = "is_default_connection"
+    )]
     pub connection: String,
     /// Whether the user's email is verified (the ID token's `email_verified`). A verified
     /// email is listed as an active `email` authenticator, as Auth0 lists it: usable as a
     /// second factor, not counted as enrolled on its own. Defaults to true when an active
     /// `email` authenticator at the user's own address is declared, else false.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_verified: Option<bool>,
     /// Refreshing this user's tokens answers `mfa_required`, whatever the client.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub mfa_on_refresh: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authenticators: Vec<AuthenticatorConfig>,
 }
 
@@ -180,7 +210,7 @@ impl UserConfig {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuthenticatorKind {
     Otp,
@@ -228,29 +258,29 @@ impl fmt::Display for AuthenticatorKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuthenticatorConfig {
     #[serde(rename = "type")]
     pub kind: AuthenticatorKind,
     /// The `dev_` + 16 alphanumerics part of the id; derived from the username when absent,
     /// so ids are stable across runs.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery_code: Option<String>,
-    #[serde(default = "yes")]
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub active: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_manual")]
     pub push_rule: PushRule,
     /// A device name shown in the authenticator list.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -259,8 +289,8 @@ fn yes() -> bool {
 }
 
 /// What the emulated Guardian app does with a push.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(try_from = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(try_from = "String", into = "String")]
 pub enum PushRule {
     /// Pending until approved or rejected through the control API.
     #[default]
@@ -287,6 +317,22 @@ impl FromStr for PushRule {
     }
 }
 
+impl fmt::Display for PushRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PushRule::Manual => f.write_str("manual"),
+            PushRule::Reject => f.write_str("reject"),
+            PushRule::ApproveAfter(n) => write!(f, "approve_after:{n}"),
+        }
+    }
+}
+
+impl From<PushRule> for String {
+    fn from(rule: PushRule) -> String {
+        rule.to_string()
+    }
+}
+
 impl TryFrom<String> for PushRule {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
@@ -300,6 +346,16 @@ impl Tenant {
         let tenant: Tenant = toml::from_str(text).context("invalid tenant file")?;
         tenant.validate()?;
         Ok(tenant)
+    }
+
+    /// The tenant as a tenant file that [`Tenant::from_toml`] reads back: what
+    /// `emulator --print-tenant` writes, for a team to start its own from.
+    pub fn to_toml(&self) -> anyhow::Result<String> {
+        let body = toml::to_string_pretty(self).context("cannot write the tenant as TOML")?;
+        Ok(format!(
+            "# A tenant for `auth0-mfa emulator --tenant FILE`; every key is described in\n\
+             # src/emulator/example-tenant.toml and the README (\"The emulator\").\n\n{body}"
+        ))
     }
 
     /// Reads a tenant file.
@@ -568,6 +624,24 @@ mod tests {
     #[test]
     fn demo_tenant_is_valid() {
         Tenant::demo().validate().unwrap();
+    }
+
+    #[test]
+    fn tenants_round_trip_through_their_file() {
+        let demo = Tenant::demo();
+        let text = demo.to_toml().unwrap();
+        assert_eq!(Tenant::from_toml(&text).unwrap(), demo, "{text}");
+        assert!(text.contains("push_rule = \"approve_after:2\""), "{text}");
+        assert!(text.contains("-----BEGIN PUBLIC KEY-----"), "{text}");
+        assert!(
+            !text.contains("active = true"),
+            "defaults are left out: {text}"
+        );
+        let example = Tenant::from_toml(include_str!("example-tenant.toml")).unwrap();
+        assert_eq!(
+            Tenant::from_toml(&example.to_toml().unwrap()).unwrap(),
+            example
+        );
     }
 
     #[test]
