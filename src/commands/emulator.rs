@@ -56,8 +56,10 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
         } else {
             Console::Text
         },
+        // Every core: the RSA signing of each token set is what bounds its logins a second.
+        threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let emulator = Emulator::start_with(tenant, options).await.map_err(|e| {
+    let emulator = Emulator::start_in_background_with(tenant, options).map_err(|e| {
         Failure::usage_with_hint(
             format!("cannot start the emulator on {}: {e:#}", args.listen),
             "pick another address with --listen (e.g. 127.0.0.1:0), and check --tls-name and --public-url",

@@ -191,6 +191,9 @@ pub struct Reply {
     /// None: an empty body (204).
     pub body: Option<Value>,
     pub headers: Vec<(&'static str, String)>,
+    /// Fields of the body still to be filled with a JWT of these claims. RSA signing is
+    /// the slowest step of a request, so it happens once the state lock is released.
+    pub jwts: Vec<(&'static str, Value)>,
 }
 
 impl Reply {
@@ -199,6 +202,7 @@ impl Reply {
             status,
             body: Some(body),
             headers: Vec::new(),
+            jwts: Vec::new(),
         }
     }
 
@@ -216,6 +220,7 @@ impl Reply {
             status,
             body: None,
             headers: Vec::new(),
+            jwts: Vec::new(),
         }
     }
 
@@ -225,6 +230,14 @@ impl Reply {
             status,
             json!({"error": error, "error_description": description.into()}),
         )
+    }
+
+    /// Adds a field to the JSON body.
+    pub fn with_field(mut self, name: &str, value: Value) -> Reply {
+        if let Some(body) = self.body.as_mut() {
+            body[name] = value;
+        }
+        self
     }
 
     pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Reply {

@@ -98,6 +98,9 @@ pub struct Options {
     pub public_url: Option<String>,
     /// What it tells a person watching its standard error.
     pub console: Console,
+    /// Threads serving requests when started in the background: 1 is a current-thread
+    /// runtime (tests), more a multi-thread one, for a CI fleet sharing one emulator.
+    pub threads: usize,
 }
 
 impl Default for Options {
@@ -107,6 +110,7 @@ impl Default for Options {
             tls: None,
             public_url: None,
             console: Console::Off,
+            threads: 1,
         }
     }
 }
@@ -258,10 +262,19 @@ impl Emulator {
         // Generated here rather than on the thread, so that errors reach the caller.
         let (tls, scheme) = tls_for(addr, options.tls.as_ref())?;
         let (acceptor, files) = tls.unzip();
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .context("cannot start the emulator's runtime")?;
+        let runtime = match options.threads {
+            0 | 1 => tokio::runtime::Builder::new_current_thread(),
+            n => {
+                let mut builder = tokio::runtime::Builder::new_multi_thread();
+                builder
+                    .worker_threads(n)
+                    .thread_name("auth0-emulator-worker");
+                builder
+            }
+        }
+        .enable_all()
+        .build()
+        .context("cannot start the emulator's runtime")?;
         let shared = Arc::new(Shared::new(
             tenant,
             Origin::new(scheme, base_url_of(scheme, addr), public_url),

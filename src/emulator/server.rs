@@ -28,6 +28,7 @@ use super::faults::Fault;
 use super::http::{ApiRequest, Reply, http_date};
 use super::routes;
 use super::state::{RateStatus, ReceivedRequest, Shared};
+use super::tokens;
 
 /// Requests larger than this are refused (Auth0's bodies are small).
 const MAX_REQUEST_BYTES: usize = 1024 * 1024;
@@ -283,8 +284,13 @@ fn header_value(s: &str) -> HeaderValue {
     HeaderValue::from_str(s).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// Turns a reply into a response with the headers Auth0 always sends.
-fn finish(shared: &Shared, reply: Reply, rate: Option<RateStatus>) -> Response {
+/// Turns a reply into a response with the headers Auth0 always sends, signing its JWTs.
+fn finish(shared: &Shared, mut reply: Reply, rate: Option<RateStatus>) -> Response {
+    if let Some(body) = reply.body.as_mut() {
+        for (field, claims) in reply.jwts.drain(..) {
+            body[field] = tokens::keys().sign_jwt(&claims).into();
+        }
+    }
     let body = match &reply.body {
         Some(v) => Body::from(v.to_string()),
         None => Body::empty(),

@@ -291,15 +291,15 @@ pub fn mfa_required(
 /// A token set: RS256 access token, an ID token for `openid`, a refresh token for
 /// `offline_access` (unless `refresh` is false, as on a refresh without rotation). The
 /// tokens belong to the grant's session, or to a new one when a refresh token starts it.
+/// The JWTs are signed once the state lock is released (see `Reply::jwts`).
 pub fn token_set(
     shared: &Shared,
     st: &mut State,
     base: &str,
     grant: &RefreshGrant,
     refresh: bool,
-) -> Value {
+) -> Reply {
     let issuer = format!("{base}/");
-    let keys = tokens::keys();
     let now = shared.now_secs();
     let user = &st.users[grant.user];
     let sub = format!("auth0|{}", user.user_id);
@@ -315,35 +315,40 @@ pub fn token_set(
         .clone()
         .unwrap_or_else(|| format!("{issuer}userinfo"));
     let jti = tokens::random_alphanumeric(16);
-    let access = keys.sign_jwt(&json!({
-        "iss": issuer,
-        "sub": sub,
-        "aud": aud,
-        "iat": now,
-        "exp": now + expires_in,
-        "azp": grant.client_id,
-        "scope": grant.scope,
-        "jti": jti,
-    }));
+    let mut jwts = vec![(
+        "access_token",
+        json!({
+            "iss": issuer,
+            "sub": sub,
+            "aud": aud,
+            "iat": now,
+            "exp": now + expires_in,
+            "azp": grant.client_id,
+            "scope": grant.scope,
+            "jti": jti,
+        }),
+    )];
     let mut body = json!({
-        "access_token": access,
         "scope": grant.scope,
         "expires_in": expires_in,
         "token_type": "Bearer",
     });
     if scopes.contains(&"openid") {
         let nickname = user.email.split('@').next().unwrap_or("").to_string();
-        body["id_token"] = json!(keys.sign_jwt(&json!({
-            "iss": issuer,
-            "sub": sub,
-            "aud": grant.client_id,
-            "iat": now,
-            "exp": now + 36_000,
-            "email": user.email,
-            "email_verified": user.email_verified,
-            "name": user.name,
-            "nickname": nickname,
-        })));
+        jwts.push((
+            "id_token",
+            json!({
+                "iss": issuer,
+                "sub": sub,
+                "aud": grant.client_id,
+                "iat": now,
+                "exp": now + 36_000,
+                "email": user.email,
+                "email_verified": user.email_verified,
+                "name": user.name,
+                "nickname": nickname,
+            }),
+        ));
     }
     let mut family = grant.family.clone();
     if refresh && scopes.contains(&"offline_access") {
@@ -363,5 +368,8 @@ pub fn token_set(
     if let Some(family) = family {
         session::note_access_token(st, jti, family, now + expires_in, now);
     }
-    body
+    Reply {
+        jwts,
+        ..Reply::ok(body)
+    }
 }

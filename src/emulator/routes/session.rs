@@ -3,7 +3,6 @@
 //! tokens issued in it.
 
 use axum::http::StatusCode;
-use serde_json::Value;
 
 use super::super::http::{ApiRequest, Reply};
 use super::super::state::{RefreshGrant, RotatedToken, Shared, State};
@@ -32,14 +31,14 @@ pub fn refresh(shared: &Shared, req: &ApiRequest, client: &ClientConfig) -> Resu
     if wants_mfa && (user.has_active_factor() || shared.settings.mfa_required) {
         return Ok(mfa_required(shared, &mut st, grant, Some(rt)));
     }
-    Ok(Reply::ok(refreshed(
+    Ok(refreshed(
         shared,
         &mut st,
         &req.base_url,
         client,
         &rt,
         &grant,
-    )))
+    ))
 }
 
 /// A refresh that MFA interrupted, finished once the MFA grant succeeded; the refresh
@@ -50,7 +49,7 @@ pub fn finish_refresh_after_mfa(
     req: &ApiRequest,
     rt: &str,
     client_id: &str,
-) -> Result<Value, Reply> {
+) -> Result<Reply, Reply> {
     let client = shared.client(client_id).ok_or_else(invalid_refresh_token)?;
     let grant = honoured(shared, st, rt, client)?;
     Ok(refreshed(shared, st, &req.base_url, client, rt, &grant))
@@ -111,7 +110,7 @@ fn refreshed(
     client: &ClientConfig,
     rt: &str,
     grant: &RefreshGrant,
-) -> Value {
+) -> Reply {
     let rotate = client.rotate_refresh_tokens;
     if rotate && let Some(old) = st.refresh_tokens.remove(rt) {
         st.rotated_refresh_tokens.insert(

@@ -2,7 +2,7 @@
 //! answer `mfa_required`) and the three MFA grants (otp, oob, recovery code).
 
 use axum::http::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::super::http::{ApiRequest, Reply};
 use super::super::otp::{self, OtpCheck};
@@ -112,13 +112,7 @@ fn password(
     if u.has_active_factor() || shared.settings.mfa_required {
         return Ok(mfa_required(shared, &mut st, grant, None));
     }
-    Ok(Reply::ok(token_set(
-        shared,
-        &mut st,
-        &req.base_url,
-        &grant,
-        true,
-    )))
+    Ok(token_set(shared, &mut st, &req.base_url, &grant, true))
 }
 
 /// The mfa_token parameter of an MFA grant. Besides a real mfa_token, an MFA API access
@@ -177,7 +171,7 @@ fn tokens_after_mfa(
     st: &mut State,
     req: &ApiRequest,
     tx: &MfaTx,
-) -> Result<Value, Reply> {
+) -> Result<Reply, Reply> {
     if let Some(rt) = &tx.refresh_token {
         return session::finish_refresh_after_mfa(shared, st, req, rt, &tx.client_id);
     }
@@ -242,7 +236,7 @@ fn mfa_otp(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
     if !was_active {
         activate(&mut st, tx.user, &suffix);
     }
-    Ok(Reply::ok(tokens_after_mfa(shared, &mut st, req, &tx)?))
+    tokens_after_mfa(shared, &mut st, req, &tx)
 }
 
 fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, Reply> {
@@ -321,7 +315,7 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
     }
     st.oob_txs.remove(&oob_code);
     activate(st, tx.user, &suffix);
-    Ok(Reply::ok(tokens_after_mfa(shared, st, req, &tx)?))
+    tokens_after_mfa(shared, st, req, &tx)
 }
 
 fn normalize_recovery(code: &str) -> String {
@@ -352,10 +346,9 @@ fn mfa_recovery_code(shared: &Shared, req: &ApiRequest, client_id: &str) -> Resu
     };
     // Tokens first: when they cannot be issued (a refresh revoked meanwhile), the code
     // is not spent.
-    let mut body = tokens_after_mfa(shared, &mut st, req, &tx)?;
+    let reply = tokens_after_mfa(shared, &mut st, req, &tx)?;
     // A recovery code works once: the answer carries its replacement.
     let fresh = tokens::recovery_code();
     st.users[tx.user].authenticators[slot].recovery_code = Some(fresh.clone());
-    body["recovery_code"] = json!(fresh);
-    Ok(Reply::ok(body))
+    Ok(reply.with_field("recovery_code", json!(fresh)))
 }

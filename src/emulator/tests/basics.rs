@@ -581,3 +581,55 @@ fn date_header_follows_the_clock() {
                 .as_secs()
     );
 }
+
+#[test]
+fn a_multi_thread_emulator_serves_concurrent_logins() {
+    let mut toml = String::from("[[clients]]\nclient_id = \"c\"\nclient_secret = \"s\"\n");
+    for i in 0..8 {
+        toml.push_str(&format!(
+            "[[users]]\nusername = \"u{i}@example.com\"\npassword = \"p\"\n\
+             [[users.authenticators]]\ntype = \"otp\"\nsecret = \"{}\"\n",
+            demo::OTP_SECRET
+        ));
+    }
+    let options = Options {
+        threads: 2,
+        ..Options::default()
+    };
+    let emu =
+        Emulator::start_in_background_with(Tenant::from_toml(&toml).unwrap(), options).unwrap();
+    let code = totp(&emu, demo::OTP_SECRET, 0);
+    std::thread::scope(|scope| {
+        for i in 0..8 {
+            let (emu, code) = (&emu, &code);
+            scope.spawn(move || {
+                let user = format!("u{i}@example.com");
+                let client = [("client_id", "c"), ("client_secret", "s")];
+                let mut fields = vec![
+                    ("grant_type", "password"),
+                    ("username", &user),
+                    ("password", "p"),
+                ];
+                fields.extend(client);
+                let token =
+                    form(emu, "/oauth/token", &fields).error(403, "mfa_required")["mfa_token"]
+                        .as_str()
+                        .unwrap()
+                        .to_string();
+                let mut fields = vec![
+                    ("grant_type", OTP_GRANT),
+                    ("mfa_token", &token),
+                    ("otp", code),
+                ];
+                fields.extend(client);
+                let set = form(emu, "/oauth/token", &fields).ok();
+                assert!(
+                    tokens::keys()
+                        .verify_jwt(set["access_token"].as_str().unwrap())
+                        .is_some()
+                );
+            });
+        }
+    });
+    assert_eq!(emu.received().len(), 16);
+}
