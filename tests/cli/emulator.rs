@@ -450,3 +450,44 @@ fn an_abandoned_first_enrollment_keeps_its_recovery_code() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout_json(&output)["recovery_code"].is_string());
 }
+
+/// The README's emulator section is what another team reads: every flag of the command
+/// and every control endpoint (as the emulator itself lists them) is in it.
+#[test]
+fn the_readme_documents_every_emulator_flag_and_control_endpoint() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let section = &readme[readme.find("\n## The emulator\n").unwrap()..];
+    let section = &section[..section[1..].find("\n## ").unwrap()];
+    let args = <auth0_mfa::cli::EmulatorArgs as clap::Args>::augment_args(clap::Command::new("x"));
+    let flags: Vec<String> = args
+        .get_arguments()
+        .filter_map(|a| a.get_long())
+        .map(|l| format!("--{l}"))
+        .collect();
+    assert!(flags.len() >= 8, "{flags:?}");
+    for flag in flags {
+        assert!(
+            section.contains(&flag),
+            "the README's emulator section lacks {flag}"
+        );
+    }
+    let tenant = TestTenant::demo();
+    let (status, listing) = http(&tenant.base_url(), "GET", "/_emulator/", None, None);
+    assert_eq!(status, 404);
+    let listing = listing["error_description"].as_str().unwrap().to_owned();
+    let endpoints: Vec<&str> = listing
+        .split("Control API: ")
+        .nth(1)
+        .unwrap()
+        .split(", ")
+        .collect();
+    assert!(endpoints.len() >= 7, "{endpoints:?}");
+    for endpoint in endpoints {
+        assert!(
+            section.contains(&format!("`{endpoint}")),
+            "the README's control API table lacks {endpoint}"
+        );
+    }
+}
