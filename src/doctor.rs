@@ -422,6 +422,29 @@ async fn challenge_check(
             .challenge(mfa_token, &[kind], Some(&authenticator.id))
             .await
         {
+            // An answer of another type, or an oob one without its code, is
+            // not what the API answers: something else is speaking for it.
+            Ok(challenge)
+                if challenge.challenge_type != kind.as_str()
+                    || (kind == ChallengeType::Oob && challenge.oob_code.is_none()) =>
+            {
+                return Check::fail(
+                    "challenge",
+                    format!(
+                        "asked for an {} challenge of {}, the answer was a '{}' challenge{}",
+                        kind.as_str(),
+                        factor.name(),
+                        crate::sanitize::sanitize(&challenge.challenge_type),
+                        if challenge.oob_code.is_none() && kind == ChallengeType::Oob {
+                            " without an oob_code"
+                        } else {
+                            ""
+                        }
+                    ),
+                    "check that --domain is the tenant itself, not a proxy in front of it",
+                    exit::BAD_RESPONSE,
+                );
+            }
             Ok(_) if !works.contains(&factor.name()) => works.push(factor.name()),
             Ok(_) => {}
             Err(Error::Api(api)) => {

@@ -26,6 +26,26 @@ pub mod exit {
     pub const INTERRUPTED: i32 = 130;
     pub const CLOSED_PIPE: i32 = 141;
     pub const TERMINATED: i32 = 143;
+
+    /// Every code the tool exits with, in the README's order.
+    pub const ALL: [i32; 16] = [
+        OK,
+        UNEXPECTED,
+        USAGE,
+        NETWORK,
+        REJECTED,
+        ENROLLMENT_NEEDED,
+        EXPIRED,
+        RATE_LIMITED,
+        BAD_RESPONSE,
+        PUSH_TIMEOUT,
+        PENDING,
+        OUTPUT,
+        HANGUP,
+        INTERRUPTED,
+        CLOSED_PIPE,
+        TERMINATED,
+    ];
 }
 
 /// The signals that end a command early.

@@ -1,18 +1,37 @@
-//! The control-character filter every string from the server or the user
-//! passes before a terminal sees it.
+//! The filter every string from the server or the user passes before a
+//! terminal sees it.
 
-/// Strings from the server or the user go through this before a terminal sees
-/// them: control characters (escape sequences included) become `�`.
+/// Control characters (escape sequences included) and the invisible
+/// formatting characters that reorder or hide text (bidi overrides and
+/// isolates, zero-width characters) become `�`, so that what a server sends
+/// can neither drive the terminal nor make a line read as something else.
 pub fn sanitize(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
+            if (c.is_control() && c != '\n' && c != '\t') || is_invisible_format(c) {
                 '\u{fffd}'
             } else {
                 c
             }
         })
         .collect()
+}
+
+/// Unicode's format characters that change how text around them reads.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{061c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
 }
 
 #[cfg(test)]
@@ -22,5 +41,28 @@ mod tests {
     #[test]
     fn sanitize_removes_escape_sequences() {
         assert_eq!(sanitize("ok\u{1b}[31mred"), "ok\u{fffd}[31mred");
+    }
+
+    #[test]
+    fn bidi_overrides_and_zero_width_characters_are_neutralised() {
+        assert_eq!(
+            sanitize("a\u{202e}b\u{200b}c\u{2066}d\u{feff}"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}"
+        );
+        assert_eq!(sanitize("naïve café 東京 ✓"), "naïve café 東京 ✓");
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn nothing_that_drives_a_terminal_survives(text in "\\PC{0,40}|[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{200b}-\\u{200f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}a ]{0,40}") {
+                let clean = sanitize(&text);
+                prop_assert!(clean.chars().all(|c| !(is_invisible_format(c) || c.is_control() && c != '\n' && c != '\t')));
+                prop_assert_eq!(clean.chars().count(), text.chars().count());
+            }
+        }
     }
 }

@@ -205,7 +205,18 @@ pub fn masked_body(body: &[u8]) -> String {
 
 pub fn masked_json(mut value: Value) -> String {
     mask_in_place(&mut value);
-    sanitize(&value.to_string())
+    cut(sanitize(&value.to_string()))
+}
+
+/// The longest trace line: a body is there to be read, and a server can
+/// send a megabyte of it.
+const MAX_TRACE_CHARS: usize = 1500;
+
+fn cut(line: String) -> String {
+    match line.char_indices().nth(MAX_TRACE_CHARS) {
+        Some((at, _)) => format!("{} ... ({} bytes)", &line[..at], line.len()),
+        None => line,
+    }
 }
 
 fn mask_in_place(value: &mut Value) {
@@ -274,5 +285,19 @@ mod tests {
             mask_header("Authorization", "Bearer abc.def"),
             format!("Bearer {MASK}")
         );
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_body_traces_as_a_bounded_line(body in proptest::collection::vec(any::<u8>(), 0..4000)) {
+                let shown = masked_body(&body);
+                prop_assert!(shown.chars().count() <= MAX_TRACE_CHARS + 40);
+                prop_assert!(!shown.contains(char::from(0x1b)));
+            }
+        }
     }
 }

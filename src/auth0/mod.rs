@@ -19,7 +19,7 @@ use crate::secret::Secret;
 
 pub use assertion::{ASSERTION_TYPE, AssertionAlg, AssertionKey};
 pub use error::{ApiError, Error, RateLimit, ResponseMeta, SECRET_FIELDS};
-pub use transport::{Body, Exchange, MAX_BODY_BYTES, Observer};
+pub use transport::{Body, Exchange, MAX_BODY_BYTES, MAX_SERVER_WAIT, Observer, server_seconds};
 pub use types::{
     Association, Authenticator, Challenge, ChallengeType, LoginOutcome, MfaRequired, TokenSet,
 };
@@ -124,6 +124,9 @@ impl Client {
             .timeout(transport.timeout)
             .connect_timeout(transport.timeout)
             .tls_backend_preconfigured(tls_config(&transport.extra_roots))
+            // Never follow: a redirect would resend credentials and codes to
+            // wherever it points (see transport::send, which refuses it).
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::Network {
                 url: domain.base_url(),
@@ -358,8 +361,11 @@ impl Client {
                 .transport
                 .send(method.clone(), self.domain.url(path), bearer, body)
                 .await?;
-            match answer.rate_limit_wait() {
-                Some(wait) if Instant::now() + wait <= budget_ends => {
+            let retry_at = answer
+                .rate_limit_wait()
+                .and_then(|wait| Some((wait, Instant::now().checked_add(wait)?)));
+            match retry_at {
+                Some((wait, at)) if at <= budget_ends => {
                     self.transport.rate_limited(wait);
                     tokio::time::sleep(wait.max(Duration::from_millis(50))).await;
                 }

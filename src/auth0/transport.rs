@@ -133,6 +133,26 @@ impl Transport {
                 status: Some(status.as_u16()),
                 message: format!("the answer is larger than {} KiB", MAX_BODY_BYTES / 1024),
             }),
+            // Auth0's API never redirects: a 3xx comes from something else (a
+            // proxy, a captive portal, a hijacked name). reqwest is told not
+            // to follow, and here it is refused, so nothing is resent anywhere.
+            Ok((status, headers, _)) if status.is_redirection() => {
+                let to = headers
+                    .get("location")
+                    .map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned());
+                Err(Error::Protocol {
+                    url,
+                    status: Some(status.as_u16()),
+                    message: match to {
+                        Some(to) => format!(
+                            "a redirect to {}; the Auth0 API never redirects, so it was not followed and nothing was resent",
+                            crate::sanitize::sanitize(&to)
+                        ),
+                        None => "a redirect; the Auth0 API never redirects, so it was not followed"
+                            .into(),
+                    },
+                })
+            }
             Ok((status, headers, body)) => {
                 if let Ok(mut last) = self.last_meta.lock() {
                     *last = meta(&headers);
@@ -200,12 +220,17 @@ impl Answer {
         retry_after(&self.headers)
     }
 
-    /// A success with no body to read (DELETE answers 204).
+    /// A success with no body (DELETE answers 204). Another 2xx that
+    /// carries a body is not Auth0's answer: an edge page, a cut-off body.
     pub fn into_empty(self) -> Result<(), Error> {
-        if self.status.is_success() {
-            Ok(())
-        } else {
-            Err(self.into_error())
+        match self.status {
+            StatusCode::NO_CONTENT => Ok(()),
+            status if status.is_success() && self.body.is_empty() => Ok(()),
+            status if status.is_success() => Err(self.protocol(format!(
+                "HTTP {} with a body, where Auth0 answers 204 No Content",
+                status.as_u16()
+            ))),
+            _ => Err(self.into_error()),
         }
     }
 
@@ -218,7 +243,7 @@ impl Answer {
                 // reset says nothing about how long a brute-force block lasts.
                 let retry_after = match (self.status, error.as_str()) {
                     (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts") => {
-                        header_seconds(&self.headers, "retry-after").map(Duration::from_secs)
+                        retry_after_header(&self.headers)
                     }
                     (StatusCode::TOO_MANY_REQUESTS, _) => retry_after(&self.headers),
                     _ => None,
@@ -308,34 +333,10 @@ pub fn meta(headers: &HeaderMap) -> ResponseMeta {
     let date = headers
         .get("date")
         .and_then(|v| v.to_str().ok())
-        .and_then(parse_http_date);
+        .and_then(|v| httpdate::parse_http_date(v.trim()).ok())
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     ResponseMeta { date, rate_limit }
-}
-
-/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), as Unix seconds.
-fn parse_http_date(text: &str) -> Option<i64> {
-    let parts: Vec<&str> = text.split_whitespace().collect();
-    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
-        return None;
-    };
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .position(|m| m == month)? as i64
-        + 1;
-    let (day, year): (i64, i64) = (day.parse().ok()?, year.parse().ok()?);
-    let mut hms = time.split(':').map(|p| p.parse::<i64>().ok());
-    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
-    // Days from civil (Hinnant), the inverse of output::utc.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(days * 86_400 + h * 3600 + m * 60 + s)
 }
 
 fn header_seconds(headers: &HeaderMap, name: &str) -> Option<u64> {
@@ -345,14 +346,36 @@ fn header_seconds(headers: &HeaderMap, name: &str) -> Option<u64> {
         .and_then(|v| v.trim().parse::<u64>().ok())
 }
 
-/// `Retry-After` (seconds) first, else `X-RateLimit-Reset` (Unix epoch seconds).
+/// The longest wait any server value is taken for. Numbers from outside are
+/// clamped where they are read, so no later arithmetic on them can overflow.
+pub const MAX_SERVER_WAIT: Duration = Duration::from_secs(7 * 24 * 3600);
+
+/// Seconds a server asked for, as a wait that later arithmetic can trust.
+pub fn server_seconds(seconds: u64) -> Duration {
+    Duration::from_secs(seconds).min(MAX_SERVER_WAIT)
+}
+
+/// `Retry-After`, in either of its forms (seconds, or an HTTP date).
+fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get("retry-after")?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(server_seconds(seconds));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    let wait = at
+        .duration_since(SystemTime::now())
+        .unwrap_or(Duration::ZERO);
+    Some(wait.min(MAX_SERVER_WAIT))
+}
+
+/// `Retry-After` first, else `X-RateLimit-Reset` (Unix epoch seconds).
 pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    if let Some(seconds) = header_seconds(headers, "retry-after") {
-        return Some(Duration::from_secs(seconds));
+    if let Some(wait) = retry_after_header(headers) {
+        return Some(wait);
     }
     let reset = header_seconds(headers, "x-ratelimit-reset")?;
     let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
-    Some(Duration::from_secs(reset.saturating_sub(now)))
+    Some(server_seconds(reset.saturating_sub(now)))
 }
 
 /// reqwest's own message names only the outer layer; the cause is further down.
@@ -443,11 +466,113 @@ mod tests {
         assert_eq!(meta.rate_limit.unwrap().remaining, 7);
     }
 
+    mod properties {
+        use super::*;
+        use crate::auth0::{Association, Authenticator, Challenge, TokenSet};
+        use proptest::prelude::*;
+
+        fn statuses() -> impl Strategy<Value = u16> {
+            prop_oneof![
+                Just(200u16),
+                Just(204),
+                Just(400),
+                Just(401),
+                Just(403),
+                Just(429),
+                Just(500),
+                100u16..600
+            ]
+        }
+
+        /// Bodies near the shapes Auth0 sends, and bytes that are nothing.
+        fn bodies() -> impl Strategy<Value = Vec<u8>> {
+            let json_like = proptest::string::string_regex(
+                r#"\{("(error|error_description|access_token|mfa_token|challenge_type|oob_code|expires_in|interval|recovery_code|id|active)":(\"[^"]{0,20}\"|-?[0-9]{1,25}|true|null|\[\]|\{\}),?){0,6}\}"#,
+            )
+            .unwrap()
+            .prop_map(String::into_bytes);
+            prop_oneof![json_like, proptest::collection::vec(any::<u8>(), 0..300)]
+        }
+
+        fn answer_with(status: u16, body: Vec<u8>, headers: Vec<(String, String)>) -> Answer {
+            let mut map = HeaderMap::new();
+            for (name, value) in headers {
+                if let (Ok(name), Ok(value)) = (
+                    reqwest::header::HeaderName::from_bytes(name.as_bytes()),
+                    reqwest::header::HeaderValue::from_str(&value),
+                ) {
+                    map.insert(name, value);
+                }
+            }
+            Answer {
+                status: StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+                headers: map,
+                body,
+                url: "https://t/x".into(),
+            }
+        }
+
+        fn headers() -> impl Strategy<Value = Vec<(String, String)>> {
+            let names = prop_oneof![
+                Just("retry-after".to_owned()),
+                Just("x-ratelimit-reset".to_owned()),
+                Just("x-ratelimit-remaining".to_owned()),
+                Just("x-ratelimit-limit".to_owned()),
+                Just("date".to_owned()),
+            ];
+            let values = prop_oneof![
+                "[0-9]{1,30}",
+                "-[0-9]{1,5}",
+                "(Mon|Sun|Fri), [0-9]{1,2} (Jan|Feb|Dec) [0-9]{1,6} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2} GMT",
+                "[ -~]{0,40}",
+            ];
+            proptest::collection::vec((names, values), 0..5)
+        }
+
+        proptest! {
+            /// Whatever a server answers, parsing ends in a value or an
+            /// `Error`, never a panic, and every wait it yields is bounded.
+            #[test]
+            fn any_answer_parses_or_is_an_error(status in statuses(), body in bodies(), headers in headers()) {
+                let make = || answer_with(status, body.clone(), headers.clone());
+                let _ = make().into_result::<TokenSet>();
+                let _ = make().into_result::<Challenge>();
+                let _ = make().into_result::<Vec<Authenticator>>();
+                let _ = make().into_result::<Association>();
+                let _ = make().into_empty();
+                if let Error::Api(api) = make().into_error() {
+                    prop_assert!(api.retry_after.is_none_or(|w| w <= MAX_SERVER_WAIT));
+                }
+                if let Some(wait) = make().rate_limit_wait() {
+                    prop_assert!(wait <= MAX_SERVER_WAIT);
+                }
+                let _ = meta(&make().headers);
+                let _ = meta(&make().headers).clock_skew();
+            }
+        }
+    }
+
     #[test]
     fn retry_after_prefers_the_header() {
         let mut headers = HeaderMap::new();
         headers.insert("retry-after", "7".parse().unwrap());
         headers.insert("x-ratelimit-reset", "1".parse().unwrap());
         assert_eq!(retry_after(&headers), Some(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn retry_after_takes_an_http_date_and_clamps_what_is_absurd() {
+        let mut headers = HeaderMap::new();
+        let soon = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(120));
+        headers.insert("retry-after", soon.parse().unwrap());
+        let wait = retry_after(&headers).unwrap();
+        assert!((Duration::from_secs(100)..=Duration::from_secs(120)).contains(&wait));
+        headers.insert("retry-after", "18446744073709551615".parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(MAX_SERVER_WAIT));
+        headers.insert(
+            "retry-after",
+            "Sun, 06 Nov 1994 08:49:37 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after(&headers), Some(Duration::ZERO));
     }
 }

@@ -1,6 +1,6 @@
 //! `authenticators list` and `authenticators delete`.
 
-use crate::auth0::Client;
+use crate::auth0::{Client, Error};
 use crate::cli::AuthenticatorsAction;
 use crate::error::Failure;
 use crate::output::{Output, Report};
@@ -31,7 +31,7 @@ pub async fn run(
         AuthenticatorsAction::Delete { id, yes, .. } => {
             let token = super::mfa_api_token(settings, &domain, MfaApi::Remove)?;
             let client = super::connect(settings, out)?;
-            let doomed = with_linked(&client, &token, id).await;
+            let doomed = with_linked(&client, &token, id).await?;
             let what = doomed.join(" and its linked ");
             if !yes {
                 let mut prompter = TerminalPrompter::new(no_input);
@@ -58,16 +58,20 @@ pub async fn run(
 }
 
 /// The id, and the linked one Auth0 deletes with it (push+totp, sms+voice share
-/// the part after `|`). Listing needs read:authenticators; without it, just the id.
-async fn with_linked(client: &Client, token: &Secret, id: &str) -> Vec<String> {
+/// the part after `|`). Listing needs read:authenticators; a token without it
+/// (401, 403) deletes just the id, while a tenant that does not answer stops
+/// the command before anything is deleted.
+async fn with_linked(client: &Client, token: &Secret, id: &str) -> Result<Vec<String>, Failure> {
     let mut ids = vec![id.to_owned()];
     let Some((_, suffix)) = id.split_once('|') else {
-        return ids;
+        return Ok(ids);
     };
-    if let Ok(list) = client.list_authenticators(token).await {
-        ids.extend(list.into_iter().map(|a| a.id).filter(|other| {
+    match client.list_authenticators(token).await {
+        Ok(list) => ids.extend(list.into_iter().map(|a| a.id).filter(|other| {
             other != id && other.split_once('|').is_some_and(|(_, s)| s == suffix)
-        }));
+        })),
+        Err(Error::Api(api)) if matches!(api.status, 401 | 403) => {}
+        Err(other) => return Err(other.into()),
     }
-    ids
+    Ok(ids)
 }

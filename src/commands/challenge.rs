@@ -18,6 +18,7 @@ pub async fn run(
         args.answer.save_recovery_code.as_deref(),
         args.answer.overwrite,
     )?;
+    let answers = super::answers(&args.answer, settings)?;
     let mfa_token = super::mfa_token(settings)?;
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
@@ -38,7 +39,7 @@ pub async fn run(
         .answer(
             &mfa_token,
             &challenge,
-            &super::answers(&args.answer, settings),
+            &answers,
             super::waiting(settings, &args.wait),
         )
         .await?;

@@ -61,7 +61,7 @@ pub async fn run(out: &Output) -> Result<(), Failure> {
             username: demo::OTP_USER,
             factor: Factor::Otp,
             answers: Answers {
-                otp_secret: Some(Secret::new(demo::OTP_SECRET)),
+                totp: crate::totp::Totp::parse(demo::OTP_SECRET, Default::default()).ok(),
                 ..Answers::default()
             },
         },

@@ -4,11 +4,12 @@
 use crate::auth0::{Association, Client, Enrollment, LoginOutcome};
 use crate::cli::{EnrollArgs, EnrollKind};
 use crate::error::Failure;
-use crate::flow::{Answers, Flow};
+use crate::flow::{Answers, Flow, answers};
 use crate::output::{Output, Report, enrolled_json};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
 use crate::settings::{Key, Settings};
+use crate::totp::Totp;
 
 use super::MfaApi;
 
@@ -21,6 +22,7 @@ pub async fn run(
     let domain = settings.domain()?;
     let enrollment = enrollment(args)?;
     let save_to = super::save_to(args.save_recovery_code.as_deref(), args.overwrite)?;
+    let given = given_answers(args)?;
     let mut prompter = TerminalPrompter::new(no_input);
     // Refuse before enrolling what nobody could confirm.
     if !args.no_confirm && !prompter.can_prompt() {
@@ -67,7 +69,7 @@ pub async fn run(
         out.note(&how_to_confirm(&association));
         return saved;
     }
-    let answers = answers(args, &association);
+    let answers = answers_for(args, given, &association)?;
     let waiting = super::waiting(settings, &args.wait);
     let tokens = flow
         .confirm_enrollment(&token, &association, &answers, waiting)
@@ -165,19 +167,50 @@ fn check_confirmable(args: &EnrollArgs) -> Result<(), Failure> {
     ))
 }
 
-/// `--otp-secret auto` and `--confirm-with-secret` use the secret Auth0 just returned.
-fn answers(args: &EnrollArgs, association: &Association) -> Answers {
+/// The answers given as flags, checked before anything is sent; `--otp-secret
+/// auto` (and `--confirm-with-secret`) is filled in from Auth0's answer later.
+fn given_answers(args: &EnrollArgs) -> Result<Answers, Failure> {
     let auto = args.confirm_with_secret || args.otp_secret.as_deref() == Some("auto");
-    let otp_secret = if auto {
-        association.secret.clone()
-    } else {
-        args.otp_secret.as_deref().map(Secret::from)
-    };
-    Answers {
-        otp: args.otp.as_deref().map(Secret::from),
-        otp_secret,
-        binding_code: args.binding_code.as_deref().map(Secret::from),
+    Ok(Answers {
+        otp: args
+            .otp
+            .as_deref()
+            .map(|code| answers::otp(code).map_err(|why| why.of_flag("--otp")))
+            .transpose()?,
+        totp: match args.otp_secret.as_deref() {
+            Some(secret) if !auto => Some(answers::totp(&Secret::from(secret), "--otp-secret")?),
+            _ => None,
+        },
+        binding_code: args
+            .binding_code
+            .as_deref()
+            .map(|code| answers::binding_code(code).map_err(|why| why.of_flag("--binding-code")))
+            .transpose()?,
         recovery_code: None,
+    })
+}
+
+/// With `--otp-secret auto`, the code comes from the secret Auth0 returned.
+fn answers_for(
+    args: &EnrollArgs,
+    given: Answers,
+    association: &Association,
+) -> Result<Answers, Failure> {
+    let auto = args.confirm_with_secret || args.otp_secret.as_deref() == Some("auto");
+    match (&association.secret, auto) {
+        (Some(secret), true) => Ok(Answers {
+            totp: Some(
+                Totp::parse(secret.expose(), Default::default()).map_err(|e| {
+                    Failure::Auth0(crate::auth0::Error::Protocol {
+                        url: "/mfa/associate".into(),
+                        status: None,
+                        message: format!("the enrollment's secret is unusable: {e}"),
+                    })
+                })?,
+            ),
+            ..given
+        }),
+        _ => Ok(given),
     }
 }
 

@@ -18,6 +18,7 @@ pub async fn run(
         args.answer.save_recovery_code.as_deref(),
         args.answer.overwrite,
     )?;
+    let answers = super::answers(&args.answer, settings)?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
@@ -49,7 +50,7 @@ pub async fn run(
         .complete(
             &required.mfa_token,
             &choice,
-            &super::answers(&args.answer, settings),
+            &answers,
             super::waiting(settings, &args.wait),
         )
         .await?;

@@ -25,7 +25,7 @@ use crate::connection;
 use crate::domain::Domain;
 use crate::error::Failure;
 use crate::files::{self, Existing};
-use crate::flow::{Answers, Choice, DEFAULT_TIMEOUT, Factor, Waiting};
+use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, Factor, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
 use crate::output::{Output, Report};
@@ -202,13 +202,38 @@ fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<S
     }
 }
 
-fn answers(args: &AnswerArgs, settings: &Settings) -> Answers {
-    Answers {
-        otp: args.otp.as_deref().map(Secret::from),
-        otp_secret: settings.secret(Key::OtpSecret),
-        binding_code: args.binding_code.as_deref().map(Secret::from),
-        recovery_code: args.recovery_code.as_deref().map(Secret::from),
-    }
+/// The answers given as flags, each checked before anything is sent.
+fn answers(args: &AnswerArgs, settings: &Settings) -> Result<Answers, Failure> {
+    Ok(Answers {
+        otp: args
+            .otp
+            .as_deref()
+            .map(|code| flow::answers::otp(code).map_err(|why| why.of_flag("--otp")))
+            .transpose()?,
+        totp: settings
+            .get(Key::OtpSecret)
+            .map(|setting| {
+                flow::answers::totp(
+                    &setting.value,
+                    &format!("the OTP secret from {}", setting.source),
+                )
+            })
+            .transpose()?,
+        binding_code: args
+            .binding_code
+            .as_deref()
+            .map(|code| {
+                flow::answers::binding_code(code).map_err(|why| why.of_flag("--binding-code"))
+            })
+            .transpose()?,
+        recovery_code: args
+            .recovery_code
+            .as_deref()
+            .map(|code| {
+                flow::answers::recovery_code(code).map_err(|why| why.of_flag("--recovery-code"))
+            })
+            .transpose()?,
+    })
 }
 
 /// `--factor` (or the profile's `factor`) and `--authenticator-id`.

@@ -208,6 +208,7 @@ async fn dispatch(
     };
     match fault {
         Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
+        Some(Fault::Pass) | None => {}
         Some(Fault::ResetConnection) => {
             log(&shared, &req, 0, Some("reset (fault)"), started);
             conn.reset();
@@ -215,7 +216,7 @@ async fn dispatch(
         }
         Some(fault) => {
             let mut resp = fault.response(shared.now_secs());
-            let outcome = format!("{fault:?} (fault)");
+            let outcome = format!("{} (fault)", fault.name());
             log(
                 &shared,
                 &req,
@@ -227,7 +228,6 @@ async fn dispatch(
                 .insert(header::DATE, header_value(&http_date(shared.now_secs())));
             return resp;
         }
-        None => {}
     }
     let rate = shared.rate_limit(&routes::rate_limit_key(&req));
     let reply = if rate.allowed {

@@ -37,9 +37,11 @@ impl Flow<'_> {
             return self.verify_otp(token, answers).await;
         }
         let Some(oob_code) = &association.oob_code else {
-            return Err(Failure::Unexpected(anyhow::anyhow!(
-                "Auth0's enrollment answer has neither an otp secret nor an oob_code"
-            )));
+            return Err(Failure::Auth0(crate::auth0::Error::Protocol {
+                url: self.client.domain().url("/mfa/associate"),
+                status: None,
+                message: "an enrollment with neither an otp secret nor an oob_code".into(),
+            }));
         };
         if association.binding_method.as_deref() == Some("prompt") {
             self.progress.step("confirming with the code that was sent");

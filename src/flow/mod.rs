@@ -2,6 +2,7 @@
 //! answer (a flag, a computed TOTP code, a prompt, or a push approval), verify,
 //! tokens. Prompts and progress sit behind traits, so it runs without a terminal.
 
+pub mod answers;
 mod enroll;
 mod factor;
 mod poll;
@@ -12,34 +13,11 @@ use crate::auth0::{Challenge, ChallengeType, Client, LoginOutcome, PasswordLogin
 use crate::error::Failure;
 use crate::prompt::{Ask, Prompter, cannot_prompt};
 use crate::secret::Secret;
-use crate::totp::{self, Overrides, Totp};
+use crate::totp;
 
+pub use answers::{Answers, Malformed};
 pub use factor::{Factor, Pick, describe, pick};
 pub use poll::{DEFAULT_INTERVAL, DEFAULT_TIMEOUT, Next, PushPoll};
-
-/// What the user gave up front, so that nothing needs asking.
-#[derive(Debug, Default, Clone)]
-pub struct Answers {
-    pub otp: Option<Secret>,
-    /// A base32 secret or otpauth:// URI to compute the OTP from.
-    pub otp_secret: Option<Secret>,
-    /// The code an SMS, voice call or email delivered.
-    pub binding_code: Option<Secret>,
-    pub recovery_code: Option<Secret>,
-}
-
-impl Answers {
-    /// The factor the answers point to when the user named none.
-    fn implied_factor(&self) -> Option<Factor> {
-        if self.otp.is_some() || self.otp_secret.is_some() {
-            Some(Factor::Otp)
-        } else if self.recovery_code.is_some() {
-            Some(Factor::RecoveryCode)
-        } else {
-            None
-        }
-    }
-}
 
 /// Which authenticator to use: `--factor`, `--authenticator-id`, else ask.
 #[derive(Debug, Default, Clone)]
@@ -211,17 +189,21 @@ impl Flow<'_> {
             return self.verify_otp(mfa_token, answers).await;
         }
         let Some(oob_code) = &challenge.oob_code else {
-            return Err(Failure::Unexpected(anyhow::anyhow!(
-                "Auth0 issued a '{}' challenge without an oob_code",
-                crate::sanitize::sanitize(&challenge.challenge_type)
-            )));
+            return Err(Failure::Auth0(crate::auth0::Error::Protocol {
+                url: self.client.domain().url("/mfa/challenge"),
+                status: None,
+                message: format!(
+                    "a '{}' challenge without an oob_code, which is not an answer of the Auth0 API",
+                    crate::sanitize::sanitize(&challenge.challenge_type)
+                ),
+            }));
         };
         if challenge.binding_method.as_deref() == Some("prompt") {
             self.progress
                 .step("Auth0 sent a code by SMS, voice or email");
             return self.verify_binding_code(mfa_token, oob_code, answers).await;
         }
-        let server_interval = challenge.interval.map(Duration::from_secs);
+        let server_interval = challenge.interval.map(crate::auth0::server_seconds);
         self.wait_for_push(mfa_token, oob_code, server_interval, waiting)
             .await
     }
@@ -272,9 +254,11 @@ impl Flow<'_> {
     ) -> Result<TokenSet, Failure> {
         let code = match &answers.recovery_code {
             Some(code) => code.clone(),
-            None => self.prompter.secret(&RECOVERY_ASK)?,
+            None => {
+                let code = self.prompter.secret(&RECOVERY_ASK)?;
+                answers::recovery_code(code.expose()).map_err(|why| why.entered(&RECOVERY_ASK))?
+            }
         };
-        let code = Secret::new(code.expose().trim().replace([' ', '-'], "").to_uppercase());
         self.progress
             .step("verifying the recovery code (mfa-recovery-code grant, POST /oauth/token)");
         let tokens = self.client.verify_recovery_code(mfa_token, &code).await?;
@@ -342,7 +326,7 @@ impl Flow<'_> {
             return Ok(());
         }
         match factor {
-            Some(Factor::Otp) if answers.otp.is_none() && answers.otp_secret.is_none() => {
+            Some(Factor::Otp) if answers.otp.is_none() && answers.totp.is_none() => {
                 Err(cannot_prompt(&OTP_ASK))
             }
             Some(f) if f.sends_a_code() && answers.binding_code.is_none() => {
@@ -357,16 +341,13 @@ impl Flow<'_> {
         if let Some(otp) = &answers.otp {
             return Ok(otp.clone());
         }
-        if let Some(secret) = &answers.otp_secret {
-            let generator = Totp::parse(secret.expose(), Overrides::default()).map_err(|e| {
-                Failure::usage_with_hint(e, "check --otp-secret / AUTH0_OTP_SECRET")
-            })?;
+        if let Some(generator) = &answers.totp {
             self.progress
                 .step("computed the TOTP code from the OTP secret");
             return Ok(Secret::new(generator.code_at(totp::now_unix())));
         }
         let code = self.prompter.secret(&OTP_ASK)?;
-        Ok(Secret::new(code.expose().trim().replace(' ', "")))
+        answers::otp(code.expose()).map_err(|why| why.entered(&OTP_ASK))
     }
 
     fn binding_code(&mut self, answers: &Answers) -> Result<Secret, Failure> {
@@ -374,7 +355,7 @@ impl Flow<'_> {
             Some(code) => Ok(code.clone()),
             None => {
                 let code = self.prompter.secret(&BINDING_ASK)?;
-                Ok(Secret::new(code.expose().trim().replace(' ', "")))
+                answers::binding_code(code.expose()).map_err(|why| why.entered(&BINDING_ASK))
             }
         }
     }
@@ -385,7 +366,10 @@ impl Flow<'_> {
             tokio::time::sleep(pause).await;
             return;
         };
-        let until = Instant::now() + pause;
+        let Some(until) = Instant::now().checked_add(pause) else {
+            tokio::time::sleep(pause).await;
+            return;
+        };
         while Instant::now() < until {
             self.progress.waiting(started.elapsed());
             tokio::time::sleep(tick.min(until.saturating_duration_since(Instant::now()))).await;

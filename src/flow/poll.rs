@@ -67,17 +67,21 @@ impl PushPoll {
         };
         match api.error.as_str() {
             "authorization_pending" => {}
-            "slow_down" => self.interval += SLOW_DOWN_STEP,
-            // The refused poll consumed nothing: wait as long as Auth0 asks.
-            "too_many_requests" => {
-                if let Some(wait) = api.retry_after {
-                    self.interval = self.interval.max(wait);
+            "slow_down" => self.interval = self.interval.saturating_add(SLOW_DOWN_STEP),
+            // The refused poll consumed nothing: wait as long as Auth0 asks,
+            // unless that is past the timeout: then it is the rate limit that
+            // ended the wait (exit 7), not the user's patience.
+            "too_many_requests" | "too_many_attempts" => {
+                let wait = api.retry_after.unwrap_or(self.interval);
+                if api.error == "too_many_attempts" || elapsed.saturating_add(wait) > self.timeout {
+                    return Next::Stop(Error::Api(api).into());
                 }
+                self.interval = self.interval.max(wait);
             }
             // access_denied, invalid_grant (rejected), expired_token, ...: final.
             _ => return Next::Stop(Error::Api(api).into()),
         }
-        if elapsed + self.interval > self.timeout {
+        if elapsed.saturating_add(self.interval) > self.timeout {
             Next::Stop(Failure::PushTimeout(self.timeout))
         } else {
             Next::Wait(self.interval)

@@ -11,7 +11,7 @@ pub fn human_duration(seconds: u64) -> String {
 }
 
 pub(super) fn relative(delta: i64) -> String {
-    if delta.abs() < 5 {
+    if delta.unsigned_abs() < 5 {
         "now".into()
     } else if delta >= 0 {
         format!("in {}", human_duration(delta as u64))

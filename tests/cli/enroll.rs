@@ -618,7 +618,7 @@ fn recovery_codes_are_saved_and_survive_a_failed_confirmation() {
     let output = tenant
         .cmd()
         .args([
-            "enroll", "otp", "--json", "--otp", "000000x", "--token", &token,
+            "enroll", "otp", "--json", "--otp", "000000", "--token", &token,
         ])
         .arg("--save-recovery-code")
         .arg(&file)

@@ -32,7 +32,14 @@ fn missing_domain_names_the_flag_and_the_variable() {
 fn missing_domain_in_json_mode_is_one_json_document() {
     let home = TempDir::new().unwrap();
     let output = bare_cmd(&home)
-        .args(["verify", "--json", "--mfa-token", "Fe26.x", "--otp", "1"])
+        .args([
+            "verify",
+            "--json",
+            "--mfa-token",
+            "Fe26.x",
+            "--otp",
+            "123456",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));

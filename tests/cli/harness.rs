@@ -194,6 +194,10 @@ type = "recovery-code"
 recovery_code = "{RECOVERY_CODE}"
 
 [[users]]
+username = "new@test.example"
+password = "{PASSWORD}"
+
+[[users]]
 username = "multi@test.example"
 password = "{PASSWORD}"
 [[users.authenticators]]
@@ -227,6 +231,21 @@ impl TestTenant {
             .env("AUTH0_CLIENT_ID", CLIENT_ID)
             .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
             .env("AUTH0_PASSWORD", PASSWORD);
+        cmd
+    }
+
+    /// Like `test_cmd`, as a plain `std::process::Command`, for tests that
+    /// set up stdout or signals themselves.
+    pub fn test_std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(BIN);
+        cmd.env_clear()
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.home.path().join(".config"))
+            .env("AUTH0_DOMAIN", self.base_url())
+            .env("AUTH0_CLIENT_ID", CLIENT_ID)
+            .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
+            .env("AUTH0_PASSWORD", PASSWORD)
+            .stdin(std::process::Stdio::null());
         cmd
     }
 

@@ -1,0 +1,122 @@
+//! Bad input is refused before the first request, with exit 2 and a line
+//! that names the fix: oversized or non-text stdin, empty values, answers
+//! that cannot be codes, secrets and URIs that cannot be TOTP secrets.
+
+use crate::harness::*;
+
+fn assert_refused_before_sending(tenant: &TestTenant, output: &std::process::Output) {
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
+    let err = stderr(output);
+    assert!(!err.contains("internal error"), "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error:")).count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        tenant.emulator.received().is_empty(),
+        "nothing may be sent: {:?}",
+        tenant.emulator.received()
+    );
+}
+
+#[test]
+fn stdin_is_read_within_bounds_and_as_text() {
+    let tenant = TestTenant::fast("");
+    let huge = "Fe26.".to_owned() + &"A".repeat(200 * 1024);
+    let output = tenant
+        .test_cmd()
+        .args(["verify", "--mfa-token", "-", "--otp", "123456"])
+        .write_stdin(huge)
+        .output()
+        .unwrap();
+    assert_refused_before_sending(&tenant, &output);
+    assert!(stderr(&output).contains("KiB"), "{}", stderr(&output));
+
+    let output = tenant
+        .test_cmd()
+        .args(["login", "-u", "push@test.example", "--password", "-"])
+        .write_stdin(vec![0xff, 0xfe, b'\n'])
+        .output()
+        .unwrap();
+    assert_refused_before_sending(&tenant, &output);
+    assert!(stderr(&output).contains("UTF-8"), "{}", stderr(&output));
+}
+
+#[test]
+fn an_empty_mfa_token_is_never_sent() {
+    let tenant = TestTenant::fast("");
+    let output = tenant
+        .test_cmd()
+        .args(["verify", "--mfa-token", "", "--otp", "123456"])
+        .output()
+        .unwrap();
+    assert_refused_before_sending(&tenant, &output);
+    assert!(stderr(&output).contains("empty"), "{}", stderr(&output));
+
+    // What a failed `export AUTH0_MFA_TOKEN=$(...)` leaves behind.
+    let output = tenant
+        .test_cmd()
+        .env("AUTH0_MFA_TOKEN", "")
+        .args(["challenge", "--json", "--type", "otp"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = stdout_json(&output);
+    assert!(
+        error["error_description"]
+            .as_str()
+            .unwrap()
+            .contains("AUTH0_MFA_TOKEN is set but empty"),
+        "{error}"
+    );
+    assert!(tenant.emulator.received().is_empty());
+}
+
+#[test]
+fn answers_that_cannot_be_codes_are_refused_before_the_password_grant() {
+    let tenant = TestTenant::fast("");
+    for (flag, value) in [
+        ("--otp", "12345"),
+        ("--otp", "one-two"),
+        ("--recovery-code", "short"),
+        ("--binding-code", "!"),
+        ("--otp-secret", "not base32 at all!"),
+        ("--otp-secret", "otpauth://"),
+        ("--otp-secret", "otpauth:///"),
+        ("--otp-secret", "OTPAUTH://"),
+        ("--otp-secret", "otpauth://totp/x?secret=JBSWY3DP&digits=99"),
+    ] {
+        let output = tenant
+            .test_cmd()
+            .args(["login", "-u", "multi@test.example", flag, value])
+            .output()
+            .unwrap();
+        assert_refused_before_sending(&tenant, &output);
+        assert!(
+            stderr(&output).contains(flag.trim_start_matches("--"))
+                || stderr(&output).contains("OTP secret"),
+            "{flag}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn totp_uris_without_a_type_or_secret_are_usage_errors() {
+    let tenant = TestTenant::fast("");
+    for uri in [
+        "otpauth://",
+        "otpauth:///",
+        "OTPAUTH://",
+        "otpauth://totp/x",
+        "otpauth://hotp/x?secret=JBSWY3DP",
+    ] {
+        let output = bare_cmd(&tenant.home)
+            .args(["totp", "--json", uri])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{uri}");
+        assert_eq!(stdout_json(&output)["error"], "usage", "{uri}");
+    }
+}
