@@ -9,9 +9,11 @@
 //! [`Emulator::start_in_background`] (own thread, for synchronous tests), or their HTTPS
 //! twins [`Emulator::start_tls`] and [`Emulator::start_tls_in_background`], which generate
 //! a CA and a certificate for 127.0.0.1, ::1 and localhost and write the CA (PEM) to a
-//! file for the client to trust; the tenant comes
-//! from [`Tenant::demo`] or a TOML file ([`Tenant::load`], schema in [`Tenant`]'s module
-//! docs and `example-tenant.toml`).
+//! file for the client to trust; [`Emulator::start_with`] and
+//! [`Emulator::start_in_background_with`] take [`Options`] (more certificate names, a
+//! public URL, the console, threads). The tenant comes from [`Tenant::demo`] or a TOML
+//! file ([`Tenant::load`], schema in [`Tenant`]'s module docs and `example-tenant.toml`).
+//! The URLs it answers with follow the `Host` of each request, unless a public URL is set.
 //!
 //! Control API (JSON): `GET /_emulator/health`, `GET /_emulator/outbox`,
 //! `GET /_emulator/requests`,

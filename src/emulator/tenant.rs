@@ -409,6 +409,9 @@ impl Tenant {
             if u.password.is_empty() {
                 bail!("{at}: password is empty");
             }
+            if u.email_verified == Some(true) && !u.email().contains('@') {
+                bail!("{at}: email_verified needs an email address (set `email`)");
+            }
             let mut suffixes = HashSet::new();
             let mut recovery = 0;
             for (j, a) in u.authenticators.iter().enumerate() {
@@ -686,6 +689,11 @@ mod tests {
                 "{user}[[users.authenticators]]\ntype=\"fingerprint\"\n"
             ))
             .contains("fingerprint")
+        );
+        assert!(err(&format!("{user}email_verified = true\n")).contains("email address"));
+        assert!(
+            err("[[clients]]\nclient_id=\"c\"\npublic_key=\"nope\"\n")
+                .contains("not an RSA public key")
         );
     }
 }
