@@ -130,10 +130,26 @@ fn send(
     headers: &[(&str, &str)],
     body: Option<(&str, String)>,
 ) -> Resp {
-    let mut req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-        emu.local_addr()
-    );
+    send_as(
+        emu,
+        &emu.local_addr().to_string(),
+        method,
+        path,
+        headers,
+        body,
+    )
+}
+
+/// A request as a client that reached the emulator by the name `host` sends it.
+fn send_as(
+    emu: &Emulator,
+    host: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<(&str, String)>,
+) -> Resp {
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
     for (n, v) in headers {
         req.push_str(&format!("{n}: {v}\r\n"));
     }

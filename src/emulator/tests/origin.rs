@@ -4,29 +4,6 @@
 
 use super::*;
 
-fn send_as(
-    emu: &Emulator,
-    host: &str,
-    method: &str,
-    path: &str,
-    body: Option<(&str, String)>,
-) -> Resp {
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
-    let body = match body {
-        Some((ct, b)) => {
-            req.push_str(&format!(
-                "Content-Type: {ct}\r\nContent-Length: {}\r\n",
-                b.len()
-            ));
-            b
-        }
-        None => String::new(),
-    };
-    req.push_str("\r\n");
-    req.push_str(&body);
-    raw_request(&bound(emu), req.as_bytes()).unwrap()
-}
-
 fn form_as(emu: &Emulator, host: &str, fields: &[(&str, &str)]) -> Resp {
     let body = fields
         .iter()
@@ -38,6 +15,7 @@ fn form_as(emu: &Emulator, host: &str, fields: &[(&str, &str)]) -> Resp {
         host,
         "POST",
         "/oauth/token",
+        &[],
         Some(("application/x-www-form-urlencoded", body)),
     )
 }
@@ -76,6 +54,7 @@ fn urls_and_issuers_follow_the_host_the_client_used() {
         "auth0.test:8787",
         "GET",
         "/.well-known/openid-configuration",
+        &[],
         None,
     )
     .ok();
@@ -97,11 +76,10 @@ fn urls_and_issuers_follow_the_host_the_client_used() {
     );
     assert_eq!(set["expires_in"], 600, "an MFA API token");
     // The token works at the /mfa/ endpoints whichever name they are reached by.
+    let auth = format!("Bearer {access}");
     for host in ["auth0.test:8787", &emu.local_addr().to_string()] {
-        let req = format!(
-            "GET /mfa/authenticators HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {access}\r\nConnection: close\r\n\r\n"
-        );
-        raw_request(&bound(&emu), req.as_bytes()).unwrap().ok();
+        let headers = [("Authorization", auth.as_str())];
+        send_as(&emu, host, "GET", "/mfa/authenticators", &headers, None).ok();
     }
     // A Host unfit for a URL falls back to the bound address.
     let doc = send_as(
@@ -109,6 +87,7 @@ fn urls_and_issuers_follow_the_host_the_client_used() {
         "bad/host",
         "GET",
         "/.well-known/openid-configuration",
+        &[],
         None,
     )
     .ok();
@@ -128,6 +107,7 @@ fn a_public_url_wins_over_the_host() {
         "10.0.0.7:8787",
         "GET",
         "/.well-known/openid-configuration",
+        &[],
         None,
     )
     .ok();
@@ -135,11 +115,17 @@ fn a_public_url_wins_over_the_host() {
     assert_eq!(doc["token_endpoint"], "https://auth0.test/oauth/token");
     let token = mfa_token(&emu, demo::NEW_USER);
     let body = json!({"authenticator_types": ["oob"], "oob_channels": ["auth0"]}).to_string();
-    let req = format!(
-        "POST /mfa/associate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    let push = raw_request(&bound(&emu), req.as_bytes()).unwrap().ok();
+    let auth = format!("Bearer {token}");
+    let headers = [("Authorization", auth.as_str())];
+    let push = send_as(
+        &emu,
+        "x",
+        "POST",
+        "/mfa/associate",
+        &headers,
+        Some(("application/json", body)),
+    )
+    .ok();
     assert!(
         push["barcode_uri"]
             .as_str()
