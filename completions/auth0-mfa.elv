@@ -48,7 +48,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand totp 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
             cand config 'Show the resolved settings, or where the config file is'
             cand completions 'Print a shell completion script'
-            cand emulator 'Run the local Auth0 MFA emulator until Ctrl-C'
+            cand emulator 'Run the local Auth0 MFA emulator until Ctrl-C, print its demo tenant, or check one is ready'
             cand demo 'Run the whole MFA flow against the built-in emulator, step by step'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -471,9 +471,12 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --help 'Print help'
         }
         &'auth0-mfa;emulator'= {
-            cand --listen 'Address to listen on (loopback)'
+            cand --listen 'Address to listen on; any other than loopback exposes the tenant''s test data to other hosts (0.0.0.0:8787 in a container)'
             cand --tenant 'Tenant file (TOML) describing clients and users [default: the built-in demo tenant]'
-            cand --ca-file 'Where --tls writes the CA certificate (PEM), for --cacert [default: auth0-mfa-emulator-ca.pem in the temp dir]'
+            cand --ca-file 'Where --tls writes the CA certificate (PEM), for --cacert; the CA --check trusts [default: auth0-mfa-emulator-ca.pem in the temp dir]'
+            cand --tls-name 'Another name for the certificate to hold, besides 127.0.0.1, ::1 and localhost (a compose service name, auth0.test, an IP); repeatable'
+            cand --public-url 'The URL clients use, for the issuer and every URL in answers [default: the Host of each request]'
+            cand --check 'Check that the emulator at URL is ready (GET URL/_emulator/health): exit 0 if so, for container health checks'
             cand --color 'When to colour output'
             cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]'
@@ -487,6 +490,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]'
             cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
             cand --tls 'Serve HTTPS with a certificate from a CA generated at start'
+            cand --print-tenant 'Print the tenant (the built-in demo one, or --tenant''s) as a tenant file, and exit'
             cand --json 'Print the result as one JSON document (also on failure)'
             cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -526,7 +530,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand totp 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
             cand config 'Show the resolved settings, or where the config file is'
             cand completions 'Print a shell completion script'
-            cand emulator 'Run the local Auth0 MFA emulator until Ctrl-C'
+            cand emulator 'Run the local Auth0 MFA emulator until Ctrl-C, print its demo tenant, or check one is ready'
             cand demo 'Run the whole MFA flow against the built-in emulator, step by step'
             cand help 'Print this message or the help of the given subcommand(s)'
         }

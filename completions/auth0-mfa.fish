@@ -55,7 +55,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "doctor" -d 'Dia
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "totp" -d 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "config" -d 'Show the resolved settings, or where the config file is'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "emulator" -d 'Run the local Auth0 MFA emulator until Ctrl-C'
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "emulator" -d 'Run the local Auth0 MFA emulator until Ctrl-C, print its demo tenant, or check one is ready'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "demo" -d 'Run the whole MFA flow against the built-in emulator, step by step'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s u -l username -d 'The user\'s username or email [env: AUTH0_USERNAME]' -r
@@ -456,9 +456,12 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -s v -l
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l listen -d 'Address to listen on (loopback)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l listen -d 'Address to listen on; any other than loopback exposes the tenant\'s test data to other hosts (0.0.0.0:8787 in a container)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tenant -d 'Tenant file (TOML) describing clients and users [default: the built-in demo tenant]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l ca-file -d 'Where --tls writes the CA certificate (PEM), for --cacert [default: auth0-mfa-emulator-ca.pem in the temp dir]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l ca-file -d 'Where --tls writes the CA certificate (PEM), for --cacert; the CA --check trusts [default: auth0-mfa-emulator-ca.pem in the temp dir]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tls-name -d 'Another name for the certificate to hold, besides 127.0.0.1, ::1 and localhost (a compose service name, auth0.test, an IP); repeatable' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l public-url -d 'The URL clients use, for the issuer and every URL in answers [default: the Host of each request]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l check -d 'Check that the emulator at URL is ready (GET URL/_emulator/health): exit 0 if so, for container health checks' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -476,6 +479,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tls -d 'Serve HTTPS with a certificate from a CA generated at start'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l print-tenant -d 'Print the tenant (the built-in demo one, or --tenant\'s) as a tenant file, and exit'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
@@ -511,7 +515,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "totp" -d 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "config" -d 'Show the resolved settings, or where the config file is'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "completions" -d 'Print a shell completion script'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "emulator" -d 'Run the local Auth0 MFA emulator until Ctrl-C'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "emulator" -d 'Run the local Auth0 MFA emulator until Ctrl-C, print its demo tenant, or check one is ready'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "demo" -d 'Run the whole MFA flow against the built-in emulator, step by step'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from authenticators" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
