@@ -141,7 +141,7 @@ pub enum Command {
         /// The shell to complete for
         shell: Shell,
     },
-    /// Run the local Auth0 MFA emulator until Ctrl-C
+    /// Run the local Auth0 MFA emulator until Ctrl-C, print its demo tenant, or check one is ready
     #[cfg(feature = "emulator")]
     Emulator(EmulatorArgs),
     /// Run the whole MFA flow against the built-in emulator, step by step
@@ -264,6 +264,14 @@ pub struct AnswerArgs {
     /// Read the OTP secret from FILE
     #[arg(long, value_name = "FILE")]
     pub otp_secret_file: Option<PathBuf>,
+
+    /// Take the code from this command's output, e.g. 'op item get Auth0 --otp' [env: AUTH0_MFA_OTP_COMMAND]
+    #[arg(long, value_name = "CMD")]
+    pub otp_command: Option<String>,
+
+    /// When the current TOTP code was already sent, fail at once instead of waiting for the next
+    #[arg(long)]
+    pub no_otp_wait: bool,
 
     /// The code from the SMS, voice call or email (binding_method prompt)
     #[arg(long, value_name = "CODE")]
@@ -547,8 +555,9 @@ pub enum ConfigAction {
 
 #[cfg(feature = "emulator")]
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("https").args(["tls", "check"]).multiple(true))]
 pub struct EmulatorArgs {
-    /// Address to listen on (loopback)
+    /// Address to listen on; any other than loopback exposes the tenant's test data to other hosts (0.0.0.0:8787 in a container)
     #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR")]
     pub listen: std::net::SocketAddr,
 
@@ -560,9 +569,25 @@ pub struct EmulatorArgs {
     #[arg(long)]
     pub tls: bool,
 
-    /// Where --tls writes the CA certificate (PEM), for --cacert [default: auth0-mfa-emulator-ca.pem in the temp dir]
-    #[arg(long, value_name = "FILE", requires = "tls")]
+    /// Where --tls writes the CA certificate (PEM), for --cacert; the CA --check trusts [default: auth0-mfa-emulator-ca.pem in the temp dir]
+    #[arg(long, value_name = "FILE", requires = "https")]
     pub ca_file: Option<PathBuf>,
+
+    /// Another name for the certificate to hold, besides 127.0.0.1, ::1 and localhost (a compose service name, auth0.test, an IP); repeatable
+    #[arg(long, value_name = "NAME", requires = "tls")]
+    pub tls_name: Vec<String>,
+
+    /// The URL clients use, for the issuer and every URL in answers [default: the Host of each request]
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+
+    /// Print the tenant (the built-in demo one, or --tenant's) as a tenant file, and exit
+    #[arg(long, conflicts_with_all = ["check", "tls", "public_url", "tls_name"])]
+    pub print_tenant: bool,
+
+    /// Check that the emulator at URL is ready (GET URL/_emulator/health): exit 0 if so, for container health checks
+    #[arg(long, value_name = "URL", conflicts_with_all = ["tenant", "tls", "public_url", "tls_name"])]
+    pub check: Option<String>,
 }
 
 #[cfg(test)]

@@ -169,4 +169,23 @@ mod tests {
     fn unknown_top_level_keys_are_refused() {
         assert!(toml::from_str::<ConfigFile>("defualt_profile = 'x'").is_err());
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Whatever the file holds, loading it gives profiles or a message.
+            #[test]
+            fn any_file_loads_or_is_refused(text in prop_oneof![
+                "(default_profile = \"[a-z]{0,5}\"\n)?(\\[profiles\\.[a-z]{1,5}\\]\n([a-z_]{1,12} = (\"[ -~]{0,10}\"|[0-9]{1,20}|true|\\[\\]|\\{\\})\n){0,4}){0,3}",
+                "\\PC{0,80}",
+            ]) {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("config.toml");
+                std::fs::write(&path, &text).unwrap();
+                let _ = load(&path);
+            }
+        }
+    }
 }

@@ -131,4 +131,19 @@ mod tests {
         assert!(Domain::parse("ftp://x").is_err());
         assert!(Domain::parse("https://user:pw@tenant.auth0.com").is_err());
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_domain_text_is_a_domain_or_an_error(input in "(https?://)?[ -~]{0,40}|\\PC{0,40}") {
+                if let Ok(domain) = Domain::parse(&input) {
+                    prop_assert!(domain.base_url().starts_with("http"));
+                    let _ = domain.mfa_audience();
+                }
+            }
+        }
+    }
 }

@@ -26,6 +26,26 @@ pub mod exit {
     pub const INTERRUPTED: i32 = 130;
     pub const CLOSED_PIPE: i32 = 141;
     pub const TERMINATED: i32 = 143;
+
+    /// Every code the tool exits with, in the README's order.
+    pub const ALL: [i32; 16] = [
+        OK,
+        UNEXPECTED,
+        USAGE,
+        NETWORK,
+        REJECTED,
+        ENROLLMENT_NEEDED,
+        EXPIRED,
+        RATE_LIMITED,
+        BAD_RESPONSE,
+        PUSH_TIMEOUT,
+        PENDING,
+        OUTPUT,
+        HANGUP,
+        INTERRUPTED,
+        CLOSED_PIPE,
+        TERMINATED,
+    ];
 }
 
 /// The signals that end a command early.
@@ -69,6 +89,12 @@ pub enum Failure {
     Auth0(auth0::Error),
     /// The user has no authenticator that can answer (found before asking Auth0).
     EnrollmentNeeded {
+        message: String,
+        hint: String,
+    },
+    /// The code at hand was sent already and would be refused as reused
+    /// (`--no-otp-wait`): refused here, before it costs an attempt.
+    CodeSpent {
         message: String,
         hint: String,
     },
@@ -124,6 +150,7 @@ impl Failure {
             Failure::Auth0(auth0::Error::Protocol { .. }) => exit::BAD_RESPONSE,
             Failure::Auth0(auth0::Error::Api(api)) => api_exit_code(api),
             Failure::EnrollmentNeeded { .. } => exit::ENROLLMENT_NEEDED,
+            Failure::CodeSpent { .. } => exit::REJECTED,
             Failure::PushTimeout(_) => exit::PUSH_TIMEOUT,
             Failure::Interrupted(signal) => signal.exit_code(),
             Failure::Output { .. } => exit::OUTPUT,
@@ -142,6 +169,7 @@ impl Failure {
             Failure::Auth0(auth0::Error::Protocol { .. }) => "unexpected_response",
             Failure::Auth0(auth0::Error::Api(api)) => &api.error,
             Failure::EnrollmentNeeded { .. } => "enrollment_required",
+            Failure::CodeSpent { .. } => "otp_spent",
             Failure::PushTimeout(_) => "timeout",
             Failure::Interrupted(_) => "interrupted",
             Failure::Output { .. } => "output_error",
@@ -157,7 +185,9 @@ impl Failure {
         match self {
             Failure::Usage { hint, .. } => hint.clone(),
             Failure::Auth0(error) => hints::for_error(error),
-            Failure::EnrollmentNeeded { hint, .. } => Some(hint.clone()),
+            Failure::EnrollmentNeeded { hint, .. } | Failure::CodeSpent { hint, .. } => {
+                Some(hint.clone())
+            }
             Failure::PushTimeout(_) => Some(
                 "approve the push on the device sooner, raise --timeout, or choose another factor with --factor".into(),
             ),
@@ -200,7 +230,9 @@ impl fmt::Display for Failure {
         match self {
             Failure::Usage { message, .. } => f.write_str(message),
             Failure::Auth0(error) => error.fmt(f),
-            Failure::EnrollmentNeeded { message, .. } => f.write_str(message),
+            Failure::EnrollmentNeeded { message, .. } | Failure::CodeSpent { message, .. } => {
+                f.write_str(message)
+            }
             Failure::PushTimeout(waited) => write!(
                 f,
                 "gave up waiting for the push approval after {} s",

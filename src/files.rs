@@ -1,6 +1,7 @@
 //! Files the tool writes for the user (a saved recovery code, the config
-//! file, session and state files): readable by the owner only from the first
-//! byte, created new or replaced whole, and never written through a symlink.
+//! file, session and state files) and where state lives: readable by the
+//! owner only from the first byte, created new or replaced whole, and never
+//! written through a symlink.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -90,6 +91,19 @@ fn temporary_beside(path: &Path) -> PathBuf {
         .unwrap_or_default();
     let unique: u32 = rand::random();
     parent_dir(path).join(format!(".{name}.{}.{unique:08x}.tmp", std::process::id()))
+}
+
+/// Where the tool keeps state between runs (sessions, spent codes):
+/// `$XDG_STATE_HOME/auth0-mfa`, else the platform's state directory
+/// (`~/.local/state/auth0-mfa` on Linux), else its local data directory.
+pub fn state_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_STATE_HOME")
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+        .filter(|dir| dir.is_absolute())
+        .or_else(dirs::state_dir)
+        .or_else(dirs::data_local_dir)?;
+    Some(base.join("auth0-mfa"))
 }
 
 /// Creates a directory (and its parents) that only the owner can enter.

@@ -115,14 +115,17 @@ pub mod terminal {
     }
 
     /// Puts back what a running prompt changed; nothing when none runs.
+    /// The main thread (a prompt ending) and the signal thread may both get
+    /// here at once: the saved state is taken and the terminal written under
+    /// one lock, so the exit of one cannot come between the other's steps.
     pub fn restore() {
-        if imp::restore() {
+        imp::restore(|| {
             use std::io::Write;
             // Show the cursor again (a picker hides it).
             let mut stderr = std::io::stderr().lock();
             let _ = stderr.write_all(b"\x1b[?25h");
             let _ = stderr.flush();
-        }
+        });
     }
 
     #[cfg(unix)]
@@ -141,31 +144,33 @@ pub mod terminal {
             }
         }
 
-        pub fn restore() -> bool {
-            let saved = SAVED.lock().unwrap_or_else(|p| p.into_inner()).take();
-            match saved {
-                Some(state) => {
-                    // SAFETY: `state` is a termios tcgetattr filled for this fd.
-                    unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &state) };
-                    true
-                }
-                None => false,
+        /// Restores the saved state, then runs `after`, holding the lock.
+        pub fn restore(after: impl FnOnce()) {
+            let mut saved = SAVED.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(state) = saved.take() {
+                // SAFETY: `state` is a termios tcgetattr filled for this fd.
+                unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &state) };
+                after();
             }
         }
     }
 
     #[cfg(not(unix))]
     mod imp {
-        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::Mutex;
 
-        static PROMPTING: AtomicBool = AtomicBool::new(false);
+        /// Whether a prompt runs (its state is the console's own to restore).
+        static PROMPTING: Mutex<bool> = Mutex::new(false);
 
         pub fn save() {
-            PROMPTING.store(true, Ordering::SeqCst);
+            *PROMPTING.lock().unwrap_or_else(|p| p.into_inner()) = true;
         }
 
-        pub fn restore() -> bool {
-            PROMPTING.swap(false, Ordering::SeqCst)
+        pub fn restore(after: impl FnOnce()) {
+            let mut prompting = PROMPTING.lock().unwrap_or_else(|p| p.into_inner());
+            if std::mem::take(&mut *prompting) {
+                after();
+            }
         }
     }
 }

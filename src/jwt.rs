@@ -53,4 +53,21 @@ mod tests {
         assert_eq!(kind("opaque"), TokenKind::Unknown);
         assert_eq!(kind("a.b.c"), TokenKind::Unknown);
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_string_is_a_kind_and_maybe_claims(token in prop_oneof![
+                "[A-Za-z0-9_=-]{0,30}\\.[A-Za-z0-9_=-]{0,60}\\.[A-Za-z0-9_=-]{0,30}",
+                "Fe26\\.[ -~]{0,40}",
+                "\\PC{0,60}",
+            ]) {
+                let _ = kind(&token);
+                let _ = claims(&token);
+            }
+        }
+    }
 }

@@ -14,11 +14,13 @@ pub mod flow;
 pub mod hints;
 mod interrupt;
 pub mod jwt;
+mod otp_command;
 pub mod output;
 pub mod prompt;
 mod sanitize;
 pub mod secret;
 pub mod settings;
+mod spent;
 pub mod totp;
 mod trace;
 

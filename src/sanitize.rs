@@ -51,4 +51,18 @@ mod tests {
         );
         assert_eq!(sanitize("naïve café 東京 ✓"), "naïve café 東京 ✓");
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn nothing_that_drives_a_terminal_survives(text in "\\PC{0,40}|[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{200b}-\\u{200f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}a ]{0,40}") {
+                let clean = sanitize(&text);
+                prop_assert!(clean.chars().all(|c| !(is_invisible_format(c) || c.is_control() && c != '\n' && c != '\t')));
+                prop_assert_eq!(clean.chars().count(), text.chars().count());
+            }
+        }
+    }
 }

@@ -36,6 +36,7 @@ pub enum Key {
     Scope,
     MfaToken,
     OtpSecret,
+    OtpCommand,
     Factor,
     ClientAssertionKey,
     ClientAssertionAlg,
@@ -86,7 +87,7 @@ const fn secret(
 
 impl Key {
     /// In the order `config show` lists them.
-    pub const ALL: [Key; 15] = [
+    pub const ALL: [Key; 16] = [
         Key::Domain,
         Key::ClientId,
         Key::ClientSecret,
@@ -97,6 +98,7 @@ impl Key {
         Key::Scope,
         Key::MfaToken,
         Key::OtpSecret,
+        Key::OtpCommand,
         Key::Factor,
         Key::ClientAssertionKey,
         Key::ClientAssertionAlg,
@@ -133,6 +135,12 @@ impl Key {
                 "--otp-secret",
                 "AUTH0_OTP_SECRET",
                 "OTP secret",
+            ),
+            Key::OtpCommand => plain(
+                "otp_command",
+                "--otp-command",
+                "AUTH0_MFA_OTP_COMMAND",
+                "OTP command",
             ),
             Key::Factor => plain("factor", "--factor", "AUTH0_MFA_FACTOR", "factor"),
             Key::ClientAssertionKey => plain(
@@ -362,6 +370,7 @@ impl Flags {
     }
 
     fn answer(&mut self, args: &AnswerArgs) -> Result<(), Failure> {
+        self.value(Key::OtpCommand, "--otp-command", &args.otp_command);
         self.with_file(
             Key::OtpSecret,
             ("--otp-secret", &args.otp_secret),

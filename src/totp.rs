@@ -238,6 +238,13 @@ pub fn decode_base32(text: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+pub fn now_unix_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or_default()
+}
+
 pub fn now_unix() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -382,5 +389,46 @@ mod tests {
         assert!(decode_base32("").is_err());
         assert!(decode_base32("====").is_err());
         assert!(decode_base32("A1").is_err());
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Any text, URI-shaped or not, is a generator or an error.
+            #[test]
+            fn any_input_parses_or_is_refused(input in prop_oneof![
+                "otpauth://[a-zA-Z]{0,6}/[ -~]{0,20}\\?([a-z]{1,10}=[ -~]{0,20}&?){0,5}",
+                "(?i)otpauth:/{0,4}[ -~]{0,30}",
+                "[A-Za-z2-7 =-]{0,60}",
+                "\\PC{0,40}",
+            ], digits in proptest::option::of(0u32..20), period in proptest::option::of(0u64..5000)) {
+                let overrides = Overrides { digits, period, algorithm: None };
+                if let Ok(totp) = Totp::parse(&input, overrides) {
+                    let code = totp.code_at(u64::MAX);
+                    prop_assert_eq!(code.len(), totp.digits());
+                    prop_assert!(code.bytes().all(|b| b.is_ascii_digit()));
+                    prop_assert!(totp.remaining_at(u64::MAX) <= totp.period());
+                }
+            }
+
+            /// Base32 of any bytes decodes back to them.
+            #[test]
+            fn base32_round_trips(bytes in proptest::collection::vec(any::<u8>(), 1..64)) {
+                const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+                let mut text = String::new();
+                for chunk in bytes.chunks(5) {
+                    let mut block = [0u8; 5];
+                    block[..chunk.len()].copy_from_slice(chunk);
+                    let bits = u64::from_be_bytes([0, 0, 0, block[0], block[1], block[2], block[3], block[4]]);
+                    let chars = (chunk.len() * 8).div_ceil(5);
+                    for i in 0..chars {
+                        text.push(ALPHABET[((bits >> (35 - 5 * i)) & 31) as usize] as char);
+                    }
+                }
+                prop_assert_eq!(decode_base32(&text).unwrap(), bytes);
+            }
+        }
     }
 }

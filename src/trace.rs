@@ -286,4 +286,18 @@ mod tests {
             format!("Bearer {MASK}")
         );
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_body_traces_as_a_bounded_line(body in proptest::collection::vec(any::<u8>(), 0..4000)) {
+                let shown = masked_body(&body);
+                prop_assert!(shown.chars().count() <= MAX_TRACE_CHARS + 40);
+                prop_assert!(!shown.contains(char::from(0x1b)));
+            }
+        }
+    }
 }

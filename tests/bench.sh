@@ -3,7 +3,7 @@
 # "Performance budget"), measured side by side with curl against the local emulator.
 #
 # Usage: tests/bench.sh [--runs N] [--warmup N] [--no-build] [--tls|--no-tls]
-#                       [--no-reference] [--no-hyperfine]
+#                       [--no-reference] [--no-hyperfine] [--logins N] [--login-clients N]
 #
 #   --runs N        timed runs per command (default 50)
 #   --warmup N      untimed runs before them (default 3)
@@ -14,6 +14,8 @@
 #                   when the emulator has --tls); --no-tls: plain HTTP
 #   --no-reference  skip the minimal reqwest program (see below)
 #   --no-hyperfine  time with a bash loop even when hyperfine is installed
+#   --logins N      full OTP logins for the throughput case (default 2000)
+#   --login-clients N  concurrent clients in the throughput case (default 4)
 #
 # Needs curl. Uses hyperfine and /usr/bin/time when present; never installs anything.
 # BENCH_KEEP_TMP=1 keeps the scratch directory (tenant, emulator log, hyperfine output).
@@ -56,6 +58,14 @@
 #                   --timeout 5` on a push nobody approves: wall, user and sys time. It
 #                   should take about 5 s of wall time and almost no CPU (it sleeps
 #                   between polls, never spins), then exit 9 (push timeout).
+#   logins/s        what one emulator serves a CI fleet: full OTP logins (the password
+#                   grant answering mfa_required, then the mfa-otp grant answering a token
+#                   set with an ID token) by --login-clients concurrent clients, each a
+#                   kept-alive connection of the reference program (`bench-reference
+#                   logins`), --logins of them, each by a user of its own (a TOTP step is
+#                   accepted once per user). The same again through `auth0-mfa login`
+#                   processes, as many in parallel (a new process and connection each), a
+#                   tenth as many. Everything shares this machine's cores with the emulator.
 #
 # The throwaway tenant also lifts the per-client rate limit (100 requests a minute by
 # default; a run makes hundreds) and the minimum poll interval (so --interval 1 is not
@@ -69,6 +79,8 @@ BUILD=1
 TLS=auto
 REFERENCE=1
 USE_HYPERFINE=1
+LOGINS=2000
+LOGIN_CLIENTS=4
 
 usage() {
     sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -85,6 +97,10 @@ while [[ $# -gt 0 ]]; do
         --no-tls) TLS=0; shift ;;
         --no-reference) REFERENCE=0; shift ;;
         --no-hyperfine) USE_HYPERFINE=0; shift ;;
+        --logins) LOGINS="${2:?--logins needs a number}"; shift 2 ;;
+        --logins=*) LOGINS="${1#--logins=}"; shift ;;
+        --login-clients) LOGIN_CLIENTS="${2:?--login-clients needs a number}"; shift 2 ;;
+        --login-clients=*) LOGIN_CLIENTS="${1#--login-clients=}"; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
     esac
@@ -97,6 +113,12 @@ if ! [[ "$WARMUP" =~ ^[0-9]+$ ]]; then
     echo "bench.sh: --warmup wants a whole number, not '$WARMUP'" >&2
     exit 2
 fi
+for n in "$LOGINS" "$LOGIN_CLIENTS"; do
+    if ! [[ "$n" =~ ^[1-9][0-9]*$ ]]; then
+        echo "bench.sh: --logins and --login-clients want positive whole numbers, not '$n'" >&2
+        exit 2
+    fi
+done
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -191,7 +213,11 @@ EOF
 //! `bench-reference --version`: print a line, the start-up yardstick.
 //! `bench-reference one|two BASE TOKEN_FILE [CODE_FILE] [CA_FILE]`: POST /mfa/challenge,
 //! and for `two` the mfa-otp grant on the same connection; the client id and secret come
-//! from AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET. Written by auth0-mfa's tests/bench.sh.
+//! from AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET.
+//! `bench-reference logins BASE COUNT CLIENTS CODE [CA_FILE]`: COUNT full OTP logins of
+//! users bench-login-1@example.com.. (password AUTH0_PASSWORD), CLIENTS at a time, each
+//! client a kept-alive connection; prints "N logins in S s".
+//! Written by auth0-mfa's tests/bench.sh.
 use std::sync::Arc;
 
 use rustls::pki_types::CertificateDer;
@@ -204,8 +230,12 @@ fn main() {
         return;
     }
     if args.len() < 3 {
-        eprintln!("usage: bench-reference --version | one|two BASE TOKEN_FILE [CODE_FILE] [CA_FILE]");
+        eprintln!("usage: bench-reference --version | one|two BASE TOKEN_FILE [CODE_FILE] [CA_FILE] | logins BASE COUNT CLIENTS CODE [CA_FILE]");
         std::process::exit(2);
+    }
+    if args[0] == "logins" {
+        logins(&args[1..]);
+        return;
     }
     let two = args[0] == "two";
     let base = &args[1];
@@ -217,20 +247,7 @@ fn main() {
     let ca = args.get(if two { 4 } else { 3 });
     let id = std::env::var("AUTH0_CLIENT_ID").expect("AUTH0_CLIENT_ID");
     let secret = std::env::var("AUTH0_CLIENT_SECRET").expect("AUTH0_CLIENT_SECRET");
-
-    let mut roots = rustls::RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
-    if let Some(ca) = ca {
-        for cert in CertificateDer::pem_file_iter(ca).expect("CA file") {
-            roots.add(cert.expect("CA certificate")).expect("usable CA certificate");
-        }
-    }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .expect("TLS versions")
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    let tls = tls_config(ca);
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -270,6 +287,86 @@ fn main() {
         }
     });
 }
+
+fn tls_config(ca: Option<&String>) -> rustls::ClientConfig {
+    let mut roots = rustls::RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
+    if let Some(ca) = ca {
+        for cert in CertificateDer::pem_file_iter(ca).expect("CA file") {
+            roots.add(cert.expect("CA certificate")).expect("usable CA certificate");
+        }
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("TLS versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    tls
+}
+
+/// CLIENTS tasks on one thread, each with its own connection, taking the next user
+/// until COUNT logins are done; any answer but the expected one stops the run.
+fn logins(args: &[String]) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let base = args[0].clone();
+    let count: usize = args[1].parse().expect("COUNT");
+    let clients: usize = args[2].parse().expect("CLIENTS");
+    let code = args[3].clone();
+    let tls = tls_config(args.get(4));
+    let id = std::env::var("AUTH0_CLIENT_ID").expect("AUTH0_CLIENT_ID");
+    let secret = std::env::var("AUTH0_CLIENT_SECRET").expect("AUTH0_CLIENT_SECRET");
+    let password = std::env::var("AUTH0_PASSWORD").expect("AUTH0_PASSWORD");
+    let next = Arc::new(AtomicUsize::new(1));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let started = std::time::Instant::now();
+    runtime.block_on(async {
+        let mut tasks = Vec::new();
+        for _ in 0..clients {
+            let client = reqwest::Client::builder()
+                .tls_backend_preconfigured(tls.clone())
+                .build()
+                .expect("client");
+            let (base, code, id, secret, password, next) =
+                (base.clone(), code.clone(), id.clone(), secret.clone(), password.clone(), next.clone());
+            tasks.push(tokio::spawn(async move {
+                loop {
+                    let n = next.fetch_add(1, Ordering::SeqCst);
+                    if n > count {
+                        break;
+                    }
+                    let user = format!("bench-login-{n}@example.com");
+                    let answer: serde_json::Value = client
+                        .post(format!("{base}/oauth/token"))
+                        .form(&[
+                            ("grant_type", "password"), ("username", &user), ("password", &password),
+                            ("client_id", &id), ("client_secret", &secret),
+                        ])
+                        .send().await.expect("password grant")
+                        .json().await.expect("password grant body");
+                    let token = answer["mfa_token"].as_str().unwrap_or_else(|| panic!("{user}: {answer}")).to_owned();
+                    let tokens: serde_json::Value = client
+                        .post(format!("{base}/oauth/token"))
+                        .form(&[
+                            ("grant_type", "http://auth0.com/oauth/grant-type/mfa-otp"),
+                            ("mfa_token", &token), ("otp", &code),
+                            ("client_id", &id), ("client_secret", &secret),
+                        ])
+                        .send().await.expect("mfa-otp")
+                        .json().await.expect("mfa-otp body");
+                    assert!(tokens["id_token"].is_string(), "{user}: {tokens}");
+                }
+            }));
+        }
+        for task in tasks {
+            task.await.expect("a login task failed");
+        }
+    });
+    println!("{count} logins in {:.3} s", started.elapsed().as_secs_f64());
+}
 EOF
     # Rewrite the sources only when they changed, so cargo's cache holds between runs.
     local f
@@ -296,6 +393,7 @@ fi
 # The benchmark tenant: the demo's client, otp and multi users, plus a pool of OTP users.
 
 POOL=$((3 * (RUNS + WARMUP) + 24))
+CLI_LOGINS=$(( (LOGINS + 9) / 10 ))
 {
     cat <<EOF
 # Generated by tests/bench.sh. Schema: src/emulator/example-tenant.toml.
@@ -338,6 +436,11 @@ recovery_code = "LD8WL7SJD6XBQD1NN9HYVTSK"
 EOF
     for ((i = 1; i <= POOL; i++)); do
         printf '\n[[users]]\nusername = "bench-otp-%d@example.com"\npassword = "%s"\n' "$i" "$PASSWORD"
+        printf '[[users.authenticators]]\ntype = "otp"\nsecret = "%s"\n' "$OTP_SECRET"
+    done
+    # The throughput case's users: the reference program's, then the processes'.
+    for ((i = 1; i <= LOGINS + CLI_LOGINS; i++)); do
+        printf '\n[[users]]\nusername = "bench-login-%d@example.com"\npassword = "%s"\n' "$i" "$PASSWORD"
         printf '[[users.authenticators]]\ntype = "otp"\nsecret = "%s"\n' "$OTP_SECRET"
     done
 } > "$TMP/tenant.toml"
@@ -642,6 +745,35 @@ else
 fi
 PUSH_POLLS=$(( $(oob_polls) - polls_before ))
 
+# Throughput: full OTP logins per second against this one emulator. Each login uses a
+# user of its own; one code serves all (they share a secret, and the previous 30 s step
+# is still accepted, so a run may take up to 30 s).
+LOGINS_PER_S="" CLI_LOGINS_PER_S="" EMU_CPU_PER_LOGIN=""
+login_rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s }'; }
+# The emulator's CPU time so far (user + system, in clock ticks), where /proc has it:
+# per login, what bounds the rate whatever else shares the machine.
+emu_ticks() { awk '{ print $14 + $15 }' "/proc/$EMU_PID/stat" 2>/dev/null || true; }
+if [[ -n "$REF_BIN" ]]; then
+    echo "measuring: $LOGINS OTP logins by $LOGIN_CLIENTS concurrent clients" >&2
+    ticks0="$(emu_ticks)"
+    out="$(AUTH0_PASSWORD="$PASSWORD" "$REF_BIN" logins "$BASE" "$LOGINS" "$LOGIN_CLIENTS" \
+        "$("$BIN" totp "$OTP_SECRET")" ${REF_CA})" || fail "the logins run failed: $out"
+    ticks1="$(emu_ticks)"
+    LOGINS_PER_S="$(login_rate "$LOGINS" "$(awk '{ print $4 }' <<<"$out")")"
+    if [[ -n "$ticks0" && -n "$ticks1" ]]; then
+        EMU_CPU_PER_LOGIN="$(awk -v a="$ticks0" -v b="$ticks1" -v hz="$(getconf CLK_TCK)" -v n="$LOGINS" \
+            'BEGIN { printf "%.2f", (b - a) / hz * 1000 / n }')"
+    fi
+fi
+echo "measuring: $CLI_LOGINS OTP logins by auth0-mfa processes, $LOGIN_CLIENTS at a time" >&2
+seq $((LOGINS + 1)) $((LOGINS + CLI_LOGINS)) > "$TMP/cli-logins"
+t0="$(now_ns)"
+xargs -P "$LOGIN_CLIENTS" -I{} "$BIN" login -u "bench-login-{}@example.com" --password "$PASSWORD" \
+    --otp-secret "$OTP_SECRET" --json < "$TMP/cli-logins" > "$TMP/cli-logins.out" 2>&1 \
+    || fail "an auth0-mfa login of the throughput case failed: $(tail -n 5 "$TMP/cli-logins.out")"
+t1="$(now_ns)"
+CLI_LOGINS_PER_S="$(login_rate "$CLI_LOGINS" "$(awk -v d="$((t1 - t0))" 'BEGIN { print d / 1e9 }')")"
+
 # ---------------------------------------------------------------------------------------
 # Report.
 
@@ -727,6 +859,15 @@ if [[ -n "$SERVER_MS" ]]; then
     echo "  requests, curl -w; mostly RSA-signing the tokens): ~$SERVER_MS ms of every column's"
     echo "  2-request time"
 fi
+echo
+echo "throughput of one emulator, full OTP logins (password grant, then mfa-otp with an ID token):"
+if [[ -n "$LOGINS_PER_S" ]]; then
+    echo "  $LOGIN_CLIENTS concurrent clients on kept-alive connections: $LOGINS_PER_S logins/s ($LOGINS logins)"
+    [[ -z "$EMU_CPU_PER_LOGIN" ]] || echo "  the emulator's CPU per login: $EMU_CPU_PER_LOGIN ms (user + system; 2 RSA signatures of it)"
+else
+    echo "  kept-alive clients: skipped (no reference program; run without --no-reference)"
+fi
+echo "  $LOGIN_CLIENTS auth0-mfa login processes at a time: $CLI_LOGINS_PER_S logins/s ($CLI_LOGINS logins)"
 echo
 if [[ $TLS == 1 ]]; then
     echo "The design's reference numbers (curl 8 ms, reqwest 3.5 ms) are for HTTPS to a local"

@@ -466,11 +466,113 @@ mod tests {
         assert_eq!(meta.rate_limit.unwrap().remaining, 7);
     }
 
+    mod properties {
+        use super::*;
+        use crate::auth0::{Association, Authenticator, Challenge, TokenSet};
+        use proptest::prelude::*;
+
+        fn statuses() -> impl Strategy<Value = u16> {
+            prop_oneof![
+                Just(200u16),
+                Just(204),
+                Just(400),
+                Just(401),
+                Just(403),
+                Just(429),
+                Just(500),
+                100u16..600
+            ]
+        }
+
+        /// Bodies near the shapes Auth0 sends, and bytes that are nothing.
+        fn bodies() -> impl Strategy<Value = Vec<u8>> {
+            let json_like = proptest::string::string_regex(
+                r#"\{("(error|error_description|access_token|mfa_token|challenge_type|oob_code|expires_in|interval|recovery_code|id|active)":(\"[^"]{0,20}\"|-?[0-9]{1,25}|true|null|\[\]|\{\}),?){0,6}\}"#,
+            )
+            .unwrap()
+            .prop_map(String::into_bytes);
+            prop_oneof![json_like, proptest::collection::vec(any::<u8>(), 0..300)]
+        }
+
+        fn answer_with(status: u16, body: Vec<u8>, headers: Vec<(String, String)>) -> Answer {
+            let mut map = HeaderMap::new();
+            for (name, value) in headers {
+                if let (Ok(name), Ok(value)) = (
+                    reqwest::header::HeaderName::from_bytes(name.as_bytes()),
+                    reqwest::header::HeaderValue::from_str(&value),
+                ) {
+                    map.insert(name, value);
+                }
+            }
+            Answer {
+                status: StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+                headers: map,
+                body,
+                url: "https://t/x".into(),
+            }
+        }
+
+        fn headers() -> impl Strategy<Value = Vec<(String, String)>> {
+            let names = prop_oneof![
+                Just("retry-after".to_owned()),
+                Just("x-ratelimit-reset".to_owned()),
+                Just("x-ratelimit-remaining".to_owned()),
+                Just("x-ratelimit-limit".to_owned()),
+                Just("date".to_owned()),
+            ];
+            let values = prop_oneof![
+                "[0-9]{1,30}",
+                "-[0-9]{1,5}",
+                "(Mon|Sun|Fri), [0-9]{1,2} (Jan|Feb|Dec) [0-9]{1,6} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2} GMT",
+                "[ -~]{0,40}",
+            ];
+            proptest::collection::vec((names, values), 0..5)
+        }
+
+        proptest! {
+            /// Whatever a server answers, parsing ends in a value or an
+            /// `Error`, never a panic, and every wait it yields is bounded.
+            #[test]
+            fn any_answer_parses_or_is_an_error(status in statuses(), body in bodies(), headers in headers()) {
+                let make = || answer_with(status, body.clone(), headers.clone());
+                let _ = make().into_result::<TokenSet>();
+                let _ = make().into_result::<Challenge>();
+                let _ = make().into_result::<Vec<Authenticator>>();
+                let _ = make().into_result::<Association>();
+                let _ = make().into_empty();
+                if let Error::Api(api) = make().into_error() {
+                    prop_assert!(api.retry_after.is_none_or(|w| w <= MAX_SERVER_WAIT));
+                }
+                if let Some(wait) = make().rate_limit_wait() {
+                    prop_assert!(wait <= MAX_SERVER_WAIT);
+                }
+                let _ = meta(&make().headers);
+                let _ = meta(&make().headers).clock_skew();
+            }
+        }
+    }
+
     #[test]
     fn retry_after_prefers_the_header() {
         let mut headers = HeaderMap::new();
         headers.insert("retry-after", "7".parse().unwrap());
         headers.insert("x-ratelimit-reset", "1".parse().unwrap());
         assert_eq!(retry_after(&headers), Some(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn retry_after_takes_an_http_date_and_clamps_what_is_absurd() {
+        let mut headers = HeaderMap::new();
+        let soon = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(120));
+        headers.insert("retry-after", soon.parse().unwrap());
+        let wait = retry_after(&headers).unwrap();
+        assert!((Duration::from_secs(100)..=Duration::from_secs(120)).contains(&wait));
+        headers.insert("retry-after", "18446744073709551615".parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(MAX_SERVER_WAIT));
+        headers.insert(
+            "retry-after",
+            "Sun, 06 Nov 1994 08:49:37 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after(&headers), Some(Duration::ZERO));
     }
 }

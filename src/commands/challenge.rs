@@ -7,6 +7,7 @@ use crate::flow::Flow;
 use crate::output::{Output, Report};
 use crate::prompt::TerminalPrompter;
 use crate::settings::Settings;
+use crate::spent::Ledger;
 
 pub async fn run(
     args: &ChallengeArgs,
@@ -26,6 +27,7 @@ pub async fn run(
         client: &client,
         prompter: &mut prompter,
         progress: out,
+        ledger: &Ledger::default_place(),
     };
     let types: Vec<ChallengeType> = args.types.iter().map(|&t| t.into()).collect();
     let challenge = flow

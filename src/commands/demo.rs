@@ -16,6 +16,7 @@ use crate::jwt;
 use crate::output::{Output, Paint, Report};
 use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
+use crate::spent::Ledger;
 
 /// One demo login: who, with which factor, answered how.
 struct Run {
@@ -165,6 +166,8 @@ async fn log_in(
         client,
         prompter: &mut phone,
         progress: narrator,
+        // The demo's tenant lives and dies with it: nothing to remember.
+        ledger: &Ledger::none(),
     };
     let choice = Choice {
         factor: Some(run.factor),
@@ -175,7 +178,7 @@ async fn log_in(
         interval: Some(Duration::from_secs(1)),
         ..Waiting::default()
     };
-    flow.complete(&required.mfa_token, &choice, &run.answers, waiting)
+    flow.complete(&required, &choice, &run.answers, waiting)
         .await
 }
 

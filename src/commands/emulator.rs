@@ -1,13 +1,22 @@
-//! `emulator`: run the local Auth0 tenant until Ctrl-C, and say how to use it.
+//! `emulator`: run the local Auth0 tenant until stopped and say how to use it, print a
+//! tenant as a tenant file (`--print-tenant`), or check that a running one is ready
+//! (`--check URL`, for container health checks).
 
-use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::{Value, json};
 
 use crate::cli::EmulatorArgs;
-use crate::emulator::{Emulator, Tenant, demo};
-use crate::error::Failure;
+use crate::emulator::{Console, Emulator, Options, Tenant, TlsOptions, demo};
+use crate::error::{Failure, exit};
 use crate::output::{Output, Report};
 
 pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
+    if let Some(url) = &args.check {
+        return check(url, args.ca_file.as_deref(), out).await;
+    }
     let tenant = match &args.tenant {
         Some(path) => Tenant::load(path).map_err(|e| {
             Failure::usage_with_hint(
@@ -17,25 +26,43 @@ pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
         })?,
         None => Tenant::demo(),
     };
+    if args.print_tenant {
+        return print_tenant(&tenant, out);
+    }
+    serve(args, tenant, out).await
+}
+
+/// The default CA file of `--tls`, which `--check` also trusts when it exists.
+fn default_ca_file() -> PathBuf {
+    std::env::temp_dir().join("auth0-mfa-emulator-ca.pem")
+}
+
+async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), Failure> {
     if !args.listen.ip().is_loopback() {
         out.warn(&format!(
-            "listening on {}: the emulator's demo credentials are public, so anyone who can reach this address can use them",
+            "listening on {}: the tenant's test data (users, passwords, client secrets, the codes it sends) is reachable from other hosts; use this on a trusted network only",
             args.listen
         ));
     }
-    let ca_file = args
-        .ca_file
-        .clone()
-        .unwrap_or_else(|| std::env::temp_dir().join("auth0-mfa-emulator-ca.pem"));
-    let started = if args.tls {
-        Emulator::start_tls(tenant, args.listen, &ca_file).await
-    } else {
-        Emulator::start(tenant, args.listen).await
+    let options = Options {
+        listen: args.listen,
+        tls: args.tls.then(|| TlsOptions {
+            ca_file: args.ca_file.clone().unwrap_or_else(default_ca_file),
+            names: args.tls_name.clone(),
+        }),
+        public_url: args.public_url.clone(),
+        console: if out.json {
+            Console::Json
+        } else {
+            Console::Text
+        },
+        // Every core: the RSA signing of each token set is what bounds its logins a second.
+        threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let emulator = started.map_err(|e| {
+    let emulator = Emulator::start_in_background_with(tenant, options).map_err(|e| {
         Failure::usage_with_hint(
             format!("cannot start the emulator on {}: {e:#}", args.listen),
-            "pick another address with --listen, e.g. --listen 127.0.0.1:0",
+            "pick another address with --listen (e.g. 127.0.0.1:0), and check --tls-name and --public-url",
         )
     })?;
     let base = emulator.base_url();
@@ -46,10 +73,12 @@ pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
         json: json!({
             "base_url": base,
             "domain": base,
+            "listen": emulator.local_addr().to_string(),
             "client_id": demo_tenant.then_some(demo::CLIENT_ID),
             "client_secret": demo_tenant.then_some(demo::CLIENT_SECRET),
             "password": demo_tenant.then_some(demo::PASSWORD),
             "control_api": format!("{base}/_emulator/"),
+            "health": format!("{base}/_emulator/health"),
             "ca_file": ca_file,
         }),
     })?;
@@ -59,6 +88,121 @@ pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
     std::future::pending().await
 }
 
+/// The tenant as a file `--tenant` takes back; under `--json`, the same as JSON.
+fn print_tenant(tenant: &Tenant, out: &Output) -> Result<(), Failure> {
+    let text = tenant
+        .to_toml()
+        .map_err(|e| Failure::Unexpected(anyhow::anyhow!("{e:#}")))?;
+    out.result(Report::Prepared {
+        text,
+        json: serde_json::to_value(tenant).unwrap_or(Value::Null),
+    })
+}
+
+/// `GET URL/_emulator/health`: ready when it answers 200 with `"status": "ok"`. Like
+/// `doctor`, the verdict is the result (stdout) and the exit code says it: 0 ready, 3
+/// nothing answered, 8 something else answered.
+async fn check(url: &str, ca_file: Option<&Path>, out: &Output) -> Result<(), Failure> {
+    let base = url.trim_end_matches('/');
+    let health = format!("{base}/_emulator/health");
+    match probe(&health, ca_file).await? {
+        Ok(body) => out.result(Report::Prepared {
+            text: format!(
+                "ready: the emulator at {base} serves the tenant \"{}\"\n",
+                body["tenant"].as_str().unwrap_or("")
+            ),
+            json: body,
+        }),
+        Err((exit, why)) => {
+            let fix = "start it (auth0-mfa emulator --listen ADDR), or wait until it has \
+                       started; --check takes the URL it listens on, and for --tls the \
+                       CA file it wrote (--ca-file)";
+            out.result(Report::Prepared {
+                text: format!("not ready: {health}: {why}\n  fix: {fix}\n"),
+                json: json!({"status": "not_ready", "url": health, "error": why, "fix": fix}),
+            })?;
+            Err(Failure::ChecksFailed { failed: 1, exit })
+        }
+    }
+}
+
+/// The health document, or the exit code and why the emulator is not ready.
+async fn probe(
+    health: &str,
+    ca_file: Option<&Path>,
+) -> Result<Result<Value, (i32, String)>, Failure> {
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(5))
+        .tls_backend_preconfigured(tls_config(ca_file)?)
+        .build()
+        .map_err(|e| Failure::Unexpected(anyhow::anyhow!("cannot set up the HTTP client: {e}")))?;
+    let answer = match client.get(health).send().await {
+        Ok(answer) => answer,
+        Err(e) => {
+            return Ok(Err((
+                exit::NETWORK,
+                format!("no answer ({})", root_cause(&e)),
+            )));
+        }
+    };
+    let status = answer.status();
+    let body: Value = answer.json().await.unwrap_or(Value::Null);
+    if status.is_success() && body["status"] == "ok" {
+        Ok(Ok(body))
+    } else {
+        Ok(Err((
+            exit::BAD_RESPONSE,
+            format!("answered HTTP {status}, not an emulator that is ready"),
+        )))
+    }
+}
+
+/// The innermost error: "Connection refused" rather than reqwest's "error sending request".
+fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause = error;
+    while let Some(source) = cause.source() {
+        cause = source;
+    }
+    cause.to_string()
+}
+
+/// The built-in roots plus the emulator's CA: `--ca-file`, else the default file `--tls`
+/// writes when it exists.
+fn tls_config(ca_file: Option<&Path>) -> Result<rustls::ClientConfig, Failure> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    let default = default_ca_file();
+    let path = match ca_file {
+        Some(path) => Some(path),
+        None => default.exists().then_some(default.as_path()),
+    };
+    if let Some(path) = path {
+        let unusable = |why: String| {
+            Failure::usage_with_hint(
+                format!("cannot use the CA file {}: {why}", path.display()),
+                "give --ca-file the file the emulator's --tls wrote (--ca-file there too)",
+            )
+        };
+        let mut found = 0;
+        for cert in CertificateDer::pem_file_iter(path).map_err(|e| unusable(e.to_string()))? {
+            let cert = cert.map_err(|e| unusable(e.to_string()))?;
+            roots.add(cert).map_err(|e| unusable(e.to_string()))?;
+            found += 1;
+        }
+        if found == 0 {
+            return Err(unusable("it holds no certificate".into()));
+        }
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Failure::Unexpected(anyhow::anyhow!("no TLS version available: {e}")))?
+        .with_root_certificates(roots)
+        .with_no_client_auth())
+}
 fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>) -> String {
     let mut text = format!("Auth0 MFA emulator listening on {base}\n\n");
     let cacert = ca_file

@@ -9,6 +9,7 @@ use crate::output::{Output, Report, enrolled_json};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
 use crate::settings::{Key, Settings};
+use crate::spent::Ledger;
 use crate::totp::Totp;
 
 use super::MfaApi;
@@ -39,6 +40,7 @@ pub async fn run(
         client: &client,
         prompter: &mut prompter,
         progress: out,
+        ledger: &Ledger::default_place(),
     };
     let association = flow.associate(&token, &enrollment).await?;
 
@@ -101,6 +103,7 @@ async fn first_factor_token(
         client,
         prompter,
         progress: out,
+        ledger: &Ledger::default_place(),
     };
     match flow.log_in(&login).await? {
         LoginOutcome::MfaRequired(required) => Ok(required.mfa_token),
@@ -186,7 +189,7 @@ fn given_answers(args: &EnrollArgs) -> Result<Answers, Failure> {
             .as_deref()
             .map(|code| answers::binding_code(code).map_err(|why| why.of_flag("--binding-code")))
             .transpose()?,
-        recovery_code: None,
+        ..Answers::default()
     })
 }
 

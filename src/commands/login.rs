@@ -7,6 +7,7 @@ use crate::flow::Flow;
 use crate::output::{Output, Report};
 use crate::prompt::TerminalPrompter;
 use crate::settings::{Key, Settings};
+use crate::spent::Ledger;
 
 pub async fn run(
     args: &LoginArgs,
@@ -27,6 +28,7 @@ pub async fn run(
         client: &client,
         prompter: &mut prompter,
         progress: out,
+        ledger: &Ledger::default_place(),
     };
     let required = match flow.log_in(&login).await? {
         LoginOutcome::Tokens(_) if args.mfa_token_only => {
@@ -48,7 +50,7 @@ pub async fn run(
     out.progress("Auth0 answered mfa_required");
     let tokens = flow
         .complete(
-            &required.mfa_token,
+            &required,
             &choice,
             &answers,
             super::waiting(settings, &args.wait),

@@ -25,9 +25,10 @@ use crate::connection;
 use crate::domain::Domain;
 use crate::error::Failure;
 use crate::files::{self, Existing};
-use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, Factor, Waiting};
+use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, Factor, OtpWait, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
+use crate::otp_command::OtpCommand;
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
@@ -219,6 +220,16 @@ fn answers(args: &AnswerArgs, settings: &Settings) -> Result<Answers, Failure> {
                 )
             })
             .transpose()?,
+        otp_command: settings.get(Key::OtpCommand).map(|setting| OtpCommand {
+            command: setting.text().to_owned(),
+            source: setting.source.to_string(),
+            timeout: settings.request_timeout(),
+        }),
+        otp_wait: if args.no_otp_wait {
+            OtpWait::Fail
+        } else {
+            OtpWait::Wait
+        },
         binding_code: args
             .binding_code
             .as_deref()

@@ -9,6 +9,7 @@ use crate::output::Output;
 use crate::prompt::TerminalPrompter;
 use crate::secret::Secret;
 use crate::settings::Settings;
+use crate::spent::Ledger;
 
 pub async fn run(
     args: &VerifyArgs,
@@ -29,6 +30,7 @@ pub async fn run(
         client: &client,
         prompter: &mut prompter,
         progress: out,
+        ledger: &Ledger::default_place(),
     };
     let tokens = if answers.recovery_code.is_some() {
         flow.recover(&mfa_token, &answers).await?

@@ -14,6 +14,12 @@ pub fn handle(shared: &Shared, req: &ApiRequest) -> Reply {
         return Reply::error(StatusCode::BAD_REQUEST, "invalid_request", e.clone());
     }
     match (&req.method, req.path.as_str()) {
+        // Readiness, for a container runtime or `auth0-mfa emulator --check`.
+        (&Method::GET, "/_emulator/health") => Reply::ok(json!({
+            "status": "ok",
+            "base_url": req.base_url,
+            "tenant": shared.settings.name,
+        })),
         (&Method::GET, "/_emulator/outbox") => Reply::ok(json!(shared.lock().outbox)),
         (&Method::GET, "/_emulator/requests") => Reply::ok(json!(shared.lock().received)),
         (&Method::POST, "/_emulator/clock") => {
@@ -41,7 +47,7 @@ pub fn handle(shared: &Shared, req: &ApiRequest) -> Reply {
             StatusCode::NOT_FOUND,
             "not_found",
             format!(
-                "Not found: {} {}. Control API: GET /_emulator/outbox, GET /_emulator/requests, POST /_emulator/clock, POST /_emulator/push/approve, POST /_emulator/push/reject, POST /_emulator/faults",
+                "Not found: {} {}. Control API: GET /_emulator/health, GET /_emulator/outbox, GET /_emulator/requests, POST /_emulator/clock, POST /_emulator/push/approve, POST /_emulator/push/reject, POST /_emulator/faults",
                 req.method, req.path
             ),
         ),

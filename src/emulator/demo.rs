@@ -4,10 +4,12 @@
 /// The tenant's friendly name (the issuer in `otpauth://` URIs).
 pub const TENANT_NAME: &str = "Auth0 MFA Emulator";
 
-/// A confidential client with every grant enabled (client_secret_post or Basic).
+/// A confidential client with every grant enabled (client_secret_post or Basic) and
+/// refresh-token rotation.
 pub const CLIENT_ID: &str = "EmuDemoCliClient0000000000000001";
 pub const CLIENT_SECRET: &str = "demo-client-secret-only-for-the-local-emulator";
-/// A public client (native app): `client_id` alone, every grant enabled.
+/// A public client (native app): `client_id` alone, every grant enabled, refresh tokens
+/// without rotation.
 pub const PUBLIC_CLIENT_ID: &str = "EmuDemoPublicClient0000000000002";
 /// A confidential client without the MFA grant types: MFA grants answer `unauthorized_client`.
 pub const NO_MFA_CLIENT_ID: &str = "EmuDemoNoMfaGrantClient000000003";

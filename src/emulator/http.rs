@@ -15,6 +15,9 @@ pub struct ApiRequest {
     pub body: Value,
     /// Set when the body could not be parsed; handlers answer `invalid_request`.
     pub body_error: Option<String>,
+    /// The emulator's URL as this request reached it (see `Origin::base_for`), no
+    /// trailing slash: the base of its issuer and of every URL in the answer.
+    pub base_url: String,
 }
 
 impl ApiRequest {
@@ -24,6 +27,7 @@ impl ApiRequest {
         query: Option<String>,
         headers: HeaderMap,
         raw: &[u8],
+        base_url: String,
     ) -> ApiRequest {
         let content_type = headers
             .get(header::CONTENT_TYPE)
@@ -38,7 +42,13 @@ impl ApiRequest {
             headers,
             body,
             body_error,
+            base_url,
         }
+    }
+
+    /// The issuer, with Auth0's trailing slash.
+    pub fn issuer(&self) -> String {
+        format!("{}/", self.base_url)
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -99,6 +109,16 @@ impl ApiRequest {
         let (id, secret) = text.split_once(':')?;
         Some((percent_decode(id), percent_decode(secret)))
     }
+}
+
+/// A `Host` header's value fit for a URL: a name or address and an optional port, no
+/// path, user or spaces.
+pub fn is_host(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 255
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b".-_:[]".contains(&b))
 }
 
 fn parse_body(content_type: &str, raw: &[u8]) -> (Value, Option<String>) {
@@ -171,6 +191,9 @@ pub struct Reply {
     /// None: an empty body (204).
     pub body: Option<Value>,
     pub headers: Vec<(&'static str, String)>,
+    /// Fields of the body still to be filled with a JWT of these claims. RSA signing is
+    /// the slowest step of a request, so it happens once the state lock is released.
+    pub jwts: Vec<(&'static str, Value)>,
 }
 
 impl Reply {
@@ -179,6 +202,7 @@ impl Reply {
             status,
             body: Some(body),
             headers: Vec::new(),
+            jwts: Vec::new(),
         }
     }
 
@@ -187,10 +211,16 @@ impl Reply {
     }
 
     pub fn no_content() -> Reply {
+        Reply::empty(StatusCode::NO_CONTENT)
+    }
+
+    /// No body at all (a DELETE's 204, a revoke's 200).
+    pub fn empty(status: StatusCode) -> Reply {
         Reply {
-            status: StatusCode::NO_CONTENT,
+            status,
             body: None,
             headers: Vec::new(),
+            jwts: Vec::new(),
         }
     }
 
@@ -200,6 +230,14 @@ impl Reply {
             status,
             json!({"error": error, "error_description": description.into()}),
         )
+    }
+
+    /// Adds a field to the JSON body.
+    pub fn with_field(mut self, name: &str, value: Value) -> Reply {
+        if let Some(body) = self.body.as_mut() {
+            body[name] = value;
+        }
+        self
     }
 
     pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Reply {

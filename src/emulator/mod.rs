@@ -1,26 +1,32 @@
 //! A faithful local stand-in for an Auth0 tenant's MFA endpoints: discovery and JWKS,
 //! `/oauth/token` (password, password-realm, refresh_token, mfa-otp, mfa-oob,
-//! mfa-recovery-code), `/mfa/challenge`, `/mfa/associate`, `/mfa/authenticators`, plus the
-//! `/_emulator/` control API. It shares no types with the client: it writes JSON the way
-//! Auth0 does, so a wrong field name on either side fails the tests.
+//! mfa-recovery-code), `/oauth/revoke`, `/mfa/challenge`, `/mfa/associate`,
+//! `/mfa/authenticators`, plus the `/_emulator/` control API. It shares no types with the
+//! client: it writes JSON the way Auth0 does, so a wrong field name on either side fails
+//! the tests.
 //!
 //! Start one with [`Emulator::start`] (on the current tokio runtime) or
 //! [`Emulator::start_in_background`] (own thread, for synchronous tests), or their HTTPS
 //! twins [`Emulator::start_tls`] and [`Emulator::start_tls_in_background`], which generate
 //! a CA and a certificate for 127.0.0.1, ::1 and localhost and write the CA (PEM) to a
-//! file for the client to trust; the tenant comes
-//! from [`Tenant::demo`] or a TOML file ([`Tenant::load`], schema in [`Tenant`]'s module
-//! docs and `example-tenant.toml`).
+//! file for the client to trust; [`Emulator::start_with`] and
+//! [`Emulator::start_in_background_with`] take [`Options`] (more certificate names, a
+//! public URL, the console, threads). The tenant comes from [`Tenant::demo`] or a TOML
+//! file ([`Tenant::load`], schema in [`Tenant`]'s module docs and `example-tenant.toml`).
+//! The URLs it answers with follow the `Host` of each request, unless a public URL is set.
 //!
-//! Control API (JSON): `GET /_emulator/outbox`, `GET /_emulator/requests`,
+//! Control API (JSON): `GET /_emulator/health`, `GET /_emulator/outbox`,
+//! `GET /_emulator/requests`,
 //! `POST /_emulator/clock {"advance_seconds":N}`, `POST /_emulator/push/approve` and
 //! `/reject {"username":"..."}` (404 when nothing is pending),
 //! `POST /_emulator/faults {"kind":"html_502"|"truncated_json"|"delay"|"reset"|"oversized"|"rate_limited", "ms":N, "retry_after":N}`.
 
+mod console;
 mod control;
 pub mod demo;
 mod faults;
 mod http;
+mod keys;
 mod otp;
 mod routes;
 mod server;
@@ -34,7 +40,7 @@ mod tls_tests;
 mod tokens;
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
@@ -49,7 +55,7 @@ pub use tenant::{
 };
 pub use tls::TlsFiles;
 
-use state::Shared;
+use state::{Origin, Shared};
 
 /// A running emulator. Dropping it stops the server (and its thread, if it has one).
 pub struct Emulator {
@@ -82,21 +88,92 @@ fn base_url_of(scheme: &str, addr: SocketAddr) -> String {
     }
 }
 
-/// The certificate and acceptor when `ca_file` is set, and the base URL's scheme to match.
+/// How to start an emulator, beyond its tenant.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The address to bind; port 0 picks a free one.
+    pub listen: SocketAddr,
+    /// HTTPS with a generated certificate, or plain HTTP.
+    pub tls: Option<TlsOptions>,
+    /// The URL clients reach the emulator by (`https://auth0.test`), used for the issuer
+    /// and every URL it answers with. None: the `Host` each request was sent to.
+    pub public_url: Option<String>,
+    /// What it tells a person watching its standard error.
+    pub console: Console,
+    /// Threads serving requests when started in the background: 1 is a current-thread
+    /// runtime (tests), more a multi-thread one, for a CI fleet sharing one emulator.
+    pub threads: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            tls: None,
+            public_url: None,
+            console: Console::Off,
+            threads: 1,
+        }
+    }
+}
+
+/// HTTPS settings: where the generated CA goes, and the names the server certificate
+/// holds besides 127.0.0.1, ::1 and localhost (DNS names, or IP addresses).
+#[derive(Debug, Clone)]
+pub struct TlsOptions {
+    pub ca_file: PathBuf,
+    pub names: Vec<String>,
+}
+
+/// The emulator's console on standard error: a line per request and per code it "sends"
+/// by SMS, voice or email (those codes are test data; showing them is the point).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Console {
+    Off,
+    Text,
+    /// One JSON object per line, for machines.
+    Json,
+}
+
+/// The certificate and acceptor when TLS is asked for, and the base URL's scheme to match.
 fn tls_for(
     addr: SocketAddr,
-    ca_file: Option<&Path>,
+    tls: Option<&TlsOptions>,
 ) -> anyhow::Result<(Option<(TlsAcceptor, TlsFiles)>, &'static str)> {
-    match ca_file {
+    match tls {
         None => Ok((None, "http")),
-        Some(path) => Ok((Some(tls::setup(addr.ip(), path)?), "https")),
+        Some(tls) => Ok((
+            Some(tls::setup(addr.ip(), &tls.ca_file, &tls.names)?),
+            "https",
+        )),
+    }
+}
+
+/// `--public-url`: an http(s) URL with a host and nothing after it but one `/`.
+fn public_base(url: &str) -> anyhow::Result<String> {
+    let trimmed = url.trim().trim_end_matches('/');
+    let host = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"));
+    match host {
+        Some(host) if !host.is_empty() && http::is_host(host) => Ok(trimmed.to_string()),
+        _ => anyhow::bail!(
+            "the public URL {url:?} is not http(s)://HOST[:PORT] (no path, query or user)"
+        ),
     }
 }
 
 impl Emulator {
     /// Binds `listen` and serves plain HTTP on the current tokio runtime (spawns a task).
     pub async fn start(tenant: Tenant, listen: SocketAddr) -> anyhow::Result<Emulator> {
-        Self::start_on_runtime(tenant, listen, None).await
+        Self::start_with(
+            tenant,
+            Options {
+                listen,
+                ..Options::default()
+            },
+        )
+        .await
     }
 
     /// Like [`Emulator::start`], but HTTPS: generates a CA and a server certificate for
@@ -108,22 +185,35 @@ impl Emulator {
         listen: SocketAddr,
         ca_file: &Path,
     ) -> anyhow::Result<Emulator> {
-        Self::start_on_runtime(tenant, listen, Some(ca_file)).await
+        Self::start_with(
+            tenant,
+            Options {
+                listen,
+                tls: Some(TlsOptions {
+                    ca_file: ca_file.to_path_buf(),
+                    names: Vec::new(),
+                }),
+                ..Options::default()
+            },
+        )
+        .await
     }
 
-    async fn start_on_runtime(
-        tenant: Tenant,
-        listen: SocketAddr,
-        ca_file: Option<&Path>,
-    ) -> anyhow::Result<Emulator> {
+    /// Starts as `options` say, on the current tokio runtime (spawns a task).
+    pub async fn start_with(tenant: Tenant, options: Options) -> anyhow::Result<Emulator> {
         tenant.validate()?;
-        let listener = tokio::net::TcpListener::bind(listen)
+        let public_url = options.public_url.as_deref().map(public_base).transpose()?;
+        let listener = tokio::net::TcpListener::bind(options.listen)
             .await
-            .with_context(|| format!("cannot listen on {listen}"))?;
+            .with_context(|| format!("cannot listen on {}", options.listen))?;
         let addr = listener.local_addr()?;
-        let (tls, scheme) = tls_for(addr, ca_file)?;
+        let (tls, scheme) = tls_for(addr, options.tls.as_ref())?;
         let (acceptor, files) = tls.unzip();
-        let shared = Arc::new(Shared::new(tenant, base_url_of(scheme, addr)));
+        let shared = Arc::new(Shared::new(
+            tenant,
+            Origin::new(scheme, base_url_of(scheme, addr), public_url),
+            options.console,
+        ));
         let (tx, rx) = oneshot::channel();
         let serving = shared.clone();
         tokio::spawn(async move {
@@ -144,29 +234,54 @@ impl Emulator {
     /// Binds 127.0.0.1:0 and serves plain HTTP on a background thread with its own
     /// current-thread runtime; for synchronous tests.
     pub fn start_in_background(tenant: Tenant) -> anyhow::Result<Emulator> {
-        Self::start_on_thread(tenant, None)
+        Self::start_in_background_with(tenant, Options::default())
     }
 
     /// Like [`Emulator::start_in_background`], but HTTPS as [`Emulator::start_tls`] does,
     /// with the CA certificate written to `ca_file` before this returns.
     pub fn start_tls_in_background(tenant: Tenant, ca_file: &Path) -> anyhow::Result<Emulator> {
-        Self::start_on_thread(tenant, Some(ca_file))
+        Self::start_in_background_with(
+            tenant,
+            Options {
+                tls: Some(TlsOptions {
+                    ca_file: ca_file.to_path_buf(),
+                    names: Vec::new(),
+                }),
+                ..Options::default()
+            },
+        )
     }
 
-    fn start_on_thread(tenant: Tenant, ca_file: Option<&Path>) -> anyhow::Result<Emulator> {
+    /// Starts as `options` say on a background thread with its own current-thread
+    /// runtime; for synchronous tests.
+    pub fn start_in_background_with(tenant: Tenant, options: Options) -> anyhow::Result<Emulator> {
         tenant.validate()?;
-        let std_listener = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-            .context("cannot listen on 127.0.0.1")?;
+        let public_url = options.public_url.as_deref().map(public_base).transpose()?;
+        let std_listener = std::net::TcpListener::bind(options.listen)
+            .with_context(|| format!("cannot listen on {}", options.listen))?;
         std_listener.set_nonblocking(true)?;
         let addr = std_listener.local_addr()?;
         // Generated here rather than on the thread, so that errors reach the caller.
-        let (tls, scheme) = tls_for(addr, ca_file)?;
+        let (tls, scheme) = tls_for(addr, options.tls.as_ref())?;
         let (acceptor, files) = tls.unzip();
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .context("cannot start the emulator's runtime")?;
-        let shared = Arc::new(Shared::new(tenant, base_url_of(scheme, addr)));
+        let runtime = match options.threads {
+            0 | 1 => tokio::runtime::Builder::new_current_thread(),
+            n => {
+                let mut builder = tokio::runtime::Builder::new_multi_thread();
+                builder
+                    .worker_threads(n)
+                    .thread_name("auth0-emulator-worker");
+                builder
+            }
+        }
+        .enable_all()
+        .build()
+        .context("cannot start the emulator's runtime")?;
+        let shared = Arc::new(Shared::new(
+            tenant,
+            Origin::new(scheme, base_url_of(scheme, addr), public_url),
+            options.console,
+        ));
         let (tx, rx) = oneshot::channel();
         let serving = shared.clone();
         let thread = std::thread::Builder::new()
@@ -193,10 +308,11 @@ impl Emulator {
         })
     }
 
-    /// `http://127.0.0.1:PORT`, or `https://127.0.0.1:PORT` when started with TLS; no
-    /// trailing slash. Discovery, tokens and issuers use the same base.
+    /// `http://127.0.0.1:PORT`, or `https://127.0.0.1:PORT` when started with TLS, or
+    /// the public URL when one was given; no trailing slash. Discovery, tokens and
+    /// issuers use the base of the URL each request was sent to.
     pub fn base_url(&self) -> String {
-        self.shared.base_url.clone()
+        self.shared.origin.public_or_bound().to_string()
     }
 
     /// The CA to trust, when started with TLS.

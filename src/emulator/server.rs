@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -22,11 +22,13 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinSet;
 use tokio_rustls::TlsAcceptor;
 
+use super::console;
 use super::control;
 use super::faults::Fault;
 use super::http::{ApiRequest, Reply, http_date};
 use super::routes;
 use super::state::{RateStatus, ReceivedRequest, Shared};
+use super::tokens;
 
 /// Requests larger than this are refused (Auth0's bodies are small).
 const MAX_REQUEST_BYTES: usize = 1024 * 1024;
@@ -174,6 +176,7 @@ async fn dispatch(
     Extension(conn): Extension<ConnHandle>,
     request: Request,
 ) -> Response {
+    let started = Instant::now();
     let (parts, body) = request.into_parts();
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().map(String::from);
@@ -188,7 +191,13 @@ async fn dispatch(
             return finish(&shared, reply, None);
         }
     };
-    let req = ApiRequest::new(parts.method, path, query, parts.headers, &raw);
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_owned);
+    let base = shared.origin.base_for(host.as_deref());
+    let req = ApiRequest::new(parts.method, path, query, parts.headers, &raw, base);
     if req.path == "/_emulator" || req.path.starts_with("/_emulator/") {
         return finish(&shared, control::handle(&shared, &req), None);
     }
@@ -201,13 +210,20 @@ async fn dispatch(
         Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
         Some(Fault::Pass) | None => {}
         Some(Fault::ResetConnection) => {
-            log(&shared, &req, "reset (fault)");
+            log(&shared, &req, 0, Some("reset (fault)"), started);
             conn.reset();
             return Response::new(Body::empty());
         }
         Some(fault) => {
-            log(&shared, &req, &format!("{} (fault)", fault.name()));
             let mut resp = fault.response(shared.now_secs());
+            let outcome = format!("{} (fault)", fault.name());
+            log(
+                &shared,
+                &req,
+                resp.status().as_u16(),
+                Some(&outcome),
+                started,
+            );
             resp.headers_mut()
                 .insert(header::DATE, header_value(&http_date(shared.now_secs())));
             return resp;
@@ -227,12 +243,13 @@ async fn dispatch(
             rate.reset.saturating_sub(rate.now).max(1).to_string(),
         )
     };
-    let outcome = format!(
-        "{} {}",
+    log(
+        &shared,
+        &req,
         reply.status.as_u16(),
-        reply.error_code().unwrap_or("")
+        reply.error_code(),
+        started,
     );
-    log(&shared, &req, outcome.trim_end());
     finish(&shared, reply, Some(rate))
 }
 
@@ -247,19 +264,33 @@ fn received(req: &ApiRequest) -> ReceivedRequest {
     }
 }
 
-/// One line per request, never with bodies or credentials.
-fn log(shared: &Shared, req: &ApiRequest, outcome: &str) {
-    if shared.settings.log_to_stderr {
-        eprintln!("emulator: {} {} -> {outcome}", req.method, req.path);
-    }
+/// The console's line for a request, never with bodies or credentials.
+fn log(shared: &Shared, req: &ApiRequest, status: u16, outcome: Option<&str>, started: Instant) {
+    let grant_type = req.body.get("grant_type").and_then(|g| g.as_str());
+    console::request(
+        shared.console,
+        &console::RequestLine {
+            method: req.method.as_str(),
+            path: &req.path,
+            grant_type: grant_type.filter(|_| req.path == "/oauth/token"),
+            status,
+            outcome,
+            millis: started.elapsed().as_secs_f64() * 1000.0,
+        },
+    );
 }
 
 fn header_value(s: &str) -> HeaderValue {
     HeaderValue::from_str(s).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// Turns a reply into a response with the headers Auth0 always sends.
-fn finish(shared: &Shared, reply: Reply, rate: Option<RateStatus>) -> Response {
+/// Turns a reply into a response with the headers Auth0 always sends, signing its JWTs.
+fn finish(shared: &Shared, mut reply: Reply, rate: Option<RateStatus>) -> Response {
+    if let Some(body) = reply.body.as_mut() {
+        for (field, claims) in reply.jwts.drain(..) {
+            body[field] = tokens::keys().sign_jwt(&claims).into();
+        }
+    }
     let body = match &reply.body {
         Some(v) => Body::from(v.to_string()),
         None => Body::empty(),

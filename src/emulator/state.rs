@@ -10,6 +10,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::Console;
+use super::console;
 use super::faults::Fault;
 use super::tenant::{AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings};
 use super::tokens;
@@ -48,23 +50,98 @@ pub struct OutboxMessage {
     pub username: String,
 }
 
+/// Where clients reach the emulator: the bound address, and the public URL when one was
+/// given. The URLs it answers with follow the request, so that a client that reached it
+/// as `auth0.test` or through a container's name sees that name in the issuer.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    scheme: &'static str,
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    bound: String,
+    public: Option<String>,
+}
+
+impl Origin {
+    pub fn new(scheme: &'static str, bound: String, public: Option<String>) -> Origin {
+        Origin {
+            scheme,
+            bound,
+            public,
+        }
+    }
+
+    pub fn public_or_bound(&self) -> &str {
+        self.public.as_deref().unwrap_or(&self.bound)
+    }
+
+    /// The base URL of a request, no trailing slash: the public URL, else the scheme and
+    /// the `Host` the client sent, else the bound address.
+    pub fn base_for(&self, host: Option<&str>) -> String {
+        match (&self.public, host) {
+            (Some(public), _) => public.clone(),
+            (None, Some(host)) if super::http::is_host(host) => {
+                format!("{}://{host}", self.scheme)
+            }
+            _ => self.bound.clone(),
+        }
+    }
+
+    /// Every base the emulator answers by for a request: its own, the public one and the
+    /// bound one. Audiences and assertion `aud`s naming any of them are accepted, as
+    /// Auth0 accepts a tenant's canonical and custom domains alike.
+    fn bases<'a>(&'a self, request_base: &'a str) -> impl Iterator<Item = &'a str> {
+        [
+            Some(request_base),
+            self.public.as_deref(),
+            Some(&self.bound),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// Audiences naming the MFA API: `BASE/mfa/`, also as `https://HOST/mfa/`.
+    pub fn is_mfa_audience(&self, audience: &str, request_base: &str) -> bool {
+        self.bases(request_base).any(|base| {
+            let host = base.split_once("://").map_or(base, |(_, h)| h);
+            audience == format!("{base}/mfa/") || audience == format!("https://{host}/mfa/")
+        })
+    }
+
+    /// Whether `aud` is an issuer of the emulator's (`BASE/`, Auth0's trailing slash).
+    pub fn is_issuer(&self, aud: &str, request_base: &str) -> bool {
+        self.bases(request_base)
+            .any(|base| aud.strip_suffix('/') == Some(base))
+    }
+}
+
 pub struct Shared {
     pub settings: TenantSettings,
     pub clients: Vec<ClientConfig>,
-    /// `http://127.0.0.1:PORT`, no trailing slash; set once the socket is bound.
-    pub base_url: String,
+    pub origin: Origin,
+    pub console: Console,
     clock_offset_ms: AtomicI64,
     state: Mutex<State>,
 }
 
 impl Shared {
-    pub fn new(tenant: Tenant, base_url: String) -> Shared {
-        let users = tenant.users.iter().map(User::from_config).collect();
+    pub fn new(tenant: Tenant, origin: Origin, console: Console) -> Shared {
+        let voice = tenant.settings.voice;
+        let users = tenant
+            .users
+            .iter()
+            .map(|u| User::from_config(u, voice))
+            .collect();
+        // A tenant file can ask for the console too (the text one).
+        let console = match console {
+            Console::Off if tenant.settings.log_to_stderr => Console::Text,
+            other => other,
+        };
         Shared {
             clock_offset_ms: AtomicI64::new(tenant.settings.clock_skew_seconds * 1000),
             settings: tenant.settings,
             clients: tenant.clients,
-            base_url,
+            origin,
+            console,
             state: Mutex::new(State {
                 users,
                 ..State::default()
@@ -103,21 +180,6 @@ impl Shared {
 
     pub fn client(&self, client_id: &str) -> Option<&ClientConfig> {
         self.clients.iter().find(|c| c.client_id == client_id)
-    }
-
-    /// Issuer, with Auth0's trailing slash.
-    pub fn issuer(&self) -> String {
-        format!("{}/", self.base_url)
-    }
-
-    /// Audiences naming the MFA API: `BASE/mfa/` and `https://HOST/mfa/`.
-    pub fn is_mfa_audience(&self, audience: &str) -> bool {
-        let host = self
-            .base_url
-            .split_once("://")
-            .map(|(_, h)| h)
-            .unwrap_or(&self.base_url);
-        audience == format!("{}/mfa/", self.base_url) || audience == format!("https://{host}/mfa/")
     }
 
     /// Counts a request against the client's window. Returns (limit, remaining, reset epoch
@@ -184,9 +246,7 @@ impl Shared {
     ) -> String {
         let code = tokens::six_digits();
         let username = st.users[user].username.clone();
-        if self.settings.log_to_stderr {
-            eprintln!("emulator: {channel} code {code} sent to {to} (user {username})");
-        }
+        console::code_sent(self.console, channel, to, &code, &username);
         st.outbox.push(OutboxMessage {
             channel: channel.to_string(),
             to: to.to_string(),
@@ -211,7 +271,16 @@ pub struct State {
     pub users: Vec<User>,
     pub mfa_txs: HashMap<String, MfaTx>,
     pub oob_txs: HashMap<String, OobTx>,
+    /// Refresh tokens that work.
     pub refresh_tokens: HashMap<String, RefreshGrant>,
+    /// Refresh tokens rotated away: one presented again (after the client's leeway)
+    /// revokes its whole family, as Auth0's reuse detection does.
+    pub rotated_refresh_tokens: HashMap<String, RotatedToken>,
+    /// Sessions ended by `/oauth/revoke` or by reuse detection.
+    pub revoked_families: HashSet<String>,
+    /// `jti` -> (family, `exp`) of access tokens issued in a session, so that revoking
+    /// the session stops them at the `/mfa/` endpoints.
+    pub session_access_tokens: HashMap<String, (String, u64)>,
     pub rate: HashMap<String, RateWindow>,
     pub outbox: Vec<OutboxMessage>,
     pub received: Vec<ReceivedRequest>,
@@ -238,9 +307,12 @@ pub struct RateWindow {
 pub struct User {
     pub username: String,
     pub email: String,
+    pub email_verified: bool,
     pub name: String,
     pub password: String,
     pub connection: String,
+    /// Refreshing this user's tokens answers `mfa_required`.
+    pub mfa_on_refresh: bool,
     /// The part after `auth0|`.
     pub user_id: String,
     pub authenticators: Vec<Authenticator>,
@@ -248,7 +320,7 @@ pub struct User {
 }
 
 impl User {
-    fn from_config(cfg: &super::tenant::UserConfig) -> User {
+    fn from_config(cfg: &super::tenant::UserConfig, voice: bool) -> User {
         let mut authenticators = Vec::new();
         for (i, a) in cfg.authenticators.iter().enumerate() {
             let suffix =
@@ -274,28 +346,42 @@ impl User {
                 last_otp_step: None,
                 verified_email: a.kind == AuthenticatorKind::Email
                     && a.email.as_deref().is_none_or(|e| e == cfg.email()),
+                backup_only: false,
             };
-            let linked = linked_entry(&primary);
+            let linked = linked_entry(&primary, voice);
             authenticators.push(primary);
             authenticators.extend(linked);
+        }
+        let email_verified = cfg.email_verified();
+        if email_verified && !cfg.has_own_email_authenticator() {
+            authenticators.push(verified_email_entry(cfg));
         }
         User {
             username: cfg.username.clone(),
             email: cfg.email().to_string(),
+            email_verified,
             name: cfg.name.clone().unwrap_or_else(|| cfg.email().to_string()),
             password: cfg.password.clone(),
             connection: cfg.connection.clone(),
+            mfa_on_refresh: cfg.mfa_on_refresh,
             user_id: tokens::stable_user_id(&cfg.username),
             authenticators,
             failed_codes: FailureBucket::default(),
         }
     }
 
-    /// Any confirmed factor that can answer a challenge (a recovery code alone does not count).
+    /// Any confirmed factor that can answer a challenge on its own (a recovery code or
+    /// the verified email alone does not count).
     pub fn has_active_factor(&self) -> bool {
         self.authenticators
             .iter()
-            .any(|a| a.active && a.kind != AuthenticatorKind::RecoveryCode)
+            .any(|a| a.active && a.kind != AuthenticatorKind::RecoveryCode && !a.backup_only)
+    }
+
+    /// Nothing was ever enrolled (or everything enrolled has been deleted): the next
+    /// associate is the user's first, the one that comes with a recovery code.
+    pub fn never_enrolled(&self) -> bool {
+        self.authenticators.iter().all(|a| a.backup_only)
     }
 
     pub fn authenticator_by_id(&self, id: &str) -> Option<usize> {
@@ -331,13 +417,35 @@ impl User {
     }
 }
 
-/// The entry Auth0 lists beside a push (`totp|`, the Guardian app's codes) or a phone
-/// factor (`voice|` beside `sms|` and the other way round), sharing its `dev_` suffix.
-pub fn linked_entry(primary: &Authenticator) -> Option<Authenticator> {
+/// The email authenticator Auth0 lists for a verified email nobody enrolled: a backup
+/// factor, at the end of the list as recorded.
+fn verified_email_entry(cfg: &super::tenant::UserConfig) -> Authenticator {
+    Authenticator {
+        kind: AuthenticatorKind::Email,
+        suffix: tokens::stable_dev_suffix(&format!("{}#verified-email", cfg.username)),
+        secret: None,
+        phone: None,
+        email: Some(cfg.email().to_string()),
+        recovery_code: None,
+        active: true,
+        push_rule: PushRule::Manual,
+        name: None,
+        secondary: false,
+        enrolled_by: None,
+        last_otp_step: None,
+        verified_email: true,
+        backup_only: true,
+    }
+}
+
+/// The entry Auth0 lists beside a push (`totp|`, the Guardian app's codes) or, when the
+/// tenant's phone factor also calls (`voice`), beside a phone factor (`voice|` beside
+/// `sms|` and the other way round), sharing its `dev_` suffix.
+pub fn linked_entry(primary: &Authenticator, voice: bool) -> Option<Authenticator> {
     let kind = match primary.kind {
         AuthenticatorKind::Push => AuthenticatorKind::Otp,
-        AuthenticatorKind::Sms => AuthenticatorKind::Voice,
-        AuthenticatorKind::Voice => AuthenticatorKind::Sms,
+        AuthenticatorKind::Sms if voice => AuthenticatorKind::Voice,
+        AuthenticatorKind::Voice if voice => AuthenticatorKind::Sms,
         _ => return None,
     };
     Some(Authenticator {
@@ -378,6 +486,9 @@ pub struct Authenticator {
     /// The user's verified primary email, as the tenant declares it: Auth0
     /// lists it and refuses to delete it. Enrolled email factors are deletable.
     pub verified_email: bool,
+    /// Listed only because the email is verified: it can answer a challenge once the
+    /// user has another factor, but does not make the user enrolled.
+    pub backup_only: bool,
 }
 
 impl Authenticator {
@@ -420,7 +531,8 @@ impl Authenticator {
     }
 }
 
-/// `+15555550100` -> `XXXXXXXX0100`, as in the recording (`XXXXXXXXX9167`).
+/// Every digit but the last four masked: `+15555550100` -> `XXXXXXX0100`, as in the
+/// recording (`XXXXXXXXX9167`).
 pub fn mask_phone(phone: &str) -> String {
     let digits: Vec<char> = phone.chars().filter(|c| c.is_ascii_digit()).collect();
     let keep = digits.len().saturating_sub(4);
@@ -487,6 +599,8 @@ pub struct MfaTx {
     pub audience: Option<String>,
     pub scope: String,
     pub created_ms: u64,
+    /// Set when a refresh answered `mfa_required`: completing MFA finishes that refresh.
+    pub refresh_token: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -502,9 +616,6 @@ pub struct OobTx {
     /// The mfa_token (or access token) the challenge or enrollment was made with.
     pub mfa_token: String,
     pub user: usize,
-    pub client_id: String,
-    pub audience: Option<String>,
-    pub scope: String,
     /// Suffix and kind of the authenticator answering it.
     pub suffix: String,
     pub channel: AuthenticatorKind,
@@ -516,12 +627,23 @@ pub struct OobTx {
     pub push_rule: PushRule,
 }
 
+/// What a token set is issued for, and what a refresh token stands for.
 #[derive(Debug, Clone)]
 pub struct RefreshGrant {
     pub user: usize,
     pub client_id: String,
     pub audience: Option<String>,
     pub scope: String,
+    /// The session: every refresh token rotated from the same login, and the access
+    /// tokens issued with them, share it. None until a refresh token is issued.
+    pub family: Option<String>,
+}
+
+/// A refresh token replaced by rotation, kept to recognise its reuse.
+#[derive(Debug, Clone)]
+pub struct RotatedToken {
+    pub grant: RefreshGrant,
+    pub rotated_ms: u64,
 }
 
 #[cfg(test)]
@@ -531,6 +653,7 @@ mod tests {
     #[test]
     fn masks_match_the_recording() {
         assert_eq!(mask_phone("+9112345679167"), "XXXXXXXXX9167");
+        assert_eq!(mask_phone("+15555550100"), "XXXXXXX0100");
         assert_eq!(mask_email("user@example.com"), "****@exam*******");
     }
 
@@ -550,15 +673,36 @@ mod tests {
 
     #[test]
     fn demo_users_have_linked_pairs() {
-        let shared = Shared::new(Tenant::demo(), "http://127.0.0.1:1".into());
+        let origin = Origin::new("http", "http://127.0.0.1:1".into(), None);
+        let shared = Shared::new(Tenant::demo(), origin, Console::Off);
         let st = shared.lock();
         let sms = &st.users[st.user_index(super::super::demo::SMS_USER).unwrap()];
         let ids: Vec<String> = sms.authenticators.iter().map(|a| a.id()).collect();
         assert_eq!(ids.len(), 2);
         assert!(ids[0].starts_with("sms|dev_") && ids[1].starts_with("voice|dev_"));
         assert_eq!(ids[0][4..], ids[1][6..]);
-        assert!(shared.is_mfa_audience("http://127.0.0.1:1/mfa/"));
-        assert!(shared.is_mfa_audience("https://127.0.0.1:1/mfa/"));
-        assert!(!shared.is_mfa_audience("https://api.example.com/"));
+    }
+
+    #[test]
+    fn urls_follow_the_host_unless_a_public_url_is_given() {
+        let bound = "http://127.0.0.1:1".to_string();
+        let origin = Origin::new("http", bound.clone(), None);
+        assert_eq!(
+            origin.base_for(Some("auth0.test:8787")),
+            "http://auth0.test:8787"
+        );
+        assert_eq!(origin.base_for(None), bound);
+        assert_eq!(origin.base_for(Some("bad host/x")), bound);
+        let base = origin.base_for(Some("emulator"));
+        assert!(origin.is_mfa_audience("http://emulator/mfa/", &base));
+        assert!(origin.is_mfa_audience("https://emulator/mfa/", &base));
+        assert!(origin.is_mfa_audience("http://127.0.0.1:1/mfa/", &base));
+        assert!(!origin.is_mfa_audience("https://api.example.com/", &base));
+        assert!(origin.is_issuer("http://emulator/", &base));
+        assert!(!origin.is_issuer("http://emulator", &base));
+        let public = Origin::new("https", bound, Some("https://auth0.test".into()));
+        assert_eq!(public.base_for(Some("10.0.0.7:8787")), "https://auth0.test");
+        assert!(public.is_issuer("https://auth0.test/", "https://auth0.test"));
+        assert!(public.is_issuer("http://127.0.0.1:1/", "https://auth0.test"));
     }
 }

@@ -12,9 +12,10 @@ use std::path::Path;
 use std::str::FromStr;
 
 use anyhow::{Context, bail};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::demo;
+use super::keys;
 
 /// The default database connection, which is also the `realm` of the password-realm grant.
 pub const DEFAULT_CONNECTION: &str = "Username-Password-Authentication";
@@ -37,7 +38,7 @@ pub const ALL_GRANTS: [&str; 6] = [
 ];
 
 /// A whole tenant: what `Emulator::start` serves.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tenant {
     #[serde(default)]
@@ -48,7 +49,7 @@ pub struct Tenant {
     pub users: Vec<UserConfig>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TenantSettings {
     /// The tenant's friendly name, the issuer in `otpauth://` URIs.
@@ -56,6 +57,7 @@ pub struct TenantSettings {
     /// mfa-oob polls of one transaction closer together than this answer `slow_down`.
     pub min_poll_interval_ms: u64,
     /// When set, OOB challenge responses carry `"interval": N` (Auth0 sends none).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub advertise_poll_interval: Option<u64>,
     /// The emulator's clock starts this many seconds away from real time (negative: behind).
     pub clock_skew_seconds: i64,
@@ -64,6 +66,10 @@ pub struct TenantSettings {
     pub rate_limit_window_seconds: u64,
     /// When false, users with no active factor get tokens without MFA.
     pub mfa_required: bool,
+    /// The phone factor sends codes by SMS and by voice call (Auth0's "SMS and voice"):
+    /// every phone authenticator is listed as an `sms|` and a `voice|` entry. False: SMS
+    /// only, as on the tenant go-auth0 recorded.
+    pub voice: bool,
     /// Print one line per request, and every code sent, to stderr (the CLI turns this on).
     pub log_to_stderr: bool,
 }
@@ -78,30 +84,68 @@ impl Default for TenantSettings {
             rate_limit: 100,
             rate_limit_window_seconds: 60,
             mfa_required: true,
+            voice: true,
             log_to_stderr: false,
         }
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClientConfig {
     pub client_id: String,
     /// None: a public client, which authenticates with its `client_id` alone.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<String>,
     /// PEM public key (SPKI or PKCS#1) for private_key_jwt client assertions.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Full grant names as Auth0 spells them; `mfa` stands for the three MFA grants.
-    #[serde(default = "all_grants")]
+    #[serde(default = "all_grants", skip_serializing_if = "is_all_grants")]
     pub grant_types: Vec<String>,
+    /// Refresh-token rotation: each refresh answers a new refresh token and retires the
+    /// one used; presenting a retired one again revokes every token of its session.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub rotate_refresh_tokens: bool,
+    /// With rotation, how long a retired refresh token still works (Auth0's "reuse
+    /// interval"), for clients that refresh concurrently.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub refresh_token_leeway_seconds: u64,
+    /// Refreshing answers `mfa_required` for every user of this client (as an Action
+    /// that calls `api.multifactor.enable` on refresh does).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub mfa_on_refresh: bool,
 }
 
 fn all_grants() -> Vec<String> {
     ALL_GRANTS.iter().map(|g| g.to_string()).collect()
+}
+
+// Defaults are left out of a printed tenant file, which then reads like a hand-written one.
+fn is_all_grants(grants: &[String]) -> bool {
+    grants == all_grants().as_slice()
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+fn is_manual(rule: &PushRule) -> bool {
+    *rule == PushRule::Manual
+}
+
+fn is_default_connection(connection: &str) -> bool {
+    connection == DEFAULT_CONNECTION
 }
 
 impl ClientConfig {
@@ -114,18 +158,31 @@ impl ClientConfig {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UserConfig {
     pub username: String,
     pub password: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default = "default_connection", alias = "realm")]
+    #[serde(
+        default = "default_connection",
+        alias = "realm",
+        skip_serializing_if = "is_default_connection"
+    )]
     pub connection: String,
-    #[serde(default)]
+    /// Whether the user's email is verified (the ID token's `email_verified`). A verified
+    /// email is listed as an active `email` authenticator, as Auth0 lists it: usable as a
+    /// second factor, not counted as enrolled on its own. Defaults to true when an active
+    /// `email` authenticator at the user's own address is declared, else false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_verified: Option<bool>,
+    /// Refreshing this user's tokens answers `mfa_required`, whatever the client.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub mfa_on_refresh: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authenticators: Vec<AuthenticatorConfig>,
 }
 
@@ -137,9 +194,23 @@ impl UserConfig {
     pub fn email(&self) -> &str {
         self.email.as_deref().unwrap_or(&self.username)
     }
+
+    /// An active `email` authenticator at the user's own address is declared.
+    pub fn has_own_email_authenticator(&self) -> bool {
+        self.authenticators.iter().any(|a| {
+            a.kind == AuthenticatorKind::Email
+                && a.active
+                && a.email.as_deref().is_none_or(|e| e == self.email())
+        })
+    }
+
+    pub fn email_verified(&self) -> bool {
+        self.email_verified
+            .unwrap_or_else(|| self.has_own_email_authenticator())
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuthenticatorKind {
     Otp,
@@ -187,29 +258,29 @@ impl fmt::Display for AuthenticatorKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuthenticatorConfig {
     #[serde(rename = "type")]
     pub kind: AuthenticatorKind,
     /// The `dev_` + 16 alphanumerics part of the id; derived from the username when absent,
     /// so ids are stable across runs.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery_code: Option<String>,
-    #[serde(default = "yes")]
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub active: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_manual")]
     pub push_rule: PushRule,
     /// A device name shown in the authenticator list.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -218,8 +289,8 @@ fn yes() -> bool {
 }
 
 /// What the emulated Guardian app does with a push.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(try_from = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(try_from = "String", into = "String")]
 pub enum PushRule {
     /// Pending until approved or rejected through the control API.
     #[default]
@@ -246,6 +317,22 @@ impl FromStr for PushRule {
     }
 }
 
+impl fmt::Display for PushRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PushRule::Manual => f.write_str("manual"),
+            PushRule::Reject => f.write_str("reject"),
+            PushRule::ApproveAfter(n) => write!(f, "approve_after:{n}"),
+        }
+    }
+}
+
+impl From<PushRule> for String {
+    fn from(rule: PushRule) -> String {
+        rule.to_string()
+    }
+}
+
 impl TryFrom<String> for PushRule {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
@@ -259,6 +346,16 @@ impl Tenant {
         let tenant: Tenant = toml::from_str(text).context("invalid tenant file")?;
         tenant.validate()?;
         Ok(tenant)
+    }
+
+    /// The tenant as a tenant file that [`Tenant::from_toml`] reads back: what
+    /// `emulator --print-tenant` writes, for a team to start its own from.
+    pub fn to_toml(&self) -> anyhow::Result<String> {
+        let body = toml::to_string_pretty(self).context("cannot write the tenant as TOML")?;
+        Ok(format!(
+            "# A tenant for `auth0-mfa emulator --tenant FILE`; every key is described in\n\
+             # src/emulator/example-tenant.toml and the README (\"The emulator\").\n\n{body}"
+        ))
     }
 
     /// Reads a tenant file.
@@ -284,9 +381,9 @@ impl Tenant {
                 bail!("{at}: client_id is declared twice");
             }
             if let Some(pem) = &c.public_key
-                && super::routes::parse_public_key(pem).is_none()
+                && let Err(e) = keys::parse_public_key(pem)
             {
-                bail!("{at}: public_key is not an RSA public key in PEM (SPKI or PKCS#1)");
+                bail!("{at}: public_key is {e}");
             }
             if c.client_secret.as_deref() == Some("") {
                 bail!("{at}: client_secret is empty; leave it out for a public client");
@@ -311,6 +408,9 @@ impl Tenant {
             }
             if u.password.is_empty() {
                 bail!("{at}: password is empty");
+            }
+            if u.email_verified == Some(true) && !u.email().contains('@') {
+                bail!("{at}: email_verified needs an email address (set `email`)");
             }
             let mut suffixes = HashSet::new();
             let mut recovery = 0;
@@ -416,6 +516,18 @@ impl Tenant {
                 ..auth(AuthenticatorKind::RecoveryCode)
             }
         }
+        fn client(client_id: &str, name: &str) -> ClientConfig {
+            ClientConfig {
+                client_id: client_id.to_string(),
+                client_secret: None,
+                public_key: None,
+                name: Some(name.to_string()),
+                grant_types: all_grants(),
+                rotate_refresh_tokens: false,
+                refresh_token_leeway_seconds: 0,
+                mfa_on_refresh: false,
+            }
+        }
         fn user(username: &str, authenticators: Vec<AuthenticatorConfig>) -> UserConfig {
             UserConfig {
                 username: username.to_string(),
@@ -423,6 +535,8 @@ impl Tenant {
                 email: None,
                 name: None,
                 connection: demo::REALM.to_string(),
+                email_verified: None,
+                mfa_on_refresh: false,
                 authenticators,
             }
         }
@@ -433,32 +547,19 @@ impl Tenant {
             },
             clients: vec![
                 ClientConfig {
-                    client_id: demo::CLIENT_ID.to_string(),
                     client_secret: Some(demo::CLIENT_SECRET.to_string()),
-                    public_key: None,
-                    name: Some("Demo CLI".to_string()),
-                    grant_types: all_grants(),
+                    rotate_refresh_tokens: true,
+                    ..client(demo::CLIENT_ID, "Demo CLI")
                 },
+                client(demo::PUBLIC_CLIENT_ID, "Demo native app (public)"),
                 ClientConfig {
-                    client_id: demo::PUBLIC_CLIENT_ID.to_string(),
-                    client_secret: None,
-                    public_key: None,
-                    name: Some("Demo native app (public)".to_string()),
-                    grant_types: all_grants(),
-                },
-                ClientConfig {
-                    client_id: demo::JWT_CLIENT_ID.to_string(),
-                    client_secret: None,
                     public_key: Some(demo_jwt_client_public_key()),
-                    name: Some("Demo service (private_key_jwt)".to_string()),
-                    grant_types: all_grants(),
+                    ..client(demo::JWT_CLIENT_ID, "Demo service (private_key_jwt)")
                 },
                 ClientConfig {
-                    client_id: demo::NO_MFA_CLIENT_ID.to_string(),
                     client_secret: Some(demo::NO_MFA_CLIENT_SECRET.to_string()),
-                    public_key: None,
-                    name: Some("Demo app without the MFA grant".to_string()),
                     grant_types: vec![GRANT_PASSWORD.into(), GRANT_PASSWORD_REALM.into()],
+                    ..client(demo::NO_MFA_CLIENT_ID, "Demo app without the MFA grant")
                 },
             ],
             users: vec![
@@ -493,12 +594,10 @@ impl Tenant {
 /// The SPKI PEM of the demo private_key_jwt client's key.
 /// Derived once per process: tests build many demo tenants.
 fn demo_jwt_client_public_key() -> String {
-    use rsa::pkcs8::{DecodePrivateKey, EncodePublicKey, LineEnding};
     static PEM: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     PEM.get_or_init(|| {
-        rsa::RsaPrivateKey::from_pkcs8_pem(demo::JWT_CLIENT_PRIVATE_KEY_PEM)
-            .ok()
-            .and_then(|k| k.to_public_key().to_public_key_pem(LineEnding::LF).ok())
+        keys::parse_private_key(demo::JWT_CLIENT_PRIVATE_KEY_PEM)
+            .map(|pair| keys::public_key_of(&pair).to_spki_pem())
             .unwrap_or_default()
     })
     .clone()
@@ -515,17 +614,37 @@ mod tests {
         assert_eq!(t.clients.len(), 2);
         assert!(t.clients[1].client_secret.is_none());
         assert!(t.clients[0].allows(GRANT_MFA_OOB));
+        assert!(t.clients[0].rotate_refresh_tokens && !t.clients[1].rotate_refresh_tokens);
         assert!(!t.clients[1].allows(GRANT_MFA_OTP));
         let alice = &t.users[0];
         assert_eq!(alice.authenticators.len(), 5);
         assert_eq!(alice.authenticators[1].push_rule, PushRule::ApproveAfter(2));
         assert_eq!(t.users[1].email(), "bob@example.com");
+        assert!(alice.email_verified() && t.users[1].email_verified());
         assert_eq!(t.users[1].connection, DEFAULT_CONNECTION);
     }
 
     #[test]
     fn demo_tenant_is_valid() {
         Tenant::demo().validate().unwrap();
+    }
+
+    #[test]
+    fn tenants_round_trip_through_their_file() {
+        let demo = Tenant::demo();
+        let text = demo.to_toml().unwrap();
+        assert_eq!(Tenant::from_toml(&text).unwrap(), demo, "{text}");
+        assert!(text.contains("push_rule = \"approve_after:2\""), "{text}");
+        assert!(text.contains("-----BEGIN PUBLIC KEY-----"), "{text}");
+        assert!(
+            !text.contains("active = true"),
+            "defaults are left out: {text}"
+        );
+        let example = Tenant::from_toml(include_str!("example-tenant.toml")).unwrap();
+        assert_eq!(
+            Tenant::from_toml(&example.to_toml().unwrap()).unwrap(),
+            example
+        );
     }
 
     #[test]
@@ -570,6 +689,11 @@ mod tests {
                 "{user}[[users.authenticators]]\ntype=\"fingerprint\"\n"
             ))
             .contains("fingerprint")
+        );
+        assert!(err(&format!("{user}email_verified = true\n")).contains("email address"));
+        assert!(
+            err("[[clients]]\nclient_id=\"c\"\npublic_key=\"nope\"\n")
+                .contains("not an RSA public key")
         );
     }
 }

@@ -30,10 +30,14 @@ const LIFETIME: Duration = Duration::from_secs(7 * 24 * 3600);
 const BACKDATE: Duration = Duration::from_secs(3600);
 
 /// Generates the CA and a server certificate for loopback (plus `bound`, when the
-/// emulator listens on a specific non-loopback address), writes the CA to `ca_file` and
-/// returns the acceptor. The CA's private key is dropped here, never written: trusting
-/// the CA file lets nothing else be signed with it.
-pub fn setup(bound: IpAddr, ca_file: &Path) -> anyhow::Result<(TlsAcceptor, TlsFiles)> {
+/// emulator listens on a specific non-loopback address, and every name in `names`),
+/// writes the CA to `ca_file` and returns the acceptor. The CA's private key is dropped
+/// here, never written: trusting the CA file lets nothing else be signed with it.
+pub fn setup(
+    bound: IpAddr,
+    ca_file: &Path,
+    names: &[String],
+) -> anyhow::Result<(TlsAcceptor, TlsFiles)> {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .context("the system clock is before 1970")?;
@@ -68,7 +72,7 @@ pub fn setup(bound: IpAddr, ca_file: &Path) -> anyhow::Result<(TlsAcceptor, TlsF
     leaf_params
         .distinguished_name
         .push(DnType::CommonName, "auth0-mfa emulator");
-    leaf_params.subject_alt_names = subject_alt_names(bound)?;
+    leaf_params.subject_alt_names = subject_alt_names(bound, names)?;
     leaf_params.is_ca = IsCa::ExplicitNoCa;
     leaf_params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
     leaf_params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
@@ -103,8 +107,9 @@ pub fn setup(bound: IpAddr, ca_file: &Path) -> anyhow::Result<(TlsAcceptor, TlsF
 }
 
 /// 127.0.0.1, ::1 and localhost, whatever the emulator is bound to (an unspecified bind
-/// is reached through loopback), plus the bound address itself when it is specific.
-fn subject_alt_names(bound: IpAddr) -> anyhow::Result<Vec<SanType>> {
+/// is reached through loopback), plus the bound address itself when it is specific, plus
+/// the extra names: IP addresses as such, anything else as a DNS name (`*.` allowed).
+fn subject_alt_names(bound: IpAddr, extra: &[String]) -> anyhow::Result<Vec<SanType>> {
     let mut ips = vec![
         IpAddr::V4(Ipv4Addr::LOCALHOST),
         IpAddr::V6(Ipv6Addr::LOCALHOST),
@@ -112,11 +117,46 @@ fn subject_alt_names(bound: IpAddr) -> anyhow::Result<Vec<SanType>> {
     if !bound.is_unspecified() && !ips.contains(&bound) {
         ips.push(bound);
     }
+    let mut dns = vec!["localhost".to_string()];
+    for name in extra {
+        let name = name.trim().trim_end_matches('.');
+        match name.parse::<IpAddr>() {
+            Ok(ip) if !ips.contains(&ip) => ips.push(ip),
+            Ok(_) => {}
+            Err(_) => {
+                let lower = name.to_ascii_lowercase();
+                if !dns.contains(&lower) {
+                    dns.push(lower);
+                }
+            }
+        }
+    }
     let mut names: Vec<SanType> = ips.into_iter().map(SanType::IpAddress).collect();
-    names.push(SanType::DnsName(
-        "localhost".try_into().context("invalid DNS name")?,
-    ));
+    for name in dns {
+        let valid = !name.is_empty()
+            && name
+                .split('.')
+                .enumerate()
+                .all(|(i, label)| dns_label(label) || (i == 0 && label == "*"));
+        if !valid {
+            anyhow::bail!("{name:?} is not a DNS name or an IP address for the certificate");
+        }
+        names.push(SanType::DnsName(name.as_str().try_into().with_context(
+            || format!("{name:?} is not a DNS name for the certificate"),
+        )?));
+    }
     Ok(names)
+}
+
+/// A DNS label: letters, digits and inner hyphens, at most 63 (`_` too, as in compose
+/// service names).
+fn dns_label(label: &str) -> bool {
+    (1..=63).contains(&label.len())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && !label.starts_with('-')
+        && !label.ends_with('-')
 }
 
 /// Writes through a sibling temporary file and a rename, so that a process watching for

@@ -322,7 +322,7 @@ async fn start_tls_serves_on_the_current_runtime() {
     };
     assert_eq!(status, 200);
     let doc: Value = serde_json::from_slice(&body).unwrap();
-    assert_eq!(doc["issuer"], format!("{}/", emu.base_url()));
+    assert_eq!(doc["issuer"], "https://localhost/");
     assert!(emu.base_url().starts_with("https://127.0.0.1:"));
     drop(emu);
     let mut rest = Vec::new();
@@ -331,4 +331,44 @@ async fn start_tls_serves_on_the_current_runtime() {
         matches!(closed, Ok(Ok(0)) | Ok(Err(_))),
         "the kept-alive connection should be closed: {closed:?}"
     );
+}
+
+#[test]
+fn extra_names_go_into_the_certificate() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = Options {
+        tls: Some(TlsOptions {
+            ca_file: dir.path().join("ca.pem"),
+            names: vec!["auth0.test".into(), "emulator_1".into(), "10.1.2.3".into()],
+        }),
+        ..Options::default()
+    };
+    let emu = Emulator::start_in_background_with(Tenant::demo(), options).unwrap();
+    let config = trusting(ca_pem(&emu));
+    for name in [
+        ServerName::try_from("auth0.test").unwrap(),
+        ServerName::try_from("localhost").unwrap(),
+        ServerName::try_from("10.1.2.3").unwrap(),
+    ] {
+        connect(&emu, config.clone(), name.clone()).unwrap_or_else(|e| panic!("{name:?}: {e}"));
+    }
+    assert!(matches!(
+        tls_error(connect(
+            &emu,
+            config,
+            ServerName::try_from("other.test").unwrap()
+        )),
+        rustls::Error::InvalidCertificate(_)
+    ));
+    // A name that cannot go into a certificate is refused before anything starts.
+    let bad = Options {
+        tls: Some(TlsOptions {
+            ca_file: dir.path().join("ca2.pem"),
+            names: vec!["not a name".into()],
+        }),
+        ..Options::default()
+    };
+    let err = Emulator::start_in_background_with(Tenant::demo(), bad).unwrap_err();
+    assert!(format!("{err:#}").contains("not a name"), "{err:#}");
+    assert!(!dir.path().join("ca2.pem").exists());
 }

@@ -7,13 +7,12 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::Rng;
 use rand::distributions::Alphanumeric;
-use rsa::pkcs1v15::{Signature, SigningKey, VerifyingKey};
-use rsa::pkcs8::DecodePrivateKey;
-use rsa::signature::{SignatureEncoding, Signer, Verifier};
-use rsa::traits::PublicKeyParts;
-use rsa::{RsaPrivateKey, RsaPublicKey};
+use ring::rand::SystemRandom;
+use ring::signature::{RSA_PKCS1_SHA256, RsaKeyPair};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
+
+use super::keys::{self, PublicKey};
 
 /// A TEST KEY, public in this repository: it signs the emulator's tokens and nothing else.
 /// Generated once with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048`.
@@ -49,9 +48,9 @@ FeNUhswVcOlcy6MqoIs=\n\
 ";
 
 pub struct Keys {
-    signing: SigningKey<Sha256>,
-    verifying: VerifyingKey<Sha256>,
-    public: RsaPublicKey,
+    pub(super) pair: RsaKeyPair,
+    public: PublicKey,
+    rng: SystemRandom,
     pub kid: String,
 }
 
@@ -59,14 +58,14 @@ pub struct Keys {
 pub fn keys() -> &'static Keys {
     static KEYS: OnceLock<Keys> = OnceLock::new();
     KEYS.get_or_init(|| {
-        let private = RsaPrivateKey::from_pkcs8_pem(TEST_SIGNING_KEY_PEM)
+        let pair = keys::parse_private_key(TEST_SIGNING_KEY_PEM)
             .expect("the embedded test key is a valid PKCS#8 PEM");
-        let public = private.to_public_key();
-        let kid = URL_SAFE_NO_PAD.encode(&Sha256::digest(public.n().to_bytes_be())[..16]);
+        let public = keys::public_key_of(&pair);
+        let kid = URL_SAFE_NO_PAD.encode(&Sha256::digest(&public.n)[..16]);
         Keys {
-            signing: SigningKey::<Sha256>::new(private),
-            verifying: VerifyingKey::<Sha256>::new(public.clone()),
+            pair,
             public,
+            rng: SystemRandom::new(),
             kid,
         }
     })
@@ -80,8 +79,8 @@ impl Keys {
             "use": "sig",
             "alg": "RS256",
             "kid": self.kid,
-            "n": URL_SAFE_NO_PAD.encode(self.public.n().to_bytes_be()),
-            "e": URL_SAFE_NO_PAD.encode(self.public.e().to_bytes_be()),
+            "n": URL_SAFE_NO_PAD.encode(&self.public.n),
+            "e": URL_SAFE_NO_PAD.encode(&self.public.e),
         }]})
     }
 
@@ -92,7 +91,18 @@ impl Keys {
             URL_SAFE_NO_PAD.encode(header.to_string()),
             URL_SAFE_NO_PAD.encode(claims.to_string())
         );
-        let signature = self.signing.sign(signing_input.as_bytes()).to_bytes();
+        let mut signature = vec![0; self.pair.public().modulus_len()];
+        // Fails only when the system has no randomness for blinding; an unsigned token
+        // is then what the client sees, and refuses.
+        let signed = self.pair.sign(
+            &RSA_PKCS1_SHA256,
+            &self.rng,
+            signing_input.as_bytes(),
+            &mut signature,
+        );
+        if signed.is_err() {
+            signature.clear();
+        }
         format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature))
     }
 
@@ -108,10 +118,11 @@ impl Keys {
         if header.get("alg")?.as_str()? != "RS256" {
             return None;
         }
-        let signature =
-            Signature::try_from(URL_SAFE_NO_PAD.decode(signature).ok()?.as_slice()).ok()?;
+        let signature = URL_SAFE_NO_PAD.decode(signature).ok()?;
         let signed = &token[..header_and_claims_len(token)?];
-        self.verifying.verify(signed.as_bytes(), &signature).ok()?;
+        if !self.public.verifies("RS256", signed.as_bytes(), &signature) {
+            return None;
+        }
         let claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(claims).ok()?).ok()?;
         claims.is_object().then_some(claims)
     }

@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::error::Failure;
+use crate::otp_command::OtpCommand;
 use crate::prompt::Ask;
 use crate::secret::Secret;
 use crate::totp::Totp;
@@ -18,15 +19,33 @@ pub struct Answers {
     pub otp: Option<Secret>,
     /// Computes the OTP (from `--otp-secret`, parsed before anything is sent).
     pub totp: Option<Totp>,
+    /// Prints the OTP (`--otp-command`).
+    pub otp_command: Option<OtpCommand>,
+    /// What to do when the code at hand was sent already.
+    pub otp_wait: OtpWait,
     /// The code an SMS, voice call or email delivered.
     pub binding_code: Option<Secret>,
     pub recovery_code: Option<Secret>,
 }
 
+/// When the current TOTP step was spent already: wait for the next one, or
+/// (`--no-otp-wait`) fail at once.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum OtpWait {
+    #[default]
+    Wait,
+    Fail,
+}
+
 impl Answers {
+    /// Whether an OTP can be had without a prompt.
+    pub fn has_otp(&self) -> bool {
+        self.otp.is_some() || self.totp.is_some() || self.otp_command.is_some()
+    }
+
     /// The factor the answers point to when the user named none.
     pub(super) fn implied_factor(&self) -> Option<Factor> {
-        if self.otp.is_some() || self.totp.is_some() {
+        if self.has_otp() {
             Some(Factor::Otp)
         } else if self.recovery_code.is_some() {
             Some(Factor::RecoveryCode)
@@ -137,5 +156,25 @@ mod tests {
         );
         assert!(recovery_code("short").is_err());
         assert!(recovery_code("ABCDEFGHJKLMNPQRSTUVWX!Z").is_err());
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn accepted_answers_have_their_shape(text in "\\PC{0,40}|[0-9 -]{0,12}|[A-Za-z0-9 -]{0,30}") {
+                if let Ok(code) = otp(&text) {
+                    prop_assert!(code.expose().bytes().all(|b| b.is_ascii_digit()));
+                }
+                if let Ok(code) = binding_code(&text) {
+                    prop_assert!(code.expose().bytes().all(|b| b.is_ascii_alphanumeric()));
+                }
+                if let Ok(code) = recovery_code(&text) {
+                    prop_assert!(code.expose().bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()));
+                }
+            }
+        }
     }
 }

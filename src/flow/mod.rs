@@ -5,19 +5,24 @@
 pub mod answers;
 mod enroll;
 mod factor;
+mod otp;
 mod poll;
+mod requirements;
 
 use std::time::{Duration, Instant};
 
-use crate::auth0::{Challenge, ChallengeType, Client, LoginOutcome, PasswordLogin, TokenSet};
+use crate::auth0::{
+    Challenge, ChallengeType, Client, LoginOutcome, MfaRequired, PasswordLogin, TokenSet,
+};
 use crate::error::Failure;
 use crate::prompt::{Ask, Prompter, cannot_prompt};
 use crate::secret::Secret;
-use crate::totp;
+use crate::spent::Ledger;
 
-pub use answers::{Answers, Malformed};
+pub use answers::{Answers, Malformed, OtpWait};
 pub use factor::{Factor, Pick, describe, pick};
 pub use poll::{DEFAULT_INTERVAL, DEFAULT_TIMEOUT, Next, PushPoll};
+pub use requirements::Requirements;
 
 /// Which authenticator to use: `--factor`, `--authenticator-id`, else ask.
 #[derive(Debug, Default, Clone)]
@@ -51,11 +56,15 @@ pub trait Progress {
     /// A secret Auth0 just issued that exists nowhere else (a rotated
     /// recovery code): the output holds it until it has been shown.
     fn keep(&self, _field: &'static str, _secret: &Secret) {}
+    /// Something the user must know even without a terminal (a wait).
+    fn note(&self, _message: &str) {}
+    fn warn(&self, _message: &str) {}
     /// How often to report a wait in progress; `None` sleeps whole intervals.
     fn tick(&self) -> Option<Duration> {
         None
     }
-    fn waiting(&self, _elapsed: Duration) {}
+    /// A wait in progress, redrawn on one line (a spinner, a countdown).
+    fn waiting(&self, _message: &str) {}
     fn done_waiting(&self) {}
 }
 
@@ -63,6 +72,8 @@ pub struct Flow<'a> {
     pub client: &'a Client,
     pub prompter: &'a mut dyn Prompter,
     pub progress: &'a dyn Progress,
+    /// The one-time codes already sent, so none is sent twice.
+    pub ledger: &'a Ledger,
 }
 
 const OTP_ASK: Ask<'static> = Ask {
@@ -114,7 +125,7 @@ impl Flow<'_> {
         mfa_token: &Secret,
         answers: &Answers,
     ) -> Result<TokenSet, Failure> {
-        let otp = self.otp_code(answers)?;
+        let otp = self.otp_code(answers).await?;
         self.progress
             .step("verifying the code (mfa-otp grant, POST /oauth/token)");
         Ok(self.client.verify_otp(mfa_token, &otp).await?)
@@ -136,29 +147,56 @@ impl Flow<'_> {
             .await?)
     }
 
-    /// From `mfa_required` to tokens.
+    /// From `mfa_required` to tokens, in the fewest requests the protocol
+    /// allows: an OTP goes straight to the mfa-otp grant (no list, no
+    /// challenge: Auth0 needs neither), a lone out-of-band factor is
+    /// challenged without looking up its id, and the authenticator list is
+    /// read only when a choice has to be made.
     pub async fn complete(
         &mut self,
-        mfa_token: &Secret,
+        required: &MfaRequired,
         choice: &Choice,
         answers: &Answers,
         waiting: Waiting,
     ) -> Result<TokenSet, Failure> {
-        let wanted = choice.factor.or_else(|| answers.implied_factor());
-        if wanted == Some(Factor::RecoveryCode) {
-            return self.recover(mfa_token, answers).await;
+        let mfa_token = &required.mfa_token;
+        let offered = Requirements::read(required.mfa_requirements.as_ref());
+        let from_id = choice
+            .authenticator_id
+            .as_deref()
+            .and_then(|id| id.split_once('|'))
+            .and_then(|(prefix, _)| Factor::from_id_prefix(prefix));
+        let wanted = from_id
+            .or(choice.factor)
+            .or_else(|| answers.implied_factor())
+            .or_else(|| offered.sole_factor());
+        match wanted {
+            Some(Factor::RecoveryCode) => return self.recover(mfa_token, answers).await,
+            Some(Factor::Otp) if offered.allows(Factor::Otp) != Some(false) => {
+                self.check_answerable(Some(Factor::Otp), answers)?;
+                return self.otp_without_challenge(mfa_token, answers).await;
+            }
+            Some(Factor::Otp) => return Err(self.not_offered(mfa_token, Factor::Otp).await),
+            _ => {}
         }
         let (factor, authenticator_id) = match &choice.authenticator_id {
-            Some(id) => {
-                let from_id = id
-                    .split_once('|')
-                    .and_then(|(p, _)| Factor::from_id_prefix(p));
-                (from_id.or(wanted), Some(id.clone()))
-            }
-            None => self.choose(mfa_token, wanted).await?,
+            Some(id) => (wanted, Some(id.clone())),
+            None => match wanted {
+                Some(factor) if offered.allows(factor) == Some(false) => {
+                    return Err(self.not_offered(mfa_token, factor).await);
+                }
+                // The user's only out-of-band factor: Auth0 finds it itself.
+                Some(factor) if offered.oob_reaches_only(factor) => (Some(factor), None),
+                _ => self.choose(mfa_token, wanted).await?,
+            },
         };
-        if factor == Some(Factor::RecoveryCode) {
-            return self.recover(mfa_token, answers).await;
+        match factor {
+            Some(Factor::RecoveryCode) => return self.recover(mfa_token, answers).await,
+            Some(Factor::Otp) => {
+                self.check_answerable(factor, answers)?;
+                return self.otp_without_challenge(mfa_token, answers).await;
+            }
+            _ => {}
         }
         // Fail before anything is sent (an SMS, say) when nobody can answer it.
         self.check_answerable(factor, answers)?;
@@ -175,6 +213,44 @@ impl Flow<'_> {
             .challenge(mfa_token, &types, authenticator_id.as_deref())
             .await?;
         self.answer(mfa_token, &challenge, answers, waiting).await
+    }
+
+    /// The mfa-otp grant straight after `mfa_required`. If Auth0 answers that
+    /// the user cannot use an OTP at all, the list says what they can use:
+    /// one clear error, never a silent attempt with another factor.
+    async fn otp_without_challenge(
+        &mut self,
+        mfa_token: &Secret,
+        answers: &Answers,
+    ) -> Result<TokenSet, Failure> {
+        match self.verify_otp(mfa_token, answers).await {
+            Err(Failure::Auth0(crate::auth0::Error::Api(api))) if otp_impossible(&api) => {
+                Err(self.not_offered(mfa_token, Factor::Otp).await)
+            }
+            outcome => outcome,
+        }
+    }
+
+    /// The error for a factor the user does not have, naming those they have.
+    async fn not_offered(&mut self, mfa_token: &Secret, factor: Factor) -> Failure {
+        self.progress
+            .step("listing the user's authenticators (GET /mfa/authenticators)");
+        let have: Vec<String> = match self.client.list_authenticators(mfa_token).await {
+            Ok(list) => list.iter().filter(|a| a.active).map(describe).collect(),
+            Err(_) => Vec::new(),
+        };
+        let hint = if have.is_empty() {
+            format!("enroll one first: `auth0-mfa enroll {factor} --token MFA_TOKEN`")
+        } else {
+            format!(
+                "choose one the user has with --factor or --authenticator-id: {}",
+                have.join(", ")
+            )
+        };
+        Failure::EnrollmentNeeded {
+            message: format!("the user has no active {factor} authenticator"),
+            hint,
+        }
     }
 
     /// Answers a challenge Auth0 has issued.
@@ -241,7 +317,15 @@ impl Flow<'_> {
                     return Err(failure);
                 }
                 // Ctrl-C ends this sleep as it ends every wait (`interrupt`).
-                Next::Wait(pause) => self.sleep(pause, started).await,
+                Next::Wait(pause) => {
+                    let label = |elapsed: Duration| {
+                        format!(
+                            "waiting for the push approval on the device ({} s, Ctrl-C to stop)",
+                            elapsed.as_secs()
+                        )
+                    };
+                    self.sleep(pause, started, &label).await;
+                }
             }
         }
     }
@@ -326,28 +410,12 @@ impl Flow<'_> {
             return Ok(());
         }
         match factor {
-            Some(Factor::Otp) if answers.otp.is_none() && answers.totp.is_none() => {
-                Err(cannot_prompt(&OTP_ASK))
-            }
+            Some(Factor::Otp) if !answers.has_otp() => Err(cannot_prompt(&OTP_ASK)),
             Some(f) if f.sends_a_code() && answers.binding_code.is_none() => {
                 Err(cannot_prompt(&BINDING_ASK))
             }
             _ => Ok(()),
         }
-    }
-
-    /// `--otp`, else a code computed from `--otp-secret`, else a prompt.
-    fn otp_code(&mut self, answers: &Answers) -> Result<Secret, Failure> {
-        if let Some(otp) = &answers.otp {
-            return Ok(otp.clone());
-        }
-        if let Some(generator) = &answers.totp {
-            self.progress
-                .step("computed the TOTP code from the OTP secret");
-            return Ok(Secret::new(generator.code_at(totp::now_unix())));
-        }
-        let code = self.prompter.secret(&OTP_ASK)?;
-        answers::otp(code.expose()).map_err(|why| why.entered(&OTP_ASK))
     }
 
     fn binding_code(&mut self, answers: &Answers) -> Result<Secret, Failure> {
@@ -360,8 +428,9 @@ impl Flow<'_> {
         }
     }
 
-    /// Sleeps `pause`, waking only to redraw the spinner when there is one.
-    async fn sleep(&self, pause: Duration, started: Instant) {
+    /// Sleeps `pause`, waking only to redraw the spinner when there is one;
+    /// `label` says what is awaited, given the time since `started`.
+    async fn sleep(&self, pause: Duration, started: Instant, label: &dyn Fn(Duration) -> String) {
         let Some(tick) = self.progress.tick() else {
             tokio::time::sleep(pause).await;
             return;
@@ -371,8 +440,19 @@ impl Flow<'_> {
             return;
         };
         while Instant::now() < until {
-            self.progress.waiting(started.elapsed());
+            self.progress.waiting(&label(started.elapsed()));
             tokio::time::sleep(tick.min(until.saturating_duration_since(Instant::now()))).await;
         }
     }
+}
+
+/// An mfa-otp answer meaning the user has no OTP factor, rather than a wrong code.
+fn otp_impossible(api: &crate::auth0::ApiError) -> bool {
+    matches!(
+        api.error.as_str(),
+        "unsupported_challenge_type" | "association_required"
+    ) || api
+        .description
+        .as_deref()
+        .is_some_and(|d| d.to_ascii_lowercase().contains("not enrolled"))
 }

@@ -291,18 +291,26 @@ impl crate::flow::Progress for Output {
         Output::keep(self, field, secret);
     }
 
+    fn note(&self, message: &str) {
+        Output::note(self, message);
+    }
+
+    fn warn(&self, message: &str) {
+        Output::warn(self, message);
+    }
+
     fn tick(&self) -> Option<Duration> {
         self.stderr_terminal.then_some(Duration::from_millis(250))
     }
 
-    fn waiting(&self, elapsed: Duration) {
+    fn waiting(&self, message: &str) {
         const FRAMES: [&str; 8] = ["⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"];
         let frame = self.spinner_frame.fetch_add(1, Ordering::SeqCst);
         let paint = Paint(self.stderr_color);
         write_stderr(&format!(
-            "\r{} waiting for the push approval on the device ({} s, Ctrl-C to stop)\x1b[K",
+            "\r{} {}\x1b[K",
             paint.cyan(FRAMES[frame % FRAMES.len()]),
-            elapsed.as_secs()
+            sanitize(message)
         ));
     }
 

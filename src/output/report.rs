@@ -408,6 +408,34 @@ fn settings_text(settings: &Settings, paint: &Paint) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use proptest::prelude::*;
+
+    fn jwt(claims: &Value) -> String {
+        format!(
+            "eyJhbGciOiJSUzI1NiJ9.{}.c2ln",
+            URL_SAFE_NO_PAD.encode(claims.to_string())
+        )
+    }
+
+    proptest! {
+        /// Tokens from a server are shown with their claims decoded; any
+        /// number in a time claim is shown, never a panic.
+        #[test]
+        fn any_claims_render(exp in any::<i64>(), iat in any::<u64>(), other in "\\PC{0,20}", expires_in in any::<u64>()) {
+            let access = jwt(&json!({"exp": exp, "iat": iat, "nbf": -1, "auth_time": 1.5e300, "sub": other}));
+            let tokens: TokenSet = serde_json::from_value(json!({
+                "access_token": access,
+                "id_token": jwt(&json!({"exp": i64::MIN, "updated_at": u64::MAX})),
+                "expires_in": expires_in,
+                "token_type": "Bearer",
+            }))
+            .unwrap();
+            let text = tokens_text(&tokens, &Paint(false));
+            prop_assert!(text.contains("access_token"));
+        }
+    }
 
     fn authenticator(id: &str, kind: &str, name: &str) -> Authenticator {
         serde_json::from_value(json!({

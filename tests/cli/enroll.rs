@@ -28,6 +28,12 @@ fn mfa_access_token(tenant: &TestTenant, scope: &str) -> String {
         ])
         .args(["--factor", "otp", "--otp-secret", demo::OTP_SECRET])
         .args(["--audience", &audience, "--scope", scope])
+        // The demo tenant gives MULTI_USER the secret of OTP_USER, which
+        // real tenants never do: keep its spent steps apart, as on another machine.
+        .env(
+            "XDG_STATE_HOME",
+            tenant.home.path().join("multi-user-state"),
+        )
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

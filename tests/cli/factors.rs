@@ -36,14 +36,11 @@ fn push_approved_after_polling() {
         2,
         "pending, then approved"
     );
+    // The user's one out-of-band factor: no list, no id, Auth0 finds it.
     let challenge = &tenant.requests_to("/mfa/challenge")[0];
     assert_eq!(challenge["challenge_type"], "oob");
-    assert!(
-        challenge["authenticator_id"]
-            .as_str()
-            .unwrap()
-            .starts_with("push|")
-    );
+    assert!(challenge.get("authenticator_id").is_none(), "{challenge}");
+    assert!(tenant.requests_to("/mfa/authenticators").is_empty());
     let poll = tenant.requests_to("/oauth/token").pop().unwrap();
     assert!(
         poll.get("binding_code").is_none(),
@@ -486,8 +483,13 @@ fn the_failed_code_bucket_ends_in_too_many_attempts() {
     let tenant = TestTenant::fast("");
     let token = tenant.test_mfa_token("recovery@test.example");
     let good = otp_now(OTP_SECRET);
-    let wrong = if good == "000000" { "111111" } else { "000000" };
-    for attempt in 1..=10 {
+    // Ten different wrong codes: the same one twice is refused before it is sent.
+    let wrong: Vec<String> = (100_000..)
+        .map(|n: u32| n.to_string())
+        .filter(|c| *c != good)
+        .take(10)
+        .collect();
+    for (attempt, wrong) in wrong.iter().enumerate() {
         let output = tenant
             .test_cmd()
             .args(["verify", "--mfa-token", &token, "--otp", wrong])
@@ -495,6 +497,7 @@ fn the_failed_code_bucket_ends_in_too_many_attempts() {
             .unwrap();
         assert_eq!(output.status.code(), Some(4), "attempt {attempt}");
     }
+    assert_eq!(tenant.count_grants(GRANT_MFA_OTP), 10);
     let output = tenant
         .test_cmd()
         .args(["verify", "--json", "--mfa-token", &token, "--otp", &good])
@@ -539,14 +542,9 @@ fn an_otp_secret_implies_the_otp_factor() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let challenge = &tenant.requests_to("/mfa/challenge")[0];
-    assert_eq!(challenge["challenge_type"], "otp");
-    assert!(
-        challenge["authenticator_id"]
-            .as_str()
-            .unwrap()
-            .starts_with("totp|")
-    );
+    // No list and no challenge: an OTP needs neither.
+    assert_eq!(tenant.grants(), vec![GRANT_PASSWORD, GRANT_MFA_OTP]);
+    assert_eq!(tenant.emulator.received().len(), 2);
 }
 
 #[test]

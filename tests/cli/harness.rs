@@ -234,6 +234,21 @@ impl TestTenant {
         cmd
     }
 
+    /// Like `test_cmd`, as a plain `std::process::Command`, for tests that
+    /// set up stdout or signals themselves.
+    pub fn test_std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(BIN);
+        cmd.env_clear()
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.home.path().join(".config"))
+            .env("AUTH0_DOMAIN", self.base_url())
+            .env("AUTH0_CLIENT_ID", CLIENT_ID)
+            .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
+            .env("AUTH0_PASSWORD", PASSWORD)
+            .stdin(std::process::Stdio::null());
+        cmd
+    }
+
     /// `login --mfa-token-only` on a `fast_tenant`.
     pub fn test_mfa_token(&self, username: &str) -> String {
         let output = self

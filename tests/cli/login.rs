@@ -31,15 +31,19 @@ fn otp_login_with_a_computed_code_prints_tokens_as_json() {
         "openid is in the default scope"
     );
 
-    // password grant -> mfa_required -> otp challenge -> mfa-otp grant
+    // password grant -> mfa_required -> mfa-otp grant: the protocol's floor
+    // (no authenticator list, no challenge: Auth0 needs neither for an OTP).
     assert_eq!(tenant.grants(), vec![GRANT_PASSWORD, GRANT_MFA_OTP]);
-    let challenges = tenant.requests_to("/mfa/challenge");
-    assert_eq!(challenges.len(), 1);
-    assert_eq!(challenges[0]["challenge_type"], "otp");
-    assert_eq!(challenges[0]["client_id"], demo::CLIENT_ID);
-    assert_eq!(challenges[0]["client_secret"], demo::CLIENT_SECRET);
+    assert_eq!(tenant.emulator.received().len(), 2);
     let token_requests = tenant.requests_to("/oauth/token");
+    assert_eq!(token_requests[1]["client_id"], demo::CLIENT_ID);
     assert_eq!(token_requests[1]["client_secret"], demo::CLIENT_SECRET);
+    assert!(
+        token_requests[1]["mfa_token"]
+            .as_str()
+            .unwrap()
+            .starts_with("Fe26.2*")
+    );
     assert_eq!(token_requests[1]["otp"].as_str().unwrap().len(), 6);
 }
 

@@ -27,7 +27,7 @@ fn verbose_traces_mask_every_secret() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let err = stderr(&output);
     assert!(err.contains("POST"), "the trace is there: {err}");
-    assert!(err.contains("/mfa/challenge"), "{err}");
+    assert!(err.contains("/oauth/token"), "{err}");
     assert!(err.contains("********"), "{err}");
     let tokens = stdout_json(&output);
     let access_token = tokens["access_token"].as_str().unwrap();
@@ -36,7 +36,7 @@ fn verbose_traces_mask_every_secret() {
         .as_str()
         .unwrap()
         .to_owned();
-    let sent_mfa_token = tenant.requests_to("/mfa/challenge").last().unwrap()["mfa_token"]
+    let sent_mfa_token = tenant.requests_to("/oauth/token").last().unwrap()["mfa_token"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -203,16 +203,22 @@ fn no_command_leaks_a_secret_in_traces() {
     );
     let out = run(
         "login mfa api",
-        login(demo::MULTI_USER).args([
-            "--factor",
-            "otp",
-            "--otp-secret",
-            demo::OTP_SECRET,
-            "--audience",
-            &audience,
-            "--scope",
-            "read:authenticators remove:authenticators",
-        ]),
+        login(demo::MULTI_USER)
+            .args([
+                "--factor",
+                "otp",
+                "--otp-secret",
+                demo::OTP_SECRET,
+                "--audience",
+                &audience,
+                "--scope",
+                "read:authenticators remove:authenticators",
+            ])
+            // MULTI_USER shares OTP_USER's secret in the demo tenant only.
+            .env(
+                "XDG_STATE_HOME",
+                tenant.home.path().join("multi-user-state"),
+            ),
     );
     let access = stdout_json(&out)["access_token"]
         .as_str()

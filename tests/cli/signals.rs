@@ -13,16 +13,9 @@ use crate::harness::*;
 
 /// The binary against `tenant`, stdout and stderr captured, not waited for.
 fn spawn(tenant: &TestTenant, args: &[&str]) -> Child {
-    Command::new(BIN)
-        .env_clear()
-        .env("HOME", tenant.home.path())
-        .env("XDG_CONFIG_HOME", tenant.home.path().join(".config"))
-        .env("AUTH0_DOMAIN", tenant.base_url())
-        .env("AUTH0_CLIENT_ID", CLIENT_ID)
-        .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
-        .env("AUTH0_PASSWORD", PASSWORD)
+    tenant
+        .test_std_cmd()
         .args(args)
-        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -108,8 +108,25 @@ fn a_reused_code_is_refused() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let second = tenant.mfa_token(demo::OTP_USER);
+    // On this machine the code is known to be spent: refused before sending.
     let output = tenant
         .cmd()
+        .args(["verify", "--json", "--mfa-token", &second, "--otp", &code])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    assert_eq!(stdout_json(&output)["error"], "otp_spent");
+    assert_eq!(
+        tenant.count_grants(GRANT_MFA_OTP),
+        1,
+        "it was not sent again"
+    );
+    // From another machine (another HOME) it reaches Auth0, which refuses it.
+    let elsewhere = tempfile::TempDir::new().unwrap();
+    let output = bare_cmd(&elsewhere)
+        .env("AUTH0_DOMAIN", tenant.base_url())
+        .env("AUTH0_CLIENT_ID", demo::CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", demo::CLIENT_SECRET)
         .args(["verify", "--json", "--mfa-token", &second, "--otp", &code])
         .output()
         .unwrap();

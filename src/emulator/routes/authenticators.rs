@@ -7,7 +7,8 @@ use super::super::http::{ApiRequest, Reply, percent_decode};
 use super::super::state::Shared;
 use super::{Bearer, bearer};
 
-/// Every authenticator, unconfirmed ones included (`active: false`), as Auth0 lists them.
+/// Every authenticator, unconfirmed ones included (`active: false`), as Auth0 lists them:
+/// in enrollment order, a verified email nobody enrolled last.
 pub fn list(shared: &Shared, req: &ApiRequest) -> Reply {
     let st = shared.lock();
     let who = match bearer(shared, &st, req) {
@@ -17,9 +18,11 @@ pub fn list(shared: &Shared, req: &ApiRequest) -> Reply {
     if let Err(reply) = who.require_scope("read:authenticators") {
         return reply;
     }
-    let entries: Vec<Value> = st.users[who.user()]
-        .authenticators
+    let all = &st.users[who.user()].authenticators;
+    let entries: Vec<Value> = all
         .iter()
+        .filter(|a| !a.backup_only)
+        .chain(all.iter().filter(|a| a.backup_only))
         .map(|a| a.list_entry())
         .collect();
     Reply::ok(Value::Array(entries))

@@ -16,12 +16,27 @@ pub fn challenge(shared: &Shared, req: &ApiRequest) -> Reply {
     }
 }
 
-fn unsupported(description: &str) -> Reply {
+fn unsupported(description: impl Into<String>) -> Reply {
     Reply::error(
         StatusCode::UNAUTHORIZED,
         "unsupported_challenge_type",
         description,
     )
+}
+
+/// A user with no factor of their own: Auth0 names its MFA provider, and its mobile
+/// SDKs take this answer for "enrollment required".
+fn not_enrolled() -> Reply {
+    unsupported("User is not enrolled with guardian")
+}
+
+/// Enrolled, but not with anything the requested types can challenge (as a real tenant
+/// words it for an `oob` challenge of an OTP-only user).
+fn no_authenticator_for(types: &[String]) -> Reply {
+    unsupported(format!(
+        "User does not have any enrolled authenticator with the supported challenge type ({})",
+        types.join(", ")
+    ))
 }
 
 fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
@@ -45,11 +60,7 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
     let tx = mfa_tx(shared, st, &token, &client.client_id)?;
     let user = &st.users[tx.user];
     if !user.has_active_factor() {
-        return Err(Reply::error(
-            StatusCode::BAD_REQUEST,
-            "association_required",
-            "User is not enrolled. You can use /mfa/associate endpoint to enroll the first authenticator.",
-        ));
+        return Err(not_enrolled());
     }
     let chosen = match req.param("authenticator_id") {
         Some(id) => {
@@ -60,15 +71,11 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
                     unsupported("User is not enrolled with the requested authenticator.")
                 })?;
             if !wants(user.authenticators[i].kind) {
-                return Err(unsupported(
-                    "The requested authenticator does not support the requested challenge types.",
-                ));
+                return Err(no_authenticator_for(&types));
             }
             i
         }
-        None => pick(user, &wants).ok_or_else(|| {
-            unsupported("User is not enrolled with any of the requested challenge types.")
-        })?,
+        None => pick(user, &wants).ok_or_else(|| no_authenticator_for(&types))?,
     };
     let a = user.authenticators[chosen].clone();
     if a.kind == AuthenticatorKind::Otp {
@@ -98,9 +105,6 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         OobTx {
             mfa_token: token,
             user: tx.user,
-            client_id: tx.client_id,
-            audience: tx.audience,
-            scope: tx.scope,
             suffix: a.suffix,
             channel: a.kind,
             binding_code,

@@ -4,26 +4,15 @@
 use axum::http::StatusCode;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rsa::RsaPublicKey;
-use rsa::pkcs1::DecodeRsaPublicKey;
-use rsa::pkcs8::DecodePublicKey;
-use rsa::signature::Verifier;
 use serde_json::Value;
-use sha2::{Sha256, Sha384};
 
 use super::super::http::{ApiRequest, Reply};
-use super::super::state::Shared;
+use super::super::keys;
+use super::super::state::{Origin, Shared};
 use super::super::tenant::ClientConfig;
 use super::missing;
 
 pub const JWT_BEARER: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
-/// Parses a client's public key: SPKI (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`).
-pub fn parse_public_key(pem: &str) -> Option<RsaPublicKey> {
-    RsaPublicKey::from_public_key_pem(pem.trim())
-        .or_else(|_| RsaPublicKey::from_pkcs1_pem(pem.trim()))
-        .ok()
-}
 
 fn failed(why: &str) -> Reply {
     let description = if why.is_empty() {
@@ -62,6 +51,8 @@ pub fn authenticate_client<'a>(
     }
 }
 
+/// private_key_jwt: the client is the assertion's `iss`, proven by its signature; then
+/// the claims Auth0 checks, and single use.
 fn assertion_client<'a>(
     shared: &'a Shared,
     req: &ApiRequest,
@@ -72,115 +63,140 @@ fn assertion_client<'a>(
             "client_assertion_type must be {JWT_BEARER}."
         )));
     }
-    if assertion.len() > 2048 {
-        return Err(failed("the client assertion is longer than 2048 bytes."));
-    }
-    let mut parts = assertion.split('.');
-    let (Some(h), Some(c), Some(s), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(failed("the client assertion is not a JWT."));
-    };
-    let decode = |p: &str| -> Option<Value> {
-        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(p).ok()?).ok()
-    };
-    let (Some(header), Some(claims), Ok(signature)) =
-        (decode(h), decode(c), URL_SAFE_NO_PAD.decode(s))
-    else {
-        return Err(failed("the client assertion is not a JWT."));
-    };
-    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-    let iss = text(&claims, "iss");
+    let jwt = Assertion::parse(assertion)?;
+    let iss = jwt.claim("iss");
     if req.param("client_id").is_some_and(|id| id != iss) {
         return Err(failed("client_id does not match the assertion's iss."));
     }
-    let client = shared.client(&iss).ok_or_else(|| failed(""))?;
+    let client = shared.client(iss).ok_or_else(|| failed(""))?;
     let key = client
         .public_key
         .as_deref()
-        .and_then(parse_public_key)
+        .and_then(|pem| keys::parse_public_key(pem).ok())
         .ok_or_else(|| failed("private_key_jwt is not configured for this client."))?;
-    let signed = &assertion[..h.len() + 1 + c.len()];
-    let verified = match text(&header, "alg").as_str() {
-        "RS256" => rsa::pkcs1v15::Signature::try_from(signature.as_slice()).is_ok_and(|sig| {
-            rsa::pkcs1v15::VerifyingKey::<Sha256>::new(key.clone())
-                .verify(signed.as_bytes(), &sig)
-                .is_ok()
-        }),
-        "RS384" => rsa::pkcs1v15::Signature::try_from(signature.as_slice()).is_ok_and(|sig| {
-            rsa::pkcs1v15::VerifyingKey::<Sha384>::new(key.clone())
-                .verify(signed.as_bytes(), &sig)
-                .is_ok()
-        }),
-        "PS256" => rsa::pss::Signature::try_from(signature.as_slice()).is_ok_and(|sig| {
-            rsa::pss::VerifyingKey::<Sha256>::new(key.clone())
-                .verify(signed.as_bytes(), &sig)
-                .is_ok()
-        }),
-        alg => {
-            return Err(failed(&format!(
-                "alg {alg:?} is not one of RS256, RS384, PS256."
-            )));
-        }
-    };
-    if !verified {
-        return Err(failed("the client assertion's signature does not verify."));
-    }
-    if text(&claims, "sub") != iss {
-        return Err(failed(
-            "the assertion's sub must equal its iss (the client_id).",
-        ));
-    }
-    let aud_ok = match claims.get("aud") {
-        Some(Value::String(a)) => *a == shared.issuer(),
-        Some(Value::Array(a)) => a.iter().any(|a| a.as_str() == Some(&shared.issuer())),
-        _ => false,
-    };
-    if !aud_ok {
-        return Err(failed(&format!(
-            "the assertion's aud must be {}.",
-            shared.issuer()
-        )));
-    }
-    let jti = text(&claims, "jti");
-    if jti.is_empty() || jti.len() > 64 || iss.len() > 64 {
-        return Err(failed(
-            "jti is required; iss, sub and jti are at most 64 characters.",
-        ));
-    }
-    let now = shared.now_secs();
-    const SKEW: u64 = 10;
-    let Some(exp) = claims.get("exp").and_then(Value::as_u64) else {
-        return Err(failed("exp is required."));
-    };
-    let iat = claims.get("iat").and_then(Value::as_u64).unwrap_or(now);
-    if exp.saturating_add(SKEW) <= now {
-        return Err(failed("the client assertion has expired."));
-    }
-    if iat > now + SKEW
-        || claims
-            .get("nbf")
-            .and_then(Value::as_u64)
-            .is_some_and(|n| n > now + SKEW)
-    {
-        return Err(failed(
-            "the client assertion is not valid yet (iat/nbf in the future).",
-        ));
-    }
-    // At most 5 minutes after issue, counted from `iat` when the client gives it.
-    if exp > iat.max(now).saturating_add(300 + SKEW) || exp.saturating_sub(iat) > 300 + SKEW {
-        return Err(failed(
-            "exp must be at most 5 minutes after the assertion is issued.",
-        ));
-    }
+    jwt.verify_signature(&key)?;
+    jwt.check_claims(&shared.origin, &req.base_url, shared.now_secs())?;
     let fresh = shared
         .lock()
         .used_assertions
-        .insert(format!("{iss}\u{0}{jti}"));
+        .insert(format!("{iss}\u{0}{}", jwt.claim("jti")));
     if !fresh {
         return Err(failed(
             "the client assertion was already used (jti replayed).",
         ));
     }
     Ok(client)
+}
+
+/// A client assertion taken apart: what was signed, the signature, header and claims.
+struct Assertion<'a> {
+    signed: &'a str,
+    signature: Vec<u8>,
+    header: Value,
+    claims: Value,
+}
+
+/// Clock skew Auth0 tolerates on `exp`, `iat` and `nbf`.
+const SKEW_SECONDS: u64 = 10;
+/// The longest an assertion may live, from issue to `exp`.
+const MAX_LIFETIME_SECONDS: u64 = 300;
+
+impl<'a> Assertion<'a> {
+    fn parse(assertion: &'a str) -> Result<Assertion<'a>, Reply> {
+        if assertion.len() > 2048 {
+            return Err(failed("the client assertion is longer than 2048 bytes."));
+        }
+        let not_a_jwt = || failed("the client assertion is not a JWT.");
+        let mut parts = assertion.split('.');
+        let (Some(h), Some(c), Some(s), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(not_a_jwt());
+        };
+        let decode = |p: &str| -> Option<Value> {
+            serde_json::from_slice(&URL_SAFE_NO_PAD.decode(p).ok()?).ok()
+        };
+        let (Some(header), Some(claims), Ok(signature)) =
+            (decode(h), decode(c), URL_SAFE_NO_PAD.decode(s))
+        else {
+            return Err(not_a_jwt());
+        };
+        Ok(Assertion {
+            signed: &assertion[..h.len() + 1 + c.len()],
+            signature,
+            header,
+            claims,
+        })
+    }
+
+    /// A string claim, empty when absent or not a string.
+    fn claim(&self, name: &str) -> &str {
+        self.claims.get(name).and_then(Value::as_str).unwrap_or("")
+    }
+
+    fn number(&self, name: &str) -> Option<u64> {
+        self.claims.get(name).and_then(Value::as_u64)
+    }
+
+    fn verify_signature(&self, key: &keys::PublicKey) -> Result<(), Reply> {
+        let alg = self.header.get("alg").and_then(Value::as_str).unwrap_or("");
+        if !["RS256", "RS384", "PS256"].contains(&alg) {
+            return Err(failed(&format!(
+                "alg {alg:?} is not one of RS256, RS384, PS256."
+            )));
+        }
+        if !key.verifies(alg, self.signed.as_bytes(), &self.signature) {
+            return Err(failed("the client assertion's signature does not verify."));
+        }
+        Ok(())
+    }
+
+    /// `sub`, `aud` (an issuer of the emulator's: the URL the request was sent to, or
+    /// the public or bound one), `jti` and the lifetime, as Auth0 documents them.
+    fn check_claims(&self, origin: &Origin, base: &str, now: u64) -> Result<(), Reply> {
+        let iss = self.claim("iss");
+        if self.claim("sub") != iss {
+            return Err(failed(
+                "the assertion's sub must equal its iss (the client_id).",
+            ));
+        }
+        let aud_ok = match self.claims.get("aud") {
+            Some(Value::String(a)) => origin.is_issuer(a, base),
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(Value::as_str)
+                .any(|a| origin.is_issuer(a, base)),
+            _ => false,
+        };
+        if !aud_ok {
+            return Err(failed(&format!("the assertion's aud must be {base}/.")));
+        }
+        let jti = self.claim("jti");
+        if jti.is_empty() || jti.len() > 64 || iss.len() > 64 {
+            return Err(failed(
+                "jti is required; iss, sub and jti are at most 64 characters.",
+            ));
+        }
+        let Some(exp) = self.number("exp") else {
+            return Err(failed("exp is required."));
+        };
+        let iat = self.number("iat").unwrap_or(now);
+        if exp.saturating_add(SKEW_SECONDS) <= now {
+            return Err(failed("the client assertion has expired."));
+        }
+        let future = |t: u64| t > now.saturating_add(SKEW_SECONDS);
+        if future(iat) || self.number("nbf").is_some_and(future) {
+            return Err(failed(
+                "the client assertion is not valid yet (iat/nbf in the future).",
+            ));
+        }
+        // At most 5 minutes after issue, counted from `iat` when the client gives it.
+        let longest = MAX_LIFETIME_SECONDS + SKEW_SECONDS;
+        if exp > iat.max(now).saturating_add(longest) || exp.saturating_sub(iat) > longest {
+            return Err(failed(
+                "exp must be at most 5 minutes after the assertion is issued.",
+            ));
+        }
+        Ok(())
+    }
 }

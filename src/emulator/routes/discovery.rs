@@ -2,16 +2,16 @@
 
 use serde_json::json;
 
-use super::super::http::Reply;
-use super::super::state::Shared;
+use super::super::http::{ApiRequest, Reply};
 use super::super::tenant::ALL_GRANTS;
 
-pub fn openid_configuration(shared: &Shared) -> Reply {
-    let base = &shared.base_url;
+/// The URLs are those of the request's base: the name the client used, or the public URL.
+pub fn openid_configuration(req: &ApiRequest) -> Reply {
+    let base = &req.base_url;
     let mut grants: Vec<&str> = vec!["authorization_code", "client_credentials"];
     grants.extend(ALL_GRANTS);
     Reply::ok(json!({
-        "issuer": shared.issuer(),
+        "issuer": req.issuer(),
         "authorization_endpoint": format!("{base}/authorize"),
         "token_endpoint": format!("{base}/oauth/token"),
         "device_authorization_endpoint": format!("{base}/oauth/device/code"),

@@ -4,14 +4,17 @@
 //! Where Auth0's sources disagree on a status, the emulator picks one and keeps to it:
 //! `invalid_request` 400, `invalid_client` 401, `unauthorized_client` 403, `invalid_grant`
 //! 403, `expired_token` 403 for an mfa_token and 400 for an oob_code (a polling error, like
-//! `authorization_pending`), `mfa_required` 403, `unsupported_challenge_type` 401,
-//! `association_required` 400, 429 for `too_many_attempts` and `too_many_requests`.
+//! `authorization_pending`), `mfa_required` 403, `unsupported_challenge_type` 401 (also
+//! for a user not enrolled at all, as Auth0's mobile SDKs expect: no recording or SDK
+//! shows `association_required`), 429 for `too_many_attempts` and `too_many_requests`.
+//! Error texts are Auth0's wherever a recording, an SDK fixture or a real report gives them.
 
 mod associate;
 mod authenticators;
 mod challenge;
 mod client_auth;
 mod discovery;
+mod session;
 mod token;
 
 use axum::http::{Method, StatusCode};
@@ -21,18 +24,17 @@ use super::http::{ApiRequest, Reply};
 use super::state::{MFA_TOKEN_TTL_MS, MfaTx, RefreshGrant, Shared, State};
 use super::tokens;
 
-pub use client_auth::{authenticate_client, parse_public_key};
+pub use client_auth::authenticate_client;
 
 /// Answers one (non-control) request. Synchronous: the state lock is taken and released
 /// inside, never across an await.
 pub fn route(shared: &Shared, req: &ApiRequest) -> Reply {
     let path = req.path.as_str();
     match (&req.method, path) {
-        (&Method::GET, "/.well-known/openid-configuration") => {
-            discovery::openid_configuration(shared)
-        }
+        (&Method::GET, "/.well-known/openid-configuration") => discovery::openid_configuration(req),
         (&Method::GET, "/.well-known/jwks.json") => Reply::ok(tokens::keys().jwks()),
         (&Method::POST, "/oauth/token") => token::token(shared, req),
+        (&Method::POST, "/oauth/revoke") => session::revoke(shared, req),
         (&Method::POST, "/mfa/challenge") => challenge::challenge(shared, req),
         (&Method::POST, "/mfa/associate") => associate::associate(shared, req),
         (&Method::GET, "/mfa/authenticators") => authenticators::list(shared, req),
@@ -44,6 +46,7 @@ pub fn route(shared: &Shared, req: &ApiRequest) -> Reply {
             "/.well-known/openid-configuration"
             | "/.well-known/jwks.json"
             | "/oauth/token"
+            | "/oauth/revoke"
             | "/mfa/challenge"
             | "/mfa/associate"
             | "/mfa/authenticators",
@@ -173,7 +176,7 @@ pub fn bearer(shared: &Shared, st: &State, req: &ApiRequest) -> Result<Bearer, R
         ));
     };
     if tokens::looks_like_jwt(token) {
-        return access_token(shared, st, token);
+        return access_token(shared, st, &req.base_url, token);
     }
     let tx = st
         .mfa_txs
@@ -195,7 +198,7 @@ pub fn bearer(shared: &Shared, st: &State, req: &ApiRequest) -> Result<Bearer, R
 
 /// Checks an access token for the MFA API: our signature, not expired, the `/mfa/`
 /// audience, a known user.
-pub fn access_token(shared: &Shared, st: &State, token: &str) -> Result<Bearer, Reply> {
+pub fn access_token(shared: &Shared, st: &State, base: &str, token: &str) -> Result<Bearer, Reply> {
     let claims = tokens::keys()
         .verify_jwt(token)
         .ok_or_else(|| invalid_token("Invalid token: bad signature or format."))?;
@@ -203,18 +206,28 @@ pub fn access_token(shared: &Shared, st: &State, token: &str) -> Result<Bearer, 
     if shared.now_secs() >= exp {
         return Err(invalid_token("The access token has expired."));
     }
+    let jti = claims.get("jti").and_then(Value::as_str).unwrap_or("");
+    if session::access_token_revoked(st, jti) {
+        return Err(invalid_token("The access token has been revoked."));
+    }
+    // The MFA API of the URL this request came by, or of the one the token was issued
+    // by (a client may reach the emulator by several names).
+    let issued_by = claims
+        .get("iss")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let mfa_api = |a: &str| {
+        shared.origin.is_mfa_audience(a, base) || shared.origin.is_mfa_audience(a, issued_by)
+    };
     let aud_ok = match claims.get("aud") {
-        Some(Value::String(a)) => shared.is_mfa_audience(a),
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .any(|a| shared.is_mfa_audience(a)),
+        Some(Value::String(a)) => mfa_api(a),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(mfa_api),
         _ => false,
     };
     if !aud_ok {
         return Err(invalid_token(format!(
-            "Bad audience: this endpoint needs an access token for {}/mfa/.",
-            shared.base_url
+            "Bad audience: this endpoint needs an access token for {base}/mfa/."
         )));
     }
     let sub = claims.get("sub").and_then(Value::as_str).unwrap_or("");
@@ -242,8 +255,14 @@ pub fn access_token(shared: &Shared, st: &State, token: &str) -> Result<Bearer, 
     })
 }
 
-/// Starts an MFA transaction: the `mfa_required` answer.
-pub fn mfa_required(shared: &Shared, st: &mut State, grant: RefreshGrant) -> Reply {
+/// Starts an MFA transaction: the `mfa_required` answer. `refresh_token` is the token
+/// of a refresh that asked for MFA, which completing MFA finishes.
+pub fn mfa_required(
+    shared: &Shared,
+    st: &mut State,
+    grant: RefreshGrant,
+    refresh_token: Option<String>,
+) -> Reply {
     let now = shared.now_ms();
     let token = tokens::mfa_token(now, now + MFA_TOKEN_TTL_MS);
     let requirements = st.users[grant.user].mfa_requirements();
@@ -255,6 +274,7 @@ pub fn mfa_required(shared: &Shared, st: &mut State, grant: RefreshGrant) -> Rep
             audience: grant.audience,
             scope: grant.scope,
             created_ms: now,
+            refresh_token,
         },
     );
     Reply::json(
@@ -269,9 +289,17 @@ pub fn mfa_required(shared: &Shared, st: &mut State, grant: RefreshGrant) -> Rep
 }
 
 /// A token set: RS256 access token, an ID token for `openid`, a refresh token for
-/// `offline_access` (unless `refresh` is false, as on the refresh grant itself).
-pub fn token_set(shared: &Shared, st: &mut State, grant: &RefreshGrant, refresh: bool) -> Value {
-    let keys = tokens::keys();
+/// `offline_access` (unless `refresh` is false, as on a refresh without rotation). The
+/// tokens belong to the grant's session, or to a new one when a refresh token starts it.
+/// The JWTs are signed once the state lock is released (see `Reply::jwts`).
+pub fn token_set(
+    shared: &Shared,
+    st: &mut State,
+    base: &str,
+    grant: &RefreshGrant,
+    refresh: bool,
+) -> Reply {
+    let issuer = format!("{base}/");
     let now = shared.now_secs();
     let user = &st.users[grant.user];
     let sub = format!("auth0|{}", user.user_id);
@@ -279,47 +307,69 @@ pub fn token_set(shared: &Shared, st: &mut State, grant: &RefreshGrant, refresh:
     let mfa_api = grant
         .audience
         .as_deref()
-        .is_some_and(|a| shared.is_mfa_audience(a));
+        .is_some_and(|a| shared.origin.is_mfa_audience(a, base));
     // MFA API tokens live 10 minutes, like Auth0's; others the default 24 hours.
     let expires_in: u64 = if mfa_api { 600 } else { 86_400 };
     let aud = grant
         .audience
         .clone()
-        .unwrap_or_else(|| format!("{}userinfo", shared.issuer()));
-    let access = keys.sign_jwt(&json!({
-        "iss": shared.issuer(),
-        "sub": sub,
-        "aud": aud,
-        "iat": now,
-        "exp": now + expires_in,
-        "azp": grant.client_id,
-        "scope": grant.scope,
-        "jti": tokens::random_alphanumeric(16),
-    }));
+        .unwrap_or_else(|| format!("{issuer}userinfo"));
+    let jti = tokens::random_alphanumeric(16);
+    let mut jwts = vec![(
+        "access_token",
+        json!({
+            "iss": issuer,
+            "sub": sub,
+            "aud": aud,
+            "iat": now,
+            "exp": now + expires_in,
+            "azp": grant.client_id,
+            "scope": grant.scope,
+            "jti": jti,
+        }),
+    )];
     let mut body = json!({
-        "access_token": access,
         "scope": grant.scope,
         "expires_in": expires_in,
         "token_type": "Bearer",
     });
     if scopes.contains(&"openid") {
         let nickname = user.email.split('@').next().unwrap_or("").to_string();
-        body["id_token"] = json!(keys.sign_jwt(&json!({
-            "iss": shared.issuer(),
-            "sub": sub,
-            "aud": grant.client_id,
-            "iat": now,
-            "exp": now + 36_000,
-            "email": user.email,
-            "email_verified": true,
-            "name": user.name,
-            "nickname": nickname,
-        })));
+        jwts.push((
+            "id_token",
+            json!({
+                "iss": issuer,
+                "sub": sub,
+                "aud": grant.client_id,
+                "iat": now,
+                "exp": now + 36_000,
+                "email": user.email,
+                "email_verified": user.email_verified,
+                "name": user.name,
+                "nickname": nickname,
+            }),
+        ));
     }
+    let mut family = grant.family.clone();
     if refresh && scopes.contains(&"offline_access") {
         let rt = tokens::refresh_token();
-        st.refresh_tokens.insert(rt.clone(), grant.clone());
+        let session = family
+            .get_or_insert_with(|| tokens::random_alphanumeric(16))
+            .clone();
+        st.refresh_tokens.insert(
+            rt.clone(),
+            RefreshGrant {
+                family: Some(session),
+                ..grant.clone()
+            },
+        );
         body["refresh_token"] = json!(rt);
     }
-    body
+    if let Some(family) = family {
+        session::note_access_token(st, jti, family, now + expires_in, now);
+    }
+    Reply {
+        jwts,
+        ..Reply::ok(body)
+    }
 }

@@ -2,7 +2,7 @@
 //! answer `mfa_required`) and the three MFA grants (otp, oob, recovery code).
 
 use axum::http::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::super::http::{ApiRequest, Reply};
 use super::super::otp::{self, OtpCheck};
@@ -14,7 +14,7 @@ use super::super::tenant::{
 use super::super::tokens;
 use super::{
     Bearer, access_token, authenticate_client, body_ok, malformed_mfa_token, mfa_required, mfa_tx,
-    required, token_set,
+    required, session, token_set,
 };
 
 /// The scope when the request names none.
@@ -57,7 +57,7 @@ fn token_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         GRANT_PASSWORD | GRANT_PASSWORD_REALM => {
             password(shared, req, client_id, grant == GRANT_PASSWORD_REALM)
         }
-        GRANT_REFRESH_TOKEN => refresh(shared, req, client_id),
+        GRANT_REFRESH_TOKEN => session::refresh(shared, req, client),
         GRANT_MFA_OTP => mfa_otp(shared, req, client_id),
         GRANT_MFA_OOB => mfa_oob(shared, req, client_id),
         _ => mfa_recovery_code(shared, req, client_id),
@@ -107,30 +107,12 @@ fn password(
         scope: req
             .param("scope")
             .unwrap_or_else(|| DEFAULT_SCOPE.to_string()),
+        family: None,
     };
     if u.has_active_factor() || shared.settings.mfa_required {
-        return Ok(mfa_required(shared, &mut st, grant));
+        return Ok(mfa_required(shared, &mut st, grant, None));
     }
-    Ok(Reply::ok(token_set(shared, &mut st, &grant, true)))
-}
-
-fn refresh(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, Reply> {
-    let rt = required(req, "refresh_token")?;
-    let mut st = shared.lock();
-    let grant = st
-        .refresh_tokens
-        .get(&rt)
-        .filter(|g| g.client_id == client_id)
-        .cloned()
-        .ok_or_else(|| {
-            Reply::error(
-                StatusCode::FORBIDDEN,
-                "invalid_grant",
-                "Unknown or invalid refresh token.",
-            )
-        })?;
-    // Auth0 without rotation answers a refresh with no new refresh token.
-    Ok(Reply::ok(token_set(shared, &mut st, &grant, false)))
+    Ok(token_set(shared, &mut st, &req.base_url, &grant, true))
 }
 
 /// The mfa_token parameter of an MFA grant. Besides a real mfa_token, an MFA API access
@@ -143,7 +125,7 @@ fn grant_tx(
 ) -> Result<(String, MfaTx), Reply> {
     let token = required(req, "mfa_token")?;
     if tokens::looks_like_jwt(&token) {
-        return match access_token(shared, st, &token) {
+        return match access_token(shared, st, &req.base_url, &token) {
             Ok(Bearer::Access {
                 user,
                 client_id: azp,
@@ -156,6 +138,7 @@ fn grant_tx(
                     audience: None,
                     scope: DEFAULT_SCOPE.to_string(),
                     created_ms: shared.now_ms(),
+                    refresh_token: None,
                 };
                 Ok((token, tx))
             }
@@ -181,22 +164,32 @@ fn check_bucket(shared: &Shared, st: &mut State, user: usize) -> Result<(), Repl
     Ok(())
 }
 
-fn grant_of(tx: &MfaTx) -> RefreshGrant {
-    RefreshGrant {
+/// The token set an MFA grant ends with: what the login asked for, or the refresh MFA
+/// interrupted.
+fn tokens_after_mfa(
+    shared: &Shared,
+    st: &mut State,
+    req: &ApiRequest,
+    tx: &MfaTx,
+) -> Result<Reply, Reply> {
+    if let Some(rt) = &tx.refresh_token {
+        return session::finish_refresh_after_mfa(shared, st, req, rt, &tx.client_id);
+    }
+    let grant = RefreshGrant {
         user: tx.user,
         client_id: tx.client_id.clone(),
         audience: tx.audience.clone(),
         scope: tx.scope.clone(),
-    }
+        family: None,
+    };
+    Ok(token_set(shared, st, &req.base_url, &grant, true))
 }
 
-/// Confirms an enrollment: the authenticator, its linked entry and a recovery code
-/// created with it become active.
-fn activate(st: &mut State, user: usize, suffix: &str, enrolled_by: &str) {
+/// Confirms an enrollment: the authenticator, its linked entry and the user's pending
+/// recovery code (from their first associate, whichever enrollment that was) become active.
+fn activate(st: &mut State, user: usize, suffix: &str) {
     for a in st.users[user].authenticators.iter_mut() {
-        let pending_recovery = a.kind == AuthenticatorKind::RecoveryCode
-            && !a.active
-            && a.enrolled_by.as_deref() == Some(enrolled_by);
+        let pending_recovery = a.kind == AuthenticatorKind::RecoveryCode && !a.active;
         if a.suffix == suffix || pending_recovery {
             a.active = true;
             a.enrolled_by = None;
@@ -241,9 +234,9 @@ fn mfa_otp(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
         ));
     };
     if !was_active {
-        activate(&mut st, tx.user, &suffix, &token);
+        activate(&mut st, tx.user, &suffix);
     }
-    Ok(Reply::ok(token_set(shared, &mut st, &grant_of(&tx), true)))
+    tokens_after_mfa(shared, &mut st, req, &tx)
 }
 
 fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, Reply> {
@@ -264,18 +257,10 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
         return Err(Reply::error(
             StatusCode::BAD_REQUEST,
             "expired_token",
-            "The oob_code has expired.",
+            "oob_code is expired",
         ));
     }
-    let (grant, suffix) = (
-        RefreshGrant {
-            user: oob.user,
-            client_id: oob.client_id.clone(),
-            audience: oob.audience.clone(),
-            scope: oob.scope.clone(),
-        },
-        oob.suffix.clone(),
-    );
+    let suffix = oob.suffix.clone();
     if oob.channel == AuthenticatorKind::Push {
         let min_interval = shared.settings.min_poll_interval_ms;
         let too_fast = oob
@@ -283,14 +268,14 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
             .is_some_and(|last| now < last + min_interval);
         oob.last_poll_ms = Some(now);
         if too_fast {
+            // This poll restarts the interval: the client waits all of it.
+            let seconds = min_interval.div_ceil(1000).max(1);
             return Err(Reply::error(
                 StatusCode::BAD_REQUEST,
                 "slow_down",
-                format!(
-                    "You are polling faster than allowed. Wait at least {} ms between requests.",
-                    min_interval
-                ),
-            ));
+                format!("You are polling faster than allowed. Try again in {seconds} seconds."),
+            )
+            .with_header("retry-after", seconds.to_string()));
         }
         oob.polls += 1;
         if oob.status == PushStatus::Pending {
@@ -329,8 +314,8 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
         }
     }
     st.oob_txs.remove(&oob_code);
-    activate(st, tx.user, &suffix, &token);
-    Ok(Reply::ok(token_set(shared, st, &grant, true)))
+    activate(st, tx.user, &suffix);
+    tokens_after_mfa(shared, st, req, &tx)
 }
 
 fn normalize_recovery(code: &str) -> String {
@@ -346,7 +331,7 @@ fn mfa_recovery_code(shared: &Shared, req: &ApiRequest, client_id: &str) -> Resu
     let code = normalize_recovery(&required(req, "recovery_code")?);
     check_bucket(shared, &mut st, tx.user)?;
     let user = &mut st.users[tx.user];
-    let slot = user.authenticators.iter_mut().find(|a| {
+    let slot = user.authenticators.iter().position(|a| {
         a.kind == AuthenticatorKind::RecoveryCode
             && a.active
             && a.recovery_code.as_deref().map(normalize_recovery) == Some(code.clone())
@@ -359,10 +344,11 @@ fn mfa_recovery_code(shared: &Shared, req: &ApiRequest, client_id: &str) -> Resu
             "Invalid recovery_code.",
         ));
     };
+    // Tokens first: when they cannot be issued (a refresh revoked meanwhile), the code
+    // is not spent.
+    let reply = tokens_after_mfa(shared, &mut st, req, &tx)?;
     // A recovery code works once: the answer carries its replacement.
     let fresh = tokens::recovery_code();
-    slot.recovery_code = Some(fresh.clone());
-    let mut body: Value = token_set(shared, &mut st, &grant_of(&tx), true);
-    body["recovery_code"] = json!(fresh);
-    Ok(Reply::ok(body))
+    st.users[tx.user].authenticators[slot].recovery_code = Some(fresh.clone());
+    Ok(reply.with_field("recovery_code", json!(fresh)))
 }

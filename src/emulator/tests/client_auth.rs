@@ -3,9 +3,8 @@
 use super::*;
 
 fn assertion(emu: &Emulator, alg: &str, claims_patch: Value) -> String {
-    use rsa::pkcs8::DecodePrivateKey;
-    use rsa::signature::{RandomizedSigner, SignatureEncoding, Signer};
-    let key = rsa::RsaPrivateKey::from_pkcs8_pem(demo::JWT_CLIENT_PRIVATE_KEY_PEM).unwrap();
+    use ring::signature::{RSA_PKCS1_SHA256, RSA_PKCS1_SHA384, RSA_PSS_SHA256, RsaEncoding};
+    let key = keys::parse_private_key(demo::JWT_CLIENT_PRIVATE_KEY_PEM).unwrap();
     let now = emu.now();
     let mut claims = json!({
         "iss": demo::JWT_CLIENT_ID, "sub": demo::JWT_CLIENT_ID, "aud": format!("{}/", emu.base_url()),
@@ -19,17 +18,19 @@ fn assertion(emu: &Emulator, alg: &str, claims_patch: Value) -> String {
         URL_SAFE_NO_PAD.encode(json!({"alg": alg, "typ": "JWT"}).to_string()),
         URL_SAFE_NO_PAD.encode(claims.to_string())
     );
-    let sig = match alg {
-        "PS256" => rsa::pss::BlindedSigningKey::<sha2::Sha256>::new(key)
-            .sign_with_rng(&mut rand::thread_rng(), input.as_bytes())
-            .to_vec(),
-        "RS384" => rsa::pkcs1v15::SigningKey::<sha2::Sha384>::new(key)
-            .sign(input.as_bytes())
-            .to_vec(),
-        _ => rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(key)
-            .sign(input.as_bytes())
-            .to_vec(),
+    let padding: &dyn RsaEncoding = match alg {
+        "PS256" => &RSA_PSS_SHA256,
+        "RS384" => &RSA_PKCS1_SHA384,
+        _ => &RSA_PKCS1_SHA256,
     };
+    let mut sig = vec![0; key.public().modulus_len()];
+    key.sign(
+        padding,
+        &ring::rand::SystemRandom::new(),
+        input.as_bytes(),
+        &mut sig,
+    )
+    .unwrap();
     format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig))
 }
 

@@ -54,7 +54,7 @@ fn enroll_otp_with_the_mfa_token() {
     assert_eq!(list.as_array().unwrap().len(), 2);
     assert_eq!(list[0]["active"], false);
     // Still not enrolled: challenge says so; confirm with the first code.
-    challenge(&emu, &token, json!({})).error(400, "association_required");
+    challenge(&emu, &token, json!({})).error(401, "unsupported_challenge_type");
     grant(&emu, OTP_GRANT, &token, &[("otp", &totp(&emu, secret, 0))]).ok();
     let list = with_bearer(&emu, "GET", "/mfa/authenticators", &token).ok();
     assert!(
@@ -80,6 +80,159 @@ fn enroll_otp_with_the_mfa_token() {
         &[("recovery_code", &recovery)],
     )
     .ok();
+}
+
+/// The recorded sequence: SMS, push, then OTP, none confirmed; only the first answer
+/// carries a recovery code, and it is the one that works whichever is confirmed.
+#[test]
+fn only_the_first_associate_ever_has_a_recovery_code_and_it_stays_valid() {
+    let emu = demo_emu();
+    let token = mfa_token(&emu, demo::NEW_USER);
+    let associate = |body: Value| post_json(&emu, "/mfa/associate", Some(&token), body).ok();
+    let sms = associate(
+        json!({"authenticator_types": ["oob"], "oob_channels": ["sms"], "phone_number": "+15555550142"}),
+    );
+    let recovery = sms["recovery_codes"][0].as_str().unwrap().to_string();
+    let push = associate(json!({"authenticator_types": ["oob"], "oob_channels": ["auth0"]}));
+    assert!(push.get("recovery_codes").is_none(), "{push}");
+    let otp = associate(json!({"authenticator_types": ["otp"]}));
+    assert!(otp.get("recovery_codes").is_none(), "{otp}");
+    // A new login and another try still get none.
+    let again = mfa_token(&emu, demo::NEW_USER);
+    let email = post_json(
+        &emu,
+        "/mfa/associate",
+        Some(&again),
+        json!({"authenticator_types": ["oob"], "oob_channels": ["email"]}),
+    )
+    .ok();
+    assert!(email.get("recovery_codes").is_none(), "{email}");
+    let list = with_bearer(&emu, "GET", "/mfa/authenticators", &token).ok();
+    let recovery_entries: Vec<&Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["authenticator_type"] == "recovery-code")
+        .collect();
+    assert_eq!(recovery_entries.len(), 1, "{list}");
+    assert_eq!(recovery_entries[0]["active"], false);
+    // Confirming the last enrollment, not the first, activates the first answer's code.
+    let secret = otp["secret"].as_str().unwrap();
+    grant(&emu, OTP_GRANT, &token, &[("otp", &totp(&emu, secret, 0))]).ok();
+    let token = mfa_token(&emu, demo::NEW_USER);
+    grant(
+        &emu,
+        RECOVERY_GRANT,
+        &token,
+        &[("recovery_code", &recovery)],
+    )
+    .ok();
+}
+
+#[test]
+fn a_verified_email_is_listed_but_is_not_an_enrollment() {
+    let mut tenant = Tenant::demo();
+    let extra = Tenant::from_toml(
+        r#"
+[[clients]]
+client_id = "x"
+[[users]]
+username = "verified@example.com"
+password = "p"
+email_verified = true
+[[users]]
+username = "verified-otp@example.com"
+password = "p"
+email_verified = true
+[[users.authenticators]]
+type = "otp"
+secret = "JB6JGOFX3HV2SX7JTWRZ5BQOPI7J7SUP"
+"#,
+    )
+    .unwrap();
+    for mut user in extra.users {
+        user.password = demo::PASSWORD.to_string();
+        tenant.users.push(user);
+    }
+    let emu = Emulator::start_in_background(tenant).unwrap();
+    // Alone, the verified email does not make the user enrolled.
+    let r = login_with(&emu, "verified@example.com", &[("scope", "openid")]);
+    let body = r.error(403, "mfa_required");
+    assert!(body["mfa_requirements"]["enroll"].is_array(), "{body}");
+    let token = body["mfa_token"].as_str().unwrap().to_string();
+    let list = with_bearer(&emu, "GET", "/mfa/authenticators", &token).ok();
+    let entry = &list[0];
+    assert_eq!(
+        (
+            entry["authenticator_type"].as_str(),
+            entry["oob_channel"].as_str(),
+            entry["active"].as_bool(),
+            entry["name"].as_str()
+        ),
+        (
+            Some("oob"),
+            Some("email"),
+            Some(true),
+            Some("********@exam*******")
+        )
+    );
+    assert!(entry["id"].as_str().unwrap().starts_with("email|dev_"));
+    challenge(&emu, &token, json!({})).error(401, "unsupported_challenge_type");
+    let first = post_json(
+        &emu,
+        "/mfa/associate",
+        Some(&token),
+        json!({"authenticator_types": ["otp"]}),
+    )
+    .ok();
+    assert!(first["recovery_codes"].is_array(), "{first}");
+    // Beside another factor it is last in the list and answers an oob challenge.
+    let token = mfa_token(&emu, "verified-otp@example.com");
+    let list = with_bearer(&emu, "GET", "/mfa/authenticators", &token).ok();
+    let kinds: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().split('|').next().unwrap())
+        .collect();
+    assert_eq!(kinds, ["totp", "email"]);
+    let ch = challenge(&emu, &token, json!({"challenge_type": "oob"})).ok();
+    assert_eq!(ch["binding_method"], "prompt");
+    assert_eq!(emu.outbox()[0].to, "verified-otp@example.com");
+    let set = grant(
+        &emu,
+        OOB_GRANT,
+        &token,
+        &[
+            ("oob_code", ch["oob_code"].as_str().unwrap()),
+            ("binding_code", &emu.outbox()[0].code),
+        ],
+    )
+    .ok();
+    assert_eq!(
+        claims(set["id_token"].as_str().unwrap())["email_verified"],
+        true
+    );
+    // Users without a verified email are told so in their ID token.
+    let token = mfa_token(&emu, demo::OTP_USER);
+    let set = grant(
+        &emu,
+        OTP_GRANT,
+        &token,
+        &[("otp", &totp(&emu, demo::OTP_SECRET, 0))],
+    )
+    .ok();
+    assert_eq!(
+        claims(set["id_token"].as_str().unwrap())["email_verified"],
+        false
+    );
+    let token = mfa_token(&emu, demo::EMAIL_USER);
+    let list = with_bearer(&emu, "GET", "/mfa/authenticators", &token).ok();
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        1,
+        "one entry for the email: {list}"
+    );
 }
 
 #[test]
@@ -343,5 +496,7 @@ async fn starts_on_the_current_runtime() {
     })
     .await
     .unwrap();
-    assert_eq!(doc["issuer"], format!("{}/", emu.base_url()));
+    // The issuer follows the Host the client used.
+    assert_eq!(doc["issuer"], "http://x/");
+    assert!(emu.base_url().starts_with("http://127.0.0.1:"));
 }

@@ -64,7 +64,12 @@ fn push_with_approve_after_rule_and_slow_down() {
         r.error(400, "authorization_pending")["error_description"],
         "Authorization pending: please repeat the request in a few seconds."
     );
-    grant(&emu, OOB_GRANT, &token, &[("oob_code", oob)]).error(400, "slow_down");
+    let r = grant(&emu, OOB_GRANT, &token, &[("oob_code", oob)]);
+    assert_eq!(
+        r.error(400, "slow_down")["error_description"],
+        "You are polling faster than allowed. Try again in 5 seconds."
+    );
+    assert_eq!(r.header("retry-after"), Some("5"));
     emu.advance_clock(6);
     let set = grant(&emu, OOB_GRANT, &token, &[("oob_code", oob)]).ok();
     assert!(set["access_token"].is_string());
@@ -113,7 +118,11 @@ fn push_manual_approve_reject_and_expiry() {
         .unwrap()
         .to_string();
     emu.advance_clock(301);
-    grant(&emu, OOB_GRANT, &token, &[("oob_code", &oob)]).error(400, "expired_token");
+    let r = grant(&emu, OOB_GRANT, &token, &[("oob_code", &oob)]);
+    assert_eq!(
+        r.error(400, "expired_token")["error_description"],
+        "oob_code is expired"
+    );
 
     let reject_token = mfa_token(&emu, demo::PUSH_REJECT_USER);
     let oob = challenge(&emu, &reject_token, json!({})).ok()["oob_code"]
@@ -261,4 +270,34 @@ fn advertised_poll_interval() {
     let emu = emu_with("advertise_poll_interval = 5");
     let token = mfa_token(&emu, demo::PUSH_USER);
     assert_eq!(challenge(&emu, &token, json!({})).ok()["interval"], 5);
+}
+
+#[test]
+fn a_tenant_without_voice_lists_phones_as_sms_only() {
+    let emu = emu_with("voice = false");
+    let token = mfa_token(&emu, demo::SMS_USER);
+    let list = with_bearer(&emu, "GET", "/mfa/authenticators", &token).ok();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.len() == 1 && ids[0].starts_with("sms|dev_"), "{list}");
+    let token = mfa_token(&emu, demo::NEW_USER);
+    post_json(
+        &emu,
+        "/mfa/associate",
+        Some(&token),
+        json!({"authenticator_types": ["oob"], "oob_channels": ["sms"], "phone_number": "+15555550177"}),
+    )
+    .ok();
+    let list = with_bearer(&emu, "GET", "/mfa/authenticators", &token).ok();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|a| !a["id"].as_str().unwrap().starts_with("voice|")),
+        "{list}"
+    );
 }

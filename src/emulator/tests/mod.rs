@@ -6,6 +6,9 @@ mod basics;
 mod client_auth;
 mod enrollment;
 mod factors;
+mod origin;
+mod replay;
+mod sessions;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -127,10 +130,26 @@ fn send(
     headers: &[(&str, &str)],
     body: Option<(&str, String)>,
 ) -> Resp {
-    let mut req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-        emu.local_addr()
-    );
+    send_as(
+        emu,
+        &emu.local_addr().to_string(),
+        method,
+        path,
+        headers,
+        body,
+    )
+}
+
+/// A request as a client that reached the emulator by the name `host` sends it.
+fn send_as(
+    emu: &Emulator,
+    host: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<(&str, String)>,
+) -> Resp {
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
     for (n, v) in headers {
         req.push_str(&format!("{n}: {v}\r\n"));
     }
@@ -146,7 +165,12 @@ fn send(
     };
     req.push_str("\r\n");
     req.push_str(&body);
-    raw_request(&emu.base_url(), req.as_bytes()).expect("request failed")
+    raw_request(&bound(emu), req.as_bytes()).expect("request failed")
+}
+
+/// Where the emulator listens (its base URL may be a public URL that resolves elsewhere).
+fn bound(emu: &Emulator) -> String {
+    format!("http://{}", emu.local_addr())
 }
 
 fn encode(s: &str) -> String {

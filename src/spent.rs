@@ -1,0 +1,224 @@
+//! The ledger of one-time codes already sent: Auth0 accepts a TOTP code once,
+//! and a second use of it is refused and counts against the user's 10
+//! attempts. Per tenant and secret (by hash: never the secret), it keeps the
+//! last time step spent; per tenant and code (by hash), a code given as is.
+//! A small private file under the platform's state directory, locked while it
+//! is read and written, so CI jobs that share a user and a machine take turns.
+
+use std::collections::BTreeMap;
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::files;
+use crate::totp::Totp;
+
+/// How long a given code is remembered: Auth0 accepts a code in its own step
+/// and the next, so after 90 s it cannot be a reuse.
+const GIVEN_CODE_MEMORY_SECONDS: u64 = 90;
+
+/// Entries older than this are dropped when the file is written.
+const FORGET_AFTER_SECONDS: u64 = 24 * 3600;
+
+/// What a claim came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// The step is now spent by this process: send its code.
+    Granted { step: u64 },
+    /// The step was spent already; the next one starts at this Unix time.
+    SpentUntil { next_step_at: u64 },
+}
+
+/// The ledger, in a file (`Ledger::at`), or nowhere (`Ledger::none`, for the
+/// demo, whose emulator lives and dies with it).
+#[derive(Debug, Clone)]
+pub struct Ledger {
+    path: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Entries {
+    /// `tenant|fingerprint` -> (last step spent, when, Unix seconds).
+    #[serde(default)]
+    steps: BTreeMap<String, (u64, u64)>,
+    /// `tenant|hash of code` -> when it was sent, Unix seconds.
+    #[serde(default)]
+    codes: BTreeMap<String, u64>,
+}
+
+impl Ledger {
+    pub fn at(path: PathBuf) -> Ledger {
+        Ledger { path: Some(path) }
+    }
+
+    pub fn none() -> Ledger {
+        Ledger { path: None }
+    }
+
+    /// The platform's place: `$XDG_STATE_HOME/auth0-mfa/spent-codes.json`.
+    pub fn default_place() -> Ledger {
+        Ledger {
+            path: files::state_dir().map(|dir| dir.join("spent-codes.json")),
+        }
+    }
+
+    /// Claims the step `now` falls in for `generator` at `tenant`, unless it
+    /// (or a later one) was spent already.
+    pub fn claim_step(&self, tenant: &str, generator: &Totp, now: u64) -> std::io::Result<Claim> {
+        let key = format!("{tenant}|{}", generator.fingerprint());
+        let step = generator.step_at(now);
+        self.update(now, |entries| match entries.steps.get(&key) {
+            Some(&(spent, _)) if spent >= step => Claim::SpentUntil {
+                next_step_at: spent.saturating_add(1).saturating_mul(generator.period()),
+            },
+            _ => {
+                entries.steps.insert(key.clone(), (step, now));
+                Claim::Granted { step }
+            }
+        })
+    }
+
+    /// Records a code given as it is (`--otp`, `--otp-command`); `Some(when)`
+    /// if it was sent already within the last 90 s.
+    pub fn claim_code(&self, tenant: &str, code: &str, now: u64) -> std::io::Result<Option<u64>> {
+        let digest =
+            ring::digest::digest(&ring::digest::SHA256, format!("{tenant}|{code}").as_bytes());
+        let key = hex(&digest.as_ref()[..16]);
+        self.update(now, |entries| match entries.codes.get(&key) {
+            Some(&sent) if now.saturating_sub(sent) < GIVEN_CODE_MEMORY_SECONDS => Some(sent),
+            _ => {
+                entries.codes.insert(key.clone(), now);
+                None
+            }
+        })
+    }
+
+    /// Reads, changes and writes the file under an exclusive lock.
+    fn update<T>(&self, now: u64, change: impl FnOnce(&mut Entries) -> T) -> std::io::Result<T> {
+        let Some(path) = &self.path else {
+            return Ok(change(&mut Entries::default()));
+        };
+        let mut file = open_locked(path)?;
+        let mut text = String::new();
+        file.read_to_string(&mut text)?;
+        // A damaged file is started afresh: the worst case is one wait.
+        let mut entries: Entries = serde_json::from_str(&text).unwrap_or_default();
+        let outcome = change(&mut entries);
+        entries
+            .steps
+            .retain(|_, (_, at)| now.saturating_sub(*at) < FORGET_AFTER_SECONDS);
+        entries
+            .codes
+            .retain(|_, at| now.saturating_sub(*at) < FORGET_AFTER_SECONDS);
+        let json = serde_json::to_vec(&entries).map_err(std::io::Error::other)?;
+        file.seek(SeekFrom::Start(0))?;
+        file.set_len(0)?;
+        file.write_all(&json)?;
+        file.sync_data()?;
+        // The lock goes with the file when it is dropped.
+        Ok(outcome)
+    }
+}
+
+/// Opens (creating, mode 0600, in a 0700 directory) and locks the file.
+fn open_locked(path: &Path) -> std::io::Result<File> {
+    if let Some(dir) = path.parent() {
+        files::create_private_dir(dir)?;
+    }
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(path)?;
+    file.lock()?;
+    Ok(file)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    fn ledger() -> (tempfile::TempDir, Ledger) {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = Ledger::at(dir.path().join("state/spent-codes.json"));
+        (dir, ledger)
+    }
+
+    #[test]
+    fn a_step_is_granted_once_per_tenant_and_secret() {
+        let (dir, ledger) = ledger();
+        let totp = Totp::parse(SECRET, Default::default()).unwrap();
+        assert_eq!(
+            ledger.claim_step("t1", &totp, 1000).unwrap(),
+            Claim::Granted { step: 33 }
+        );
+        assert_eq!(
+            ledger.claim_step("t1", &totp, 1019).unwrap(),
+            Claim::SpentUntil { next_step_at: 1020 }
+        );
+        assert_eq!(
+            ledger.claim_step("t2", &totp, 1019).unwrap(),
+            Claim::Granted { step: 33 }
+        );
+        assert_eq!(
+            ledger.claim_step("t1", &totp, 1020).unwrap(),
+            Claim::Granted { step: 34 }
+        );
+        let text = std::fs::read_to_string(dir.path().join("state/spent-codes.json")).unwrap();
+        assert!(!text.contains(SECRET), "{text}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join("state/spent-codes.json"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn a_given_code_is_remembered_for_ninety_seconds() {
+        let (_dir, ledger) = ledger();
+        assert_eq!(ledger.claim_code("t", "123456", 1000).unwrap(), None);
+        assert_eq!(ledger.claim_code("t", "123456", 1050).unwrap(), Some(1000));
+        assert_eq!(ledger.claim_code("t", "654321", 1050).unwrap(), None);
+        assert_eq!(ledger.claim_code("t", "123456", 1091).unwrap(), None);
+    }
+
+    #[test]
+    fn concurrent_claims_of_one_step_grant_it_once() {
+        let (_dir, ledger) = ledger();
+        let totp = Totp::parse(SECRET, Default::default()).unwrap();
+        let granted: usize = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| scope.spawn(|| ledger.claim_step("t", &totp, 5000).unwrap()))
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| handle.join().unwrap())
+                .filter(|claim| matches!(claim, Claim::Granted { .. }))
+                .count()
+        });
+        assert_eq!(granted, 1);
+    }
+
+    #[test]
+    fn a_damaged_file_is_started_afresh() {
+        let (dir, ledger) = ledger();
+        std::fs::create_dir_all(dir.path().join("state")).unwrap();
+        std::fs::write(dir.path().join("state/spent-codes.json"), "{not json").unwrap();
+        assert_eq!(ledger.claim_code("t", "123456", 1).unwrap(), None);
+    }
+}

@@ -1,0 +1,235 @@
+//! Prompts, the picker, the confirmation, the spinner and every signal,
+//! through a real pseudo-terminal: what a person at a terminal sees, and the
+//! state the terminal is left in.
+
+#![cfg(unix)]
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::harness::*;
+use crate::pty::Pty;
+
+fn at_terminal(tenant: &TestTenant, args: &[&str]) -> Pty {
+    let mut cmd = Command::new(BIN);
+    cmd.env_clear()
+        .env("HOME", tenant.home.path())
+        .env("XDG_CONFIG_HOME", tenant.home.path().join(".config"))
+        .env("TERM", "xterm-256color")
+        .env("AUTH0_DOMAIN", tenant.base_url())
+        .env("AUTH0_CLIENT_ID", CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
+        .args(args);
+    Pty::spawn(cmd)
+}
+
+const INT: i32 = libc::SIGINT;
+
+#[test]
+fn the_password_prompt_hides_input_and_logs_in() {
+    let tenant = TestTenant::fast("");
+    let mut pty = at_terminal(
+        &tenant,
+        &[
+            "login",
+            "--json",
+            "-u",
+            "recovery@test.example",
+            "--otp-secret",
+            OTP_SECRET,
+        ],
+    );
+    pty.expect_hidden_prompt("Password");
+    pty.send(format!("{PASSWORD}\r").as_bytes());
+    let (code, stdout) = pty.finish();
+    assert_eq!(code, Some(0), "{}", pty.screen());
+    let tokens: Value = serde_json::from_str(&stdout).unwrap();
+    assert!(tokens["access_token"].is_string());
+    assert!(
+        !pty.screen().contains(PASSWORD),
+        "the password is never shown"
+    );
+    assert!(pty.echoes());
+}
+
+#[test]
+fn every_signal_at_a_hidden_prompt_restores_echo() {
+    for (signal, code) in [(INT, 130), (libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
+        let tenant = TestTenant::fast("");
+        let mut pty = at_terminal(&tenant, &["login", "-u", "recovery@test.example"]);
+        pty.expect_hidden_prompt("Password");
+        pty.signal(signal);
+        let (exit, _) = pty.finish();
+        assert_eq!(exit, Some(code), "signal {signal}: {}", pty.screen());
+        assert!(pty.echoes(), "signal {signal} left echo off");
+    }
+}
+
+#[test]
+fn ctrl_c_typed_at_a_hidden_prompt_under_json_prints_one_document() {
+    let tenant = TestTenant::fast("");
+    let mut pty = at_terminal(&tenant, &["login", "--json", "-u", "recovery@test.example"]);
+    pty.expect_hidden_prompt("Password");
+    pty.send(b"half-typed\x03");
+    let (exit, stdout) = pty.finish();
+    assert_eq!(exit, Some(130), "{}", pty.screen());
+    let document: Value = serde_json::from_str(&stdout).expect("exactly one JSON document");
+    assert_eq!(document["error"], "interrupted");
+    assert!(pty.echoes());
+    assert!(tenant.grants().is_empty(), "nothing was sent");
+}
+
+#[test]
+fn the_picker_chooses_a_factor_and_ctrl_c_there_shows_the_cursor_again() {
+    let tenant = TestTenant::fast("");
+    let mut pty = at_terminal(
+        &tenant,
+        &[
+            "login",
+            "--json",
+            "-u",
+            "multi@test.example",
+            "--password",
+            PASSWORD,
+        ],
+    );
+    pty.expect("Which authenticator?");
+    assert!(!pty.cursor_visible(), "the picker hides the cursor");
+    // Enter takes the first entry (OTP); the code then comes from a hidden prompt.
+    pty.send(b"\r");
+    pty.expect_hidden_prompt("One-time code");
+    pty.send(format!("{}\r", otp_now(OTP_SECRET)).as_bytes());
+    let (exit, stdout) = pty.finish();
+    assert_eq!(exit, Some(0), "{}", pty.screen());
+    assert!(serde_json::from_str::<Value>(&stdout).unwrap()["access_token"].is_string());
+    assert!(pty.cursor_visible());
+
+    let tenant = TestTenant::fast("");
+    let mut pty = at_terminal(
+        &tenant,
+        &["login", "-u", "multi@test.example", "--password", PASSWORD],
+    );
+    pty.expect("Which authenticator?");
+    pty.send(b"\x1b[B");
+    pty.send(b"\x03");
+    let (exit, _) = pty.finish();
+    assert_eq!(exit, Some(130), "{}", pty.screen());
+    assert!(
+        pty.cursor_visible(),
+        "Ctrl-C at the picker left the cursor hidden: {:?}",
+        pty.screen()
+    );
+    assert!(pty.echoes());
+}
+
+#[test]
+fn ctrl_c_at_the_delete_confirmation_deletes_nothing_and_shows_the_cursor() {
+    let tenant = TestTenant::fast("");
+    let audience = format!("{}/mfa/", tenant.base_url());
+    let output = tenant
+        .test_cmd()
+        .args([
+            "login",
+            "--json",
+            "-u",
+            "recovery@test.example",
+            "--otp-secret",
+            OTP_SECRET,
+        ])
+        .args([
+            "--audience",
+            &audience,
+            "--scope",
+            "read:authenticators remove:authenticators",
+        ])
+        .output()
+        .unwrap();
+    let token = stdout_json(&output)["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let output = tenant
+        .test_cmd()
+        .args(["authenticators", "list", "--json", "--token", &token])
+        .output()
+        .unwrap();
+    let id = stdout_json(&output)[0]["id"].as_str().unwrap().to_owned();
+    let mut pty = at_terminal(
+        &tenant,
+        &["authenticators", "delete", &id, "--token", &token],
+    );
+    pty.expect("Delete");
+    pty.send(b"\x03");
+    let (exit, _) = pty.finish();
+    assert_eq!(exit, Some(130), "{}", pty.screen());
+    assert!(
+        pty.cursor_visible(),
+        "Ctrl-C at the confirmation left the cursor hidden"
+    );
+    let deletes = tenant
+        .emulator
+        .received()
+        .iter()
+        .filter(|r| r.method == "DELETE")
+        .count();
+    assert_eq!(deletes, 0);
+}
+
+#[test]
+fn the_spinner_shows_the_wait_and_clears_its_line() {
+    let tenant = TestTenant::fast("");
+    let mut pty = at_terminal(
+        &tenant,
+        &[
+            "login",
+            "-u",
+            "manual@test.example",
+            "--password",
+            PASSWORD,
+            "--factor",
+            "push",
+            "--interval",
+            "0.1",
+        ],
+    );
+    pty.expect("waiting for the push approval on the device");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !tenant.emulator.approve_push("manual@test.example") {
+        assert!(Instant::now() < deadline, "no push to approve");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let (exit, stdout) = pty.finish();
+    assert_eq!(exit, Some(0), "{}", pty.screen());
+    assert!(stdout.contains("access_token"), "{stdout}");
+    let screen = pty.screen();
+    let last_spin = screen.rfind("waiting for the push approval").unwrap();
+    assert!(
+        screen[last_spin..].contains("\r\x1b[K"),
+        "the spinner's line is cleared when the wait ends"
+    );
+
+    let tenant = TestTenant::fast("");
+    let mut pty = at_terminal(
+        &tenant,
+        &[
+            "login",
+            "-u",
+            "manual@test.example",
+            "--password",
+            PASSWORD,
+            "--factor",
+            "push",
+            "--interval",
+            "0.1",
+        ],
+    );
+    pty.expect("Ctrl-C to stop");
+    pty.send(b"\x03");
+    let (exit, _) = pty.finish();
+    assert_eq!(exit, Some(130));
+    let screen = pty.screen();
+    let last_spin = screen.rfind("Ctrl-C to stop").unwrap();
+    assert!(screen[last_spin..].contains("\r\x1b[K"), "{screen:?}");
+}
