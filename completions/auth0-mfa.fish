@@ -24,11 +24,11 @@ function __fish_auth0_mfa_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -79,11 +79,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l binding-co
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -117,11 +117,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l bindin
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -153,11 +153,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l recovery-
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l oob-code -d 'The oob_code of an out-of-band challenge: polls a push, or sends --binding-code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -190,11 +190,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l otp-secre
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l binding-code -d 'The code from the SMS, voice call or email, to confirm those enrollments' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l save-recovery-code -d 'Also write the recovery code of a first enrollment to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -215,11 +215,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s v -l verb
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -241,11 +241,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin) [env: AUTH0_MFA_TOKEN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -265,11 +265,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin) [env: AUTH0_MFA_TOKEN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -294,11 +294,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s u -l user
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin) [env: AUTH0_PASSWORD]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password-file -d 'Read the password from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l realm -d 'Database connection to log in through (uses the password-realm grant) [env: AUTH0_REALM]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -322,11 +322,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l period -d '
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l algorithm -d 'HMAC algorithm [default: sha1, or the URI\'s]' -r -f -a "sha1\t''
 sha256\t''
 sha512\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -343,11 +343,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -s v -l verbos
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -368,11 +368,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fi
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "show" -d 'Show every setting, its value (secrets masked) and where it came from'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "path" -d 'Print the config file\'s path'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -389,11 +389,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -410,11 +410,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -435,11 +435,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show every setting, its value (secrets masked) and where it came from'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -462,11 +462,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l ca-file
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tls-name -d 'Another name for the certificate to hold, besides 127.0.0.1, ::1 and localhost (a compose service name, auth0.test, an IP); repeatable' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l public-url -d 'The URL clients use, for the issuer and every URL in answers [default: the Host of each request]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l check -d 'Check that the emulator at URL is ready (GET URL/_emulator/health): exit 0 if so, for container health checks' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -485,11 +485,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -s v -l ve
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
@@ -523,3 +523,13 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_see
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every setting, its value (secrets masked) and where it came from'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -f -a "otp
+sms
+voice
+email
+push"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -f -a "bash
+elvish
+fish
+powershell
+zsh"

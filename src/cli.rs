@@ -23,8 +23,10 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options that work before or after the subcommand, as in cargo and gh.
+/// Options that work before or after the subcommand, as in cargo and gh;
+/// under a heading of their own, so that a command's own options stand out.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Print the result as one JSON document (also on failure)
     #[arg(long, global = true)]
@@ -34,7 +36,7 @@ pub struct GlobalArgs {
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
 
-    /// When to colour output
+    /// When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
 
@@ -46,7 +48,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
-    /// Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml] [env: AUTH0_MFA_CONFIG]
+    /// Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
@@ -107,12 +109,16 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Log a user in; when Auth0 answers mfa_required, finish the MFA flow
+    #[command(after_help = LOGIN_EXAMPLES)]
     Login(LoginArgs),
     /// Ask Auth0 for an MFA challenge (POST /mfa/challenge)
+    #[command(after_help = CHALLENGE_EXAMPLES)]
     Challenge(ChallengeArgs),
     /// Answer a challenge and print the tokens (the MFA grants of /oauth/token)
+    #[command(after_help = VERIFY_EXAMPLES)]
     Verify(VerifyArgs),
     /// Enroll a new authenticator (POST /mfa/associate) and confirm it
+    #[command(after_help = ENROLL_EXAMPLES)]
     Enroll(EnrollArgs),
     /// List or delete the user's authenticators
     Authenticators {
@@ -120,8 +126,10 @@ pub enum Command {
         action: AuthenticatorsAction,
     },
     /// Diagnose the tenant's MFA set-up: one line per check, with the fix for each failure
+    #[command(after_help = DOCTOR_EXAMPLES)]
     Doctor(DoctorArgs),
     /// Compute a TOTP code from a base32 secret or an otpauth:// URI
+    #[command(after_help = TOTP_EXAMPLES)]
     Totp(TotpArgs),
     /// Show the resolved settings, or where the config file is
     Config {
@@ -140,6 +148,51 @@ pub enum Command {
     #[cfg(feature = "emulator")]
     Demo,
 }
+
+// Examples under each main command's --help, as gh shows them. The users are
+// the demo tenant's (`auth0-mfa emulator` prints its exports), so they can be
+// tried as they are.
+const LOGIN_EXAMPLES: &str = "\
+Examples:
+  auth0-mfa login -u otp@example.com                     # asks for the password and the code
+  auth0-mfa login -u otp@example.com --password-file pw --otp-secret \"$SECRET\" --json
+  auth0-mfa login -u push@example.com --factor push      # waits for the approval
+  auth0-mfa login -u sms@example.com --factor sms        # asks for the code the SMS carries
+  auth0-mfa login -u recovery@example.com --recovery-code \"$CODE\" --save-recovery-code new.txt
+  T=$(auth0-mfa login -u otp@example.com --mfa-token-only)   # only the mfa_token, for scripts";
+
+const CHALLENGE_EXAMPLES: &str = "\
+Examples:
+  auth0-mfa challenge --mfa-token \"$T\" --type otp
+  auth0-mfa challenge --mfa-token \"$T\" --type oob --json | jq -r .oob_code
+  auth0-mfa challenge --mfa-token \"$T\" --verify --otp-secret \"$SECRET\"   # and the tokens";
+
+const VERIFY_EXAMPLES: &str = "\
+Examples:
+  auth0-mfa verify --mfa-token \"$T\" --otp 123456
+  auth0-mfa verify --mfa-token \"$T\" --otp-secret \"$SECRET\"
+  auth0-mfa verify --mfa-token \"$T\" --oob-code \"$OOB\"                  # polls the push
+  auth0-mfa verify --mfa-token \"$T\" --oob-code \"$OOB\" --binding-code 123456   # SMS, voice, email
+  auth0-mfa verify --mfa-token \"$T\" --recovery-code \"$CODE\"";
+
+const ENROLL_EXAMPLES: &str = "\
+Examples:
+  auth0-mfa enroll otp -u new@example.com                 # QR code, then asks for the first code
+  auth0-mfa enroll otp -u new@example.com --otp-secret auto --json   # unattended
+  auth0-mfa enroll sms --token \"$T\" --phone +15555550123
+  auth0-mfa enroll push --token \"$T\"                     # Guardian QR code, waits for the app";
+
+const DOCTOR_EXAMPLES: &str = "\
+Examples:
+  auth0-mfa doctor                                      # the tenant and the application
+  auth0-mfa doctor -u otp@example.com                   # and the user
+  auth0-mfa doctor -u push@example.com --send --json    # and challenge push/SMS/email; JSON for CI";
+
+const TOTP_EXAMPLES: &str = "\
+Examples:
+  auth0-mfa totp JBSWY3DPEHPK3PXP                       # prints the code only
+  auth0-mfa totp 'otpauth://totp/T:me?secret=JBSWY3DPEHPK3PXP&digits=8' --json
+  auth0-mfa totp \"$SECRET\" --time 1700000000 --algorithm sha256";
 
 /// Who logs in: the password grant's user.
 #[derive(Debug, Args)]
@@ -560,6 +613,81 @@ mod tests {
         .unwrap();
         assert!(cli.global.json);
         assert_eq!(cli.global.color, ColorChoice::Never);
+    }
+
+    /// The words of one example line as a shell would split them: quotes
+    /// removed, `$VAR` left as it is (any value parses), the comment, a pipe's
+    /// far side and a `T=$(...)` wrapper dropped.
+    fn example_words(line: &str) -> Vec<String> {
+        let line = line.split("  #").next().unwrap_or("").trim();
+        let line = line.split(" | ").next().unwrap_or("");
+        let line = match line.split_once("=$(") {
+            Some((_, inner)) => inner.trim_end_matches(')'),
+            None => line,
+        };
+        let mut words = Vec::new();
+        let mut word = String::new();
+        let mut quote = None;
+        for c in line.chars() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, ' ') => {
+                    if !word.is_empty() {
+                        words.push(std::mem::take(&mut word));
+                    }
+                }
+                (_, c) => word.push(c),
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+        words
+    }
+
+    #[test]
+    fn the_main_commands_show_examples_that_parse() {
+        let root = Cli::command();
+        for name in ["login", "challenge", "verify", "enroll", "doctor", "totp"] {
+            let sub = root.find_subcommand(name).unwrap();
+            let help = sub
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            let examples: Vec<&str> = help
+                .lines()
+                .skip_while(|l| *l != "Examples:")
+                .skip(1)
+                .collect();
+            assert!(examples.len() >= 3, "{name}: {examples:?}");
+            for example in examples {
+                let words = example_words(example);
+                assert_eq!(words[0], "auth0-mfa", "{example}");
+                assert_eq!(words[1], name, "{example}");
+                if let Err(e) = Cli::try_parse_from(&words) {
+                    panic!("`{example}` does not parse: {e}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn global_options_have_their_own_heading() {
+        // Global options reach the subcommands when the command is built.
+        let mut root = Cli::command();
+        root.build();
+        let login = root.find_subcommand("login").unwrap();
+        let heading = |name: &str| {
+            login
+                .get_arguments()
+                .find(|a| a.get_id() == name)
+                .and_then(|a| a.get_help_heading())
+        };
+        assert_eq!(heading("json"), Some("Global options"));
+        assert_eq!(heading("domain"), Some("Global options"));
+        assert_eq!(heading("username"), None);
+        assert_eq!(heading("factor"), None);
     }
 
     #[test]

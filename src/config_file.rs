@@ -14,9 +14,49 @@ pub struct ConfigFile {
     pub profiles: BTreeMap<String, BTreeMap<String, toml::Value>>,
 }
 
-/// The platform's place for it: `$XDG_CONFIG_HOME/auth0-mfa/config.toml` on Linux.
+/// Where the file is when `--config` does not say: `$XDG_CONFIG_HOME/auth0-mfa/config.toml`,
+/// else `~/.config/auth0-mfa/config.toml`, on macOS as on Linux (as gh and xh do,
+/// rather than `dirs`' `~/Library/Application Support`, which macOS still reads
+/// while the new place has no file); `%APPDATA%\auth0-mfa\config.toml` on Windows.
 pub fn default_path() -> Option<PathBuf> {
-    dirs::config_dir().map(|dir| dir.join("auth0-mfa").join("config.toml"))
+    if cfg!(windows) {
+        return dirs::config_dir().map(|dir| dir.join(APP).join(FILE));
+    }
+    let legacy = if cfg!(target_os = "macos") {
+        dirs::config_dir().map(|dir| dir.join(APP).join(FILE))
+    } else {
+        None
+    };
+    xdg_path(
+        std::env::var_os("XDG_CONFIG_HOME"),
+        dirs::home_dir(),
+        legacy,
+        |path| path.is_file(),
+    )
+}
+
+const APP: &str = "auth0-mfa";
+const FILE: &str = "config.toml";
+
+/// The XDG rule: `$XDG_CONFIG_HOME` when it is set to an absolute path (the
+/// spec says to ignore a relative one), else `~/.config`. A file at `legacy`
+/// is used only while the XDG place has none, so that moving it is the
+/// user's choice.
+fn xdg_path(
+    xdg_config_home: Option<std::ffi::OsString>,
+    home: Option<PathBuf>,
+    legacy: Option<PathBuf>,
+    is_file: impl Fn(&Path) -> bool,
+) -> Option<PathBuf> {
+    let base = xdg_config_home
+        .map(PathBuf::from)
+        .filter(|dir| dir.is_absolute())
+        .or_else(|| home.map(|home| home.join(".config")))?;
+    let path = base.join(APP).join(FILE);
+    match legacy {
+        Some(old) if !is_file(&path) && is_file(&old) => Some(old),
+        _ => Some(path),
+    }
 }
 
 /// Reads the file; `Ok(None)` when it does not exist.
@@ -80,6 +120,49 @@ mod tests {
             file.profiles["dev"]["domain"].as_str(),
             Some("dev.us.auth0.com")
         );
+    }
+
+    #[test]
+    fn the_xdg_directory_wins_when_set_to_an_absolute_path() {
+        let home = Some(PathBuf::from("/home/u"));
+        let never = |_: &Path| false;
+        assert_eq!(
+            xdg_path(Some("/x/conf".into()), home.clone(), None, never),
+            Some(PathBuf::from("/x/conf/auth0-mfa/config.toml"))
+        );
+        for ignored in ["", "relative/conf"] {
+            assert_eq!(
+                xdg_path(Some(ignored.into()), home.clone(), None, never),
+                Some(PathBuf::from("/home/u/.config/auth0-mfa/config.toml")),
+                "{ignored:?}"
+            );
+        }
+        assert_eq!(
+            xdg_path(None, home, None, never),
+            Some(PathBuf::from("/home/u/.config/auth0-mfa/config.toml"))
+        );
+        assert_eq!(xdg_path(None, None, None, never), None);
+    }
+
+    #[test]
+    fn the_old_macos_place_is_read_only_while_the_new_one_has_no_file() {
+        let home = Some(PathBuf::from("/Users/u"));
+        let new = PathBuf::from("/Users/u/.config/auth0-mfa/config.toml");
+        let old = PathBuf::from("/Users/u/Library/Application Support/auth0-mfa/config.toml");
+        let legacy = Some(old.clone());
+        let only_old = |p: &Path| p == old;
+        let both = |_: &Path| true;
+        let neither = |_: &Path| false;
+        assert_eq!(
+            xdg_path(None, home.clone(), legacy.clone(), only_old),
+            Some(old.clone())
+        );
+        assert_eq!(
+            xdg_path(None, home.clone(), legacy.clone(), both),
+            Some(new.clone())
+        );
+        // With no file anywhere, `config init` writes the new place.
+        assert_eq!(xdg_path(None, home, legacy, neither), Some(new));
     }
 
     #[test]

@@ -8,7 +8,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::auth0::{
-    Authenticator, ChallengeType, Client, Error, LoginOutcome, PasswordLogin, ResponseMeta,
+    Authenticator, ChallengeType, Client, Error, LoginOutcome, MfaRequired, PasswordLogin,
+    ResponseMeta,
 };
 use crate::error::{Failure, exit};
 use crate::flow::Factor;
@@ -287,6 +288,8 @@ fn client_auth_failure(client: &Client, api: &crate::auth0::ApiError) -> Check {
     Check::fail("client", detail, fix, exit::REJECTED)
 }
 
+/// 4 to 6: the user logs in, has active factors, and they can be challenged;
+/// each step that cannot run says which one before it failed.
 async fn user_checks(client: &Client, patient: &Patient, checks: &mut Vec<Check>) {
     let (Some(username), Some(password)) = (&patient.username, &patient.password) else {
         let fix =
@@ -297,52 +300,9 @@ async fn user_checks(client: &Client, patient: &Patient, checks: &mut Vec<Check>
         }
         return;
     };
-    let login = PasswordLogin {
-        username: username.clone(),
-        password: password.clone(),
-        realm: patient.realm.clone(),
-        audience: None,
-        scope: Some("openid".into()),
+    let Some(required) = login_check(client, patient, username, password, checks).await else {
+        return;
     };
-    let required = match client.login_password(&login).await {
-        Ok(LoginOutcome::MfaRequired(required)) => {
-            let shown = required
-                .mfa_requirements
-                .as_ref()
-                .map(|r| format!("; requirements {r}"))
-                .unwrap_or_default();
-            checks.push(Check::pass(
-                "login",
-                format!("{username} logs in and Auth0 requires MFA{shown}"),
-            ));
-            required
-        }
-        Ok(LoginOutcome::Tokens(_)) => {
-            checks.push(Check::warn(
-                "login",
-                format!("{username} logged in without MFA: no MFA policy applies to this user and application"),
-                "require MFA in Dashboard > Security > Multi-factor Auth (Require Multi-factor Auth: Always), or in a post-login Action",
-            ));
-            checks.push(Check::skip("authenticators", "MFA was not required", None));
-            checks.push(Check::skip("challenge", "MFA was not required", None));
-            return;
-        }
-        Err(error) => {
-            checks.push(Check::failed(
-                "login",
-                format!("the password grant for {username}"),
-                error,
-            ));
-            checks.push(Check::skip(
-                "authenticators",
-                "the user did not log in",
-                None,
-            ));
-            checks.push(Check::skip("challenge", "the user did not log in", None));
-            return;
-        }
-    };
-
     let list = match client.list_authenticators(&required.mfa_token).await {
         Ok(list) => list,
         Err(error) => {
@@ -354,6 +314,76 @@ async fn user_checks(client: &Client, patient: &Patient, checks: &mut Vec<Check>
             return;
         }
     };
+    let (check, active) = authenticators_check(username, &list);
+    checks.push(check);
+    if active.is_empty() {
+        checks.push(Check::skip(
+            "challenge",
+            "no active factor to challenge",
+            None,
+        ));
+        return;
+    }
+    checks.push(challenge_check(client, &required.mfa_token, &active, patient.send).await);
+}
+
+/// Check 4, the password grant: `mfa_required` is the pass, and its
+/// mfa_token the way on; tokens without MFA, or a refusal, end the user's
+/// checks here.
+async fn login_check(
+    client: &Client,
+    patient: &Patient,
+    username: &str,
+    password: &Secret,
+    checks: &mut Vec<Check>,
+) -> Option<MfaRequired> {
+    let login = PasswordLogin {
+        username: username.to_owned(),
+        password: password.clone(),
+        realm: patient.realm.clone(),
+        audience: None,
+        scope: Some("openid".into()),
+    };
+    let (check, why_not) = match client.login_password(&login).await {
+        Ok(LoginOutcome::MfaRequired(required)) => {
+            let shown = required
+                .mfa_requirements
+                .as_ref()
+                .map(|r| format!("; requirements {r}"))
+                .unwrap_or_default();
+            checks.push(Check::pass(
+                "login",
+                format!("{username} logs in and Auth0 requires MFA{shown}"),
+            ));
+            return Some(required);
+        }
+        Ok(LoginOutcome::Tokens(_)) => (
+            Check::warn(
+                "login",
+                format!(
+                    "{username} logged in without MFA: no MFA policy applies to this user and application"
+                ),
+                "require MFA in Dashboard > Security > Multi-factor Auth (Require Multi-factor Auth: Always), or in a post-login Action",
+            ),
+            "MFA was not required",
+        ),
+        Err(error) => (
+            Check::failed("login", format!("the password grant for {username}"), error),
+            "the user did not log in",
+        ),
+    };
+    checks.push(check);
+    checks.push(Check::skip("authenticators", why_not, None));
+    checks.push(Check::skip("challenge", why_not, None));
+    None
+}
+
+/// Check 5, the user's factors: the check, and the active ones (none when it
+/// fails).
+fn authenticators_check<'a>(
+    username: &str,
+    list: &'a [Authenticator],
+) -> (Check, Vec<&'a Authenticator>) {
     let (active, pending): (Vec<&Authenticator>, Vec<&Authenticator>) =
         list.iter().partition(|a| a.active);
     let names = |v: &[&Authenticator]| {
@@ -374,24 +404,14 @@ async fn user_checks(client: &Client, patient: &Patient, checks: &mut Vec<Check>
         } else {
             "confirm a pending enrollment within 5 minutes of making it, or delete it and enroll again"
         };
-        checks.push(Check::fail(
-            "authenticators",
-            detail,
-            fix,
-            exit::ENROLLMENT_NEEDED,
-        ));
-        checks.push(Check::skip(
-            "challenge",
-            "no active factor to challenge",
-            None,
-        ));
-        return;
+        let check = Check::fail("authenticators", detail, fix, exit::ENROLLMENT_NEEDED);
+        return (check, active);
     }
-    checks.push(Check::pass(
+    let check = Check::pass(
         "authenticators",
         format!("active: {}{pending_part}", names(&active)),
-    ));
-    checks.push(challenge_check(client, &required.mfa_token, &active, patient.send).await);
+    );
+    (check, active)
 }
 
 /// Challenges each active factor the application may use. OTP challenges send

@@ -255,15 +255,17 @@ pub fn for_error(error: &Error) -> Option<String> {
         Error::Api(api) => {
             let hint = lookup(api)?;
             // A skewed clock is the usual cause of codes that "cannot" be wrong.
-            if api.error == "invalid_grant" && api.says("Invalid otp_code")
-                && let Some(skew) = api.meta.clock_skew().filter(|s| s.abs() > 30) {
-                    let side = if skew > 0 { "ahead of" } else { "behind" };
-                    return Some(format!(
-                        "this machine's clock is {} s {side} the server's, so TOTP codes computed here are wrong: set the clock right (e.g. `timedatectl set-ntp true`); {}",
-                        skew.abs(),
-                        hint.fix
-                    ));
-                }
+            if api.error == "invalid_grant"
+                && api.says("Invalid otp_code")
+                && let Some(skew) = api.meta.clock_skew().filter(|s| s.abs() > 30)
+            {
+                let side = if skew > 0 { "ahead of" } else { "behind" };
+                return Some(format!(
+                    "this machine's clock is {} s {side} the server's, so TOTP codes computed here are wrong: set the clock right (e.g. `timedatectl set-ntp true`); {}",
+                    skew.abs(),
+                    hint.fix
+                ));
+            }
             match (api.error.as_str(), api.retry_after) {
                 ("too_many_requests" | "too_many_attempts", Some(wait)) => Some(format!(
                     "{}; Auth0 asks to wait {} s",

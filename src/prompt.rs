@@ -31,6 +31,17 @@ pub trait Prompter {
         self.secret(ask)
     }
     fn text(&mut self, ask: &Ask<'_>) -> Result<String, Failure>;
+    /// A line of text where Enter keeps `current`, or, with no current value
+    /// and `optional`, answers nothing (an empty string).
+    fn text_or_keep(
+        &mut self,
+        ask: &Ask<'_>,
+        current: Option<&str>,
+        optional: bool,
+    ) -> Result<String, Failure> {
+        let _ = (current, optional);
+        self.text(ask)
+    }
     /// The index of the chosen item. Only called when `can_prompt`.
     fn select(&mut self, prompt: &str, items: &[String]) -> Result<usize, Failure>;
     /// Yes or no, defaulting to no. Only called when `can_prompt`.
@@ -109,6 +120,26 @@ impl Prompter for TerminalPrompter {
             .with_prompt(ask.prompt)
             .interact_text()
             .map_err(prompt_failed)
+    }
+
+    fn text_or_keep(
+        &mut self,
+        ask: &Ask<'_>,
+        current: Option<&str>,
+        optional: bool,
+    ) -> Result<String, Failure> {
+        if !self.interactive {
+            return Err(cannot_prompt(ask));
+        }
+        let _terminal = terminal::guard();
+        let theme = ColorfulTheme::default();
+        let mut input = Input::<String>::with_theme(&theme)
+            .with_prompt(ask.prompt)
+            .allow_empty(optional || current.is_some());
+        if let Some(current) = current {
+            input = input.default(current.to_owned());
+        }
+        input.interact_text().map_err(prompt_failed)
     }
 
     fn select(&mut self, prompt: &str, items: &[String]) -> Result<usize, Failure> {

@@ -109,6 +109,24 @@ pub struct Client {
     transport: transport::Transport,
 }
 
+/// `Auth0-Client`, as Auth0's SDKs and CLI send it: base64url (no padding) of
+/// `{"name", "version", "env"}`, so that tenant logs name the tool that called.
+/// `AUTH0_MFA_NO_CLIENT_INFO=1` leaves it out. Not a secret; the traces, which
+/// show what a request carries beyond every request's defaults, leave it out too.
+fn client_info() -> Option<reqwest::header::HeaderValue> {
+    use base64::Engine;
+    if std::env::var_os("AUTH0_MFA_NO_CLIENT_INFO").is_some_and(|v| !v.is_empty() && v != "0") {
+        return None;
+    }
+    let info = json!({
+        "name": "auth0-mfa",
+        "version": env!("CARGO_PKG_VERSION"),
+        "env": {"os": std::env::consts::OS, "arch": std::env::consts::ARCH},
+    });
+    let encoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(info.to_string());
+    reqwest::header::HeaderValue::from_str(&encoded).ok()
+}
+
 /// 429s are retried only when Auth0's wait is this short or shorter.
 const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
 
@@ -119,8 +137,13 @@ impl Client {
         transport: Transport,
         observer: Option<Arc<dyn Observer>>,
     ) -> Result<Client, Error> {
+        let mut headers = reqwest::header::HeaderMap::new();
+        if let Some(info) = client_info() {
+            headers.insert("auth0-client", info);
+        }
         let http = reqwest::Client::builder()
             .user_agent(concat!("auth0-mfa/", env!("CARGO_PKG_VERSION")))
+            .default_headers(headers)
             .timeout(transport.timeout)
             .connect_timeout(transport.timeout)
             .tls_backend_preconfigured(tls_config(&transport.extra_roots))

@@ -1,13 +1,17 @@
 //! `config init`, `config show` and `config path`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
+
+use toml_edit::{DocumentMut, Item, Table, value};
 
 use crate::cli::ConfigAction;
 use crate::error::Failure;
 use crate::files;
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter, TerminalPrompter};
-use crate::settings::{self, Flags, Key, Settings};
+use crate::secret::Secret;
+use crate::settings::{self, Flags, Key, Settings, Source};
 
 pub fn run(
     action: &ConfigAction,
@@ -42,113 +46,224 @@ fn config_path(flags: &Flags) -> Result<std::path::PathBuf, Failure> {
     })
 }
 
-/// Writes (or replaces) one profile, keeping the rest of the file. Values
-/// given as flags or environment variables are taken as they are; the rest are
-/// asked for on a terminal.
+/// Writes one profile into the config file as it stands: its comments, key
+/// order and other profiles stay, only the keys whose value changes are
+/// written, and a file that would not change is left alone. Values given as
+/// flags or environment variables are taken as they are (defaults are not
+/// written out); the rest are asked for on a terminal, where Enter keeps the
+/// profile's current value or skips an optional question.
 fn init(flags: &Flags, no_input: bool, out: &Output) -> Result<(), Failure> {
     let path = config_path(flags)?;
-    let mut table: toml::Table = match std::fs::read_to_string(&path) {
-        Ok(text) => toml::from_str(&text).map_err(|e| {
-            Failure::usage_with_hint(
-                format!(
-                    "the config file {} is not valid: {}",
-                    path.display(),
-                    e.message()
-                ),
-                "fix or move it away, then run `auth0-mfa config init` again",
-            )
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => toml::Table::new(),
-        Err(e) => return Err(e.into()),
-    };
+    let mut document = read_document(&path)?;
     let given = Settings::given(flags)?;
     let profile = given.profile_name().unwrap_or_else(|| "default".to_owned());
+    let current = current_profile(&document, &profile, &path)?;
     let mut prompter = TerminalPrompter::new(no_input);
-    let mut ask_text =
-        |key: Key, prompt: &str, required: bool| -> Result<Option<String>, Failure> {
-            if let Some(value) = given.text(key) {
-                return Ok(Some(value));
-            }
-            if !required && !prompter.can_prompt() {
-                return Ok(None);
-            }
-            let k = key.info();
-            let how = format!("pass {} or set {}", k.flag, k.env);
-            let value = prompter.text(&Ask {
-                prompt,
-                what: k.what,
-                how: &how,
-            })?;
-            Ok((!value.trim().is_empty()).then(|| value.trim().to_owned()))
-        };
-    let domain = ask_text(Key::Domain, "Tenant domain (tenant.us.auth0.com)", true)?;
-    if let Some(domain) = &domain {
-        crate::domain::Domain::parse(domain).map_err(|e| {
-            Failure::usage_with_hint(e, "give the tenant's domain, e.g. tenant.us.auth0.com")
-        })?;
-    }
-    let client_id = ask_text(Key::ClientId, "Application client id", true)?;
-    let username = ask_text(Key::Username, "Username for logins (optional)", false)?;
-    let client_secret = match given.secret(Key::ClientSecret) {
-        Some(secret) => Some(secret),
-        None if prompter.can_prompt() => Some(prompter.secret_or_empty(&Ask {
-            prompt: "Client secret (empty for a public application)",
-            what: "the client secret",
-            how: "pass --client-secret-file FILE or set AUTH0_CLIENT_SECRET",
-        })?)
-        .filter(|s| !s.is_empty()),
-        None => None,
-    };
-
-    let mut entry = toml::Table::new();
-    for (key, value) in [
-        ("domain", domain),
-        ("client_id", client_id),
-        ("username", username),
-    ] {
-        if let Some(value) = value {
-            entry.insert(key.into(), toml::Value::String(value));
-        }
-    }
-    if let Some(secret) = &client_secret {
-        entry.insert(
-            "client_secret".into(),
-            toml::Value::String(secret.expose().to_owned()),
-        );
-    }
-    for key in [
-        Key::Audience,
-        Key::Scope,
-        Key::Realm,
-        Key::Factor,
-        Key::ClientAssertionKey,
-        Key::Cacert,
-    ] {
-        if let Some(value) = given.text(key) {
-            entry.insert(key.name().into(), toml::Value::String(value));
-        }
-    }
-    let profiles = table
-        .entry("profiles")
-        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
-    let Some(profiles) = profiles.as_table_mut() else {
-        return Err(Failure::usage(format!(
-            "`profiles` in {} is not a table",
+    let answers = answers(&given, &current, &mut prompter)?;
+    let written = write_profile(&mut document, &profile, &answers);
+    if written.is_empty() {
+        out.progress(&format!(
+            "profile {profile} in {} already holds these values; left as it is",
             path.display()
-        )));
-    };
-    profiles.insert(profile.clone(), toml::Value::Table(entry));
-    table
-        .entry("default_profile")
-        .or_insert_with(|| toml::Value::String(profile.clone()));
-    let text = toml::to_string_pretty(&table).map_err(|e| Failure::Unexpected(e.into()))?;
-    write_private(&path, &text)?;
-    out.progress(&format!("wrote profile {profile} to {}", path.display()));
+        ));
+    } else {
+        write_private(&path, &document.to_string())?;
+        out.progress(&format!(
+            "wrote {} to profile {profile} in {}",
+            written.join(", "),
+            path.display()
+        ));
+    }
     out.result(Report::ConfigPath {
         exists: true,
         path: &path,
     })?;
     Ok(())
+}
+
+/// The file as an editable document; a missing file is an empty one.
+fn read_document(path: &Path) -> Result<DocumentMut, Failure> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e.into()),
+    };
+    text.parse().map_err(|e: toml_edit::TomlError| {
+        Failure::usage_with_hint(
+            format!(
+                "the config file {} is not valid: {}",
+                path.display(),
+                e.message()
+            ),
+            "fix or move it away, then run `auth0-mfa config init` again",
+        )
+    })
+}
+
+/// The profile's current string values, by key (`client_secret_file` and the
+/// like under their own names).
+fn current_profile(
+    document: &DocumentMut,
+    profile: &str,
+    path: &Path,
+) -> Result<BTreeMap<String, String>, Failure> {
+    let not_a_table =
+        |what: &str| Failure::usage(format!("`{what}` in {} is not a table", path.display()));
+    let Some(profiles) = document.get("profiles") else {
+        return Ok(BTreeMap::new());
+    };
+    let profiles = profiles
+        .as_table_like()
+        .ok_or_else(|| not_a_table("profiles"))?;
+    let Some(entry) = profiles.get(profile) else {
+        return Ok(BTreeMap::new());
+    };
+    let entry = entry
+        .as_table_like()
+        .ok_or_else(|| not_a_table(&format!("profiles.{profile}")))?;
+    Ok(entry
+        .iter()
+        .filter_map(|(key, item)| Some((key.to_owned(), item.as_str()?.to_owned())))
+        .collect())
+}
+
+/// The keys `config init` writes when they are given; the first four are
+/// also asked for.
+const WRITTEN: [Key; 10] = [
+    Key::Domain,
+    Key::ClientId,
+    Key::ClientSecret,
+    Key::Username,
+    Key::Audience,
+    Key::Scope,
+    Key::Realm,
+    Key::Factor,
+    Key::ClientAssertionKey,
+    Key::Cacert,
+];
+
+/// What to write: every key the flags or the environment give (not the
+/// defaults), then answers to the questions the profile and they leave open.
+fn answers(
+    given: &Settings,
+    current: &BTreeMap<String, String>,
+    prompter: &mut dyn Prompter,
+) -> Result<Vec<(Key, Secret)>, Failure> {
+    let mut answers: Vec<(Key, Secret)> = WRITTEN
+        .iter()
+        .chain(&[Key::ClientAssertionAlg, Key::ClientAssertionKid])
+        .filter_map(|&key| {
+            let setting = given.get(key)?;
+            (setting.source != Source::Default).then(|| (key, setting.value.clone()))
+        })
+        .collect();
+    let has = |answers: &[(Key, Secret)], key: Key| answers.iter().any(|(k, _)| *k == key);
+    for (key, prompt, optional) in [
+        (Key::Domain, "Tenant domain (tenant.us.auth0.com)", false),
+        (Key::ClientId, "Application client id", false),
+        (Key::Username, "Username for logins (Enter to skip)", true),
+    ] {
+        if has(&answers, key) {
+            continue;
+        }
+        let now = current.get(key.name()).map(String::as_str);
+        if !prompter.can_prompt() && (optional || now.is_some()) {
+            continue;
+        }
+        let info = key.info();
+        let how = format!("pass {} or set {}", info.flag, info.env);
+        let answer = prompter.text_or_keep(
+            &Ask {
+                prompt,
+                what: info.what,
+                how: &how,
+            },
+            now,
+            optional,
+        )?;
+        let answer = answer.trim();
+        if !answer.is_empty() {
+            answers.push((key, Secret::new(answer.to_owned())));
+        }
+    }
+    if let Some((_, domain)) = answers.iter().find(|(k, _)| *k == Key::Domain) {
+        crate::domain::Domain::parse(domain.expose()).map_err(|e| {
+            Failure::usage_with_hint(e, "give the tenant's domain, e.g. tenant.us.auth0.com")
+        })?;
+    }
+    if !has(&answers, Key::ClientSecret) && prompter.can_prompt() {
+        let kept = ["client_secret", "client_secret_file"]
+            .iter()
+            .any(|k| current.contains_key(*k));
+        let secret = prompter.secret_or_empty(&Ask {
+            prompt: if kept {
+                "Client secret (Enter keeps the current one)"
+            } else {
+                "Client secret (Enter for a public application)"
+            },
+            what: "the client secret",
+            how: "pass --client-secret-file FILE or set AUTH0_CLIENT_SECRET",
+        })?;
+        if !secret.is_empty() {
+            answers.push((Key::ClientSecret, secret));
+        }
+    }
+    Ok(answers)
+}
+
+/// Sets each answer in `[profiles.NAME]` where it differs from what is there
+/// (keeping the comments around it), and `default_profile` when the file has
+/// none. A secret given anew replaces its `_file` twin, which it would
+/// otherwise shadow. Returns what was written, in order.
+fn write_profile(
+    document: &mut DocumentMut,
+    profile: &str,
+    answers: &[(Key, Secret)],
+) -> Vec<String> {
+    let mut written = Vec::new();
+    if !document.contains_key("default_profile") {
+        // Top-level keys are written before every table, wherever inserted.
+        document.insert("default_profile", value(profile));
+        written.push("default_profile".to_owned());
+    }
+    if answers.is_empty() {
+        return written;
+    }
+    let profiles = document.entry("profiles").or_insert_with(|| {
+        let mut table = Table::new();
+        // `[profiles.NAME]` headers alone, no empty `[profiles]`.
+        table.set_implicit(true);
+        Item::Table(table)
+    });
+    let Some(profiles) = profiles.as_table_like_mut() else {
+        return written;
+    };
+    let entry = profiles.entry(profile).or_insert(Item::Table(Table::new()));
+    let Some(entry) = entry.as_table_like_mut() else {
+        return written;
+    };
+    for (key, secret) in answers {
+        let name = key.name();
+        let new = secret.expose();
+        match entry.get_mut(name) {
+            Some(Item::Value(old)) if old.as_str() == Some(new) => continue,
+            Some(Item::Value(old)) => {
+                let decor = old.decor().clone();
+                *old = toml_edit::Value::from(new);
+                *old.decor_mut() = decor;
+            }
+            _ => {
+                entry.insert(name, value(new));
+            }
+        }
+        let twin = format!("{name}_file");
+        if key.is_secret() && entry.remove(&twin).is_some() {
+            written.push(format!("{name} (in place of {twin})"));
+        } else {
+            written.push(name.to_owned());
+        }
+    }
+    written
 }
 
 /// The file may hold a secret: mode 0600 from the start, in a 0700
@@ -162,4 +277,182 @@ fn write_private(path: &Path, text: &str) -> Result<(), Failure> {
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     files::write_private(&target, text.as_bytes(), files::Existing::Replace)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Answers prompts from a script, in order; records what was asked.
+    struct Scripted {
+        answers: Vec<&'static str>,
+        asked: Vec<(String, Option<String>)>,
+    }
+
+    impl Prompter for Scripted {
+        fn can_prompt(&self) -> bool {
+            true
+        }
+        fn secret(&mut self, ask: &Ask<'_>) -> Result<Secret, Failure> {
+            self.text(ask).map(Secret::new)
+        }
+        fn text(&mut self, ask: &Ask<'_>) -> Result<String, Failure> {
+            self.text_or_keep(ask, None, false)
+        }
+        fn text_or_keep(
+            &mut self,
+            ask: &Ask<'_>,
+            current: Option<&str>,
+            _optional: bool,
+        ) -> Result<String, Failure> {
+            self.asked
+                .push((ask.prompt.to_owned(), current.map(str::to_owned)));
+            let answer = self.answers.remove(0);
+            // Enter on a question with a current value keeps it.
+            Ok(match (answer, current) {
+                ("", Some(current)) => current.to_owned(),
+                (answer, _) => answer.to_owned(),
+            })
+        }
+        fn select(&mut self, _: &str, _: &[String]) -> Result<usize, Failure> {
+            unreachable!()
+        }
+        fn confirm(&mut self, _: &str) -> Result<bool, Failure> {
+            unreachable!()
+        }
+    }
+
+    fn given(values: &[(Key, &str, Source)]) -> Settings {
+        Settings {
+            config_path: None,
+            config_found: false,
+            profile: None,
+            values: values
+                .iter()
+                .map(|(key, value, source)| crate::settings::Setting {
+                    key: *key,
+                    value: Secret::new(*value),
+                    source: source.clone(),
+                })
+                .collect(),
+            warnings: Vec::new(),
+            timeout: None,
+        }
+    }
+
+    const FILE: &str = r#"# Our tenants. Keep the CI one last.
+default_profile = "dev"
+
+[profiles.dev]
+# the dev tenant
+domain = "dev.us.auth0.com"   # not the custom domain
+client_id = "old-client"
+username = "dev-user@example.com"
+
+[profiles.ci]
+domain = "ci.eu.auth0.com"
+client_id = "ci-client"
+"#;
+
+    fn init_with(
+        text: &str,
+        profile: &str,
+        given: &Settings,
+        answers: Vec<&'static str>,
+    ) -> (String, Vec<String>, Scripted) {
+        let mut document: DocumentMut = text.parse().unwrap();
+        let current = current_profile(&document, profile, Path::new("c.toml")).unwrap();
+        let mut prompter = Scripted {
+            answers,
+            asked: Vec::new(),
+        };
+        let answers = super::answers(given, &current, &mut prompter).unwrap();
+        let written = write_profile(&mut document, profile, &answers);
+        (document.to_string(), written, prompter)
+    }
+
+    #[test]
+    fn only_the_changed_key_is_rewritten_and_the_rest_of_the_file_stays() {
+        let flag = Source::Flag("--client-id");
+        // Enter keeps the domain and the username; the secret is left out.
+        let (text, written, prompter) = init_with(
+            FILE,
+            "dev",
+            &given(&[(Key::ClientId, "new-client", flag)]),
+            vec!["", "", ""],
+        );
+        assert_eq!(written, ["client_id"]);
+        assert_eq!(text, FILE.replace("old-client", "new-client"));
+        // Each question offered the profile's value as its default.
+        assert_eq!(
+            prompter.asked[0],
+            (
+                "Tenant domain (tenant.us.auth0.com)".to_owned(),
+                Some("dev.us.auth0.com".to_owned())
+            )
+        );
+        assert_eq!(prompter.asked[1].1.as_deref(), Some("dev-user@example.com"));
+    }
+
+    #[test]
+    fn an_unchanged_profile_writes_nothing() {
+        let (text, written, _) = init_with(FILE, "ci", &given(&[]), vec!["", "", "", ""]);
+        assert!(written.is_empty(), "{written:?}");
+        assert_eq!(text, FILE);
+    }
+
+    #[test]
+    fn defaults_are_not_written_and_enter_skips_the_optional_questions() {
+        let (text, written, _) = init_with(
+            "",
+            "default",
+            &given(&[(Key::Scope, "openid profile email", Source::Default)]),
+            vec!["t.us.auth0.com", "abc", "", ""],
+        );
+        assert_eq!(written, ["default_profile", "domain", "client_id"]);
+        assert_eq!(
+            text,
+            "default_profile = \"default\"\n\n[profiles.default]\ndomain = \"t.us.auth0.com\"\nclient_id = \"abc\"\n"
+        );
+    }
+
+    #[test]
+    fn a_new_profile_goes_after_the_others_and_a_new_secret_replaces_its_file_twin() {
+        let with_file = FILE.replace(
+            "client_id = \"ci-client\"\n",
+            "client_id = \"ci-client\"\nclient_secret_file = \"~/ci.secret\"\n",
+        );
+        let env = Source::Env("AUTH0_CLIENT_SECRET");
+        let (text, written, _) = init_with(
+            &with_file,
+            "ci",
+            &given(&[(Key::ClientSecret, "s3cret", env)]),
+            vec!["", "", ""],
+        );
+        assert_eq!(written, ["client_secret (in place of client_secret_file)"]);
+        assert!(!text.contains("client_secret_file"), "{text}");
+        assert!(
+            text.ends_with("client_id = \"ci-client\"\nclient_secret = \"s3cret\"\n"),
+            "{text}"
+        );
+
+        let (text, _, _) = init_with(
+            FILE,
+            "staging",
+            &given(&[]),
+            vec!["s.us.auth0.com", "st", "", ""],
+        );
+        assert!(text.starts_with(FILE), "{text}");
+        assert!(
+            text.ends_with("[profiles.staging]\ndomain = \"s.us.auth0.com\"\nclient_id = \"st\"\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_profiles_key_that_is_not_a_table_is_refused() {
+        let document: DocumentMut = "profiles = 3\n".parse().unwrap();
+        let err = current_profile(&document, "dev", Path::new("c.toml")).unwrap_err();
+        assert!(err.to_string().contains("not a table"), "{err}");
+    }
 }

@@ -18,6 +18,7 @@ use crate::error::Failure;
 use crate::secret::Secret;
 use crate::settings::Settings;
 
+mod qr;
 mod report;
 mod time;
 
@@ -85,22 +86,8 @@ pub struct Output {
 impl Output {
     pub fn new(json: bool, verbose: u8, color: ColorChoice) -> Output {
         let stderr_terminal = std::io::stderr().is_terminal();
-        let decide = |terminal: bool| match color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-                if set("NO_COLOR") {
-                    false
-                } else if std::env::var_os("CLICOLOR_FORCE")
-                    .is_some_and(|v| !v.is_empty() && v != "0")
-                {
-                    true
-                } else {
-                    terminal && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-                }
-            }
-        };
+        let env = |name: &str| std::env::var_os(name);
+        let decide = |terminal: bool| colour_wanted(color, terminal, env);
         // We decide per stream ourselves; colored's own guess must not interfere.
         colored::control::set_override(true);
         Output {
@@ -129,7 +116,7 @@ impl Output {
             let value = report_json(&report);
             serde_json::to_string_pretty(&value).unwrap_or_default()
         } else {
-            report_text(&report, &Paint(self.stdout_color))
+            report_text(&report, &Paint(self.stdout_color), stdout_columns())
         };
         self.write_stdout(&text)
             .map_err(|e| write_failure(e, "the result to stdout"))?;
@@ -332,6 +319,36 @@ impl crate::flow::Progress for Output {
     }
 }
 
+/// The one colour decision, per stream. `--color` wins; then, as gh documents
+/// them: `NO_COLOR` (any value) turns colour off, `CLICOLOR_FORCE` (not `0`)
+/// turns it on even off a terminal, `CLICOLOR=0` turns it off; else colour on
+/// a terminal whose `TERM` is not `dumb`.
+fn colour_wanted(
+    choice: ColorChoice,
+    terminal: bool,
+    env: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> bool {
+    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
+    let is = |name: &str, value: &str| env(name).is_some_and(|v| v == value);
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto if set("CLICOLOR_FORCE") && !is("CLICOLOR_FORCE", "0") => true,
+        ColorChoice::Auto if is("CLICOLOR", "0") => false,
+        ColorChoice::Auto => terminal && !is("TERM", "dumb"),
+    }
+}
+
+/// The terminal's width, when stdout is a terminal (a pipe takes any width).
+fn stdout_columns() -> Option<usize> {
+    let stdout = std::io::stdout();
+    if !stdout.is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size_of(stdout).map(|(width, _)| usize::from(width.0))
+}
+
 /// Applies colour only when the stream it is for gets colour.
 #[derive(Clone, Copy)]
 pub struct Paint(pub bool);
@@ -394,4 +411,52 @@ fn failure_json(failure: &Failure) -> Value {
     body.insert("hint".into(), json!(failure.hint()));
     body.insert("exit_code".into(), json!(failure.exit_code()));
     Value::Object(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wanted(choice: ColorChoice, terminal: bool, vars: &[(&str, &str)]) -> bool {
+        colour_wanted(choice, terminal, |name| {
+            vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.into())
+        })
+    }
+
+    #[test]
+    fn a_terminal_gets_colour_unless_the_environment_says_no() {
+        use ColorChoice::*;
+        assert!(wanted(Auto, true, &[]));
+        assert!(wanted(Auto, true, &[("TERM", "xterm-256color")]));
+        assert!(!wanted(Auto, true, &[("TERM", "dumb")]));
+        assert!(!wanted(Auto, true, &[("NO_COLOR", "1")]));
+        assert!(wanted(Auto, true, &[("NO_COLOR", "")]));
+        assert!(!wanted(Auto, true, &[("CLICOLOR", "0")]));
+        assert!(wanted(Auto, true, &[("CLICOLOR", "1")]));
+        assert!(!wanted(Auto, false, &[]));
+        assert!(!wanted(Auto, false, &[("CLICOLOR", "1")]));
+    }
+
+    #[test]
+    fn force_beats_clicolor_and_no_color_beats_force() {
+        use ColorChoice::*;
+        assert!(wanted(Auto, false, &[("CLICOLOR_FORCE", "1")]));
+        assert!(!wanted(Auto, false, &[("CLICOLOR_FORCE", "0")]));
+        assert!(wanted(
+            Auto,
+            true,
+            &[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")]
+        ));
+        assert!(!wanted(
+            Auto,
+            true,
+            &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+        ));
+        assert!(wanted(
+            Always,
+            false,
+            &[("NO_COLOR", "1"), ("CLICOLOR", "0")]
+        ));
+        assert!(!wanted(Never, true, &[("CLICOLOR_FORCE", "1")]));
+    }
 }

@@ -42,7 +42,8 @@ pub(super) fn report_json(report: &Report<'_>) -> Value {
     }
 }
 
-pub(super) fn report_text(report: &Report<'_>, paint: &Paint) -> String {
+/// The text of a report; `columns` is the terminal's width when stdout is one.
+pub(super) fn report_text(report: &Report<'_>, paint: &Paint, columns: Option<usize>) -> String {
     match report {
         Report::Tokens(tokens) => tokens_text(tokens, paint),
         // Only the token, so `T=$(auth0-mfa login --mfa-token-only)` works.
@@ -67,7 +68,7 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint) -> String {
         Report::Totp(t) => t.code.clone(),
         Report::Settings(settings) => settings_text(settings, paint),
         Report::ConfigPath { path, .. } => path.display().to_string(),
-        Report::Enrollment(association) => enrollment_text(association, paint),
+        Report::Enrollment(association) => enrollment_text(association, paint, columns),
         Report::Enrolled {
             confirmation: Some(tokens),
             ..
@@ -77,7 +78,7 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint) -> String {
             tokens_text(tokens, paint)
         ),
         // Text mode shows a pending enrollment as `Enrollment`, before confirming.
-        Report::Enrolled { association, .. } => enrollment_text(association, paint),
+        Report::Enrolled { association, .. } => enrollment_text(association, paint, columns),
         Report::Authenticators { list, all } => authenticators_text(list, *all, paint),
         Report::Deleted(ids) => format!("deleted {}", ids.join(" and ")),
         Report::Doctor(checks) => doctor_text(checks, paint),
@@ -86,10 +87,21 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint) -> String {
 }
 
 fn table(rows: &[(&str, String)], paint: &Paint) -> String {
-    let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    let width = rows.iter().map(|(k, _)| columns(k)).max().unwrap_or(0);
     rows.iter()
-        .map(|(k, v)| format!("{}  {v}\n", paint.bold(&format!("{k:<width$}"))))
+        .map(|(k, v)| format!("{}  {v}\n", paint.bold(&pad(k, width))))
         .collect()
+}
+
+/// Terminal columns `text` takes: wide characters (CJK, most emoji) take two,
+/// combining marks none, so names users chose still line up.
+fn columns(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` and the spaces that fill it out to `width` columns.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(columns(text))))
 }
 
 fn tokens_text(tokens: &TokenSet, paint: &Paint) -> String {
@@ -143,7 +155,7 @@ pub fn enrolled_json(association: &Association, confirmation: Option<&TokenSet>)
     body
 }
 
-fn enrollment_text(association: &Association, paint: &Paint) -> String {
+fn enrollment_text(association: &Association, paint: &Paint, width: Option<usize>) -> String {
     let kind = match association.oob_channel.as_deref() {
         Some("auth0") => "push".to_owned(),
         Some(channel) => sanitize(channel),
@@ -171,12 +183,27 @@ fn enrollment_text(association: &Association, paint: &Paint) -> String {
     out.push_str(&table(&rows, paint));
     if let Some(uri) = &association.barcode_uri {
         out.push('\n');
-        out.push_str(&qr_code(uri.expose()));
-        out.push_str(if kind == "push" {
-            "Scan it with the Auth0 Guardian app.\n"
+        let type_it = if kind == "push" {
+            "open the barcode_uri on the device"
         } else {
-            "Scan it with an authenticator app, or type the secret.\n"
-        });
+            "type the secret into the app"
+        };
+        match super::qr::draw(uri.expose(), paint.0) {
+            Ok(qr) if width.is_some_and(|w| qr.columns > w) => out.push_str(&format!(
+                "(The QR code needs {} columns and this terminal has {}: widen it and run again to scan it, or {type_it}.)\n",
+                qr.columns,
+                width.unwrap_or_default()
+            )),
+            Ok(qr) => {
+                out.push_str(&qr.text);
+                out.push_str(if kind == "push" {
+                    "Scan it with the Auth0 Guardian app.\n"
+                } else {
+                    "Scan it with an authenticator app, or type the secret.\n"
+                });
+            }
+            Err(why) => out.push_str(&format!("(No QR code: the URI is {why}; {type_it}.)\n")),
+        }
     }
     for code in &association.recovery_codes {
         out.push('\n');
@@ -187,23 +214,6 @@ fn enrollment_text(association: &Association, paint: &Paint) -> String {
         ));
     }
     out
-}
-
-/// A QR code drawn with half blocks, two modules a character, light modules
-/// as blocks so that it reads dark-on-light on a dark terminal.
-pub fn qr_code(data: &str) -> String {
-    use qrcode::render::unicode::Dense1x2;
-    match qrcode::QrCode::new(data.as_bytes()) {
-        Ok(code) => {
-            code.render::<Dense1x2>()
-                .dark_color(Dense1x2::Light)
-                .light_color(Dense1x2::Dark)
-                .quiet_zone(true)
-                .build()
-                + "\n"
-        }
-        Err(_) => "(too long for a QR code)\n".into(),
-    }
 }
 
 fn authenticators_text(list: &[Authenticator], all: bool, paint: &Paint) -> String {
@@ -256,14 +266,14 @@ fn authenticators_text(list: &[Authenticator], all: bool, paint: &Paint) -> Stri
         }
     }
     let widths: Vec<usize> = (0..5)
-        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .map(|c| rows.iter().map(|r| columns(&r[c])).max().unwrap_or(0))
         .collect();
     let mut out = String::new();
     for (n, row) in rows.iter().enumerate() {
         let line: Vec<String> = row
             .iter()
             .zip(&widths)
-            .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.chars().count())))
+            .map(|(cell, width)| pad(cell, *width))
             .collect();
         let line = line.join("  ").trim_end().to_owned();
         out.push_str(&if n == 0 { paint.bold(&line) } else { line });
@@ -278,7 +288,7 @@ fn authenticators_text(list: &[Authenticator], all: bool, paint: &Paint) -> Stri
 
 fn doctor_text(checks: &[crate::doctor::Check], paint: &Paint) -> String {
     use crate::doctor::Status;
-    let width = checks.iter().map(|c| c.check.len()).max().unwrap_or(0);
+    let width = checks.iter().map(|c| columns(c.check)).max().unwrap_or(0);
     let mut out = String::new();
     for check in checks {
         let mark = match check.status {
@@ -289,7 +299,7 @@ fn doctor_text(checks: &[crate::doctor::Check], paint: &Paint) -> String {
         };
         out.push_str(&format!(
             "{mark} {}  {}\n",
-            paint.bold(&format!("{:<width$}", check.check)),
+            paint.bold(&pad(check.check, width)),
             sanitize(&check.detail)
         ));
         if let Some(fix) = &check.fix {
@@ -313,13 +323,13 @@ fn recovery_code_box(code: &str, paint: &Paint) -> String {
 }
 
 fn code_box(line1: &str, line2: &str, paint: &Paint) -> String {
-    let width = line1.chars().count().max(line2.chars().count());
+    let width = columns(line1).max(columns(line2));
     let bar = "═".repeat(width + 2);
     format!(
         "{}\n{}\n{}\n{}\n",
         paint.yellow_bold(&format!("╔{bar}╗")),
-        paint.yellow_bold(&format!("║ {line1:<width$} ║")),
-        paint.yellow_bold(&format!("║ {line2:<width$} ║")),
+        paint.yellow_bold(&format!("║ {} ║", pad(line1, width))),
+        paint.yellow_bold(&format!("║ {} ║", pad(line2, width))),
         paint.yellow_bold(&format!("╚{bar}╝")),
     )
 }
@@ -425,5 +435,39 @@ mod tests {
             let text = tokens_text(&tokens, &Paint(false));
             prop_assert!(text.contains("access_token"));
         }
+    }
+
+    fn authenticator(id: &str, kind: &str, name: &str) -> Authenticator {
+        serde_json::from_value(json!({
+            "id": id, "authenticator_type": kind, "active": true, "name": name,
+        }))
+        .unwrap()
+    }
+
+    /// The column at which `needle` starts on `line`, in terminal columns.
+    fn column_of(line: &str, needle: &str) -> usize {
+        columns(&line[..line.find(needle).unwrap()])
+    }
+
+    #[test]
+    fn wide_names_keep_the_columns_aligned() {
+        let list = [
+            authenticator("sms|dev_1", "oob", "+1 555 0100"),
+            authenticator("otp|dev_2", "otp", "山田の電話"),
+            authenticator("otp|dev_3", "otp", "📱 work"),
+        ];
+        let text = authenticators_text(&list, false, &Paint(false));
+        let lines: Vec<&str> = text.lines().collect();
+        let active = column_of(lines[0], "ACTIVE");
+        for line in &lines[1..] {
+            assert_eq!(column_of(line, "yes"), active, "{text}");
+        }
+    }
+
+    #[test]
+    fn wide_keys_keep_a_table_aligned() {
+        let text = table(&[("名前", "a".into()), ("name", "b".into())], &Paint(false));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(column_of(lines[0], "a"), column_of(lines[1], "b"), "{text}");
     }
 }

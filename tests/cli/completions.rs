@@ -1,4 +1,5 @@
-//! `completions/` holds exactly what `auth0-mfa completions SHELL` prints.
+//! `completions/` holds exactly what `auth0-mfa completions SHELL` prints, and
+//! the man page generated from the same definitions (see `manpage`).
 //! After changing the command line: `UPDATE_COMPLETIONS=1 cargo test --locked completions`.
 
 use std::path::Path;
@@ -38,5 +39,20 @@ fn completions_are_in_sync() {
     assert!(
         stale.is_empty(),
         "stale completions: {stale:?}; run `UPDATE_COMPLETIONS=1 cargo test --locked completions` and commit"
+    );
+}
+
+#[test]
+fn man_page_is_in_sync() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/auth0-mfa.1");
+    let page = crate::manpage::render();
+    if std::env::var_os("UPDATE_COMPLETIONS").is_some() {
+        std::fs::write(&path, &page).unwrap();
+        return;
+    }
+    assert!(
+        std::fs::read(&path).ok().as_deref() == Some(&page[..]),
+        "stale man page {}; run `UPDATE_COMPLETIONS=1 cargo test --locked completions` and commit",
+        path.display()
     );
 }

@@ -154,11 +154,12 @@ fn mfa_grants_not_enabled() {
 
 #[test]
 fn an_application_that_expects_private_key_jwt() {
-    use rsa::pkcs8::{DecodePrivateKey, EncodePublicKey};
-    let key = rsa::RsaPrivateKey::from_pkcs8_pem(demo::JWT_CLIENT_PRIVATE_KEY_PEM).unwrap();
-    let public = key
-        .to_public_key()
-        .to_public_key_pem(rsa::pkcs8::LineEnding::LF)
+    // The demo tenant's private_key_jwt application: its public key.
+    let public = auth0_mfa::emulator::Tenant::demo()
+        .clients
+        .into_iter()
+        .find(|c| c.client_id == demo::JWT_CLIENT_ID)
+        .and_then(|c| c.public_key)
         .unwrap();
     let tenant = TestTenant::with(tenant_file(
         "",

@@ -348,45 +348,163 @@ fn the_qr_code_decodes_to_the_otpauth_uri() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    let uri = text
-        .lines()
+    let uri = barcode_uri(&text);
+    let (decoded, version) = decode_qr(&plain_modules(&text));
+    assert_eq!(decoded, uri);
+    // The smallest version that holds the URI.
+    assert!(
+        qrcode::QrCode::with_version(
+            &uri,
+            qrcode::Version::Normal(version as i16 - 1),
+            qrcode::EcLevel::L
+        )
+        .is_err(),
+        "version {version} is not the smallest for {uri}"
+    );
+}
+
+/// In colour each module is painted black or white, so the code scans on a
+/// dark terminal as on a light one; it still decodes to the URI.
+#[test]
+fn the_coloured_qr_code_decodes_too() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let output = tenant
+        .cmd()
+        .args(["enroll", "otp", "--no-confirm", "--color", "always"])
+        .args(["--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let uri = barcode_uri(&strip_ansi(&text));
+    assert_eq!(decode_qr(&coloured_modules(&text)).0, uri);
+}
+
+/// On a terminal too narrow for the code (a pseudo-terminal from
+/// util-linux's `script`, set to 40 columns), it says so instead of drawing a
+/// code that wraps into noise; at 200 columns it draws it.
+#[test]
+fn a_terminal_too_narrow_gets_a_note_instead_of_the_code() {
+    let Some(script) = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).is_file())
+    else {
+        eprintln!("skipped: util-linux's script is not installed, so no pseudo-terminal to try");
+        return;
+    };
+    let tenant = TestTenant::demo();
+    let on_terminal = |cols: u32| {
+        let token = tenant.mfa_token(demo::NEW_USER);
+        let command =
+            format!("stty rows 50 cols {cols}; {BIN} enroll otp --no-confirm --token {token}");
+        let output = std::process::Command::new(script)
+            .env_clear()
+            .env("HOME", tenant.home.path())
+            .env("TERM", "xterm")
+            .env("AUTH0_DOMAIN", tenant.base_url())
+            .env("AUTH0_CLIENT_ID", demo::CLIENT_ID)
+            .env("AUTH0_CLIENT_SECRET", demo::CLIENT_SECRET)
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        strip_ansi(&String::from_utf8_lossy(&output.stdout))
+    };
+    let narrow = on_terminal(40);
+    assert!(
+        narrow.contains("The QR code needs") && narrow.contains("this terminal has 40"),
+        "{narrow}"
+    );
+    assert!(!narrow.contains('▀'), "{narrow}");
+    assert!(
+        narrow.contains("otpauth://"),
+        "the URI is still there: {narrow}"
+    );
+    let wide = on_terminal(200);
+    assert!(
+        wide.contains('▀') && !wide.contains("The QR code needs"),
+        "{wide}"
+    );
+}
+
+fn barcode_uri(text: &str) -> String {
+    text.lines()
         .find_map(|l| l.strip_prefix("barcode_uri"))
         .unwrap()
         .trim()
-        .to_owned();
-    assert_eq!(decode_qr(&text), uri);
+        .to_owned()
 }
 
-/// Reads the half-block QR code off the terminal text: a block is a light
-/// module, a space a dark one; each character is two rows of modules.
-fn decode_qr(text: &str) -> String {
-    let rows: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.is_empty() && l.chars().all(|c| matches!(c, '█' | '▀' | '▄' | ' ')))
-        .collect();
-    let width = rows.iter().map(|r| r.chars().count()).max().unwrap();
-    let mut light = vec![vec![true; width]; rows.len() * 2];
-    for (y, row) in rows.iter().enumerate() {
-        for (x, c) in row.chars().enumerate() {
-            let (top, bottom) = match c {
-                '█' => (true, true),
-                '▀' => (true, false),
-                '▄' => (false, true),
-                _ => (false, false),
-            };
-            light[2 * y][x] = top;
-            light[2 * y + 1][x] = bottom;
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else if c != '\r' {
+            out.push(c);
         }
     }
-    // Scale each module to 4x4 pixels so the detector has room to work.
+    out
+}
+
+/// The modules of the plain drawing (dark modules are the blocks, light ones
+/// spaces; two rows a line): `true` is dark.
+fn plain_modules(text: &str) -> Vec<Vec<bool>> {
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && l.chars().all(|c| matches!(c, '█' | '▀' | '▄' | ' ')))
+        .collect();
+    let mut modules = Vec::new();
+    for row in rows {
+        let (top, bottom) = row
+            .chars()
+            .map(|c| (matches!(c, '█' | '▀'), matches!(c, '█' | '▄')))
+            .unzip();
+        modules.push(top);
+        modules.push(bottom);
+    }
+    modules
+}
+
+/// The modules of the coloured drawing: each `▀` has the upper module's
+/// colour as foreground (30 black, 97 white) and the lower's as background
+/// (40 black, 107 white).
+fn coloured_modules(text: &str) -> Vec<Vec<bool>> {
+    let mut modules = Vec::new();
+    for line in text.lines().filter(|l| l.contains("m▀")) {
+        let (mut top, mut bottom) = (Vec::new(), Vec::new());
+        for cell in line.split("\u{1b}[").filter(|c| c.ends_with('▀')) {
+            let codes = cell.trim_end_matches('▀').trim_end_matches('m');
+            let (fg, bg) = codes.split_once(';').unwrap();
+            top.push(fg == "30");
+            bottom.push(bg == "40");
+        }
+        modules.push(top);
+        modules.push(bottom);
+    }
+    modules
+}
+
+/// Decodes the modules with rqrr, as a camera would see them (dark modules
+/// black, each 4x4 pixels); returns the text and the QR version.
+fn decode_qr(modules: &[Vec<bool>]) -> (String, usize) {
+    let width = modules.iter().map(Vec::len).max().unwrap();
     let scale = 4;
-    let (w, h) = (width * scale, light.len() * scale);
+    let (w, h) = (width * scale, modules.len() * scale);
     let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
-        if light[y / scale][x / scale] { 255 } else { 0 }
+        let dark = modules[y / scale].get(x / scale).copied().unwrap_or(false);
+        if dark { 0 } else { 255 }
     });
     let grids = image.detect_grids();
     assert_eq!(grids.len(), 1, "one QR code on the screen");
-    grids[0].decode().unwrap().1
+    let (meta, content) = grids[0].decode().unwrap();
+    (content, meta.version.0)
 }
 
 #[test]

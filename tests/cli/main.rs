@@ -4,7 +4,9 @@
 
 mod harness;
 
+mod client_info;
 mod completions;
+mod config_init;
 mod doctor;
 mod emulator;
 mod enroll;
@@ -13,12 +15,14 @@ mod factors;
 mod faults;
 mod input;
 mod login;
+mod manpage;
 mod output;
 mod pty;
 mod readme;
 mod round_trips;
 mod secrets;
 mod settings;
+mod shells;
 mod signals;
 mod steps;
 mod terminal;

@@ -1,5 +1,5 @@
-//! What the output looks like: colour decided by --color, NO_COLOR and
-//! CLICOLOR_FORCE, and never in JSON.
+//! What the output looks like: colour decided by --color, NO_COLOR,
+//! CLICOLOR_FORCE and CLICOLOR, and never in JSON.
 
 use tempfile::TempDir;
 
@@ -36,4 +36,38 @@ fn colour_follows_color_no_color_and_clicolor_force() {
     let json = show(bare_cmd(&home).args(["--color", "always", "--json"]));
     assert!(!json.contains('\u{1b}'));
     assert!(!path(bare_cmd(&home).args(["--color", "always"])).contains('\u{1b}'));
+}
+
+/// On a real terminal (a pseudo-terminal from util-linux's `script`), colour
+/// is on by default and `CLICOLOR=0` or `NO_COLOR` turn it off, as gh does.
+#[test]
+fn on_a_terminal_clicolor_0_turns_colour_off() {
+    let Some(script) = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).is_file())
+    else {
+        eprintln!("skipped: util-linux's script is not installed, so no pseudo-terminal to try");
+        return;
+    };
+    let home = TempDir::new().unwrap();
+    let on_terminal = |vars: &[(&str, &str)]| {
+        let mut cmd = std::process::Command::new(script);
+        cmd.env_clear()
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .env("TERM", "xterm")
+            .args(["-qec", &format!("{BIN} config show"), "/dev/null"]);
+        for (name, value) in vars {
+            cmd.env(name, value);
+        }
+        let output = cmd.output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let text = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(text.contains("config file"), "{text}");
+        text.contains('\u{1b}')
+    };
+    assert!(on_terminal(&[]));
+    assert!(!on_terminal(&[("CLICOLOR", "0")]));
+    assert!(!on_terminal(&[("NO_COLOR", "1")]));
+    assert!(on_terminal(&[("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")]));
 }

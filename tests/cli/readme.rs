@@ -51,7 +51,8 @@ fn every_exit_code_is_documented() {
 #[test]
 fn ci_runs_the_readmes_test_command() {
     let text = readme();
-    assert!(text.contains("cargo run --release -- demo"));
+    // The demo builds what the tests then reuse: the dev profile, not --release.
+    assert!(text.contains("\ncargo run --locked -- demo\ncargo test --locked\n"));
     // The first `cargo test` line of the README is the test command, exactly.
     let command = text
         .lines()
@@ -99,5 +100,46 @@ fn every_command_has_a_usage_section() {
             documented,
             "the README has no usage section for `{command}`"
         );
+    }
+}
+
+/// The README's examples log in users the demo tenant has, so that each one
+/// works as it is against `auth0-mfa emulator`; so do the examples in --help.
+#[test]
+fn example_logins_use_the_demo_tenants_users() {
+    let tenant = auth0_mfa::emulator::Tenant::demo();
+    let known: Vec<String> = tenant
+        .users
+        .iter()
+        .flat_map(|u| [Some(u.username.clone()), u.email.clone()])
+        .flatten()
+        .collect();
+    let mut shell = String::new();
+    let text = readme();
+    let mut blocks = text.split("```");
+    while let (Some(_), Some(block)) = (blocks.next(), blocks.next()) {
+        if let Some(code) = block.strip_prefix("sh\n") {
+            shell.push_str(code);
+        }
+    }
+    for command in ["login", "enroll", "doctor"] {
+        let help = std::process::Command::new(crate::harness::BIN)
+            .args([command, "--help"])
+            .output()
+            .unwrap();
+        shell.push_str(&String::from_utf8_lossy(&help.stdout));
+    }
+    let mut users = Vec::new();
+    for line in shell.lines().filter(|l| l.contains("auth0-mfa ")) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for pair in words.windows(2) {
+            if matches!(pair[0], "-u" | "--username") {
+                users.push(pair[1].trim_matches(['"', '\'']).to_owned());
+            }
+        }
+    }
+    assert!(users.len() >= 10, "{users:?}");
+    for user in users {
+        assert!(known.contains(&user), "{user} is not a demo tenant user");
     }
 }

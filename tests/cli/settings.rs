@@ -192,6 +192,26 @@ fn config_path_follows_xdg_and_the_override() {
 }
 
 #[test]
+fn config_path_is_xdg_style_without_xdg_config_home_too() {
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .env_remove("XDG_CONFIG_HOME")
+        .args(["config", "path"])
+        .output()
+        .unwrap();
+    let expected = home.path().join(".config/auth0-mfa/config.toml");
+    assert_eq!(stdout(&output).trim(), expected.display().to_string());
+    let elsewhere = home.path().join("xdg");
+    let output = bare_cmd(&home)
+        .env("XDG_CONFIG_HOME", &elsewhere)
+        .args(["config", "path"])
+        .output()
+        .unwrap();
+    let expected = elsewhere.join("auth0-mfa/config.toml");
+    assert_eq!(stdout(&output).trim(), expected.display().to_string());
+}
+
+#[test]
 fn a_named_config_file_must_exist() {
     let home = TempDir::new().unwrap();
     let output = bare_cmd(&home)

@@ -116,11 +116,10 @@ fn private_key_jwt_with_ps256_and_a_kid() {
 
 #[test]
 fn a_wrong_key_is_refused_with_exit_4() {
-    use rsa::pkcs8::EncodePrivateKey;
     let tenant = TestTenant::demo();
-    let other = rsa::RsaPrivateKey::new(&mut rand::thread_rng(), 2048).unwrap();
-    let pem = other.to_pkcs8_pem(rsa::pkcs8::LineEnding::LF).unwrap();
-    let key = key_file(&tenant.home, &pem);
+    // A test key no application of the tenant registered.
+    let pem = include_str!("../fixtures/unregistered-client-key.pem");
+    let key = key_file(&tenant.home, pem);
     let output = jwt_cmd(&tenant, &key)
         .args([
             "login",
