@@ -154,7 +154,7 @@ fn mfa_grants_not_enabled() {
 
 #[test]
 fn an_application_that_expects_private_key_jwt() {
-    // The demo tenant's private_key_jwt client carries the public key.
+    // The demo tenant's private_key_jwt application: its public key.
     let public = auth0_mfa::emulator::Tenant::demo()
         .clients
         .into_iter()

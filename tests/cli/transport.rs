@@ -114,41 +114,12 @@ fn private_key_jwt_with_ps256_and_a_kid() {
     assert_eq!(header["kid"], "key-1");
 }
 
-/// A throwaway RSA-2048 test key (PKCS#8) that no tenant knows.
-const OTHER_KEY: &str = "-----BEGIN PRIVATE KEY-----
-MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDkl7BjXkD2NWqj
-ipdJvJHKtmJY4DE23uchmduWZt1P4lQe2J8YMsakMNZp6mCDmDsT3pdMstwlTV02
-EXmfzofSWv/BQu+Ot4oT8E/HM8S+zYBoI9ZC7kJ5xKYgIrP3NzkFyX8EQhBETHuk
-zKmkEGoLjetrV+s4jXiz55gVHbpPBRYAspMpjdvExaGnFmEMcS84hC3UhmexdntG
-4TqsppofaYCYXjhc6wtPB6OMGhmFjQCwRpTuwxS+miyp9heKm4kbPq8QjGts6WHR
-Ome06Rcqs2d8XPJyFaWB5Pv5R8oqAOMXqpSYJZ6a7IUPx6lfK7EQiJs0AcUHw/jp
-KbsaWuExAgMBAAECggEAD67RgOu/QLUG+Svht8MabIIpSqgs8DMIP++ml1G81sV0
-GH6roZUgODUKjM8x6m1YBkOz9STjQiLl5Xb69WoNuvKXz9pIBa5VaItI6eWFFsMS
-D3L/+O0QPfruG8/NsYUGIj3B+1iN9aWaqQKKk/E1WVAWCfII9wMLuCoILtCwjsmt
-GF2kxX4rz8iQsw9219ccLWZqcNBq5fIiwZHSpakH6uBdYGe8z7qjnhCwrahJKRZZ
-DaM5Ej9aI5j2psXZwHqS39gt1gVw2qq5/ZT+hfQaxtbzy957DF94POi0up6Ef1On
-+11WjrasqesfIYJKN29+wtTEBl1uKkZAFStSeIIL3QKBgQDzVP42jNTIbumZaAtS
-OKoERgg0q6qKrWnk3NS9bE8GzelpuEQWi1PdTCaJk+5kSNej8qqVxtM1+eSJwfYS
-yf1/2umEUFMr4s1sDzgzlNQoqc13e/ZScT5XaxPDgnC9gmblcBZaWVXTN2hkHURb
-NKCvyiK8AOoTeCYc7hZx0WcQ1QKBgQDwfkF4fS75LPx5AGPBiHfXF/i3MzNrWaao
-9rvl1II+rG0D+K2HJy7S/KQ4/oHHEMDMaGq4fEc+1kwIo1WxLfk2u94EdsnYWbkU
-waAKFK/tfv309xcamHYjCbX7n5tNZnGBeauMIY/Kcams51RVkb4F4esC7xWrr1XB
-791CjDUc7QKBgQDannUbi6ItRkEIfAsX3yMZXdZHhChgGfe3EJTubx39Tgk028II
-wzsg6ycAmnEnlq5vdTnAAXeH2jFzd1lffi0MryD4qLZhCo9nU7E53rBSrGSWwkAH
-yAirv99s24fxK/TIlNDwca0DbJeUwxrEGt93sNNOOEAWJ++ONHbj4bCI1QKBgAQK
-SvVIPRrIi7FItWRR85l0eKQzQwDhr7AU/REeYdXFtcskSV4E5X976RJgDDQY7vRA
-KNLSm6vNk9dtTwo7+HzX6SHwEPIGh9p2akbhFBeMU53i7MtwlkN+bUU96DEDsJJ5
-Rc2D3tOK10vlUwBhA20732PcOmP4/RrV+cSdcGL9AoGBALft4qIgm3JIRIMbn3lz
-nLLLNkkYFcZOFEo0TU6WDJyjsS9Q5bxM+B8YAekCI/2DYb6NZKVmwkfnMBrmu3eG
-gkHpcJU1irshU44BTzTq6TVkJZcV6tsZEEn972nv0LdYB4uZW8pJ7S1E991xnnDK
-JmzqdUiynUmqYL1O7VKKtQKt
------END PRIVATE KEY-----
-";
-
 #[test]
 fn a_wrong_key_is_refused_with_exit_4() {
     let tenant = TestTenant::demo();
-    let key = key_file(&tenant.home, OTHER_KEY);
+    // A test key no application of the tenant registered.
+    let pem = include_str!("../fixtures/unregistered-client-key.pem");
+    let key = key_file(&tenant.home, pem);
     let output = jwt_cmd(&tenant, &key)
         .args([
             "login",
