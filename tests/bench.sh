@@ -121,7 +121,7 @@ LATENCY_MS=25
 LATENCY_RUNS=10
 
 usage() {
-    sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [[ $# -gt 0 ]]; do
@@ -1248,6 +1248,7 @@ echo "$(nproc) CPUs; emulator at $BASE, $PROTO, loopback"
 echo "mean of $RUNS runs after $WARMUP warm-up runs, timed by $(
     [[ $USE_HYPERFINE == 1 ]] && hyperfine --version || echo "a bash loop (includes bash's fork+exec)")"
 echo "start floor: /bin/true takes $FLOOR ms here (any process pays this)"
+echo "auth0-mfa's ledger of spent codes: fresh files under ${STATE_DIR%/*}/ (${STATE_FS:-filesystem unknown})"
 echo
 fmt="%-20s %11s %11s %8s %12s %7s   %-30s %s\n"
 # shellcheck disable=SC2059
