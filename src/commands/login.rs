@@ -5,7 +5,7 @@
 use crate::auth0::{LoginOutcome, MfaRequired, TokenSet};
 use crate::cli::{EnrollKind, LoginArgs};
 use crate::error::Failure;
-use crate::flow::{Answers, Flow, Requirements};
+use crate::flow::{Answers, Flow, OtpWait, Requirements};
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter, TerminalPrompter};
 use crate::sessions::{self, SessionKey, Sessions};
@@ -36,6 +36,7 @@ pub async fn run(
         }
     }
     let client = super::connect(settings, out)?;
+    refuse_a_spent_step(&answers, &client)?;
     let login = super::password_login(settings, settings.text(Key::Username), &mut prompter)?;
     let mut flow = Flow {
         client: &client,
@@ -85,6 +86,28 @@ pub async fn run(
     let (tokens, saved) = enroll_first(&mut flow, &required, first, waiting, out).await?;
     let kept = keep_session(store, settings, &login.username, &tokens, out);
     saved.and(kept)
+}
+
+/// `--no-otp-wait` with a secret whose current step is spent: fail now,
+/// before the password grant, since the code it would send is a reuse.
+fn refuse_a_spent_step(answers: &Answers, client: &crate::auth0::Client) -> Result<(), Failure> {
+    let Some(generator) = &answers.totp else {
+        return Ok(());
+    };
+    let now = crate::totp::now_unix();
+    let ledger = Ledger::default_place();
+    if answers.otp_wait == OtpWait::Fail
+        && ledger.step_spent(&client.domain().base_url(), generator, now)
+    {
+        return Err(Failure::CodeSpent {
+            message: "the TOTP step now current was already spent, so its code would be refused as reused; nothing was sent".into(),
+            hint: format!(
+                "the next step begins in {} s: leave out --no-otp-wait to wait for it",
+                generator.remaining_at(now)
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// `--no-store`, `AUTH0_MFA_NO_STORE=1`, else the store to use.
