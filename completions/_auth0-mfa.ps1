@@ -47,6 +47,8 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enroll a new authenticator (POST /mfa/associate) and confirm it')
             [CompletionResult]::new('authenticators', 'authenticators', [CompletionResultType]::ParameterValue, 'List or delete the user''s authenticators')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token from the stored session, refreshed when needed (for scripts)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the stored refresh token and forget the session')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Compute a TOTP code from a base32 secret or an otpauth:// URI')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the resolved settings, or where the config file is')
@@ -74,6 +76,9 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--recovery-code', '--recovery-code', [CompletionResultType]::ParameterName, 'Answer with a recovery code (Auth0 then issues a new one)')
             [CompletionResult]::new('--save-recovery-code', '--save-recovery-code', [CompletionResultType]::ParameterName, 'Also write the new recovery code to FILE (created new, mode 0600)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]')
+            [CompletionResult]::new('--enroll', '--enroll', [CompletionResultType]::ParameterName, 'A user with no factor yet: enroll this one first (with --otp-secret auto to confirm it unattended)')
+            [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Phone number in E.164 form for --enroll sms|voice, e.g. +15555550123')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email address for --enroll email [default: the user''s]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
@@ -90,6 +95,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--no-otp-wait', '--no-otp-wait', [CompletionResultType]::ParameterName, 'When the current TOTP code was already sent, fail at once instead of waiting for the next')
             [CompletionResult]::new('--overwrite', '--overwrite', [CompletionResultType]::ParameterName, 'Let --save-recovery-code replace an existing FILE')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)')
+            [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not store the session (for `token` and `logout`); AUTH0_MFA_NO_STORE=1 does the same [env: AUTH0_MFA_NO_STORE]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
@@ -308,6 +314,71 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             break
         }
         'auth0-mfa;authenticators;help;help' {
+            break
+        }
+        'auth0-mfa;token' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'The session of this user, when several are stored [env: AUTH0_USERNAME]')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'The session of this user, when several are stored [env: AUTH0_USERNAME]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'The session for this API audience, when several are stored [env: AUTH0_AUDIENCE]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Refresh when the access token has fewer seconds left than this')
+            [CompletionResult]::new('--factor', '--factor', [CompletionResultType]::ParameterName, 'The factor to answer with if the refresh asks for MFA [env: AUTH0_MFA_FACTOR]')
+            [CompletionResult]::new('--authenticator-id', '--authenticator-id', [CompletionResultType]::ParameterName, 'Challenge this authenticator if the refresh asks for MFA')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The authenticator app''s current code')
+            [CompletionResult]::new('--otp-secret', '--otp-secret', [CompletionResultType]::ParameterName, 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]')
+            [CompletionResult]::new('--otp-secret-file', '--otp-secret-file', [CompletionResultType]::ParameterName, 'Read the OTP secret from FILE')
+            [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]')
+            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email (binding_method prompt)')
+            [CompletionResult]::new('--recovery-code', '--recovery-code', [CompletionResultType]::ParameterName, 'Answer with a recovery code (Auth0 then issues a new one)')
+            [CompletionResult]::new('--save-recovery-code', '--save-recovery-code', [CompletionResultType]::ParameterName, 'Also write the new recovery code to FILE (created new, mode 0600)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Application (client) id [env: AUTH0_CLIENT_ID]')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from FILE')
+            [CompletionResult]::new('--client-assertion-key', '--client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--client-assertion-alg', '--client-assertion-alg', [CompletionResultType]::ParameterName, 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]')
+            [CompletionResult]::new('--client-assertion-kid', '--client-assertion-kid', [CompletionResultType]::ParameterName, 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]')
+            [CompletionResult]::new('--no-otp-wait', '--no-otp-wait', [CompletionResultType]::ParameterName, 'When the current TOTP code was already sent, fail at once instead of waiting for the next')
+            [CompletionResult]::new('--overwrite', '--overwrite', [CompletionResultType]::ParameterName, 'Let --save-recovery-code replace an existing FILE')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'auth0-mfa;logout' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'The session of this user [env: AUTH0_USERNAME]')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'The session of this user [env: AUTH0_USERNAME]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'The session for this API audience [env: AUTH0_AUDIENCE]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Application (client) id [env: AUTH0_CLIENT_ID]')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from FILE')
+            [CompletionResult]::new('--client-assertion-key', '--client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--client-assertion-alg', '--client-assertion-alg', [CompletionResultType]::ParameterName, 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]')
+            [CompletionResult]::new('--client-assertion-kid', '--client-assertion-kid', [CompletionResultType]::ParameterName, 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every stored session, of every tenant and application')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'auth0-mfa;doctor' {
@@ -555,6 +626,8 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enroll a new authenticator (POST /mfa/associate) and confirm it')
             [CompletionResult]::new('authenticators', 'authenticators', [CompletionResultType]::ParameterValue, 'List or delete the user''s authenticators')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token from the stored session, refreshed when needed (for scripts)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the stored refresh token and forget the session')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Compute a TOTP code from a base32 secret or an otpauth:// URI')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the resolved settings, or where the config file is')
@@ -585,6 +658,12 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             break
         }
         'auth0-mfa;help;authenticators;delete' {
+            break
+        }
+        'auth0-mfa;help;token' {
+            break
+        }
+        'auth0-mfa;help;logout' {
             break
         }
         'auth0-mfa;help;doctor' {

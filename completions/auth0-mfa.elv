@@ -44,6 +44,8 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand verify 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
             cand enroll 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
             cand authenticators 'List or delete the user''s authenticators'
+            cand token 'Print a valid access token from the stored session, refreshed when needed (for scripts)'
+            cand logout 'Revoke the stored refresh token and forget the session'
             cand doctor 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure'
             cand totp 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
             cand config 'Show the resolved settings, or where the config file is'
@@ -70,6 +72,9 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --recovery-code 'Answer with a recovery code (Auth0 then issues a new one)'
             cand --save-recovery-code 'Also write the new recovery code to FILE (created new, mode 0600)'
             cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
+            cand --enroll 'A user with no factor yet: enroll this one first (with --otp-secret auto to confirm it unattended)'
+            cand --phone 'Phone number in E.164 form for --enroll sms|voice, e.g. +15555550123'
+            cand --email 'Email address for --enroll email [default: the user''s]'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
@@ -86,6 +91,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --no-otp-wait 'When the current TOTP code was already sent, fail at once instead of waiting for the next'
             cand --overwrite 'Let --save-recovery-code replace an existing FILE'
             cand --no-wait 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
+            cand --no-store 'Do not store the session (for `token` and `logout`); AUTH0_MFA_NO_STORE=1 does the same [env: AUTH0_MFA_NO_STORE]'
             cand --json 'Print the result as one JSON document (also on failure)'
             cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
@@ -294,6 +300,69 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         &'auth0-mfa;authenticators;help;delete'= {
         }
         &'auth0-mfa;authenticators;help;help'= {
+        }
+        &'auth0-mfa;token'= {
+            cand -u 'The session of this user, when several are stored [env: AUTH0_USERNAME]'
+            cand --username 'The session of this user, when several are stored [env: AUTH0_USERNAME]'
+            cand --audience 'The session for this API audience, when several are stored [env: AUTH0_AUDIENCE]'
+            cand --min-ttl 'Refresh when the access token has fewer seconds left than this'
+            cand --factor 'The factor to answer with if the refresh asks for MFA [env: AUTH0_MFA_FACTOR]'
+            cand --authenticator-id 'Challenge this authenticator if the refresh asks for MFA'
+            cand --otp 'The authenticator app''s current code'
+            cand --otp-secret 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]'
+            cand --otp-secret-file 'Read the OTP secret from FILE'
+            cand --otp-command 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]'
+            cand --binding-code 'The code from the SMS, voice call or email (binding_method prompt)'
+            cand --recovery-code 'Answer with a recovery code (Auth0 then issues a new one)'
+            cand --save-recovery-code 'Also write the new recovery code to FILE (created new, mode 0600)'
+            cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
+            cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]'
+            cand --client-id 'Application (client) id [env: AUTH0_CLIENT_ID]'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from FILE'
+            cand --client-assertion-key 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]'
+            cand --client-assertion-alg 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]'
+            cand --client-assertion-kid 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]'
+            cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --no-otp-wait 'When the current TOTP code was already sent, fail at once instead of waiting for the next'
+            cand --overwrite 'Let --save-recovery-code replace an existing FILE'
+            cand --no-wait 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;logout'= {
+            cand -u 'The session of this user [env: AUTH0_USERNAME]'
+            cand --username 'The session of this user [env: AUTH0_USERNAME]'
+            cand --audience 'The session for this API audience [env: AUTH0_AUDIENCE]'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
+            cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]'
+            cand --client-id 'Application (client) id [env: AUTH0_CLIENT_ID]'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from FILE'
+            cand --client-assertion-key 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]'
+            cand --client-assertion-alg 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]'
+            cand --client-assertion-kid 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]'
+            cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --all 'Every stored session, of every tenant and application'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'auth0-mfa;doctor'= {
             cand -u 'The user''s username or email [env: AUTH0_USERNAME]'
@@ -526,6 +595,8 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand verify 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
             cand enroll 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
             cand authenticators 'List or delete the user''s authenticators'
+            cand token 'Print a valid access token from the stored session, refreshed when needed (for scripts)'
+            cand logout 'Revoke the stored refresh token and forget the session'
             cand doctor 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure'
             cand totp 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
             cand config 'Show the resolved settings, or where the config file is'
@@ -549,6 +620,10 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         &'auth0-mfa;help;authenticators;list'= {
         }
         &'auth0-mfa;help;authenticators;delete'= {
+        }
+        &'auth0-mfa;help;token'= {
+        }
+        &'auth0-mfa;help;logout'= {
         }
         &'auth0-mfa;help;doctor'= {
         }

@@ -51,6 +51,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "challenge" -d '
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "verify" -d 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "enroll" -d 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "authenticators" -d 'List or delete the user\'s authenticators'
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "token" -d 'Print a valid access token from the stored session, refreshed when needed (for scripts)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "logout" -d 'Revoke the stored refresh token and forget the session'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "doctor" -d 'Diagnose the tenant\'s MFA set-up: one line per check, with the fix for each failure'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "totp" -d 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "config" -d 'Show the resolved settings, or where the config file is'
@@ -79,6 +81,13 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l binding-co
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l enroll -d 'A user with no factor yet: enroll this one first (with --otp-secret auto to confirm it unattended)' -r -f -a "otp\t''
+sms\t''
+voice\t''
+email\t''
+push\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l phone -d 'Phone number in E.164 form for --enroll sms|voice, e.g. +15555550123' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l email -d 'Email address for --enroll email [default: the user\'s]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -99,6 +108,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l mfa-token-
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-otp-wait -d 'When the current TOTP code was already sent, fail at once instead of waiting for the next'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-store -d 'Do not store the session (for `token` and `logout`); AUTH0_MFA_NO_STORE=1 does the same [env: AUTH0_MFA_NO_STORE]'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
@@ -290,6 +300,72 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -s u -l username -d 'The session of this user, when several are stored [env: AUTH0_USERNAME]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l audience -d 'The session for this API audience, when several are stored [env: AUTH0_AUDIENCE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l min-ttl -d 'Refresh when the access token has fewer seconds left than this' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l factor -d 'The factor to answer with if the refresh asks for MFA [env: AUTH0_MFA_FACTOR]' -r -f -a "otp\t''
+push\t''
+sms\t''
+voice\t''
+email\t''
+recovery-code\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l authenticator-id -d 'Challenge this authenticator if the refresh asks for MFA' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l otp -d 'The authenticator app\'s current code' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l otp-command -d 'Take the code from this command\'s output, e.g. \'op item get Auth0 --otp\' [env: AUTH0_MFA_OTP_COMMAND]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l no-otp-wait -d 'When the current TOTP code was already sent, fail at once instead of waiting for the next'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l json -d 'Print the result as one JSON document (also on failure)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -s h -l help -d 'Print help'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -s u -l username -d 'The session of this user [env: AUTH0_USERNAME]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l audience -d 'The session for this API audience [env: AUTH0_AUDIENCE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l all -d 'Every stored session, of every tenant and application'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l json -d 'Print the result as one JSON document (also on failure)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s u -l username -d 'The user\'s username or email [env: AUTH0_USERNAME]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin) [env: AUTH0_PASSWORD]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password-file -d 'Read the password from FILE' -r -F
@@ -506,18 +582,20 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -s v -l verbos
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "login" -d 'Log a user in; when Auth0 answers mfa_required, finish the MFA flow'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "challenge" -d 'Ask Auth0 for an MFA challenge (POST /mfa/challenge)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "verify" -d 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "enroll" -d 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "authenticators" -d 'List or delete the user\'s authenticators'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "doctor" -d 'Diagnose the tenant\'s MFA set-up: one line per check, with the fix for each failure'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "totp" -d 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "config" -d 'Show the resolved settings, or where the config file is'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "completions" -d 'Print a shell completion script'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "emulator" -d 'Run the local Auth0 MFA emulator until Ctrl-C, print its demo tenant, or check one is ready'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "demo" -d 'Run the whole MFA flow against the built-in emulator, step by step'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators doctor totp config completions emulator demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "login" -d 'Log a user in; when Auth0 answers mfa_required, finish the MFA flow'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "challenge" -d 'Ask Auth0 for an MFA challenge (POST /mfa/challenge)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "verify" -d 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "enroll" -d 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "authenticators" -d 'List or delete the user\'s authenticators'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "token" -d 'Print a valid access token from the stored session, refreshed when needed (for scripts)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "logout" -d 'Revoke the stored refresh token and forget the session'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "doctor" -d 'Diagnose the tenant\'s MFA set-up: one line per check, with the fix for each failure'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "totp" -d 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "config" -d 'Show the resolved settings, or where the config file is'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "completions" -d 'Print a shell completion script'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "emulator" -d 'Run the local Auth0 MFA emulator until Ctrl-C, print its demo tenant, or check one is ready'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "demo" -d 'Run the whole MFA flow against the built-in emulator, step by step'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from authenticators" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from authenticators" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'

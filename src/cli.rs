@@ -125,6 +125,11 @@ pub enum Command {
         #[command(subcommand)]
         action: AuthenticatorsAction,
     },
+    /// Print a valid access token from the stored session, refreshed when needed (for scripts)
+    #[command(after_help = TOKEN_EXAMPLES)]
+    Token(TokenArgs),
+    /// Revoke the stored refresh token and forget the session
+    Logout(LogoutArgs),
     /// Diagnose the tenant's MFA set-up: one line per check, with the fix for each failure
     #[command(after_help = DOCTOR_EXAMPLES)]
     Doctor(DoctorArgs),
@@ -159,7 +164,15 @@ Examples:
   auth0-mfa login -u push@example.com --factor push      # waits for the approval
   auth0-mfa login -u sms@example.com --factor sms        # asks for the code the SMS carries
   auth0-mfa login -u recovery@example.com --recovery-code \"$CODE\" --save-recovery-code new.txt
-  T=$(auth0-mfa login -u otp@example.com --mfa-token-only)   # only the mfa_token, for scripts";
+  T=$(auth0-mfa login -u otp@example.com --mfa-token-only)   # only the mfa_token, for scripts
+  auth0-mfa login -u new@example.com --enroll otp --otp-secret auto --json   # a first factor, then tokens";
+
+const TOKEN_EXAMPLES: &str = "\
+Examples:
+  auth0-mfa login -u otp@example.com --scope \"openid offline_access\"   # once: stores the session
+  curl -H \"Authorization: Bearer $(auth0-mfa token)\" https://api.example.com/
+  auth0-mfa token --min-ttl 300 --json     # the token set, at least 5 minutes left
+  auth0-mfa token -u otp@example.com --otp-secret \"$SECRET\"   # finishes MFA if the refresh asks";
 
 const CHALLENGE_EXAMPLES: &str = "\
 Examples:
@@ -248,6 +261,68 @@ pub struct LoginArgs {
 
     #[command(flatten)]
     pub wait: WaitArgs,
+
+    /// A user with no factor yet: enroll this one first (with --otp-secret auto to confirm it unattended)
+    #[arg(long, value_enum, value_name = "FACTOR")]
+    pub enroll: Option<EnrollKind>,
+
+    /// Phone number in E.164 form for --enroll sms|voice, e.g. +15555550123
+    #[arg(long, value_name = "E164", requires = "enroll")]
+    pub phone: Option<String>,
+
+    /// Email address for --enroll email [default: the user's]
+    #[arg(long, value_name = "ADDRESS", requires = "enroll")]
+    pub email: Option<String>,
+
+    /// Do not store the session (for `token` and `logout`); AUTH0_MFA_NO_STORE=1 does the same [env: AUTH0_MFA_NO_STORE]
+    #[arg(long)]
+    pub no_store: bool,
+}
+
+/// `token`: which stored session, and how fresh its access token must be.
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// The session of this user, when several are stored [env: AUTH0_USERNAME]
+    #[arg(long, short = 'u', value_name = "USER")]
+    pub username: Option<String>,
+
+    /// The session for this API audience, when several are stored [env: AUTH0_AUDIENCE]
+    #[arg(long, value_name = "AUDIENCE")]
+    pub audience: Option<String>,
+
+    /// Refresh when the access token has fewer seconds left than this
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub min_ttl: u64,
+
+    /// The factor to answer with if the refresh asks for MFA [env: AUTH0_MFA_FACTOR]
+    #[arg(long, value_name = "FACTOR", value_parser = factor_names())]
+    pub factor: Option<String>,
+
+    /// Challenge this authenticator if the refresh asks for MFA
+    #[arg(long, value_name = "ID")]
+    pub authenticator_id: Option<String>,
+
+    #[command(flatten)]
+    pub answer: AnswerArgs,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
+}
+
+/// `logout`: which sessions.
+#[derive(Debug, Args)]
+pub struct LogoutArgs {
+    /// The session of this user [env: AUTH0_USERNAME]
+    #[arg(long, short = 'u', value_name = "USER")]
+    pub username: Option<String>,
+
+    /// The session for this API audience [env: AUTH0_AUDIENCE]
+    #[arg(long, value_name = "AUDIENCE")]
+    pub audience: Option<String>,
+
+    /// Every stored session, of every tenant and application
+    #[arg(long, conflicts_with_all = ["username", "audience"])]
+    pub all: bool,
 }
 
 /// How to answer the challenge without a prompt.

@@ -98,6 +98,11 @@ pub enum Failure {
         message: String,
         hint: String,
     },
+    /// `token`: no stored session fits, or it can no longer be refreshed.
+    NoSession {
+        message: String,
+        hint: String,
+    },
     /// `--timeout` ran out while waiting for a push approval.
     PushTimeout(Duration),
     /// Ctrl-C or another signal ended a wait (a prompt, a request, a sleep).
@@ -151,6 +156,7 @@ impl Failure {
             Failure::Auth0(auth0::Error::Api(api)) => api_exit_code(api),
             Failure::EnrollmentNeeded { .. } => exit::ENROLLMENT_NEEDED,
             Failure::CodeSpent { .. } => exit::REJECTED,
+            Failure::NoSession { .. } => exit::EXPIRED,
             Failure::PushTimeout(_) => exit::PUSH_TIMEOUT,
             Failure::Interrupted(signal) => signal.exit_code(),
             Failure::Output { .. } => exit::OUTPUT,
@@ -170,6 +176,7 @@ impl Failure {
             Failure::Auth0(auth0::Error::Api(api)) => &api.error,
             Failure::EnrollmentNeeded { .. } => "enrollment_required",
             Failure::CodeSpent { .. } => "otp_spent",
+            Failure::NoSession { .. } => "login_required",
             Failure::PushTimeout(_) => "timeout",
             Failure::Interrupted(_) => "interrupted",
             Failure::Output { .. } => "output_error",
@@ -185,9 +192,9 @@ impl Failure {
         match self {
             Failure::Usage { hint, .. } => hint.clone(),
             Failure::Auth0(error) => hints::for_error(error),
-            Failure::EnrollmentNeeded { hint, .. } | Failure::CodeSpent { hint, .. } => {
-                Some(hint.clone())
-            }
+            Failure::EnrollmentNeeded { hint, .. }
+            | Failure::CodeSpent { hint, .. }
+            | Failure::NoSession { hint, .. } => Some(hint.clone()),
             Failure::PushTimeout(_) => Some(
                 "approve the push on the device sooner, raise --timeout, or choose another factor with --factor".into(),
             ),
@@ -230,9 +237,9 @@ impl fmt::Display for Failure {
         match self {
             Failure::Usage { message, .. } => f.write_str(message),
             Failure::Auth0(error) => error.fmt(f),
-            Failure::EnrollmentNeeded { message, .. } | Failure::CodeSpent { message, .. } => {
-                f.write_str(message)
-            }
+            Failure::EnrollmentNeeded { message, .. }
+            | Failure::CodeSpent { message, .. }
+            | Failure::NoSession { message, .. } => f.write_str(message),
             Failure::PushTimeout(waited) => write!(
                 f,
                 "gave up waiting for the push approval after {} s",

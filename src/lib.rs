@@ -19,6 +19,7 @@ pub mod output;
 pub mod prompt;
 mod sanitize;
 pub mod secret;
+mod sessions;
 pub mod settings;
 mod spent;
 pub mod totp;

@@ -315,6 +315,16 @@ impl Flags {
                 | AuthenticatorsAction::Delete { token, .. } => flags.api_token(token)?,
             },
             Command::Doctor(args) => flags.user(&args.user)?,
+            Command::Token(args) => {
+                flags.value(Key::Username, "--username", &args.username);
+                flags.value(Key::Audience, "--audience", &args.audience);
+                flags.value(Key::Factor, "--factor", &args.factor);
+                flags.answer(&args.answer)?;
+            }
+            Command::Logout(args) => {
+                flags.value(Key::Username, "--username", &args.username);
+                flags.value(Key::Audience, "--audience", &args.audience);
+            }
             _ => {}
         }
         Ok(flags)

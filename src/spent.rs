@@ -80,6 +80,20 @@ impl Ledger {
         })
     }
 
+    /// Whether the step `now` falls in was spent already (read only), for
+    /// `--no-otp-wait` to fail before the first request rather than after.
+    pub fn step_spent(&self, tenant: &str, generator: &Totp, now: u64) -> bool {
+        let key = format!("{tenant}|{}", generator.fingerprint());
+        let step = generator.step_at(now);
+        self.update(now, |entries| {
+            entries
+                .steps
+                .get(&key)
+                .is_some_and(|&(spent, _)| spent >= step)
+        })
+        .unwrap_or(false)
+    }
+
     /// Records a code given as it is (`--otp`, `--otp-command`); `Some(when)`
     /// if it was sent already within the last 90 s.
     pub fn claim_code(&self, tenant: &str, code: &str, now: u64) -> std::io::Result<Option<u64>> {
@@ -115,8 +129,9 @@ impl Ledger {
         let json = serde_json::to_vec(&entries).map_err(std::io::Error::other)?;
         file.seek(SeekFrom::Start(0))?;
         file.set_len(0)?;
+        // Not synced to disk: processes that share it see it through the
+        // page cache at once, and after a crash the worst is one wait.
         file.write_all(&json)?;
-        file.sync_data()?;
         // The lock goes with the file when it is dropped.
         Ok(outcome)
     }

@@ -4,6 +4,7 @@
 #
 # Usage: tests/bench.sh [--runs N] [--warmup N] [--no-build] [--tls|--no-tls]
 #                       [--no-reference] [--no-hyperfine] [--logins N] [--login-clients N]
+#                       [--latency-ms MS] [--latency-runs N] [--no-latency]
 #
 #   --runs N        timed runs per command (default 50)
 #   --warmup N      untimed runs before them (default 3)
@@ -16,9 +17,15 @@
 #   --no-hyperfine  time with a bash loop even when hyperfine is installed
 #   --logins N      full OTP logins for the throughput case (default 2000)
 #   --login-clients N  concurrent clients in the throughput case (default 4)
+#   --latency-ms MS one-way delay of the latency case's proxy (default 25: a 50 ms
+#                   round trip)
+#   --latency-runs N  timed runs per command in the latency case (default 10)
+#   --no-latency    skip the latency case (it needs python3 for its proxy)
 #
-# Needs curl. Uses hyperfine and /usr/bin/time when present; never installs anything.
-# BENCH_KEEP_TMP=1 keeps the scratch directory (tenant, emulator log, hyperfine output).
+# Needs curl. Uses hyperfine, /usr/bin/time, jq and python3 when present; never installs
+# anything. BENCH_KEEP_TMP=1 keeps the scratch directory (tenant, emulator log, proxy
+# log, hyperfine output). BENCH_STATE_DIR=DIR puts the tool's state (the ledger of spent
+# codes) in a fresh directory under DIR instead of under the state directory's place.
 #
 # What is measured (every number is the mean wall time of a whole process, start to exit):
 #
@@ -31,7 +38,9 @@
 #                   the mfa-otp grant (POST /oauth/token, form body) on the same connection.
 #                   auth0-mfa: `challenge --mfa-token - --type otp --verify --otp-secret S
 #                   --json`, which computes the TOTP code itself; curl: one process doing the
-#                   same two requests (`--next`), with the code computed beforehand.
+#                   same two requests (`--next`), with the code computed beforehand. (The
+#                   challenge is sent because `challenge` asks for it; a login with an OTP
+#                   skips it, see the latency case.)
 #   reqwest ref     the design's yardstick, "a minimal reqwest program with ring and built-in
 #                   roots": built from source written by this script (same reqwest, rustls
 #                   and release profile as auth0-mfa, the crates come from Cargo.lock,
@@ -42,30 +51,56 @@
 # Why the 2-request case is built this way: the emulator, like Auth0, accepts each TOTP
 # step once per user, so repeating a verify within 30 s would time the "code reused"
 # error path instead (and every refused code drains the user's failed-code bucket of 10,
-# after which it answers a fast 429). Timing error paths is not honest, so the script
-# runs a throwaway tenant with a pool of OTP users sharing one secret, and an untimed
-# prepare step before every run logs the next unused user in (password grant; the
-# mfa_token is written to a file, plus the current code for curl and the reference).
-# Every timed run then makes exactly two successful requests with the same method, path,
-# content type and fields on every side (checked once against the emulator's request
-# log). The token goes in through stdin (`--mfa-token -`) for auth0-mfa and from files
-# for the others, so this case runs under a shell (`sh -c`; hyperfine subtracts the
+# after which it answers a fast 429). And auth0-mfa itself remembers the last step it
+# spent per tenant and secret (its ledger of spent codes, under the state directory) and
+# waits up to 30 s for the next step rather than send a spent code. Timing error paths
+# or waits is not honest, so the script runs a throwaway tenant with pools of OTP users,
+# each user with a TOTP secret of its own, and an untimed prepare step before every run
+# takes the next unused user and logs it in (password grant; the mfa_token is written to
+# a file, plus the user's secret for auth0-mfa and its current code for curl and the
+# reference). Every timed auth0-mfa command has --no-otp-wait, so a wait would fail the
+# run instead of being timed. Every timed run then makes exactly the requests claimed,
+# with the same method, path, content type and fields on every side: the emulator's
+# request log is checked after every timed batch, run by run. The token and the secret
+# come from files, so this case runs under a shell (`sh -c`; hyperfine subtracts the
 # shell's own start-up). The emulator's side of the work (it signs the tokens with
 # RSA) is in every column alike; the report shows how much of the time it is.
+#
+# The ledger lives in a fresh directory on the filesystem users have it on (under
+# $XDG_STATE_HOME, else ~/.local/state; BENCH_STATE_DIR to choose), removed on exit, one
+# per case: a machine that has logged in before, with its own file. The tool syncs the
+# file to disk for every code it computes, so that filesystem's fsync is in the figures.
 #
 #   peak memory     "Maximum resident set size" of the 2-request case (/usr/bin/time).
 #   push wait       `auth0-mfa login -u multi@example.com --factor push --interval 1
 #                   --timeout 5` on a push nobody approves: wall, user and sys time. It
-#                   should take about 5 s of wall time and almost no CPU (it sleeps
-#                   between polls, never spins), then exit 9 (push timeout).
+#                   should take 4 to 5 s of wall time (it stops before a poll that would
+#                   land after the timeout) and almost no CPU (it sleeps between polls,
+#                   never spins), then exit 9 (push timeout).
+#   latency         what a real tenant costs, 20-150 ms away: a delay proxy (python3,
+#                   written by this script) in front of the emulator holds every chunk of
+#                   data --latency-ms in each direction (and a new connection's first bytes
+#                   one round trip more, for the TCP handshake the local connect skips).
+#                   Timed through it: `auth0-mfa login --otp-secret S` (the password grant,
+#                   then the mfa-otp grant, on one connection) and `challenge --verify`,
+#                   beside a curl script doing the same steps the way shell scripts around
+#                   Auth0 do, one curl process per step (password grant, then mfa-otp; and
+#                   challenge, then mfa-otp), with the code computed beforehand. Reported
+#                   in ms and in round trips (the mean / the proxy's round trip), with the
+#                   connections the proxy accepted and the requests the emulator received
+#                   per run, against the protocol's floor: per connection a TCP handshake
+#                   (1 round trip) and a TLS 1.3 one (1), then one per request; so an OTP
+#                   login over HTTPS is 1 + 1 + 2 = 4.
 #   logins/s        what one emulator serves a CI fleet: full OTP logins (the password
 #                   grant answering mfa_required, then the mfa-otp grant answering a token
 #                   set with an ID token) by --login-clients concurrent clients, each a
 #                   kept-alive connection of the reference program (`bench-reference
 #                   logins`), --logins of them, each by a user of its own (a TOTP step is
-#                   accepted once per user). The same again through `auth0-mfa login`
+#                   accepted once per user; these users share a secret, the reference
+#                   program keeps no ledger). The same again through `auth0-mfa login`
 #                   processes, as many in parallel (a new process and connection each), a
-#                   tenth as many. Everything shares this machine's cores with the emulator.
+#                   tenth as many, each user with a secret of its own. Everything shares
+#                   this machine's cores with the emulator.
 #
 # The throwaway tenant also lifts the per-client rate limit (100 requests a minute by
 # default; a run makes hundreds) and the minimum poll interval (so --interval 1 is not
@@ -81,9 +116,12 @@ REFERENCE=1
 USE_HYPERFINE=1
 LOGINS=2000
 LOGIN_CLIENTS=4
+LATENCY=1
+LATENCY_MS=25
+LATENCY_RUNS=10
 
 usage() {
-    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [[ $# -gt 0 ]]; do
@@ -101,6 +139,11 @@ while [[ $# -gt 0 ]]; do
         --logins=*) LOGINS="${1#--logins=}"; shift ;;
         --login-clients) LOGIN_CLIENTS="${2:?--login-clients needs a number}"; shift 2 ;;
         --login-clients=*) LOGIN_CLIENTS="${1#--login-clients=}"; shift ;;
+        --latency-ms) LATENCY_MS="${2:?--latency-ms needs a number}"; shift 2 ;;
+        --latency-ms=*) LATENCY_MS="${1#--latency-ms=}"; shift ;;
+        --latency-runs) LATENCY_RUNS="${2:?--latency-runs needs a number}"; shift 2 ;;
+        --latency-runs=*) LATENCY_RUNS="${1#--latency-runs=}"; shift ;;
+        --no-latency) LATENCY=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
     esac
@@ -113,9 +156,9 @@ if ! [[ "$WARMUP" =~ ^[0-9]+$ ]]; then
     echo "bench.sh: --warmup wants a whole number, not '$WARMUP'" >&2
     exit 2
 fi
-for n in "$LOGINS" "$LOGIN_CLIENTS"; do
+for n in "$LOGINS" "$LOGIN_CLIENTS" "$LATENCY_MS" "$LATENCY_RUNS"; do
     if ! [[ "$n" =~ ^[1-9][0-9]*$ ]]; then
-        echo "bench.sh: --logins and --login-clients want positive whole numbers, not '$n'" >&2
+        echo "bench.sh: --logins, --login-clients, --latency-ms and --latency-runs want positive whole numbers, not '$n'" >&2
         exit 2
     fi
 done
@@ -131,6 +174,15 @@ fail() { echo "bench.sh: $*" >&2; exit 1; }
 command -v curl >/dev/null || fail "curl is required"
 if [[ $USE_HYPERFINE == 1 ]] && ! command -v hyperfine >/dev/null; then
     USE_HYPERFINE=0
+fi
+PYTHON=""
+if [[ $LATENCY == 1 ]]; then
+    if command -v python3 >/dev/null && python3 -c 'import asyncio' 2>/dev/null; then
+        PYTHON=python3
+    else
+        echo "bench.sh: python3 is not installed; the latency case (its delay proxy) is skipped" >&2
+        LATENCY=0
+    fi
 fi
 TIME_BIN=""
 if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%M' true >/dev/null 2>&1; then
@@ -157,11 +209,17 @@ GRANT_MFA_OTP="http://auth0.com/oauth/grant-type/mfa-otp"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/auth0-mfa-bench.XXXXXX")"
 EMU_PID=""
+PROXY_PID=""
+STATE_DIR=""
 cleanup() {
-    if [[ -n "$EMU_PID" ]] && kill -0 "$EMU_PID" 2>/dev/null; then
-        kill "$EMU_PID" 2>/dev/null || true
-        wait "$EMU_PID" 2>/dev/null || true
-    fi
+    local pid
+    for pid in "$PROXY_PID" "$EMU_PID"; do
+        if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+            kill "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
+    [[ -z "$STATE_DIR" ]] || rm -rf "$STATE_DIR"
     if [[ -n "${BENCH_KEEP_TMP:-}" ]]; then
         echo "bench.sh: kept $TMP" >&2
     else
@@ -176,6 +234,20 @@ while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep '^AUTH0_' ||
 export XDG_CONFIG_HOME="$TMP/config"
 mkdir -p "$XDG_CONFIG_HOME"
 export NO_COLOR=1
+# The tool's state (its ledger of spent codes): never the caller's own, but on the
+# filesystem where the caller's is, since the tool syncs that file for every code.
+STATE_BASE="${BENCH_STATE_DIR:-${XDG_STATE_HOME:-${HOME:-/nonexistent}/.local/state}}"
+if [[ "$STATE_BASE" == /* ]] && mkdir -p "$STATE_BASE" 2>/dev/null \
+    && STATE_DIR="$(mktemp -d "$STATE_BASE/auth0-mfa-bench.XXXXXX" 2>/dev/null)"; then
+    :
+else
+    STATE_DIR="$TMP/state"
+    mkdir -p "$STATE_DIR"
+fi
+STATE_FS="$(df -PT "$STATE_DIR" 2>/dev/null | awk 'NR == 2 { print $2 }')"
+# One ledger per case, set before it runs: state_for CASE.
+state_for() { export XDG_STATE_HOME="$STATE_DIR/$1"; }
+state_for checks
 
 # ---------------------------------------------------------------------------------------
 # The reference program: a minimal reqwest client, built once and kept.
@@ -390,10 +462,37 @@ if [[ $REFERENCE == 1 ]]; then
 fi
 
 # ---------------------------------------------------------------------------------------
-# The benchmark tenant: the demo's client, otp and multi users, plus a pool of OTP users.
+# The benchmark tenant: the demo's client, otp and multi users, plus pools of OTP users.
+# A pool is a file of "username secret" lines, $TMP/pool/NAME, taken in order (pick.sh);
+# every pool user has a TOTP secret of its own (a fixed prefix and the user's number in
+# base32), since auth0-mfa spends one step per tenant and secret.
 
-POOL=$((3 * (RUNS + WARMUP) + 24))
+# The 2-request case: 3 sides x (warm-up + runs), peak memory (3 x 5), the emulator's
+# share (5), the checks (3) and some to spare.
+POOL_TWO=$((3 * (RUNS + WARMUP) + 30))
+# The latency case, each of its two flows: 2 sides x (warm-up + runs), the checks.
+POOL_LATENCY=$((2 * (LATENCY_RUNS + WARMUP) + 6))
 CLI_LOGINS=$(( (LOGINS + 9) / 10 ))
+mkdir -p "$TMP/pool"
+SECRET_PREFIX="JB6JGOFX3HV2SX7JTWRZ5BQO"
+B32=ABCDEFGHIJKLMNOPQRSTUVWXYZ234567
+USER_NUMBER=0
+# pool_users NAME COUNT: COUNT users of their own secrets, as tenant TOML on stdout and
+# "username secret" lines in $TMP/pool/NAME.
+pool_users() {
+    local name="$1" count="$2" i n s user
+    : > "$TMP/pool/$name"
+    echo 0 > "$TMP/pool/$name.next"
+    for ((i = 1; i <= count; i++)); do
+        USER_NUMBER=$((USER_NUMBER + 1))
+        n=$USER_NUMBER s=""
+        while ((${#s} < 8)); do s="${B32:n % 32:1}$s"; n=$((n / 32)); done
+        user="bench-$name-$i@example.com"
+        printf '%s %s\n' "$user" "$SECRET_PREFIX$s" >> "$TMP/pool/$name"
+        printf '\n[[users]]\nusername = "%s"\npassword = "%s"\n' "$user" "$PASSWORD"
+        printf '[[users.authenticators]]\ntype = "otp"\nsecret = "%s"\n' "$SECRET_PREFIX$s"
+    done
+}
 {
     cat <<EOF
 # Generated by tests/bench.sh. Schema: src/emulator/example-tenant.toml.
@@ -434,15 +533,18 @@ type = "email"
 type = "recovery-code"
 recovery_code = "LD8WL7SJD6XBQD1NN9HYVTSK"
 EOF
-    for ((i = 1; i <= POOL; i++)); do
-        printf '\n[[users]]\nusername = "bench-otp-%d@example.com"\npassword = "%s"\n' "$i" "$PASSWORD"
-        printf '[[users.authenticators]]\ntype = "otp"\nsecret = "%s"\n' "$OTP_SECRET"
-    done
-    # The throughput case's users: the reference program's, then the processes'.
-    for ((i = 1; i <= LOGINS + CLI_LOGINS; i++)); do
+    pool_users two "$POOL_TWO"
+    if [[ $LATENCY == 1 ]]; then
+        pool_users lat-login "$POOL_LATENCY"
+        pool_users lat-verify "$POOL_LATENCY"
+    fi
+    # The throughput case's users: the reference program's share one secret (it keeps
+    # no ledger, and the emulator accepts a step once per user); the processes' do not.
+    for ((i = 1; i <= LOGINS; i++)); do
         printf '\n[[users]]\nusername = "bench-login-%d@example.com"\npassword = "%s"\n' "$i" "$PASSWORD"
         printf '[[users.authenticators]]\ntype = "otp"\nsecret = "%s"\n' "$OTP_SECRET"
     done
+    pool_users cli "$CLI_LOGINS"
 } > "$TMP/tenant.toml"
 
 # ---------------------------------------------------------------------------------------
@@ -510,28 +612,38 @@ C_ONE="$CURL -sS $C_HEADERS -H 'content-type: application/json' --data-binary @$
 R_VERSION="${REF_BIN:+$REF_BIN --version}"
 R_ONE="${REF_BIN:+$REF_BIN one $BASE $TMP/one/token$REF_CA}"
 
-# 2 requests. prepare.sh SIDE logs the next pool user in and leaves $TMP/SIDE/token (no
-# newline), challenge.json and code for the run that follows.
-mkdir -p "$TMP/auth0-mfa" "$TMP/curl" "$TMP/reference"
-echo 0 > "$TMP/next-user"
+# prepare.sh POOL DIR [login] takes the next user of $TMP/pool/POOL and leaves in $TMP/DIR
+# an env file for the run that follows (RUN_USER, RUN_SECRET: the user's own TOTP
+# secret, RUN_CODE: its current code), the code alone in `code`, and with `login`, after
+# the password grant straight to the emulator, the mfa_token in `token` (no newline) and
+# the challenge's JSON body in challenge.json.
 cat > "$TMP/prepare.sh" <<EOF
 #!/usr/bin/env bash
 set -euo pipefail
-dir="$TMP/\$1"
-n=\$(( \$(cat "$TMP/next-user") + 1 ))
-if (( n > $POOL )); then echo "bench.sh: the OTP user pool ($POOL) is used up" >&2; exit 1; fi
-echo "\$n" > "$TMP/next-user"
-token=\$('$BIN' login --mfa-token-only -u "bench-otp-\$n@example.com" --password '$PASSWORD' </dev/null)
-printf '%s' "\$token" > "\$dir/token"
-printf '{"client_id":"%s","client_secret":"%s","mfa_token":"%s","challenge_type":"otp"}' \\
-    '$CLIENT_ID' '$CLIENT_SECRET' "\$token" > "\$dir/challenge.json"
-printf '%s' "\$('$BIN' totp '$OTP_SECRET')" > "\$dir/code"
+pool="$TMP/pool/\$1" dir="$TMP/\$2"
+mkdir -p "\$dir"
+n=\$(( \$(cat "\$pool.next") + 1 ))
+line="\$(sed -n "\${n}p" "\$pool")"
+[[ -n "\$line" ]] || { echo "bench.sh: the user pool \$1 is used up" >&2; exit 1; }
+echo "\$n" > "\$pool.next"
+user="\${line% *}" secret="\${line#* }"
+if [[ "\${3:-}" == login ]]; then
+    token=\$(AUTH0_DOMAIN='$BASE' '$BIN' login --mfa-token-only -u "\$user" --password '$PASSWORD' </dev/null)
+    printf '%s' "\$token" > "\$dir/token"
+    printf '{"client_id":"%s","client_secret":"%s","mfa_token":"%s","challenge_type":"otp"}' \\
+        '$CLIENT_ID' '$CLIENT_SECRET' "\$token" > "\$dir/challenge.json"
+fi
+code="\$('$BIN' totp "\$secret")"
+printf '%s' "\$code" > "\$dir/code"
+printf "RUN_USER='%s' RUN_SECRET='%s' RUN_CODE='%s'\\n" "\$user" "\$secret" "\$code" > "\$dir/env"
 EOF
 chmod +x "$TMP/prepare.sh"
-P_A_TWO="$TMP/prepare.sh auth0-mfa"
-P_C_TWO="$TMP/prepare.sh curl"
-P_R_TWO="$TMP/prepare.sh reference"
-A_TWO="'$BIN' challenge --mfa-token - --type otp --verify --otp-secret '$OTP_SECRET' --json < $TMP/auth0-mfa/token"
+
+# 2 requests: each run a user of the pool "two", logged in by its prepare step.
+P_A_TWO="$TMP/prepare.sh two auth0-mfa login"
+P_C_TWO="$TMP/prepare.sh two curl login"
+P_R_TWO="$TMP/prepare.sh two reference login"
+A_TWO=". '$TMP/auth0-mfa/env'; '$BIN' challenge --mfa-token - --type otp --verify --otp-secret \"\$RUN_SECRET\" --no-otp-wait --json < $TMP/auth0-mfa/token"
 curl_two() { # extra options for both transfers
     echo "$CURL -sS $1 $C_HEADERS -H 'content-type: application/json' --data-binary @$TMP/curl/challenge.json" \
         "$BASE/mfa/challenge --next $CURL_CA -sS $1 $C_HEADERS --data-urlencode grant_type=$GRANT_MFA_OTP" \
@@ -540,6 +652,180 @@ curl_two() { # extra options for both transfers
 }
 C_TWO="$(curl_two "")"
 R_TWO="${REF_BIN:+$REF_BIN two $BASE $TMP/reference/token $TMP/reference/code$REF_CA}"
+
+# ---------------------------------------------------------------------------------------
+# The latency case: the delay proxy in front of the emulator, and the commands through it.
+
+PROXY_CONNECTIONS="$TMP/proxy-connections"
+proxy_connections() { if [[ -f "$PROXY_CONNECTIONS" ]]; then wc -l < "$PROXY_CONNECTIONS"; else echo 0; fi; }
+RTT_MS=$((2 * LATENCY_MS))
+if [[ $LATENCY == 1 ]]; then
+    cat > "$TMP/delay-proxy.py" <<'PROXY'
+"""A delay proxy, written by auth0-mfa's tests/bench.sh: forwards TCP connections made
+to 127.0.0.1:PORT to TARGET_HOST:TARGET_PORT, delivering every chunk of data DELAY_MS
+after it arrived, in each direction, so a round trip costs 2 x DELAY_MS. The client's
+TCP handshake with this proxy is local (its connect returns at once), so a connection's
+first bytes from the client are held one round trip more, where a real handshake would
+have delayed them. Prints the port it listens on, then appends a line to LOG_FILE for
+every connection it accepts.
+
+usage: python3 delay-proxy.py TARGET_HOST TARGET_PORT DELAY_MS LOG_FILE
+"""
+import asyncio
+import socket
+import sys
+
+
+def nodelay(writer):
+    sock = writer.get_extra_info("socket")
+    if sock is not None:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+async def pump(reader, writer, delay, not_before):
+    """Copies reader to writer, each chunk `delay` seconds after it arrived (and not
+    before not_before + delay), in order; the end of the stream is passed on alike."""
+    loop = asyncio.get_running_loop()
+    queue = asyncio.Queue()
+
+    async def deliver():
+        while True:
+            due, data = await queue.get()
+            # The loop wakes up to 1 ms late (epoll's timeout is in whole milliseconds,
+            # rounded up), so aim half a millisecond early: right on average.
+            wait = due - loop.time() - 0.0005
+            if wait > 0:
+                await asyncio.sleep(wait)
+            try:
+                if not data:
+                    if writer.can_write_eof():
+                        writer.write_eof()
+                    return
+                writer.write(data)
+                await writer.drain()
+            except OSError:
+                return
+
+    delivering = asyncio.ensure_future(deliver())
+    while True:
+        try:
+            data = await reader.read(1 << 16)
+        except OSError:
+            data = b""
+        queue.put_nowait((max(loop.time(), not_before) + delay, data))
+        if not data:
+            break
+    await delivering
+
+
+async def main():
+    host, port, delay_ms, log_path = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+    delay = delay_ms / 1000
+    log = open(log_path, "a", buffering=1)
+    count = 0
+
+    async def connection(client_reader, client_writer):
+        nonlocal count
+        accepted = asyncio.get_running_loop().time()
+        count += 1
+        log.write(f"connection {count}\n")
+        try:
+            server_reader, server_writer = await asyncio.open_connection(host, port)
+        except OSError:
+            client_writer.close()
+            return
+        nodelay(client_writer)
+        nodelay(server_writer)
+        try:
+            await asyncio.gather(
+                # Client to server: the first bytes also wait out the TCP handshake.
+                pump(client_reader, server_writer, delay, accepted + 2 * delay),
+                pump(server_reader, client_writer, delay, 0),
+            )
+        finally:
+            for writer in (client_writer, server_writer):
+                try:
+                    writer.close()
+                except OSError:
+                    pass
+
+    server = await asyncio.start_server(connection, "127.0.0.1", 0)
+    print(server.sockets[0].getsockname()[1], flush=True)
+    async with server:
+        await server.serve_forever()
+
+
+if __name__ == "__main__":
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        pass
+PROXY
+    EMU_HOSTPORT="${BASE#*://}"
+    EMU_HOSTPORT="${EMU_HOSTPORT%%/*}"
+    "$PYTHON" "$TMP/delay-proxy.py" "${EMU_HOSTPORT%:*}" "${EMU_HOSTPORT##*:}" "$LATENCY_MS" \
+        "$PROXY_CONNECTIONS" > "$TMP/proxy.out" 2> "$TMP/proxy.err" &
+    PROXY_PID=$!
+    for ((i = 0; ; i++)); do
+        PROXY_PORT="$(head -n 1 "$TMP/proxy.out" 2>/dev/null || true)"
+        [[ -z "$PROXY_PORT" ]] || break
+        if ! kill -0 "$PROXY_PID" 2>/dev/null || ((i > 200)); then
+            cat "$TMP/proxy.err" >&2
+            fail "the delay proxy did not start"
+        fi
+        sleep 0.05
+    done
+    PBASE="${BASE%%://*}://127.0.0.1:$PROXY_PORT"
+
+    # auth0-mfa: a login with an OTP (pool lat-login), and challenge --verify (pool
+    # lat-verify, logged in beforehand straight to the emulator), through the proxy.
+    P_A_LOGIN="$TMP/prepare.sh lat-login lat-auth0-mfa-login"
+    A_LOGIN=". '$TMP/lat-auth0-mfa-login/env'; '$BIN' --domain '$PBASE' login -u \"\$RUN_USER\" --password '$PASSWORD' --otp-secret \"\$RUN_SECRET\" --no-otp-wait --json"
+    P_A_VERIFY="$TMP/prepare.sh lat-verify lat-auth0-mfa-verify login"
+    A_VERIFY=". '$TMP/lat-auth0-mfa-verify/env'; '$BIN' --domain '$PBASE' challenge --mfa-token - --type otp --verify --otp-secret \"\$RUN_SECRET\" --no-otp-wait --json < '$TMP/lat-auth0-mfa-verify/token'"
+
+    # curl, the way shell scripts around Auth0 do it: one curl process per step, the
+    # code computed beforehand (by the prepare step; a script would run oathtool or the
+    # like, one more process). Sourced by the timing shell, so no shell of its own.
+    cat > "$TMP/lat-curl-login.sh" <<EOF
+# An OTP login with curl: the password grant, answered 403 mfa_required...
+. '$TMP/lat-curl-login/env'
+bench_answer="\$($CURL -sS -H 'accept: application/json' --data-urlencode grant_type=password \\
+    --data-urlencode "username=\$RUN_USER" --data-urlencode 'password=$PASSWORD' \\
+    --data-urlencode 'scope=openid profile email' --data-urlencode client_id=$CLIENT_ID \\
+    --data-urlencode client_secret=$CLIENT_SECRET $PBASE/oauth/token)" || return 1
+# ...its mfa_token, cut out by the shell itself (no jq process)...
+case "\$bench_answer" in
+    *'"mfa_token":"'*) ;;
+    *) echo "no mfa_token in: \$bench_answer" >&2; return 1 ;;
+esac
+bench_token="\${bench_answer#*\\"mfa_token\\":\\"}"
+bench_token="\${bench_token%%\\"*}"
+# ...then the mfa-otp grant.
+$CURL -sS $C_HEADERS --data-urlencode grant_type=$GRANT_MFA_OTP \\
+    --data-urlencode "mfa_token=\$bench_token" --data-urlencode "otp=\$RUN_CODE" \\
+    --data-urlencode client_id=$CLIENT_ID --data-urlencode client_secret=$CLIENT_SECRET $PBASE/oauth/token
+EOF
+    cat > "$TMP/lat-curl-verify.sh" <<EOF
+# A challenge and its verify with curl, the mfa_token from a login beforehand: the
+# challenge...
+. '$TMP/lat-curl-verify/env'
+bench_answer="\$($CURL -sS $C_HEADERS -H 'content-type: application/json' \\
+    --data-binary @$TMP/lat-curl-verify/challenge.json $PBASE/mfa/challenge)" || return 1
+case "\$bench_answer" in
+    *'"challenge_type":"otp"'*) ;;
+    *) echo "not an otp challenge: \$bench_answer" >&2; return 1 ;;
+esac
+# ...then the mfa-otp grant.
+$CURL -sS $C_HEADERS --data-urlencode grant_type=$GRANT_MFA_OTP \\
+    --data-urlencode mfa_token@$TMP/lat-curl-verify/token --data-urlencode "otp=\$RUN_CODE" \\
+    --data-urlencode client_id=$CLIENT_ID --data-urlencode client_secret=$CLIENT_SECRET $PBASE/oauth/token
+EOF
+    P_C_LOGIN="$TMP/prepare.sh lat-login lat-curl-login"
+    C_LOGIN=". '$TMP/lat-curl-login.sh'"
+    P_C_VERIFY="$TMP/prepare.sh lat-verify lat-curl-verify login"
+    C_VERIFY=". '$TMP/lat-curl-verify.sh'"
+fi
 
 # ---------------------------------------------------------------------------------------
 # Sanity: every command works, and every side sends the same requests.
@@ -566,45 +852,128 @@ request_shapes() {
         requests_log | tr '{' '\n' | sed -n 's/.*"method":"\([A-Z]*\)".*"path":"\([^"]*\)".*/\1 \2/p' | tail -n "+$(($1 + 1))"
     fi
 }
-# The requests one prepared 2-request run makes (the prepare step's login excluded).
-two_request_shapes() { # prepare command name
-    local before
-    eval "$1"
+# probe NAME PREPARE COMMAND PATTERN...: runs PREPARE, then COMMAND (checked as
+# check_output does), and sets PROBE_PREPARE and PROBE_RUN (the shapes of the requests
+# each made) and PROBE_CONNECTIONS (the connections the proxy accepted during COMMAND).
+probe() {
+    local name="$1" prepare="$2" cmd="$3" before middle connections
+    shift 3
     before="$(request_count)"
-    check_output "$3" "$2" '"challenge_type":"otp"' '"access_token"'
-    request_shapes "$before"
+    if [[ -n "$prepare" ]]; then eval "$prepare"; fi
+    middle="$(request_count)"
+    connections="$(proxy_connections)"
+    check_output "$name" "$cmd" "$@"
+    PROBE_CONNECTIONS=$(( $(proxy_connections) - connections ))
+    PROBE_PREPARE="$(request_shapes "$before" | awk -v n="$((middle - before))" 'NR <= n')"
+    PROBE_RUN="$(request_shapes "$middle")"
+}
+lines() { if [[ -z "$1" ]]; then echo 0; else wc -l <<<"$1"; fi; }
+same_requests() { # label shapes_a shapes_b
+    [[ "$2" == "$3" ]] || fail "$1 sent different requests:"$'\n'"$2"$'\n'"vs"$'\n'"$3"
 }
 
 echo "emulator at $BASE; checking the commands" >&2
 check_output "auth0-mfa --version" "$A_VERSION" "auth0-mfa"
 check_output "curl --version" "$C_VERSION" "curl"
-check_output "auth0-mfa challenge" "$A_ONE" '"challenge_type"'
-check_output "curl challenge" "$C_ONE" '"challenge_type":"otp"'
 [[ -z "$REF_BIN" ]] || check_output "reference --version" "$R_VERSION" "bench-reference"
-[[ -z "$REF_BIN" ]] || check_output "reference challenge" "$R_ONE" '"challenge_type":"otp"'
-# auth0-mfa prints its own JSON, so its check looks for the field only.
-before="$(request_count)"
-eval "$P_A_TWO"
-middle="$(request_count)"
-check_output "auth0-mfa challenge --verify" "$A_TWO" '"access_token"'
-shapes_a="$(request_shapes "$middle")"
-shapes_c="$(two_request_shapes "$P_C_TWO" "$C_TWO" "curl challenge + mfa-otp")"
-[[ $((middle - before)) == 1 ]] || fail "the prepare step made $((middle - before)) requests, not 1"
-[[ $(wc -l <<<"$shapes_a") == 2 ]] || fail "auth0-mfa made other than 2 requests:"$'\n'"$shapes_a"
-[[ "$shapes_a" == "$shapes_c" ]] \
-    || fail "auth0-mfa and curl sent different requests:"$'\n'"$shapes_a"$'\n'"vs"$'\n'"$shapes_c"
+
+probe "auth0-mfa challenge" "" "$A_ONE" '"challenge_type"'
+BLOCK_ONE="$PROBE_RUN"
+[[ $(lines "$BLOCK_ONE") == 1 ]] || fail "auth0-mfa challenge made other than 1 request:"$'\n'"$BLOCK_ONE"
+probe "curl challenge" "" "$C_ONE" '"challenge_type":"otp"'
+same_requests "auth0-mfa and curl" "$BLOCK_ONE" "$PROBE_RUN"
 if [[ -n "$REF_BIN" ]]; then
-    shapes_r="$(two_request_shapes "$P_R_TWO" "$R_TWO" "reference challenge + mfa-otp")"
-    [[ "$shapes_a" == "$shapes_r" ]] \
-        || fail "auth0-mfa and the reference sent different requests:"$'\n'"$shapes_a"$'\n'"vs"$'\n'"$shapes_r"
+    probe "reference challenge" "" "$R_ONE" '"challenge_type":"otp"'
+    same_requests "auth0-mfa and the reference" "$BLOCK_ONE" "$PROBE_RUN"
+fi
+
+# auth0-mfa prints its own JSON, so its check looks for the field only.
+probe "auth0-mfa challenge --verify" "$P_A_TWO" "$A_TWO" '"access_token"'
+[[ $(lines "$PROBE_PREPARE") == 1 ]] || fail "the prepare step made $(lines "$PROBE_PREPARE") requests, not 1"
+[[ $(lines "$PROBE_RUN") == 2 ]] || fail "auth0-mfa made other than 2 requests:"$'\n'"$PROBE_RUN"
+SHAPES_TWO="$PROBE_RUN"
+# What one timed run of the 2-request case and its prepare step make, together.
+BLOCK_TWO="$PROBE_PREPARE"$'\n'"$PROBE_RUN"
+probe "curl challenge + mfa-otp" "$P_C_TWO" "$C_TWO" '"challenge_type":"otp"' '"access_token"'
+same_requests "auth0-mfa and curl" "$BLOCK_TWO" "$PROBE_PREPARE"$'\n'"$PROBE_RUN"
+if [[ -n "$REF_BIN" ]]; then
+    probe "reference challenge + mfa-otp" "$P_R_TWO" "$R_TWO" '"challenge_type":"otp"' '"access_token"'
+    same_requests "auth0-mfa and the reference" "$BLOCK_TWO" "$PROBE_PREPARE"$'\n'"$PROBE_RUN"
 fi
 echo "every side sends, per 2-request run:" >&2
-sed 's/^/  /' <<<"$shapes_a" >&2
+sed 's/^/  /' <<<"$SHAPES_TWO" >&2
+
+# A login with an OTP, straight to the emulator (the throughput case's): two requests.
+probe "auth0-mfa login --otp-secret" "$TMP/prepare.sh two direct-login" \
+    ". '$TMP/direct-login/env'; '$BIN' login -u \"\$RUN_USER\" --password '$PASSWORD' --otp-secret \"\$RUN_SECRET\" --no-otp-wait --json" \
+    '"access_token"'
+BLOCK_LOGIN_DIRECT="$PROBE_RUN"
+[[ $(lines "$BLOCK_LOGIN_DIRECT") == 2 ]] \
+    || fail "auth0-mfa login --otp-secret made other than 2 requests (the protocol's floor):"$'\n'"$BLOCK_LOGIN_DIRECT"
+
+if [[ $LATENCY == 1 ]]; then
+    state_for checks-latency
+    # A login with an OTP: two requests (the password grant, the mfa-otp grant) on one
+    # connection for auth0-mfa; the same two from curl, a connection each.
+    probe "auth0-mfa login through the proxy" "$P_A_LOGIN" "$A_LOGIN" '"access_token"'
+    [[ -z "$PROBE_PREPARE" ]] || fail "the latency login's prepare step made requests:"$'\n'"$PROBE_PREPARE"
+    BLOCK_LOGIN="$PROBE_RUN"
+    same_requests "a login through the proxy and without it" "$BLOCK_LOGIN_DIRECT" "$BLOCK_LOGIN"
+    CONN_A_LOGIN="$PROBE_CONNECTIONS"
+    [[ $(lines "$BLOCK_LOGIN") == 2 ]] \
+        || fail "auth0-mfa login --otp-secret made other than 2 requests (the protocol's floor):"$'\n'"$BLOCK_LOGIN"
+    [[ $CONN_A_LOGIN == 1 ]] || fail "auth0-mfa login --otp-secret opened $CONN_A_LOGIN connections, not 1"
+    probe "curl login through the proxy" "$P_C_LOGIN" "$C_LOGIN" '"access_token"'
+    same_requests "auth0-mfa login and the curl script" "$BLOCK_LOGIN" "$PROBE_RUN"
+    CONN_C_LOGIN="$PROBE_CONNECTIONS"
+    [[ $CONN_C_LOGIN == 2 ]] || fail "the curl login script opened $CONN_C_LOGIN connections, not 2"
+    # challenge --verify: its prepare step's login (straight to the emulator), then the
+    # challenge and the mfa-otp grant through the proxy.
+    probe "auth0-mfa challenge --verify through the proxy" "$P_A_VERIFY" "$A_VERIFY" '"access_token"'
+    [[ $(lines "$PROBE_PREPARE") == 1 ]] || fail "the prepare step made $(lines "$PROBE_PREPARE") requests, not 1"
+    same_requests "challenge --verify through the proxy and without it" "$SHAPES_TWO" "$PROBE_RUN"
+    BLOCK_VERIFY="$PROBE_PREPARE"$'\n'"$PROBE_RUN"
+    CONN_A_VERIFY="$PROBE_CONNECTIONS"
+    [[ $CONN_A_VERIFY == 1 ]] || fail "auth0-mfa challenge --verify opened $CONN_A_VERIFY connections, not 1"
+    probe "curl challenge + verify through the proxy" "$P_C_VERIFY" "$C_VERIFY" '"access_token"'
+    same_requests "auth0-mfa challenge --verify and the curl script" "$BLOCK_VERIFY" "$PROBE_PREPARE"$'\n'"$PROBE_RUN"
+    CONN_C_VERIFY="$PROBE_CONNECTIONS"
+    [[ $CONN_C_VERIFY == 2 ]] || fail "the curl challenge + verify script opened $CONN_C_VERIFY connections, not 2"
+    echo "through the delay proxy, a login with an OTP sends (auth0-mfa on 1 connection, curl on 2):" >&2
+    sed 's/^/  /' <<<"$BLOCK_LOGIN" >&2
+fi
+
+# expect_batch LABEL SINCE_REQUESTS SINCE_CONNECTIONS RUNS BLOCK [CONNECTIONS_PER_RUN]:
+# since those counts the emulator received exactly RUNS times the requests BLOCK, in
+# order, and the proxy accepted RUNS x CONNECTIONS_PER_RUN connections (default 0).
+expect_batch() {
+    local label="$1" since="$2" since_conn="$3" runs="$4" block="$5" per_run="${6:-0}" got want="" i
+    got="$(request_shapes "$since")"
+    if [[ -n "$block" ]]; then
+        for ((i = 0; i < runs; i++)); do want+="$block"$'\n'; done
+    fi
+    if [[ "$got" != "${want%$'\n'}" ]]; then
+        diff <(printf '%s\n' "${want%$'\n'}") <(printf '%s\n' "$got") | head -n 20 >&2 || true
+        fail "$label: the emulator received other requests than $runs runs of:"$'\n'"$block"
+    fi
+    local conns=$(( $(proxy_connections) - since_conn ))
+    [[ $conns == $((runs * per_run)) ]] \
+        || fail "$label: the proxy accepted $conns connections, not $((runs * per_run)) ($runs runs x $per_run)"
+}
+# expect_unordered LABEL SINCE COUNT BLOCK: COUNT times each request of BLOCK, in any
+# order (concurrent clients), and nothing else.
+expect_unordered() {
+    local label="$1" since="$2" count="$3" block="$4" got want="" line
+    got="$(request_shapes "$since" | sort | uniq -c | sed 's/^ *//')"
+    want="$(sort <<<"$block" | uniq -c | while read -r n line; do echo "$((n * count)) $line"; done)"
+    [[ "$got" == "$want" ]] || fail "$label: the emulator received:"$'\n'"$got"$'\n'"not:"$'\n'"$want"
+}
 
 # ---------------------------------------------------------------------------------------
 # Timing. measure KEY SHELL PREPARE_A CMD_A PREPARE_C CMD_C [PREPARE_R CMD_R] sets
 # MEAN_x[KEY] and SD_x[KEY] (ms) and CPU_x[KEY] (user+sys ms) for x = A (auth0-mfa),
-# C (curl), R (reference). SHELL=0 runs the commands without a shell.
+# C (curl), R (reference). SHELL=0 runs the commands without a shell. Each command runs
+# WARMUP + MEASURE_RUNS times, each run after its PREPARE.
 
 declare -A MEAN_A MEAN_C MEAN_R SD_A SD_C SD_R CPU_A CPU_C CPU_R
 
@@ -621,7 +990,7 @@ measure_hyperfine() {
     local key="$1" shell="$2"
     shift 2
     local csv="$TMP/$key.csv"
-    local args=(--runs "$RUNS" --warmup "$WARMUP" --style none --export-csv "$csv")
+    local args=(--runs "$MEASURE_RUNS" --warmup "$WARMUP" --style none --export-csv "$csv")
     local names=(auth0-mfa curl reference) prepares=() commands=() i=0
     [[ $shell == 1 ]] || args+=(-N)
     while [[ $# -ge 2 ]]; do
@@ -654,11 +1023,11 @@ now_ns() {
     fi
 }
 
-# Prints "mean_ms stddev_ms" of RUNS runs of CMD (after WARMUP), each after PREPARE.
+# Prints "mean_ms stddev_ms" of MEASURE_RUNS runs of CMD (after WARMUP), each after PREPARE.
 loop_one() {
     local prepare="$1" cmd="$2" i t0 t1
     local -a samples=()
-    for ((i = 0; i < WARMUP + RUNS; i++)); do
+    for ((i = 0; i < WARMUP + MEASURE_RUNS; i++)); do
         if [[ -n "$prepare" ]]; then eval "$prepare" >/dev/null; fi
         t0="$(now_ns)"
         eval "$cmd" >/dev/null 2>&1 || fail "a timed run failed (exit $?): $cmd"
@@ -687,15 +1056,31 @@ measure() {
     if [[ $USE_HYPERFINE == 1 ]]; then measure_hyperfine "$@"; else measure_loop "$@"; fi
 }
 
+# What the emulator and the proxy had received when a batch of timed runs began.
+batch_start() { BATCH_REQUESTS="$(request_count)"; BATCH_CONNECTIONS="$(proxy_connections)"; }
+SIDES=2
+[[ -z "$REF_BIN" ]] || SIDES=3
+MEASURE_RUNS=$RUNS
+RUNS_PER_SIDE=$((WARMUP + RUNS))
+
+state_for start
+batch_start
 measure floor 0 "" "$A_FLOOR"
 measure version 0 "" "$A_VERSION" "" "$C_VERSION" "" "$R_VERSION"
+expect_batch "--version" "$BATCH_REQUESTS" "$BATCH_CONNECTIONS" 0 ""
+batch_start
 measure one 0 "" "$A_ONE" "" "$C_ONE" "" "$R_ONE"
+expect_batch "1 request" "$BATCH_REQUESTS" "$BATCH_CONNECTIONS" $((SIDES * RUNS_PER_SIDE)) "$BLOCK_ONE"
+state_for two
+batch_start
 measure two 1 "$P_A_TWO" "$A_TWO" "$P_C_TWO" "$C_TWO" "$P_R_TWO" "$R_TWO"
+expect_batch "2 requests" "$BATCH_REQUESTS" "$BATCH_CONNECTIONS" $((SIDES * RUNS_PER_SIDE)) "$BLOCK_TWO"
 
 # The emulator's share of a 2-request run: curl's time from request sent to first byte
 # back, both requests, mean of 5 prepared runs (an estimate: it includes curl sending).
 C_TWO_SERVER="$(curl_two "-o /dev/null -w '%{time_starttransfer} %{time_pretransfer} %{http_code}\\n'")"
 total=0
+batch_start
 for ((i = 0; i < 5; i++)); do
     eval "$P_C_TWO"
     w="$(eval "$C_TWO_SERVER")"
@@ -705,13 +1090,16 @@ for ((i = 0; i < 5; i++)); do
     total="$(awk -v t="$total" 'NR == 1 { t += $1 - $2 } NR == 2 { t += $1 } END { printf "%.6f", t }' <<<"$w")"
 done
 SERVER_MS="$(awk -v t="$total" 'BEGIN { printf "%.3f", t / 5 * 1000 }')"
+expect_batch "the emulator's share" "$BATCH_REQUESTS" "$BATCH_CONNECTIONS" 5 "$BLOCK_TWO"
 
-# Peak memory of the 2-request case: the largest of 5 runs per side.
+# Peak memory of the 2-request case: the largest of 5 runs per side. The command runs
+# under `sh -c` (it reads its files there); the peak is that of the largest process
+# (the shell's own is about 1.4 MiB), not a sum.
 peak_kib() { # prepare command
     local best=0 i kib
     for ((i = 0; i < 5; i++)); do
         eval "$1" >/dev/null
-        eval "$TIME_BIN -f '%M' -o '$TMP/rss' $2" >/dev/null 2>&1 || true
+        "$TIME_BIN" -f '%M' -o "$TMP/rss" sh -c "$2" >/dev/null 2>&1 || fail "a peak memory run failed: $2"
         kib="$(tail -n 1 "$TMP/rss")"
         if ((kib > best)); then best=$kib; fi
     done
@@ -720,14 +1108,17 @@ peak_kib() { # prepare command
 RSS_A="" RSS_C="" RSS_R=""
 if [[ -n "$TIME_BIN" ]]; then
     echo "measuring: peak memory" >&2
+    state_for peak-memory
+    batch_start
     # `/usr/bin/time -f %M` is the "Maximum resident set size" line of `time -v`, in KiB.
     RSS_A="$(peak_kib "$P_A_TWO" "$A_TWO")"
     RSS_C="$(peak_kib "$P_C_TWO" "$C_TWO")"
     [[ -z "$REF_BIN" ]] || RSS_R="$(peak_kib "$P_R_TWO" "$R_TWO")"
+    expect_batch "peak memory" "$BATCH_REQUESTS" "$BATCH_CONNECTIONS" $((SIDES * 5)) "$BLOCK_TWO"
 fi
 
 # Waiting for a push nobody approves: sleep, do not spin.
-echo "measuring: a push wait of 5 s (takes 5 s)" >&2
+echo "measuring: a push wait of up to 5 s" >&2
 oob_polls() { requests_log | { grep -o 'grant-type/mfa-oob' || true; } | wc -l; }
 polls_before="$(oob_polls)"
 PUSH_STATUS=0
@@ -745,9 +1136,50 @@ else
 fi
 PUSH_POLLS=$(( $(oob_polls) - polls_before ))
 
+# The latency case: each side in a batch of its own, so the proxy's count of connections
+# is per side; fewer runs (each costs a few round trips of real waiting).
+if [[ $LATENCY == 1 ]]; then
+    echo "measuring: the latency case, ${LATENCY_MS} ms each way, $LATENCY_RUNS runs per command" >&2
+    # curl's own clock on a GET through the proxy (the control API, not recorded), the
+    # median of 5, and the TLS version it negotiates.
+    for ((i = 0; i < 5; i++)); do
+        $CURL -sS -o /dev/null -w '%{time_appconnect} %{time_starttransfer}\n' "$PBASE/_emulator/health" \
+            || fail "a GET through the delay proxy failed"
+    done > "$TMP/calibration"
+    CALIBRATION="$(sort -n -k 1,1 "$TMP/calibration" | awk 'NR == 3 { print $1 }') $(sort -n -k 2,2 "$TMP/calibration" | awk 'NR == 3 { print $2 }')"
+    TLS_VERSION=""
+    if [[ $TLS == 1 ]]; then
+        TLS_VERSION="$($CURL -sS -v -o /dev/null "$PBASE/_emulator/health" 2>&1 \
+            | sed -n 's/.*SSL connection using \(TLSv[0-9.]*\).*/\1/p' | head -n 1)"
+    fi
+    MEASURE_RUNS=$LATENCY_RUNS
+    LATENCY_RUNS_PER_SIDE=$((WARMUP + LATENCY_RUNS))
+    state_for latency-login
+    batch_start
+    measure lat_login 1 "$P_A_LOGIN" "$A_LOGIN"
+    expect_batch "latency, auth0-mfa login" "$BATCH_REQUESTS" "$BATCH_CONNECTIONS" \
+        "$LATENCY_RUNS_PER_SIDE" "$BLOCK_LOGIN" "$CONN_A_LOGIN"
+    batch_start
+    measure lat_login 1 "" "" "$P_C_LOGIN" "$C_LOGIN"
+    expect_batch "latency, curl login" "$BATCH_REQUESTS" "$BATCH_CONNECTIONS" \
+        "$LATENCY_RUNS_PER_SIDE" "$BLOCK_LOGIN" "$CONN_C_LOGIN"
+    state_for latency-verify
+    batch_start
+    measure lat_verify 1 "$P_A_VERIFY" "$A_VERIFY"
+    expect_batch "latency, auth0-mfa challenge --verify" "$BATCH_REQUESTS" "$BATCH_CONNECTIONS" \
+        "$LATENCY_RUNS_PER_SIDE" "$BLOCK_VERIFY" "$CONN_A_VERIFY"
+    batch_start
+    measure lat_verify 1 "" "" "$P_C_VERIFY" "$C_VERIFY"
+    expect_batch "latency, curl challenge + verify" "$BATCH_REQUESTS" "$BATCH_CONNECTIONS" \
+        "$LATENCY_RUNS_PER_SIDE" "$BLOCK_VERIFY" "$CONN_C_VERIFY"
+    MEASURE_RUNS=$RUNS
+fi
+
 # Throughput: full OTP logins per second against this one emulator. Each login uses a
-# user of its own; one code serves all (they share a secret, and the previous 30 s step
-# is still accepted, so a run may take up to 30 s).
+# user of its own. The reference program's users share a secret and one code serves all
+# (the previous 30 s step is still accepted, so a run may take up to 30 s); the
+# auth0-mfa processes' users (pool "cli") have secrets of their own, since the tool
+# spends one step per secret (its ledger is shared by the processes, under a lock).
 LOGINS_PER_S="" CLI_LOGINS_PER_S="" EMU_CPU_PER_LOGIN=""
 login_rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s }'; }
 # The emulator's CPU time so far (user + system, in clock ticks), where /proc has it:
@@ -755,10 +1187,17 @@ login_rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s 
 emu_ticks() { awk '{ print $14 + $15 }' "/proc/$EMU_PID/stat" 2>/dev/null || true; }
 if [[ -n "$REF_BIN" ]]; then
     echo "measuring: $LOGINS OTP logins by $LOGIN_CLIENTS concurrent clients" >&2
+    batch_start
     ticks0="$(emu_ticks)"
     out="$(AUTH0_PASSWORD="$PASSWORD" "$REF_BIN" logins "$BASE" "$LOGINS" "$LOGIN_CLIENTS" \
         "$("$BIN" totp "$OTP_SECRET")" ${REF_CA})" || fail "the logins run failed: $out"
     ticks1="$(emu_ticks)"
+    # Every login: the password grant and the mfa-otp grant, both POST /oauth/token (two
+    # shapes, LOGINS of each; without jq, one shape twice as often).
+    got="$(request_shapes "$BATCH_REQUESTS" | sort | uniq -c | sed 's/^ *//')"
+    awk -v n="$LOGINS" '{ s += $1; if ($1 % n != 0 || $0 !~ /POST.*\/oauth\/token/) bad = 1 }
+        END { exit !(s == 2 * n && !bad) }' <<<"$got" \
+        || fail "the logins run sent other requests than $LOGINS x 2 to /oauth/token:"$'\n'"$got"
     LOGINS_PER_S="$(login_rate "$LOGINS" "$(awk '{ print $4 }' <<<"$out")")"
     if [[ -n "$ticks0" && -n "$ticks1" ]]; then
         EMU_CPU_PER_LOGIN="$(awk -v a="$ticks0" -v b="$ticks1" -v hz="$(getconf CLK_TCK)" -v n="$LOGINS" \
@@ -766,12 +1205,16 @@ if [[ -n "$REF_BIN" ]]; then
     fi
 fi
 echo "measuring: $CLI_LOGINS OTP logins by auth0-mfa processes, $LOGIN_CLIENTS at a time" >&2
-seq $((LOGINS + 1)) $((LOGINS + CLI_LOGINS)) > "$TMP/cli-logins"
+# One line of arguments a login: -u USER --otp-secret SECRET.
+sed 's/^\([^ ]*\) \(.*\)$/-u \1 --otp-secret \2/' "$TMP/pool/cli" > "$TMP/cli-logins"
+state_for throughput
+batch_start
 t0="$(now_ns)"
-xargs -P "$LOGIN_CLIENTS" -I{} "$BIN" login -u "bench-login-{}@example.com" --password "$PASSWORD" \
-    --otp-secret "$OTP_SECRET" --json < "$TMP/cli-logins" > "$TMP/cli-logins.out" 2>&1 \
+xargs -P "$LOGIN_CLIENTS" -L 1 "$BIN" login --password "$PASSWORD" --no-otp-wait --json \
+    < "$TMP/cli-logins" > "$TMP/cli-logins.out" 2>&1 \
     || fail "an auth0-mfa login of the throughput case failed: $(tail -n 5 "$TMP/cli-logins.out")"
 t1="$(now_ns)"
+expect_unordered "the auth0-mfa logins" "$BATCH_REQUESTS" "$CLI_LOGINS" "$BLOCK_LOGIN_DIRECT"
 CLI_LOGINS_PER_S="$(login_rate "$CLI_LOGINS" "$(awk -v d="$((t1 - t0))" 'BEGIN { print d / 1e9 }')")"
 
 # ---------------------------------------------------------------------------------------
@@ -805,6 +1248,7 @@ echo "$(nproc) CPUs; emulator at $BASE, $PROTO, loopback"
 echo "mean of $RUNS runs after $WARMUP warm-up runs, timed by $(
     [[ $USE_HYPERFINE == 1 ]] && hyperfine --version || echo "a bash loop (includes bash's fork+exec)")"
 echo "start floor: /bin/true takes $FLOOR ms here (any process pays this)"
+echo "auth0-mfa's ledger of spent codes: fresh files under ${STATE_DIR%/*}/ (${STATE_FS:-filesystem unknown})"
 echo
 fmt="%-20s %11s %11s %8s %12s %7s   %-30s %s\n"
 # shellcheck disable=SC2059
@@ -844,10 +1288,67 @@ echo
 echo "push wait (--interval 1 --timeout 5, never approved): ${PUSH_WALL} s wall, ${PUSH_USER} s user," \
     "${PUSH_SYS} s sys; $PUSH_POLLS polls; exit $PUSH_STATUS (9 expected)"
 echo "  budget: sleeps, never spins (CPU under 0.1 s, exit 9): $(verdict push_ok)"
+
+if [[ $LATENCY == 1 ]]; then
+    # Round trips: the mean over the proxy's round trip. The floor: per connection a TCP
+    # handshake (1) and, over HTTPS, a TLS 1.3 one (1), then one per request.
+    HANDSHAKE_RTTS=$((1 + TLS))
+    rtts() { awk -v m="$1" -v r="$RTT_MS" 'BEGIN { printf "%.2f", m / r }'; }
+    floor_rtts() { echo $(($1 * HANDSHAKE_RTTS + $2)); } # connections requests
+    beyond() { awk -v m="$1" -v f="$2" -v r="$RTT_MS" 'BEGIN { printf "%.1f", m - f * r }'; }
+    # At the floor: one connection and the flow's requests (both checked on every run),
+    # and no more than half a round trip (at least 20 ms) of work on this machine on top.
+    LOCAL_ALLOWANCE_MS="$(awk -v r="$RTT_MS" 'BEGIN { a = r / 2; if (a < 20) a = 20; print a }')"
+    latency_ok() { # mean_ms floor_rtts connections
+        [[ $3 == 1 ]] && lt "$(beyond "$1" "$2")" "$LOCAL_ALLOWANCE_MS"
+    }
+    read -r CAL_TLS CAL_FIRST <<<"$CALIBRATION"
+    cal() { # seconds round_trips
+        awk -v s="$1" -v n="$2" -v r="$RTT_MS" 'BEGIN { printf "%.1f ms (%d round trips + %.1f ms)", s * 1000, n, s * 1000 - n * r }'
+    }
+    if [[ $TLS == 1 ]]; then
+        LAT_PROTO="HTTPS (${TLS_VERSION:-TLS version unknown})"
+        BUDGET_TEXT="TCP + TLS + 2 requests"
+        CAL_TEXT="TCP + TLS $(cal "$CAL_TLS" 2), first byte $(cal "$CAL_FIRST" 3)"
+    else
+        LAT_PROTO="plain HTTP"
+        BUDGET_TEXT="TCP + 2 requests"
+        CAL_TEXT="first byte $(cal "$CAL_FIRST" 2)"
+    fi
+    echo
+    echo "latency: a delay proxy holds each direction's data ${LATENCY_MS} ms (a round trip: $RTT_MS ms), $LAT_PROTO,"
+    echo "mean of $LATENCY_RUNS runs after $WARMUP warm-up runs"
+    echo "a curl GET through it, by curl's own clock (median of 5): $CAL_TEXT"
+    lfmt="%-19s %10s %5s %7s   %10s %5s %7s  %7s   %-28s %s\n"
+    # shellcheck disable=SC2059
+    printf "$lfmt" "case" "auth0-mfa" "RTTs" "conn/req" "curl steps" "RTTs" "conn/req" "vs curl" "budget (floor)" "verdict"
+    # shellcheck disable=SC2059
+    printf "$lfmt" "----" "---------" "----" "--------" "----------" "----" "--------" "-------" "--------------" "-------"
+    lrow() { # key label connections_a connections_c
+        local fa fc
+        fa="$(floor_rtts "$3" 2)" fc="$(floor_rtts "$4" 2)"
+        # shellcheck disable=SC2059
+        printf "$lfmt" "$2" "$(with_ms "${MEAN_A[$1]}")" "$(rtts "${MEAN_A[$1]}")" "$3/2" \
+            "$(with_ms "${MEAN_C[$1]}")" "$(rtts "${MEAN_C[$1]}")" "$4/2" "$(ratio "${MEAN_A[$1]}" "${MEAN_C[$1]}")" \
+            "$fa: $BUDGET_TEXT" "$(verdict latency_ok "${MEAN_A[$1]}" "$fa" "$3")"
+        LAT_NOTE+="  $2: auth0-mfa $(beyond "${MEAN_A[$1]}" "$fa") ms on top of its $fa round trips,"
+        LAT_NOTE+=" curl $(beyond "${MEAN_C[$1]}" "$fc") ms on top of its $fc"$'\n'
+    }
+    LAT_NOTE=""
+    lrow lat_login "OTP login" "$CONN_A_LOGIN" "$CONN_C_LOGIN"
+    lrow lat_verify "challenge --verify" "$CONN_A_VERIFY" "$CONN_C_VERIFY"
+    echo "conn/req: connections the proxy accepted and requests the emulator received, per run"
+    echo "(every run checked); curl runs a process, so a connection, per step. ok: 1 connection, and"
+    echo "under $LOCAL_ALLOWANCE_MS ms on top of the floor's round trips. What is not round trips is work on"
+    echo "this machine (the processes, TLS, the emulator signing tokens, the proxy):"
+    printf '%s' "$LAT_NOTE"
+fi
 echo
 echo "spread and CPU (user+sys) per run, ms:"
-for key in version one two; do
-    line="$(printf "  %-8s auth0-mfa %s +- %s (cpu %s)   curl %s +- %s (cpu %s)" "$key" \
+spread_keys=(version one two)
+[[ $LATENCY == 0 ]] || spread_keys+=(lat_login lat_verify)
+for key in "${spread_keys[@]}"; do
+    line="$(printf "  %-10s auth0-mfa %s +- %s (cpu %s)   curl %s +- %s (cpu %s)" "$key" \
         "${MEAN_A[$key]}" "${SD_A[$key]}" "${CPU_A[$key]}" "${MEAN_C[$key]}" "${SD_C[$key]}" "${CPU_C[$key]}")"
     if [[ -n "${MEAN_R[$key]:-}" ]]; then
         line+="$(printf "   ref %s +- %s (cpu %s)" "${MEAN_R[$key]}" "${SD_R[$key]}" "${CPU_R[$key]}")"

@@ -26,6 +26,7 @@ pub use types::{
 
 pub const GRANT_PASSWORD: &str = "password";
 pub const GRANT_PASSWORD_REALM: &str = "http://auth0.com/oauth/grant-type/password-realm";
+pub const GRANT_REFRESH_TOKEN: &str = "refresh_token";
 pub const GRANT_MFA_OTP: &str = "http://auth0.com/oauth/grant-type/mfa-otp";
 pub const GRANT_MFA_OOB: &str = "http://auth0.com/oauth/grant-type/mfa-oob";
 pub const GRANT_MFA_RECOVERY_CODE: &str = "http://auth0.com/oauth/grant-type/mfa-recovery-code";
@@ -221,14 +222,27 @@ impl Client {
         if let Some(scope) = &login.scope {
             fields.push(("scope", scope.clone()));
         }
-        match self.token(fields).await {
-            Ok(tokens) => Ok(LoginOutcome::Tokens(tokens)),
-            Err(Error::Api(api)) if api.error == "mfa_required" => match mfa_required(&api) {
-                Some(required) => Ok(LoginOutcome::MfaRequired(required)),
-                None => Err(Error::Api(api)),
-            },
-            Err(e) => Err(e),
-        }
+        outcome_of(self.token(fields).await)
+    }
+
+    /// The refresh-token grant. Like the password grant it can answer
+    /// `mfa_required`; with rotation on, the answer carries a new refresh
+    /// token that replaces the one sent.
+    pub async fn refresh(&self, refresh_token: &Secret) -> Result<LoginOutcome, Error> {
+        let fields = vec![
+            ("grant_type", GRANT_REFRESH_TOKEN.into()),
+            ("refresh_token", refresh_token.expose().to_owned()),
+        ];
+        outcome_of(self.token(fields).await)
+    }
+
+    /// `POST /oauth/revoke`: the refresh token, and the access tokens issued
+    /// from it, stop working. Auth0 answers 200 with an empty body.
+    pub async fn revoke(&self, refresh_token: &Secret) -> Result<(), Error> {
+        let fields = vec![("token", refresh_token.expose().to_owned())];
+        self.request(Method::POST, "/oauth/revoke", None, Request::Token(fields))
+            .await?
+            .into_empty()
     }
 
     /// `POST /mfa/challenge`. `types` becomes Auth0's space-separated list.
@@ -447,6 +461,18 @@ fn encode_path_segment(segment: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// Tokens, or the `mfa_required` answer that a grant can give instead.
+fn outcome_of(answer: Result<TokenSet, Error>) -> Result<LoginOutcome, Error> {
+    match answer {
+        Ok(tokens) => Ok(LoginOutcome::Tokens(tokens)),
+        Err(Error::Api(api)) if api.error == "mfa_required" => match mfa_required(&api) {
+            Some(required) => Ok(LoginOutcome::MfaRequired(required)),
+            None => Err(Error::Api(api)),
+        },
+        Err(e) => Err(e),
+    }
 }
 
 fn mfa_required(api: &ApiError) -> Option<MfaRequired> {

@@ -1,10 +1,10 @@
 //! `enroll`: `POST /mfa/associate`, show what the user needs (secret, QR code,
 //! recovery codes), then confirm the enrollment unless `--no-confirm`.
 
-use crate::auth0::{Association, Client, Enrollment, LoginOutcome};
+use crate::auth0::{Association, Client, Enrollment, LoginOutcome, TokenSet};
 use crate::cli::{EnrollArgs, EnrollKind};
 use crate::error::Failure;
-use crate::flow::{Answers, Flow, answers};
+use crate::flow::{Answers, Flow, Waiting, answers};
 use crate::output::{Output, Report, enrolled_json};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
@@ -12,7 +12,7 @@ use crate::settings::{Key, Settings};
 use crate::spent::Ledger;
 use crate::totp::Totp;
 
-use super::MfaApi;
+use super::{MfaApi, SaveTo};
 
 pub async fn run(
     args: &EnrollArgs,
@@ -21,13 +21,13 @@ pub async fn run(
     out: &Output,
 ) -> Result<(), Failure> {
     let domain = settings.domain()?;
-    let enrollment = enrollment(args)?;
+    let enrollment = enrollment(args.kind, args.phone.as_deref(), args.email.as_deref())?;
     let save_to = super::save_to(args.save_recovery_code.as_deref(), args.overwrite)?;
     let given = given_answers(args)?;
     let mut prompter = TerminalPrompter::new(no_input);
     // Refuse before enrolling what nobody could confirm.
     if !args.no_confirm && !prompter.can_prompt() {
-        check_confirmable(args)?;
+        check_confirmable(args.kind, &given, "--no-confirm")?;
     }
     let client = super::connect(settings, out)?;
     let token = match (settings.get(Key::MfaToken), settings.text(Key::Username)) {
@@ -42,13 +42,41 @@ pub async fn run(
         progress: out,
         ledger: &Ledger::default_place(),
     };
-    let association = flow.associate(&token, &enrollment).await?;
+    let (association, saved) =
+        associate_and_show(&mut flow, &token, &enrollment, save_to.as_ref(), out).await?;
+    if args.no_confirm {
+        if out.json {
+            out.result(Report::Enrolled {
+                association: &association,
+                confirmation: None,
+            })?;
+        }
+        out.note(&how_to_confirm(&association));
+        return saved;
+    }
+    let waiting = super::waiting(settings, &args.wait);
+    let tokens = confirm(&mut flow, &token, &association, given, waiting).await?;
+    out.result(Report::Enrolled {
+        association: &association,
+        confirmation: Some(&tokens),
+    })?;
+    saved
+}
 
-    // Nothing is lost: the recovery code is saved and shown before any step
-    // that can still fail. A failed save still lets the enrollment be
-    // confirmed (Auth0 gives no second recovery code); it ends the command
-    // with its own exit code afterwards.
-    let saved = match (&save_to, association.recovery_codes.first()) {
+/// Enrolls with `token` and shows what the user needs: the secret, the QR
+/// code, the recovery code of a first enrollment (saved first when asked:
+/// nothing is lost whatever fails later). A failed save comes back beside
+/// the association, to end the command only once the rest is done (Auth0
+/// gives no second recovery code, so the enrollment is still confirmed).
+pub(super) async fn associate_and_show(
+    flow: &mut Flow<'_>,
+    token: &Secret,
+    enrollment: &Enrollment,
+    save_to: Option<&SaveTo>,
+    out: &Output,
+) -> Result<(Association, Result<(), Failure>), Failure> {
+    let association = flow.associate(token, enrollment).await?;
+    let saved = match (save_to, association.recovery_codes.first()) {
         (Some(target), Some(code)) => {
             let saved = target.save(code);
             if saved.is_ok() {
@@ -61,30 +89,39 @@ pub async fn run(
     if !out.json {
         out.result(Report::Enrollment(&association))?;
     }
-    if args.no_confirm {
-        if out.json {
-            out.result(Report::Enrolled {
-                association: &association,
-                confirmation: None,
-            })?;
-        }
-        out.note(&how_to_confirm(&association));
-        return saved;
-    }
-    let answers = answers_for(args, given, &association)?;
-    let waiting = super::waiting(settings, &args.wait);
-    let tokens = flow
-        .confirm_enrollment(&token, &association, &answers, waiting)
+    Ok((association, saved))
+}
+
+/// Confirms the enrollment; a failure carries it (recovery codes and all).
+/// With `--otp-secret auto` the code comes from the secret Auth0 returned.
+pub(super) async fn confirm(
+    flow: &mut Flow<'_>,
+    token: &Secret,
+    association: &Association,
+    given: Answers,
+    waiting: Waiting,
+) -> Result<TokenSet, Failure> {
+    let answers = match (&association.secret, given.enrollment_secret) {
+        (Some(secret), true) => Answers {
+            totp: Some(
+                Totp::parse(secret.expose(), Default::default()).map_err(|e| {
+                    Failure::Auth0(crate::auth0::Error::Protocol {
+                        url: flow.client.domain().url("/mfa/associate"),
+                        status: None,
+                        message: format!("the enrollment's secret is unusable: {e}"),
+                    })
+                })?,
+            ),
+            ..given
+        },
+        _ => given,
+    };
+    flow.confirm_enrollment(token, association, &answers, waiting)
         .await
         .map_err(|cause| Failure::AfterEnrollment {
-            enrollment: enrolled_json(&association, None),
+            enrollment: enrolled_json(association, None),
             cause: Box::new(cause),
-        })?;
-    out.result(Report::Enrolled {
-        association: &association,
-        confirmation: Some(&tokens),
-    })?;
-    saved
+        })
 }
 
 /// Logs the user in for the mfa_token that enrolls a first factor, so that a
@@ -114,9 +151,14 @@ async fn first_factor_token(
     }
 }
 
-fn enrollment(args: &EnrollArgs) -> Result<Enrollment, Failure> {
+/// What to enroll, its contact checked before anything is sent.
+pub(super) fn enrollment(
+    kind: EnrollKind,
+    phone: Option<&str>,
+    email: Option<&str>,
+) -> Result<Enrollment, Failure> {
     let phone = || -> Result<String, Failure> {
-        let phone = args.phone.as_deref().ok_or_else(|| {
+        let phone = phone.ok_or_else(|| {
             Failure::usage_with_hint(
                 "no phone number given",
                 "pass --phone in E.164 form, e.g. --phone +15555550123",
@@ -134,35 +176,39 @@ fn enrollment(args: &EnrollArgs) -> Result<Enrollment, Failure> {
         }
         Ok(phone.to_owned())
     };
-    Ok(match args.kind {
+    Ok(match kind {
         EnrollKind::Otp => Enrollment::Otp,
         EnrollKind::Sms => Enrollment::Sms { phone: phone()? },
         EnrollKind::Voice => Enrollment::Voice { phone: phone()? },
         EnrollKind::Email => Enrollment::Email {
-            email: args.email.clone(),
+            email: email.map(str::to_owned),
         },
         EnrollKind::Push => Enrollment::Push,
     })
 }
 
-fn check_confirmable(args: &EnrollArgs) -> Result<(), Failure> {
-    let answered = match args.kind {
-        EnrollKind::Otp => {
-            args.otp.is_some() || args.otp_secret.is_some() || args.confirm_with_secret
-        }
-        EnrollKind::Sms | EnrollKind::Voice | EnrollKind::Email => args.binding_code.is_some(),
+/// Without a terminal, an enrollment must be confirmable from the flags
+/// alone; `instead` names the way out the command offers.
+pub(super) fn check_confirmable(
+    kind: EnrollKind,
+    given: &Answers,
+    instead: &str,
+) -> Result<(), Failure> {
+    let answered = match kind {
+        EnrollKind::Otp => given.has_otp() || given.enrollment_secret,
+        EnrollKind::Sms | EnrollKind::Voice | EnrollKind::Email => given.binding_code.is_some(),
         EnrollKind::Push => true,
     };
     if answered {
         return Ok(());
     }
-    let how = match args.kind {
-        EnrollKind::Otp => {
-            "pass --otp-secret auto to confirm with the returned secret, --otp CODE, or --no-confirm"
-        }
-        _ => {
-            "pass --no-confirm, then confirm with `auth0-mfa verify --mfa-token TOKEN --oob-code OOB_CODE --binding-code CODE`"
-        }
+    let how = match kind {
+        EnrollKind::Otp => format!(
+            "pass --otp-secret auto to confirm with the returned secret, --otp CODE, or {instead}"
+        ),
+        _ => format!(
+            "pass {instead}, then confirm with `auth0-mfa verify --mfa-token TOKEN --oob-code OOB_CODE --binding-code CODE`"
+        ),
     };
     Err(Failure::usage_with_hint(
         "the enrollment must be confirmed with a code, and there is no terminal to ask for it",
@@ -184,6 +230,7 @@ fn given_answers(args: &EnrollArgs) -> Result<Answers, Failure> {
             Some(secret) if !auto => Some(answers::totp(&Secret::from(secret), "--otp-secret")?),
             _ => None,
         },
+        enrollment_secret: auto,
         binding_code: args
             .binding_code
             .as_deref()
@@ -191,30 +238,6 @@ fn given_answers(args: &EnrollArgs) -> Result<Answers, Failure> {
             .transpose()?,
         ..Answers::default()
     })
-}
-
-/// With `--otp-secret auto`, the code comes from the secret Auth0 returned.
-fn answers_for(
-    args: &EnrollArgs,
-    given: Answers,
-    association: &Association,
-) -> Result<Answers, Failure> {
-    let auto = args.confirm_with_secret || args.otp_secret.as_deref() == Some("auto");
-    match (&association.secret, auto) {
-        (Some(secret), true) => Ok(Answers {
-            totp: Some(
-                Totp::parse(secret.expose(), Default::default()).map_err(|e| {
-                    Failure::Auth0(crate::auth0::Error::Protocol {
-                        url: "/mfa/associate".into(),
-                        status: None,
-                        message: format!("the enrollment's secret is unusable: {e}"),
-                    })
-                })?,
-            ),
-            ..given
-        }),
-        _ => Ok(given),
-    }
 }
 
 fn how_to_confirm(association: &Association) -> String {

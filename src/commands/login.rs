@@ -1,13 +1,18 @@
-//! `login`: the password grant, then the MFA flow when Auth0 asks for it.
+//! `login`: the password grant, then the MFA flow when Auth0 asks for it, or
+//! a first enrollment when the user has no factor yet; the session it ends
+//! with is stored for `token` and `logout`.
 
-use crate::auth0::LoginOutcome;
-use crate::cli::LoginArgs;
+use crate::auth0::{LoginOutcome, MfaRequired, TokenSet};
+use crate::cli::{EnrollKind, LoginArgs};
 use crate::error::Failure;
-use crate::flow::Flow;
+use crate::flow::{Answers, Flow, OtpWait, Requirements};
 use crate::output::{Output, Report};
-use crate::prompt::TerminalPrompter;
+use crate::prompt::{Ask, Prompter, TerminalPrompter};
+use crate::sessions::{self, SessionKey, Sessions};
 use crate::settings::{Key, Settings};
 use crate::spent::Ledger;
+
+use super::SaveTo;
 
 pub async fn run(
     args: &LoginArgs,
@@ -15,14 +20,23 @@ pub async fn run(
     no_input: bool,
     out: &Output,
 ) -> Result<(), Failure> {
+    // Everything that can be wrong with the flags is found before the first request.
     let save_to = super::save_to(
         args.answer.save_recovery_code.as_deref(),
         args.answer.overwrite,
     )?;
-    let answers = super::answers(&args.answer, settings)?;
+    let answers = super::answers(&args.answer, settings, args.enroll.is_some())?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
-    let client = super::connect(settings, out)?;
+    let store = storing(args)?;
     let mut prompter = TerminalPrompter::new(no_input);
+    if let Some(kind) = args.enroll {
+        super::enroll::enrollment(kind, args.phone.as_deref(), args.email.as_deref())?;
+        if !prompter.can_prompt() {
+            super::enroll::check_confirmable(kind, &answers, "--enroll otp")?;
+        }
+    }
+    let client = super::connect(settings, out)?;
+    refuse_a_spent_step(&answers, &client)?;
     let login = super::password_login(settings, settings.text(Key::Username), &mut prompter)?;
     let mut flow = Flow {
         client: &client,
@@ -39,7 +53,7 @@ pub async fn run(
         }
         LoginOutcome::Tokens(tokens) => {
             out.result(Report::Tokens(&tokens))?;
-            return Ok(());
+            return keep_session(store, settings, &login.username, &tokens, out);
         }
         LoginOutcome::MfaRequired(required) => required,
     };
@@ -48,13 +62,212 @@ pub async fn run(
         return Ok(());
     }
     out.progress("Auth0 answered mfa_required");
-    let tokens = flow
-        .complete(
-            &required,
-            &choice,
-            &answers,
-            super::waiting(settings, &args.wait),
-        )
-        .await?;
-    super::finish(&tokens, save_to.as_ref(), out)
+    let waiting = super::waiting(settings, &args.wait);
+    let offered = Requirements::read(required.mfa_requirements.as_ref());
+    // Auth0 says the user has no factor yet (`mfa_requirements.enroll`), or
+    // the flow found none and --enroll says what to enroll then.
+    if offered.enroll.is_none() {
+        match flow.complete(&required, &choice, &answers, waiting).await {
+            Ok(tokens) => {
+                let finished = super::finish(&tokens, save_to.as_ref(), out);
+                let kept = keep_session(store, settings, &login.username, &tokens, out);
+                return finished.and(kept);
+            }
+            Err(Failure::EnrollmentNeeded { .. }) if args.enroll.is_some() => {}
+            Err(failure) => return Err(failure),
+        }
+    }
+    let first = FirstFactor {
+        args,
+        answers,
+        offered: &offered,
+        save_to: save_to.as_ref(),
+    };
+    let (tokens, saved) = enroll_first(&mut flow, &required, first, waiting, out).await?;
+    let kept = keep_session(store, settings, &login.username, &tokens, out);
+    saved.and(kept)
+}
+
+/// `--no-otp-wait` with a secret whose current step is spent: fail now,
+/// before the password grant, since the code it would send is a reuse.
+fn refuse_a_spent_step(answers: &Answers, client: &crate::auth0::Client) -> Result<(), Failure> {
+    let Some(generator) = &answers.totp else {
+        return Ok(());
+    };
+    let now = crate::totp::now_unix();
+    let ledger = Ledger::default_place();
+    if answers.otp_wait == OtpWait::Fail
+        && ledger.step_spent(&client.domain().base_url(), generator, now)
+    {
+        return Err(Failure::CodeSpent {
+            message: "the TOTP step now current was already spent, so its code would be refused as reused; nothing was sent".into(),
+            hint: format!(
+                "the next step begins in {} s: leave out --no-otp-wait to wait for it",
+                generator.remaining_at(now)
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// `--no-store`, `AUTH0_MFA_NO_STORE=1`, else the store to use.
+fn storing(args: &LoginArgs) -> Result<Option<sessions::Choice>, Failure> {
+    let off = std::env::var_os("AUTH0_MFA_NO_STORE").is_some_and(|v| !v.is_empty() && v != "0");
+    if args.no_store || off {
+        return Ok(None);
+    }
+    sessions::Choice::from_env().map(Some)
+}
+
+/// Stores the session the login ended with. The tokens are printed by then,
+/// so a store that fails loses nothing: it is reported with its own exit code.
+fn keep_session(
+    store: Option<sessions::Choice>,
+    settings: &Settings,
+    username: &str,
+    tokens: &TokenSet,
+    out: &Output,
+) -> Result<(), Failure> {
+    let Some(choice) = store else {
+        return Ok(());
+    };
+    let key = SessionKey {
+        tenant: settings.domain()?.base_url(),
+        client_id: settings.require(Key::ClientId)?.text().to_owned(),
+        audience: settings.text(Key::Audience),
+        username: username.to_owned(),
+    };
+    let now = crate::totp::now_unix();
+    let mut sessions = Sessions::open(choice)?;
+    let (place, note) = sessions.save(key, tokens, sessions::expiry_of(tokens, now))?;
+    if let Some(note) = note {
+        out.warn(&note);
+    }
+    out.progress(&format!(
+        "session stored in {}",
+        match place {
+            sessions::Place::Os => sessions::describe_store(sessions::Choice::Os),
+            sessions::Place::File => sessions::describe_store(sessions::Choice::File),
+        }
+    ));
+    if tokens.refresh_token.is_none() {
+        out.progress(
+            "no refresh token (add offline_access to --scope): `auth0-mfa token` works until the access token expires",
+        );
+    }
+    Ok(())
+}
+
+/// What a first enrollment during login goes by.
+struct FirstFactor<'a> {
+    args: &'a LoginArgs,
+    answers: Answers,
+    offered: &'a Requirements,
+    save_to: Option<&'a SaveTo>,
+}
+
+/// Enrolls the user's first factor with the login's mfa_token, confirms it,
+/// and prints the tokens with the enrollment (secret, URI, recovery code).
+/// The enrollment's save outcome comes back to end the command with.
+async fn enroll_first(
+    flow: &mut Flow<'_>,
+    required: &MfaRequired,
+    first: FirstFactor<'_>,
+    waiting: crate::flow::Waiting,
+    out: &Output,
+) -> Result<(TokenSet, Result<(), Failure>), Failure> {
+    let kind = match first.args.enroll {
+        Some(kind) => kind,
+        None => pick_kind(flow.prompter, first.offered)?,
+    };
+    let phone = match (kind, &first.args.phone) {
+        (EnrollKind::Sms | EnrollKind::Voice, None) if flow.prompter.can_prompt() => {
+            Some(flow.prompter.text(&Ask {
+                prompt: "Phone number (E.164, e.g. +15555550123)",
+                what: "the phone number",
+                how: "pass --phone +15555550123",
+            })?)
+        }
+        (_, phone) => phone.clone(),
+    };
+    let enrollment =
+        super::enroll::enrollment(kind, phone.as_deref(), first.args.email.as_deref())?;
+    out.progress(&format!("the user has no MFA factor yet: enrolling {kind:?}").to_lowercase());
+    let (association, saved) = super::enroll::associate_and_show(
+        flow,
+        &required.mfa_token,
+        &enrollment,
+        first.save_to,
+        out,
+    )
+    .await?;
+    let tokens = super::enroll::confirm(
+        flow,
+        &required.mfa_token,
+        &association,
+        first.answers,
+        waiting,
+    )
+    .await?;
+    out.result(Report::TokensAfterEnrollment {
+        tokens: &tokens,
+        association: &association,
+    })?;
+    Ok((tokens, saved))
+}
+
+/// On a terminal, the user picks among the factors the tenant offers.
+fn pick_kind(prompter: &mut dyn Prompter, offered: &Requirements) -> Result<EnrollKind, Failure> {
+    if !prompter.can_prompt() {
+        return Err(Failure::EnrollmentNeeded {
+            message: "the user has no MFA factor yet".into(),
+            hint: "enroll one as you log in: --enroll otp --otp-secret auto (or --enroll sms --phone +15555550123, email, push)".into(),
+        });
+    }
+    let kinds: Vec<EnrollKind> = match &offered.enroll {
+        Some(types) if !types.is_empty() => {
+            let mut kinds = Vec::new();
+            for kind in types.iter().flat_map(|t| kinds_of(t)) {
+                if !kinds.contains(kind) {
+                    kinds.push(*kind);
+                }
+            }
+            kinds
+        }
+        _ => ALL_KINDS.to_vec(),
+    };
+    let names: Vec<String> = kinds.iter().map(|k| describe_kind(*k).to_owned()).collect();
+    let index = prompter.select("The user has no MFA factor yet. Enroll which?", &names)?;
+    Ok(kinds[index])
+}
+
+const ALL_KINDS: [EnrollKind; 5] = [
+    EnrollKind::Otp,
+    EnrollKind::Push,
+    EnrollKind::Sms,
+    EnrollKind::Voice,
+    EnrollKind::Email,
+];
+
+/// The enrollments an `mfa_requirements.enroll` type stands for.
+fn kinds_of(requirement: &str) -> &'static [EnrollKind] {
+    match requirement {
+        "otp" => &[EnrollKind::Otp],
+        "push-notification" | "push" => &[EnrollKind::Push],
+        "phone" => &[EnrollKind::Sms, EnrollKind::Voice],
+        "sms" => &[EnrollKind::Sms],
+        "voice" => &[EnrollKind::Voice],
+        "email" => &[EnrollKind::Email],
+        _ => &[],
+    }
+}
+
+fn describe_kind(kind: EnrollKind) -> &'static str {
+    match kind {
+        EnrollKind::Otp => "otp: an authenticator app (a QR code to scan)",
+        EnrollKind::Push => "push: the Guardian app",
+        EnrollKind::Sms => "sms: codes by text message",
+        EnrollKind::Voice => "voice: codes by phone call",
+        EnrollKind::Email => "email: codes by email",
+    }
 }

@@ -13,6 +13,8 @@ mod doctor;
 mod emulator;
 mod enroll;
 mod login;
+mod logout;
+mod token;
 mod totp;
 mod verify;
 
@@ -48,6 +50,8 @@ pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
         Command::Authenticators { action } => {
             authenticators::run(&action, &settings(&flags, out)?, no_input, out).await
         }
+        Command::Token(args) => token::run(&args, &settings(&flags, out)?, no_input, out).await,
+        Command::Logout(args) => logout::run(&args, &settings(&flags, out)?, out).await,
         Command::Doctor(args) => doctor::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Totp(args) => totp::run(&args, out),
         Command::Config { action } => config::run(&action, &flags, no_input, out),
@@ -204,15 +208,26 @@ fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<S
 }
 
 /// The answers given as flags, each checked before anything is sent.
-fn answers(args: &AnswerArgs, settings: &Settings) -> Result<Answers, Failure> {
+/// `--otp-secret auto` means the secret a first enrollment returns, which
+/// only a command that enrolls (`enrolling`) has.
+fn answers(args: &AnswerArgs, settings: &Settings, enrolling: bool) -> Result<Answers, Failure> {
+    let otp_secret = settings.get(Key::OtpSecret);
+    let auto = otp_secret.is_some_and(|s| s.value.expose() == "auto");
+    if auto && !enrolling {
+        return Err(Failure::usage_with_hint(
+            "--otp-secret auto stands for the secret a first enrollment returns, and nothing is enrolled here",
+            "give the base32 secret itself, or enroll with `login --enroll otp --otp-secret auto`",
+        ));
+    }
     Ok(Answers {
+        enrollment_secret: auto,
         otp: args
             .otp
             .as_deref()
             .map(|code| flow::answers::otp(code).map_err(|why| why.of_flag("--otp")))
             .transpose()?,
-        totp: settings
-            .get(Key::OtpSecret)
+        totp: otp_secret
+            .filter(|_| !auto)
             .map(|setting| {
                 flow::answers::totp(
                     &setting.value,

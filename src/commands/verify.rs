@@ -22,7 +22,7 @@ pub async fn run(
         args.answer.overwrite,
     )?;
     let mfa_token = super::mfa_token(settings)?;
-    let answers = super::answers(&args.answer, settings)?;
+    let answers = super::answers(&args.answer, settings, false)?;
     let waiting = super::waiting(settings, &args.wait);
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);

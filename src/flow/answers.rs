@@ -23,6 +23,9 @@ pub struct Answers {
     pub otp_command: Option<OtpCommand>,
     /// What to do when the code at hand was sent already.
     pub otp_wait: OtpWait,
+    /// `--otp-secret auto`: compute the OTP from the secret a first
+    /// enrollment returns (only while enrolling).
+    pub enrollment_secret: bool,
     /// The code an SMS, voice call or email delivered.
     pub binding_code: Option<Secret>,
     pub recovery_code: Option<Secret>,

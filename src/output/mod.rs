@@ -45,6 +45,19 @@ pub enum Report<'a> {
         association: &'a Association,
         confirmation: Option<&'a TokenSet>,
     },
+    /// `login` that enrolled the user's first factor: the tokens, and the
+    /// enrollment (secret, URI, recovery code) beside them in JSON.
+    TokensAfterEnrollment {
+        tokens: &'a TokenSet,
+        association: &'a Association,
+    },
+    /// `token`: the access token alone (text), or the token set without the
+    /// refresh token and with the seconds left (JSON).
+    AccessToken {
+        tokens: &'a TokenSet,
+        seconds_left: u64,
+    },
+    LoggedOut(&'a [LoggedOut]),
     Authenticators {
         list: &'a [Authenticator],
         all: bool,
@@ -56,6 +69,15 @@ pub enum Report<'a> {
         text: String,
         json: Value,
     },
+}
+
+/// One session `logout` ended.
+#[derive(Debug)]
+pub struct LoggedOut {
+    pub session: crate::sessions::SessionKey,
+    pub revoked: bool,
+    /// Why the refresh token was not revoked, when it had one.
+    pub problem: Option<String>,
 }
 
 #[derive(Debug)]

@@ -30,6 +30,38 @@ pub(super) fn report_json(report: &Report<'_>) -> Value {
             association,
             confirmation,
         } => enrolled_json(association, *confirmation),
+        Report::TokensAfterEnrollment {
+            tokens,
+            association,
+        } => {
+            let mut body = serde_json::to_value(tokens).unwrap_or(Value::Null);
+            body["enrollment"] = serde_json::to_value(association).unwrap_or(Value::Null);
+            body
+        }
+        Report::AccessToken {
+            tokens,
+            seconds_left,
+        } => {
+            let mut body = serde_json::to_value(tokens).unwrap_or(Value::Null);
+            if let Value::Object(map) = &mut body {
+                map.remove("refresh_token");
+                map.insert("expires_in".into(), json!(seconds_left));
+            }
+            body
+        }
+        Report::LoggedOut(done) => json!({
+            "logged_out": done
+                .iter()
+                .map(|d| json!({
+                    "tenant": d.session.tenant,
+                    "client_id": d.session.client_id,
+                    "audience": d.session.audience,
+                    "username": d.session.username,
+                    "revoked": d.revoked,
+                    "problem": d.problem,
+                }))
+                .collect::<Vec<_>>()
+        }),
         Report::Authenticators { list, all } => Value::Array(
             list.iter()
                 .filter(|a| *all || a.active)
@@ -79,6 +111,26 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint, columns: Option<us
         ),
         // Text mode shows a pending enrollment as `Enrollment`, before confirming.
         Report::Enrolled { association, .. } => enrollment_text(association, paint, columns),
+        // The enrollment was shown before it was confirmed.
+        Report::TokensAfterEnrollment { tokens, .. } => format!(
+            "{}\n\n{}",
+            paint.green("✓ first factor enrolled and confirmed"),
+            tokens_text(tokens, paint)
+        ),
+        // Only the token: `curl -H "Authorization: Bearer $(auth0-mfa token)"`.
+        Report::AccessToken { tokens, .. } => sanitize(tokens.access_token.expose()),
+        Report::LoggedOut([]) => "no stored session".into(),
+        Report::LoggedOut(done) => done
+            .iter()
+            .map(|d| {
+                let how = match (&d.problem, d.revoked) {
+                    (Some(problem), _) => format!("forgotten ({})", sanitize(problem)),
+                    (None, true) => "refresh token revoked, forgotten".into(),
+                    (None, false) => "forgotten (it had no refresh token)".into(),
+                };
+                format!("{}: {how}\n", sanitize(&d.session.describe()))
+            })
+            .collect(),
         Report::Authenticators { list, all } => authenticators_text(list, *all, paint),
         Report::Deleted(ids) => format!("deleted {}", ids.join(" and ")),
         Report::Doctor(checks) => doctor_text(checks, paint),
@@ -376,6 +428,9 @@ fn settings_json(settings: &Settings) -> Value {
     json!({
         "config_file": settings.config_path,
         "config_file_exists": settings.config_found,
+        "session_store": crate::sessions::describe_store(
+            crate::sessions::Choice::from_env().unwrap_or(crate::sessions::Choice::Auto)
+        ),
         "profile": settings.profile.as_ref().map(|(name, source)| json!({"name": name, "source": source.to_string()})),
         "settings": values,
     })
@@ -391,7 +446,14 @@ fn settings_text(settings: &Settings, paint: &Paint) -> String {
         Some((name, source)) => format!("{name} ({source})"),
         None => "(none)".into(),
     };
-    let mut rows = vec![("config file", file), ("profile", profile)];
+    let store = crate::sessions::describe_store(
+        crate::sessions::Choice::from_env().unwrap_or(crate::sessions::Choice::Auto),
+    );
+    let mut rows = vec![
+        ("config file", file),
+        ("profile", profile),
+        ("session store", store),
+    ];
     for setting in &settings.values {
         rows.push((
             setting.key.name(),

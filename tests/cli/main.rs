@@ -21,6 +21,7 @@ mod pty;
 mod readme;
 mod round_trips;
 mod secrets;
+mod sessions;
 mod settings;
 mod shells;
 mod signals;

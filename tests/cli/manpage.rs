@@ -36,6 +36,16 @@ const MORE_ENVIRONMENT: &[(&str, &str, bool)] = &[
         true,
     ),
     (
+        "AUTH0_MFA_STORE",
+        "Where login keeps sessions: auto (the OS credential store where one answers, else a private file; the default), os, or file.",
+        true,
+    ),
+    (
+        "XDG_STATE_HOME",
+        "Where sessions and the record of spent one-time codes are kept (see FILES).",
+        true,
+    ),
+    (
         "HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY",
         "The proxy to send requests through, and the hosts to reach directly.",
         false,
@@ -264,6 +274,16 @@ fn files(roff: &mut Roff) {
          file. %APPDATA%\\auth0-mfa\\config.toml on Windows. --config or AUTH0_MFA_CONFIG \
          names another; `auth0-mfa config path` prints the one in use. It may hold secrets: \
          config init writes it with mode 0600, and a file others can read earns a warning.",
+    )]);
+    roff.control("TP", []);
+    roff.text([bold("$XDG_STATE_HOME/auth0-mfa/sessions.json")]);
+    roff.text([roman(
+        "The stored sessions (else ~/.local/state/auth0-mfa/): which sessions exist, and their          tokens when no OS credential store holds them. Mode 0600, replaced whole, locked          while a command refreshes a session.",
+    )]);
+    roff.control("TP", []);
+    roff.text([bold("$XDG_STATE_HOME/auth0-mfa/spent-codes.json")]);
+    roff.text([roman(
+        "The last TOTP step spent per tenant and secret (hashed, never the secret), so a code          is never sent twice: a login waits for the next step instead.",
     )]);
 }
 

@@ -176,6 +176,7 @@ fn no_otp_wait_fails_at_once_without_sending_the_spent_code() {
         1,
         "the spent code was not sent"
     );
+    assert_eq!(tenant.count_grants(GRANT_PASSWORD), 1, "nor anything else");
 }
 
 #[test]

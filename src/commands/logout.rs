@@ -1,0 +1,81 @@
+//! `logout`: revokes the stored refresh token (`POST /oauth/revoke`) and
+//! forgets the session; `--all` for every stored session. A revoke that
+//! fails still forgets the session here, and says so.
+
+use crate::cli::LogoutArgs;
+use crate::error::Failure;
+use crate::output::{LoggedOut, Output, Report};
+use crate::sessions::{self, SessionKey, Sessions};
+use crate::settings::{Key, Settings};
+
+pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result<(), Failure> {
+    // The application whose sessions can be revoked: the one configured.
+    let tenant = settings
+        .get(Key::Domain)
+        .map(|_| settings.domain())
+        .transpose()?;
+    let client_id = settings.text(Key::ClientId);
+    let mut sessions = Sessions::open(sessions::Choice::from_env()?)?;
+    let keys: Vec<SessionKey> = if args.all {
+        sessions.matching(None, None, None, None)
+    } else {
+        let Some(tenant) = &tenant else {
+            return Err(crate::settings::missing(Key::Domain, None));
+        };
+        let Some(client_id) = &client_id else {
+            return Err(crate::settings::missing(Key::ClientId, None));
+        };
+        sessions.matching(
+            Some(&tenant.base_url()),
+            Some(client_id),
+            settings.text(Key::Audience).as_deref(),
+            settings.text(Key::Username).as_deref(),
+        )
+    };
+    if keys.is_empty() {
+        out.note("no stored session to log out");
+    }
+    let client = match (&tenant, &client_id) {
+        (Some(_), Some(_)) if !keys.is_empty() => Some(super::connect(settings, out)?),
+        _ => None,
+    };
+    let mut done = Vec::new();
+    for key in keys {
+        let revocable = client.as_ref().filter(|c| {
+            c.domain().base_url() == key.tenant && Some(c.client_id()) == client_id.as_deref()
+        });
+        let refresh_token = sessions
+            .load(&key)
+            .ok()
+            .and_then(|s| s.tokens.refresh_token);
+        let revoked = match (revocable, refresh_token) {
+            (_, None) => Ok(false),
+            (None, Some(_)) => Err(format!(
+                "not revoked: the configured application is not {} at {}",
+                key.client_id, key.tenant
+            )),
+            (Some(client), Some(token)) => {
+                out.progress(&format!("revoking the refresh token of {}", key.describe()));
+                client
+                    .revoke(&token)
+                    .await
+                    .map(|()| true)
+                    .map_err(|e| format!("the revoke failed: {e}"))
+            }
+        };
+        // Forgotten here whatever Auth0 said: the user asked to be logged out.
+        sessions.remove(&key)?;
+        if let Err(why) = &revoked {
+            out.warn(&format!(
+                "{}: {why}; the session is forgotten here, but its refresh token may still work until it expires",
+                key.describe()
+            ));
+        }
+        done.push(LoggedOut {
+            session: key,
+            revoked: revoked.as_ref().is_ok_and(|r| *r),
+            problem: revoked.err(),
+        });
+    }
+    out.result(Report::LoggedOut(&done))
+}

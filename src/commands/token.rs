@@ -1,0 +1,199 @@
+//! `token`: a valid access token for scripts, as `gh auth token` gives one.
+//! From the stored session with no request while it has `--min-ttl` left;
+//! else refreshed with the stored refresh token (a rotated one is saved),
+//! finishing MFA when the refresh answers `mfa_required`. The session stays
+//! locked throughout, so two scripts refreshing at once take turns.
+
+use crate::auth0::{Error, LoginOutcome, TokenSet};
+use crate::cli::TokenArgs;
+use crate::error::Failure;
+use crate::flow::Flow;
+use crate::output::{Output, Report};
+use crate::prompt::TerminalPrompter;
+use crate::sessions::{self, Session, SessionKey, Sessions};
+use crate::settings::{Key, Settings};
+use crate::spent::Ledger;
+use crate::totp::now_unix;
+
+pub async fn run(
+    args: &TokenArgs,
+    settings: &Settings,
+    no_input: bool,
+    out: &Output,
+) -> Result<(), Failure> {
+    let domain = settings.domain()?;
+    let client_id = settings.require(Key::ClientId)?.text().to_owned();
+    let answers = super::answers(&args.answer, settings, false)?;
+    let choice = super::choice(settings, args.authenticator_id.as_deref())?;
+    let mut sessions = Sessions::open(sessions::Choice::from_env()?)?;
+    let username = settings.text(Key::Username);
+    let audience = settings.text(Key::Audience);
+    let key = one_session(
+        &sessions,
+        &domain.base_url(),
+        &client_id,
+        audience.as_deref(),
+        username.as_deref(),
+    )?;
+    let session = sessions.load(&key)?;
+    let now = now_unix();
+    let left = session.seconds_left(now);
+    if left >= args.min_ttl && left > 0 {
+        out.progress(&format!(
+            "from the stored session ({}): {left} s left",
+            match session.place {
+                sessions::Place::Os => "OS credential store",
+                sessions::Place::File => "file",
+            }
+        ));
+        return out.result(Report::AccessToken {
+            tokens: &session.tokens,
+            seconds_left: left,
+        });
+    }
+    let Some(refresh_token) = session.tokens.refresh_token.clone() else {
+        return Err(Failure::NoSession {
+            message: format!(
+                "the stored session of {} has {} and no refresh token",
+                key.describe(),
+                if left == 0 {
+                    "expired".to_owned()
+                } else {
+                    format!("only {left} s left")
+                }
+            ),
+            hint: format!(
+                "log in again, asking for a refresh token: {}",
+                login_command(&key, true)
+            ),
+        });
+    };
+    let client = super::connect(settings, out)?;
+    let mut prompter = TerminalPrompter::new(no_input);
+    let mut flow = Flow {
+        client: &client,
+        prompter: &mut prompter,
+        progress: out,
+        ledger: &Ledger::default_place(),
+    };
+    out.progress("refreshing the session (refresh_token grant, POST /oauth/token)");
+    let refreshed = match client.refresh(&refresh_token).await {
+        Ok(LoginOutcome::Tokens(tokens)) => tokens,
+        Ok(LoginOutcome::MfaRequired(required)) => {
+            out.progress("Auth0 answered mfa_required to the refresh");
+            let waiting = super::waiting(settings, &args.wait);
+            flow.complete(&required, &choice, &answers, waiting).await?
+        }
+        // The refresh token is revoked, expired or rotated away: the session is over.
+        Err(Error::Api(api)) if api.error == "invalid_grant" => {
+            sessions.remove(&key)?;
+            return Err(Failure::NoSession {
+                message: format!(
+                    "the stored session of {} can no longer be refreshed ({})",
+                    key.describe(),
+                    crate::sanitize::sanitize(&api.to_string())
+                ),
+                hint: format!("log in again: {}", login_command(&key, false)),
+            });
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let tokens = carried_over(&session, refreshed);
+    let expires_at = sessions::expiry_of(&tokens, now_unix());
+    let (_, note) = sessions.save(key, &tokens, expires_at)?;
+    if let Some(note) = note {
+        out.warn(&note);
+    }
+    out.result(Report::AccessToken {
+        tokens: &tokens,
+        seconds_left: expires_at.map_or(0, |at| at.saturating_sub(now_unix())),
+    })
+}
+
+/// The one session the settings point to; none, or several without `-u` or
+/// `--audience` to choose, is an error that says what to run.
+fn one_session(
+    sessions: &Sessions,
+    tenant: &str,
+    client_id: &str,
+    audience: Option<&str>,
+    username: Option<&str>,
+) -> Result<SessionKey, Failure> {
+    let mut found = sessions.matching(Some(tenant), Some(client_id), audience, username);
+    // Without --audience, the default-audience session is meant when there is one.
+    if audience.is_none() && found.len() > 1 {
+        let default: Vec<SessionKey> = found
+            .iter()
+            .filter(|k| k.audience.is_none())
+            .cloned()
+            .collect();
+        if default.len() == 1 {
+            found = default;
+        }
+    }
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => {
+            let user = username.unwrap_or("USER");
+            Err(Failure::NoSession {
+                message: format!("no stored session for {tenant} (client {client_id}){}", {
+                    let mut which = String::new();
+                    if let Some(u) = username {
+                        which.push_str(&format!(", user {u}"));
+                    }
+                    if let Some(a) = audience {
+                        which.push_str(&format!(", audience {a}"));
+                    }
+                    which
+                }),
+                hint: format!(
+                    "log in first: auth0-mfa login -u {user}{} --scope \"openid offline_access\"",
+                    audience
+                        .map(|a| format!(" --audience {a}"))
+                        .unwrap_or_default()
+                ),
+            })
+        }
+        _ => Err(Failure::usage_with_hint(
+            "several stored sessions fit, and nothing says which",
+            format!(
+                "pick one with -u USER or --audience AUDIENCE: {}",
+                found
+                    .iter()
+                    .map(SessionKey::describe)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        )),
+    }
+}
+
+/// A refresh answers only what changed: without rotation no refresh token,
+/// often no ID token. What it leaves out, the stored session still holds.
+fn carried_over(old: &Session, mut new: TokenSet) -> TokenSet {
+    if new.refresh_token.is_none() {
+        new.refresh_token = old.tokens.refresh_token.clone();
+    }
+    if new.id_token.is_none() {
+        new.id_token = old.tokens.id_token.clone();
+    }
+    if new.scope.is_none() {
+        new.scope = old.tokens.scope.clone();
+    }
+    new
+}
+
+/// The `login` that makes this session again.
+fn login_command(key: &SessionKey, offline: bool) -> String {
+    let audience = key
+        .audience
+        .as_deref()
+        .map(|a| format!(" --audience {a}"))
+        .unwrap_or_default();
+    let scope = if offline {
+        " --scope \"openid offline_access\""
+    } else {
+        ""
+    };
+    format!("auth0-mfa login -u {}{audience}{scope}", key.username)
+}

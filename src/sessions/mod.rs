@@ -1,0 +1,451 @@
+//! Sessions: the token sets `login` ends with, kept for `token` and `logout`.
+//! A session is found by tenant, client, audience and user. Its tokens live in
+//! the OS credential store where one answers (Secret Service, Keychain,
+//! Credential Manager), else in a private file under the state directory; an
+//! index beside it says what is stored where (never a secret when the OS
+//! store holds them). The index is locked while a command works with it, so
+//! two processes refreshing one session take turns and no rotated refresh
+//! token is lost.
+
+mod os;
+
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::auth0::TokenSet;
+use crate::error::Failure;
+use crate::files::{self, Existing};
+
+/// Which session: the tenant's base URL, the application, the API, the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionKey {
+    pub tenant: String,
+    pub client_id: String,
+    /// `None`: the tenant's default audience.
+    pub audience: Option<String>,
+    pub username: String,
+}
+
+impl SessionKey {
+    /// One line for lists and errors: `alice@example.com at https://t (client abc, API x)`.
+    pub fn describe(&self) -> String {
+        let api = match &self.audience {
+            Some(audience) => format!(", audience {audience}"),
+            None => String::new(),
+        };
+        format!(
+            "{} at {} (client {}{api})",
+            self.username, self.tenant, self.client_id
+        )
+    }
+
+    /// The name of its entry in the OS credential store.
+    fn entry_name(&self) -> String {
+        format!(
+            "{} {} {} {}",
+            self.username,
+            self.tenant,
+            self.client_id,
+            self.audience.as_deref().unwrap_or("-")
+        )
+    }
+}
+
+/// A stored session: its tokens and when the access token expires.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub tokens: TokenSet,
+    /// Unix seconds; `None` when neither Auth0 nor the token said.
+    pub expires_at: Option<u64>,
+    pub place: Place,
+}
+
+impl Session {
+    /// Seconds the access token has left (0 when expired or unknown).
+    pub fn seconds_left(&self, now: u64) -> u64 {
+        self.expires_at.map_or(0, |at| at.saturating_sub(now))
+    }
+}
+
+/// Where a session's tokens are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Place {
+    /// The OS credential store.
+    Os,
+    /// The index file itself (mode 0600).
+    File,
+}
+
+/// Which store new sessions go to: `AUTH0_MFA_STORE=auto|os|file`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// The OS store where one answers, else the file.
+    Auto,
+    Os,
+    File,
+}
+
+impl Choice {
+    pub fn from_env() -> Result<Choice, Failure> {
+        match std::env::var("AUTH0_MFA_STORE").as_deref() {
+            Err(_) | Ok("") | Ok("auto") => Ok(Choice::Auto),
+            Ok("os") => Ok(Choice::Os),
+            Ok("file") => Ok(Choice::File),
+            Ok(other) => Err(Failure::usage_with_hint(
+                format!(
+                    "AUTH0_MFA_STORE={} is not a store",
+                    crate::sanitize::sanitize(other)
+                ),
+                "set AUTH0_MFA_STORE to auto, os or file",
+            )),
+        }
+    }
+}
+
+/// One line of the index.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Indexed {
+    #[serde(flatten)]
+    key: SessionKey,
+    expires_at: Option<u64>,
+    place: Place,
+    /// Only for `Place::File`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tokens: Option<TokenSet>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Index {
+    #[serde(default)]
+    sessions: Vec<Indexed>,
+}
+
+/// The stored sessions, locked for as long as this value lives.
+pub struct Sessions {
+    index_path: PathBuf,
+    index: Index,
+    choice: Choice,
+    /// Held for the lock; released when dropped.
+    _lock: File,
+}
+
+/// What was stored, and where, for `-v` and `config show`.
+pub fn describe_store(choice: Choice) -> String {
+    let file = index_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "(no state directory)".into());
+    match (choice, os::available()) {
+        (Choice::File, _) => format!("file {file} (AUTH0_MFA_STORE=file)"),
+        (Choice::Os, _) => format!("{} (AUTH0_MFA_STORE=os)", os::NAME),
+        (Choice::Auto, true) => format!("{}, else file {file}", os::NAME),
+        (Choice::Auto, false) => format!("file {file} (no {} here)", os::NAME),
+    }
+}
+
+fn index_path() -> Option<PathBuf> {
+    files::state_dir().map(|dir| dir.join("sessions.json"))
+}
+
+fn unusable(what: &str, path: &Path, error: impl std::fmt::Display) -> Failure {
+    Failure::Output {
+        what: format!("{what} {}", path.display()),
+        error: std::io::Error::other(error.to_string()),
+    }
+}
+
+impl Sessions {
+    /// Opens and locks the index, waiting while another process holds it.
+    pub fn open(choice: Choice) -> Result<Sessions, Failure> {
+        let index_path = index_path().ok_or_else(|| {
+            Failure::usage_with_hint(
+                "this system has no state directory to keep sessions in",
+                "set XDG_STATE_HOME, or pass --no-store",
+            )
+        })?;
+        Self::open_at(index_path, choice)
+    }
+
+    fn open_at(index_path: PathBuf, choice: Choice) -> Result<Sessions, Failure> {
+        if let Some(dir) = index_path.parent() {
+            files::create_private_dir(dir)
+                .map_err(|e| unusable("the session directory", dir, e))?;
+        }
+        let lock_path = index_path.with_extension("lock");
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let lock = options
+            .open(&lock_path)
+            .map_err(|e| unusable("the session lock", &lock_path, e))?;
+        lock.lock()
+            .map_err(|e| unusable("the session lock", &lock_path, e))?;
+        let index = match std::fs::read(&index_path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                Failure::usage_with_hint(
+                    format!("the session file {} is damaged: {e}", index_path.display()),
+                    "remove it (sessions are lost, log in again) or fix it",
+                )
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Index::default(),
+            Err(e) => return Err(unusable("the session file", &index_path, e)),
+        };
+        Ok(Sessions {
+            index_path,
+            index,
+            choice,
+            _lock: lock,
+        })
+    }
+
+    /// The stored sessions whose key fits: same tenant and client, and the
+    /// audience and user when given.
+    pub fn matching(
+        &self,
+        tenant: Option<&str>,
+        client_id: Option<&str>,
+        audience: Option<&str>,
+        username: Option<&str>,
+    ) -> Vec<SessionKey> {
+        self.index
+            .sessions
+            .iter()
+            .map(|s| &s.key)
+            .filter(|k| tenant.is_none_or(|t| k.tenant == t))
+            .filter(|k| client_id.is_none_or(|c| k.client_id == c))
+            .filter(|k| audience.is_none_or(|a| k.audience.as_deref() == Some(a)))
+            .filter(|k| username.is_none_or(|u| k.username.eq_ignore_ascii_case(u)))
+            .cloned()
+            .collect()
+    }
+
+    /// A session's tokens, from wherever they are.
+    pub fn load(&self, key: &SessionKey) -> Result<Session, Failure> {
+        let entry = self
+            .index
+            .sessions
+            .iter()
+            .find(|s| s.key == *key)
+            .ok_or_else(|| Failure::usage(format!("no stored session for {}", key.describe())))?;
+        let tokens = match (entry.place, &entry.tokens) {
+            (Place::File, Some(tokens)) => tokens.clone(),
+            (Place::File, None) => {
+                return Err(unusable(
+                    "the session in",
+                    &self.index_path,
+                    "it lists the session without its tokens",
+                ));
+            }
+            (Place::Os, _) => {
+                let text = os::get(&key.entry_name()).map_err(|e| {
+                    Failure::usage_with_hint(
+                        format!(
+                            "cannot read the session of {} from the {}: {e}",
+                            key.describe(),
+                            os::NAME
+                        ),
+                        "unlock the credential store, or log in again",
+                    )
+                })?;
+                serde_json::from_str(&text).map_err(|e| {
+                    Failure::usage_with_hint(
+                        format!("the stored session of {} is damaged: {e}", key.describe()),
+                        "log in again",
+                    )
+                })?
+            }
+        };
+        Ok(Session {
+            tokens,
+            expires_at: entry.expires_at,
+            place: entry.place,
+        })
+    }
+
+    /// Stores (or replaces) a session. The OS store is tried first unless
+    /// the choice says file; when it does not answer, the file takes the
+    /// session and the returned note says so.
+    pub fn save(
+        &mut self,
+        key: SessionKey,
+        tokens: &TokenSet,
+        expires_at: Option<u64>,
+    ) -> Result<(Place, Option<String>), Failure> {
+        let mut note = None;
+        let place = match self.choice {
+            Choice::File => Place::File,
+            Choice::Auto if !os::available() => Place::File,
+            Choice::Os | Choice::Auto => {
+                let json =
+                    serde_json::to_string(tokens).map_err(|e| Failure::Unexpected(e.into()))?;
+                match os::set(&key.entry_name(), &json) {
+                    Ok(()) => Place::Os,
+                    Err(e) if self.choice == Choice::Os => {
+                        return Err(Failure::usage_with_hint(
+                            format!("the {} did not take the session: {e}", os::NAME),
+                            "unlock it, or set AUTH0_MFA_STORE=file (or auto)",
+                        ));
+                    }
+                    Err(e) => {
+                        note = Some(format!(
+                            "the {} did not answer ({e}); the session is kept in {} instead (mode 0600)",
+                            os::NAME,
+                            self.index_path.display()
+                        ));
+                        Place::File
+                    }
+                }
+            }
+        };
+        // A session that moved from the OS store to the file leaves nothing behind.
+        if let Some(old) = self.index.sessions.iter().find(|s| s.key == key)
+            && old.place == Place::Os
+            && place == Place::File
+        {
+            let _ = os::delete(&key.entry_name());
+        }
+        self.index.sessions.retain(|s| s.key != key);
+        self.index.sessions.push(Indexed {
+            key,
+            expires_at,
+            place,
+            tokens: (place == Place::File).then(|| tokens.clone()),
+        });
+        self.write()?;
+        Ok((place, note))
+    }
+
+    /// Forgets a session, here and in the OS store.
+    pub fn remove(&mut self, key: &SessionKey) -> Result<(), Failure> {
+        if let Some(entry) = self.index.sessions.iter().find(|s| s.key == *key)
+            && entry.place == Place::Os
+        {
+            // Gone already, or the store is locked: the index entry goes anyway.
+            let _ = os::delete(&key.entry_name());
+        }
+        self.index.sessions.retain(|s| s.key != *key);
+        self.write()
+    }
+
+    fn write(&self) -> Result<(), Failure> {
+        let json =
+            serde_json::to_vec_pretty(&self.index).map_err(|e| Failure::Unexpected(e.into()))?;
+        files::write_private(&self.index_path, &json, Existing::Replace)
+            .map_err(|e| unusable("the session file", &self.index_path, e))
+    }
+}
+
+/// When an access token expires: now + `expires_in`, else its `exp` claim.
+pub fn expiry_of(tokens: &TokenSet, now: u64) -> Option<u64> {
+    tokens
+        .expires_in
+        .map(|seconds| now.saturating_add(seconds))
+        .or_else(|| {
+            crate::jwt::claims(tokens.access_token.expose())?
+                .get("exp")?
+                .as_u64()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(access: &str, refresh: Option<&str>) -> TokenSet {
+        serde_json::from_value(serde_json::json!({
+            "access_token": access,
+            "refresh_token": refresh,
+            "token_type": "Bearer",
+            "expires_in": 60,
+        }))
+        .unwrap()
+    }
+
+    fn key(user: &str) -> SessionKey {
+        SessionKey {
+            tenant: "https://t.example".into(),
+            client_id: "c".into(),
+            audience: None,
+            username: user.into(),
+        }
+    }
+
+    /// Each test has a state directory of its own.
+    fn in_state_dir<T>(test: impl FnOnce(&dyn Fn(Choice) -> Sessions) -> T) -> T {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("auth0-mfa/sessions.json");
+        test(&|choice| Sessions::open_at(path.clone(), choice).unwrap())
+    }
+
+    #[test]
+    fn a_session_in_the_file_store_round_trips_and_is_private() {
+        in_state_dir(|open| {
+            let mut sessions = open(Choice::File);
+            let (place, note) = sessions
+                .save(key("a@x"), &tokens("at-1", Some("rt-1")), Some(100))
+                .unwrap();
+            assert_eq!((place, note), (Place::File, None));
+            drop(sessions);
+            let sessions = open(Choice::File);
+            let found = sessions.matching(Some("https://t.example"), Some("c"), None, None);
+            assert_eq!(found, vec![key("a@x")]);
+            let session = sessions.load(&key("a@x")).unwrap();
+            assert_eq!(session.tokens.access_token.expose(), "at-1");
+            assert_eq!(session.seconds_left(40), 60);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(&sessions.index_path)
+                    .unwrap()
+                    .permissions()
+                    .mode();
+                assert_eq!(mode & 0o777, 0o600);
+            }
+        });
+    }
+
+    #[test]
+    fn the_os_store_keeps_tokens_out_of_the_index() {
+        in_state_dir(|open| {
+            keyring::set_default_credential_builder(keyring::mock::default_credential_builder());
+            let mut sessions = open(Choice::Os);
+            let (place, _) = sessions
+                .save(key("b@x"), &tokens("at-secret", Some("rt-secret")), None)
+                .unwrap();
+            assert_eq!(place, Place::Os);
+            let index = std::fs::read_to_string(&sessions.index_path).unwrap();
+            assert!(
+                !index.contains("at-secret") && !index.contains("rt-secret"),
+                "{index}"
+            );
+            sessions.remove(&key("b@x")).unwrap();
+            assert!(sessions.matching(None, None, None, None).is_empty());
+        });
+    }
+
+    #[test]
+    fn replacing_a_session_keeps_one_entry() {
+        in_state_dir(|open| {
+            let mut sessions = open(Choice::File);
+            sessions.save(key("a@x"), &tokens("1", None), None).unwrap();
+            sessions.save(key("a@x"), &tokens("2", None), None).unwrap();
+            sessions.save(key("z@x"), &tokens("3", None), None).unwrap();
+            assert_eq!(sessions.matching(None, None, None, Some("A@X")).len(), 1);
+            assert_eq!(
+                sessions
+                    .load(&key("a@x"))
+                    .unwrap()
+                    .tokens
+                    .access_token
+                    .expose(),
+                "2"
+            );
+        });
+    }
+}

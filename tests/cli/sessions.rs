@@ -1,0 +1,538 @@
+//! Sessions from first login to logout: `login` stores what it ends with,
+//! `token` answers from it (offline while it is valid), refreshes it (saving
+//! a rotated refresh token, finishing MFA when the refresh asks), `logout`
+//! revokes and forgets it, and `login --enroll` sets a new user up.
+
+use std::process::Stdio;
+
+use auth0_mfa::emulator::{Fault, Tenant};
+use serde_json::Value;
+
+use crate::harness::*;
+
+/// A tenant whose application rotates refresh tokens; `client` is extra
+/// lines of its `[[clients]]` table.
+fn tenant_with(client: &str) -> TestTenant {
+    TestTenant::with(
+        Tenant::from_toml(&format!(
+            r#"
+[settings]
+min_poll_interval_ms = 50
+
+[[clients]]
+client_id = "{CLIENT_ID}"
+client_secret = "{CLIENT_SECRET}"
+rotate_refresh_tokens = true
+{client}
+
+[[users]]
+username = "otp@test.example"
+password = "{PASSWORD}"
+[[users.authenticators]]
+type = "otp"
+secret = "{OTP_SECRET}"
+
+[[users]]
+username = "second@test.example"
+password = "{PASSWORD}"
+[[users.authenticators]]
+type = "otp"
+secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+
+[[users]]
+username = "new@test.example"
+password = "{PASSWORD}"
+"#
+        ))
+        .unwrap(),
+    )
+}
+
+const OFFLINE: [&str; 2] = ["--scope", "openid offline_access"];
+
+fn log_in(tenant: &TestTenant, user: &str, secret: &str) -> Value {
+    let output = tenant
+        .test_cmd()
+        .args(["login", "--json", "-u", user, "--otp-secret", secret])
+        .args(OFFLINE)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    stdout_json(&output)
+}
+
+fn session_file(tenant: &TestTenant) -> std::path::PathBuf {
+    tenant
+        .home
+        .path()
+        .join(".local/state/auth0-mfa/sessions.json")
+}
+
+fn stored_refresh_token(tenant: &TestTenant) -> String {
+    let index: Value =
+        serde_json::from_str(&std::fs::read_to_string(session_file(tenant)).unwrap()).unwrap();
+    index["sessions"][0]["tokens"]["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn login_stores_the_session_and_token_answers_from_it_without_a_request() {
+    let tenant = tenant_with("");
+    let tokens = log_in(&tenant, "otp@test.example", OTP_SECRET);
+    let file = session_file(&tenant);
+    assert!(
+        file.exists(),
+        "the file store is used where no OS store answers"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let before = tenant.emulator.received().len();
+    let output = tenant.test_cmd().arg("token").output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!("{}\n", tokens["access_token"].as_str().unwrap())
+    );
+    assert_eq!(tenant.emulator.received().len(), before, "no request");
+
+    let output = tenant
+        .test_cmd()
+        .args(["token", "--json"])
+        .output()
+        .unwrap();
+    let set = stdout_json(&output);
+    assert_eq!(set["access_token"], tokens["access_token"]);
+    assert!(set.get("refresh_token").is_none(), "never printed by token");
+    assert!(set["expires_in"].as_u64().unwrap() > 60);
+
+    // And with the tenant gone, while the token is valid.
+    let TestTenant { emulator, home } = tenant;
+    drop(emulator);
+    let output = bare_cmd(&home)
+        .env("AUTH0_DOMAIN", tokens_domain(&output))
+        .env("AUTH0_CLIENT_ID", CLIENT_ID)
+        .arg("token")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+/// The tenant's address, from the issuer of a token `token --json` printed.
+fn tokens_domain(output: &std::process::Output) -> String {
+    let set = stdout_json(output);
+    let claims = auth0_mfa::jwt::claims(set["access_token"].as_str().unwrap()).unwrap();
+    claims["iss"]
+        .as_str()
+        .unwrap()
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+#[test]
+fn an_access_token_near_its_end_is_refreshed_and_the_rotated_refresh_token_kept() {
+    let tenant = tenant_with("");
+    let first = log_in(&tenant, "otp@test.example", OTP_SECRET);
+    let old_refresh = stored_refresh_token(&tenant);
+    let output = tenant
+        .test_cmd()
+        .args(["token", "--json", "--min-ttl", "999999"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let set = stdout_json(&output);
+    assert_ne!(set["access_token"], first["access_token"]);
+    assert_eq!(tenant.count_grants("refresh_token"), 1);
+    let new_refresh = stored_refresh_token(&tenant);
+    assert_ne!(
+        new_refresh, old_refresh,
+        "the rotated refresh token is stored"
+    );
+    // The next refresh uses the new one, which the tenant accepts.
+    let output = tenant
+        .test_cmd()
+        .args(["token", "--min-ttl", "999999"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let sent = tenant.requests_to("/oauth/token");
+    assert_eq!(sent.last().unwrap()["refresh_token"], new_refresh);
+}
+
+#[test]
+fn two_scripts_refreshing_at_once_do_not_lose_the_rotated_token() {
+    let tenant = tenant_with("");
+    log_in(&tenant, "otp@test.example", OTP_SECRET);
+    let spawn = || {
+        tenant
+            .test_std_cmd()
+            .args(["token", "--min-ttl", "999999"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let children: Vec<_> = (0..3).map(|_| spawn()).collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+    // Each refresh used the token the one before it stored (a reused,
+    // rotated token would have ended the session).
+    let output = tenant
+        .test_cmd()
+        .args(["token", "--min-ttl", "999999"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(tenant.count_grants("refresh_token"), 4);
+}
+
+#[test]
+fn mfa_on_refresh_is_finished_with_the_answers_login_takes() {
+    let tenant = tenant_with("mfa_on_refresh = true");
+    log_in(&tenant, "otp@test.example", OTP_SECRET);
+    let output = tenant
+        .test_cmd()
+        .args(["token", "--min-ttl", "999999"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "no answer, no terminal: {}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("--otp"), "{}", stderr(&output));
+    let output = tenant
+        .test_cmd()
+        .args([
+            "token",
+            "--json",
+            "--min-ttl",
+            "999999",
+            "--otp-secret",
+            OTP_SECRET,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout_json(&output)["access_token"].is_string());
+    assert!(stderr(&output).contains("waiting") || tenant.count_grants(GRANT_MFA_OTP) == 2);
+}
+
+#[test]
+fn no_session_and_several_sessions_say_what_to_run() {
+    let tenant = tenant_with("");
+    let output = tenant
+        .test_cmd()
+        .args(["token", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(6));
+    let error = stdout_json(&output);
+    assert_eq!(error["error"], "login_required");
+    assert!(
+        error["hint"].as_str().unwrap().contains("auth0-mfa login"),
+        "{error}"
+    );
+
+    log_in(&tenant, "otp@test.example", OTP_SECRET);
+    log_in(
+        &tenant,
+        "second@test.example",
+        "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+    );
+    let output = tenant.test_cmd().arg("token").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("otp@test.example") && err.contains("second@test.example"),
+        "{err}"
+    );
+    let output = tenant
+        .test_cmd()
+        .args(["token", "-u", "second@test.example"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn logout_revokes_and_forgets_and_a_failed_revoke_still_forgets() {
+    let tenant = tenant_with("");
+    log_in(&tenant, "otp@test.example", OTP_SECRET);
+    let refresh = stored_refresh_token(&tenant);
+    let output = tenant
+        .test_cmd()
+        .args(["logout", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout_json(&output)["logged_out"][0]["revoked"], true);
+    let revokes = tenant.requests_to("/oauth/revoke");
+    assert_eq!(revokes.len(), 1);
+    assert_eq!(revokes[0]["token"], refresh);
+    assert_eq!(revokes[0]["client_secret"], CLIENT_SECRET);
+    let output = tenant.test_cmd().arg("token").output().unwrap();
+    assert_eq!(output.status.code(), Some(6), "the session is gone");
+
+    log_in(
+        &tenant,
+        "second@test.example",
+        "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+    );
+    tenant.emulator.inject_fault(Fault::Html502);
+    let output = tenant
+        .test_cmd()
+        .args(["logout", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let done = &stdout_json(&output)["logged_out"][0];
+    assert_eq!(done["revoked"], false);
+    assert!(
+        done["problem"].as_str().unwrap().contains("revoke failed"),
+        "{done}"
+    );
+    assert!(
+        stderr(&output).contains("forgotten here"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        tenant
+            .test_cmd()
+            .arg("token")
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(6)
+    );
+}
+
+#[test]
+fn a_session_that_cannot_be_refreshed_names_the_login() {
+    let tenant = tenant_with("");
+    log_in(&tenant, "otp@test.example", OTP_SECRET);
+    // Revoked behind the tool's back (another machine logged out).
+    let refresh = stored_refresh_token(&tenant);
+    let (status, _) = http(
+        &tenant.base_url(),
+        "POST",
+        "/oauth/revoke",
+        None,
+        Some(&format!(
+            r#"{{"token":"{refresh}","client_id":"{CLIENT_ID}","client_secret":"{CLIENT_SECRET}"}}"#
+        )),
+    );
+    assert_eq!(status, 200);
+    let output = tenant
+        .test_cmd()
+        .args(["token", "--json", "--min-ttl", "999999"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(6));
+    let error = stdout_json(&output);
+    assert!(
+        error["hint"]
+            .as_str()
+            .unwrap()
+            .contains("auth0-mfa login -u otp@test.example"),
+        "{error}"
+    );
+}
+
+#[test]
+fn no_store_stores_nothing() {
+    let tenant = tenant_with("");
+    for how in [&["--no-store"][..], &[]] {
+        let mut cmd = tenant.test_cmd();
+        if how.is_empty() {
+            cmd.env("AUTH0_MFA_NO_STORE", "1");
+        }
+        let output = cmd
+            .args([
+                "login",
+                "-u",
+                "otp@test.example",
+                "--otp-secret",
+                OTP_SECRET,
+                "--no-otp-wait",
+            ])
+            .args(how)
+            .output()
+            .unwrap();
+        // The second login may find its step spent; either way nothing is stored.
+        assert!(
+            matches!(output.status.code(), Some(0) | Some(4)),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert!(!session_file(&tenant).exists());
+}
+
+#[test]
+fn tokens_stay_out_of_traces_when_token_refreshes() {
+    let tenant = tenant_with("");
+    log_in(&tenant, "otp@test.example", OTP_SECRET);
+    let old_refresh = stored_refresh_token(&tenant);
+    let output = tenant
+        .test_cmd()
+        .args(["token", "-vv", "--min-ttl", "999999"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    let access = stdout(&output).trim().to_owned();
+    for secret in [
+        old_refresh.as_str(),
+        &stored_refresh_token(&tenant),
+        &access,
+        CLIENT_SECRET,
+    ] {
+        assert!(!err.contains(secret), "the trace leaks a secret:\n{err}");
+    }
+}
+
+#[test]
+fn a_new_user_is_enrolled_and_logged_in_in_one_command() {
+    let tenant = tenant_with("");
+    let output = tenant
+        .test_cmd()
+        .args([
+            "login",
+            "--json",
+            "-u",
+            "new@test.example",
+            "--enroll",
+            "otp",
+            "--otp-secret",
+            "auto",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let result = stdout_json(&output);
+    assert!(result["access_token"].is_string(), "{result}");
+    let enrollment = &result["enrollment"];
+    assert!(
+        enrollment["secret"].as_str().unwrap().len() >= 16,
+        "{result}"
+    );
+    assert!(
+        enrollment["barcode_uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("otpauth://")
+    );
+    assert!(enrollment["recovery_codes"][0].is_string());
+    // password grant, associate, mfa-otp grant: nothing more.
+    assert_eq!(tenant.emulator.received().len(), 3);
+    assert!(session_file(&tenant).exists(), "the session is stored too");
+}
+
+#[test]
+fn a_new_user_without_enroll_or_a_terminal_is_told_how() {
+    let tenant = tenant_with("");
+    let output = tenant
+        .test_cmd()
+        .args(["login", "--json", "-u", "new@test.example"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5), "{}", stderr(&output));
+    let error = stdout_json(&output);
+    assert!(
+        error["hint"].as_str().unwrap().contains("--enroll otp"),
+        "{error}"
+    );
+    assert!(tenant.requests_to("/mfa/associate").is_empty());
+}
+
+#[test]
+fn an_enrollment_at_login_whose_confirmation_fails_keeps_its_recovery_code() {
+    let tenant = tenant_with("");
+    let output = tenant
+        .test_cmd()
+        .args([
+            "login",
+            "--json",
+            "-u",
+            "new@test.example",
+            "--enroll",
+            "otp",
+            "--otp",
+            "000000",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let error = stdout_json(&output);
+    assert_eq!(error["error"], "invalid_grant");
+    assert!(
+        error["enrollment"]["recovery_codes"][0].is_string(),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_new_user_in_text_mode_sees_the_enrollment_then_the_tokens() {
+    let tenant = tenant_with("");
+    let output = tenant
+        .test_cmd()
+        .args([
+            "login",
+            "-u",
+            "new@test.example",
+            "--enroll",
+            "otp",
+            "--otp-secret",
+            "auto",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("secret") && text.contains("otpauth://"),
+        "{text}"
+    );
+    assert!(text.contains("first factor enrolled"), "{text}");
+    assert!(text.contains("access_token"), "{text}");
+}
+
+#[test]
+fn config_show_says_where_sessions_go() {
+    let tenant = tenant_with("");
+    let output = tenant
+        .test_cmd()
+        .args(["config", "show", "--json"])
+        .output()
+        .unwrap();
+    let store = stdout_json(&output)["session_store"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(store.contains("sessions.json"), "{store}");
+    let output = tenant
+        .test_cmd()
+        .env("AUTH0_MFA_STORE", "nowhere")
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let output = tenant
+        .test_cmd()
+        .env("AUTH0_MFA_STORE", "nowhere")
+        .arg("token")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+}
