@@ -278,12 +278,15 @@ fn files(roff: &mut Roff) {
     roff.control("TP", []);
     roff.text([bold("$XDG_STATE_HOME/auth0-mfa/sessions.json")]);
     roff.text([roman(
-        "The stored sessions (else ~/.local/state/auth0-mfa/): which sessions exist, and their          tokens when no OS credential store holds them. Mode 0600, replaced whole, locked          while a command refreshes a session.",
+        "The stored sessions (else ~/.local/state/auth0-mfa/): which sessions exist, and their \
+         tokens when no OS credential store holds them. Mode 0600, replaced whole, locked \
+         while a command refreshes a session.",
     )]);
     roff.control("TP", []);
     roff.text([bold("$XDG_STATE_HOME/auth0-mfa/spent-codes.json")]);
     roff.text([roman(
-        "The last TOTP step spent per tenant and secret (hashed, never the secret), so a code          is never sent twice: a login waits for the next step instead.",
+        "The last TOTP step spent per tenant and secret (hashed, never the secret), so a code \
+         is never sent twice: a login waits for the next step instead.",
     )]);
 }
 
