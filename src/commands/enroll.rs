@@ -86,7 +86,10 @@ pub(super) async fn associate_and_show(
         }
         _ => Ok(()),
     };
-    if !out.json {
+    if out.json {
+        // The JSON comes at the end; a person confirming needs the secret now.
+        out.aside(Report::Enrollment(&association));
+    } else {
         out.result(Report::Enrollment(&association))?;
     }
     Ok((association, saved))

@@ -90,6 +90,27 @@ impl Pty {
         String::from_utf8_lossy(&self.screen.lock().unwrap()).into_owned()
     }
 
+    /// The screen without its escape sequences (colours, cursor moves).
+    pub fn plain_screen(&self) -> String {
+        let screen = self.screen();
+        let mut plain = String::with_capacity(screen.len());
+        let mut chars = screen.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' && chars.peek() == Some(&'[') {
+                chars.next();
+                // Parameters, then one final letter.
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            } else {
+                plain.push(c);
+            }
+        }
+        plain
+    }
+
     /// Waits until the terminal shows `text`.
     pub fn expect(&self, text: &str) {
         let deadline = Instant::now() + Duration::from_secs(15);

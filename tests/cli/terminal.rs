@@ -233,3 +233,42 @@ fn the_spinner_shows_the_wait_and_clears_its_line() {
     let last_spin = screen.rfind("Ctrl-C to stop").unwrap();
     assert!(screen[last_spin..].contains("\r\x1b[K"), "{screen:?}");
 }
+
+#[test]
+fn a_new_user_at_a_terminal_picks_a_factor_sees_the_secret_and_confirms() {
+    let tenant = TestTenant::fast("");
+    let mut pty = at_terminal(
+        &tenant,
+        &[
+            "login",
+            "--json",
+            "-u",
+            "new@test.example",
+            "--password",
+            PASSWORD,
+        ],
+    );
+    pty.expect("no MFA factor yet. Enroll which?");
+    pty.send(b"\r");
+    pty.expect_hidden_prompt("One-time code");
+    // The secret is on the terminal (stdout holds the JSON for the end).
+    let screen = pty.plain_screen();
+    let secret = screen
+        .lines()
+        .find_map(|l| l.split_once("secret").map(|(_, rest)| rest.trim()))
+        .map(|s| {
+            s.split_whitespace()
+                .next()
+                .unwrap()
+                .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+                .to_owned()
+        })
+        .unwrap_or_else(|| panic!("no secret shown: {screen}"));
+    assert!(screen.contains("otpauth://"), "{screen}");
+    pty.send(format!("{}\r", otp_now(&secret)).as_bytes());
+    let (exit, stdout) = pty.finish();
+    assert_eq!(exit, Some(0), "{}", pty.screen());
+    let result: Value = serde_json::from_str(&stdout).unwrap();
+    assert!(result["access_token"].is_string());
+    assert_eq!(result["enrollment"]["secret"], secret.as_str());
+}
