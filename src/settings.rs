@@ -178,8 +178,11 @@ impl Key {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Flag(&'static str),
-    /// `--client-secret-file` and the like.
-    FileFlag(&'static str),
+    /// `--client-secret-file` and the like: the value is the file's content.
+    FileFlag {
+        flag: &'static str,
+        path: PathBuf,
+    },
     Env(&'static str),
     Profile {
         name: String,
@@ -192,7 +195,7 @@ pub enum Source {
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Source::Flag(flag) | Source::FileFlag(flag) => write!(f, "flag {flag}"),
+            Source::Flag(flag) | Source::FileFlag { flag, .. } => write!(f, "flag {flag}"),
             Source::Env(var) => write!(f, "env {var}"),
             Source::Profile {
                 name,
@@ -647,7 +650,13 @@ fn flag_value(
                 warn_if_readable(path, warnings);
             }
             let value = read_secret_file(path, &format!("({flag})"))?;
-            Some((value, Source::FileFlag(flag)))
+            Some((
+                value,
+                Source::FileFlag {
+                    flag,
+                    path: path.clone(),
+                },
+            ))
         }
     })
 }

@@ -148,14 +148,31 @@ fn answers(
     given: &Settings,
     current: &BTreeMap<String, String>,
     prompter: &mut dyn Prompter,
-) -> Result<Vec<(Key, Secret)>, Failure> {
+) -> Result<Vec<Answer>, Failure> {
     let mut answers: Vec<(Key, Secret)> = WRITTEN
         .iter()
         .chain(&[Key::ClientAssertionAlg, Key::ClientAssertionKid])
         .filter_map(|&key| {
             let setting = given.get(key)?;
-            (setting.source != Source::Default).then(|| (key, setting.value.clone()))
+            match &setting.source {
+                Source::Default => None,
+                // A secret given as a file stays in its file: the profile
+                // names the file (`client_secret_file`), never copies it.
+                Source::FileFlag { path, .. } => {
+                    Some((key, Secret::new(path.display().to_string())))
+                }
+                _ => Some((key, setting.value.clone())),
+            }
         })
+        .collect();
+    let from_file: Vec<Key> = answers
+        .iter()
+        .filter(|(key, _)| {
+            given
+                .get(*key)
+                .is_some_and(|s| matches!(s.source, Source::FileFlag { .. }))
+        })
+        .map(|(key, _)| *key)
         .collect();
     let has = |answers: &[(Key, Secret)], key: Key| answers.iter().any(|(k, _)| *k == key);
     for (key, prompt, optional) in [
@@ -208,18 +225,29 @@ fn answers(
             answers.push((Key::ClientSecret, secret));
         }
     }
-    Ok(answers)
+    Ok(answers
+        .into_iter()
+        .map(|(key, value)| Answer {
+            file: from_file.contains(&key),
+            key,
+            value,
+        })
+        .collect())
+}
+
+/// A value `config init` writes: under the key's name, or, for a secret
+/// given as a file, the file's path under `NAME_file`.
+struct Answer {
+    key: Key,
+    value: Secret,
+    file: bool,
 }
 
 /// Sets each answer in `[profiles.NAME]` where it differs from what is there
 /// (keeping the comments around it), and `default_profile` when the file has
 /// none. A secret given anew replaces its `_file` twin, which it would
 /// otherwise shadow. Returns what was written, in order.
-fn write_profile(
-    document: &mut DocumentMut,
-    profile: &str,
-    answers: &[(Key, Secret)],
-) -> Vec<String> {
+fn write_profile(document: &mut DocumentMut, profile: &str, answers: &[Answer]) -> Vec<String> {
     let mut written = Vec::new();
     if !document.contains_key("default_profile") {
         // Top-level keys are written before every table, wherever inserted.
@@ -242,9 +270,20 @@ fn write_profile(
     let Some(entry) = entry.as_table_like_mut() else {
         return written;
     };
-    for (key, secret) in answers {
-        let name = key.name();
-        let new = secret.expose();
+    for answer in answers {
+        let (name, twin) = if answer.file {
+            (
+                format!("{}_file", answer.key.name()),
+                answer.key.name().to_owned(),
+            )
+        } else {
+            (
+                answer.key.name().to_owned(),
+                format!("{}_file", answer.key.name()),
+            )
+        };
+        let name = name.as_str();
+        let new = answer.value.expose();
         match entry.get_mut(name) {
             Some(Item::Value(old)) if old.as_str() == Some(new) => continue,
             Some(Item::Value(old)) => {
@@ -256,8 +295,7 @@ fn write_profile(
                 entry.insert(name, value(new));
             }
         }
-        let twin = format!("{name}_file");
-        if key.is_secret() && entry.remove(&twin).is_some() {
+        if answer.key.is_secret() && entry.remove(&twin).is_some() {
             written.push(format!("{name} (in place of {twin})"));
         } else {
             written.push(name.to_owned());

@@ -323,3 +323,43 @@ fn a_readable_secret_file_earns_a_warning() {
         .unwrap();
     assert!(stderr(&output).contains("chmod 600"), "{}", stderr(&output));
 }
+
+#[test]
+fn config_init_names_a_secret_file_rather_than_copying_it() {
+    let home = TempDir::new().unwrap();
+    let secret = home.path().join("client.secret");
+    std::fs::write(&secret, "the-secret-itself\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let output = bare_cmd(&home)
+        .args([
+            "config",
+            "init",
+            "--domain",
+            "t.us.auth0.com",
+            "--client-id",
+            "abc",
+            "--client-secret-file",
+        ])
+        .arg(&secret)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(home.path().join(".config/auth0-mfa/config.toml")).unwrap();
+    assert!(!text.contains("the-secret-itself"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "client_secret_file = {:?}",
+            secret.display().to_string()
+        )),
+        "{text}"
+    );
+    let shown = show(&mut bare_cmd(&home));
+    assert_eq!(
+        setting(&shown, "client_secret"),
+        ("********".into(), "profile default (file)".into())
+    );
+}
