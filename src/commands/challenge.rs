@@ -7,7 +7,6 @@ use crate::flow::Flow;
 use crate::output::{Output, Report};
 use crate::prompt::TerminalPrompter;
 use crate::settings::Settings;
-use crate::spent::Ledger;
 
 pub async fn run(
     args: &ChallengeArgs,
@@ -23,12 +22,7 @@ pub async fn run(
     let mfa_token = super::mfa_token(settings)?;
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
-    let mut flow = Flow {
-        client: &client,
-        prompter: &mut prompter,
-        progress: out,
-        ledger: &Ledger::default_place(),
-    };
+    let mut flow = Flow::new(&client, &mut prompter, out);
     let types: Vec<ChallengeType> = args.types.iter().map(|&t| t.into()).collect();
     let challenge = flow
         .challenge(&mfa_token, &types, args.authenticator_id.as_deref())

@@ -167,7 +167,7 @@ async fn log_in(
         prompter: &mut phone,
         progress: narrator,
         // The demo's tenant lives and dies with it: nothing to remember.
-        ledger: &Ledger::none(),
+        ledger: Ledger::none(),
     };
     let choice = Choice {
         factor: Some(run.factor),

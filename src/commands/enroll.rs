@@ -9,7 +9,6 @@ use crate::output::{Output, Report, enrolled_json};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
 use crate::settings::{Key, Settings};
-use crate::spent::Ledger;
 use crate::totp::Totp;
 
 use super::{MfaApi, SaveTo};
@@ -36,12 +35,7 @@ pub async fn run(
         }
         _ => super::mfa_api_token(settings, &domain, MfaApi::Enroll)?,
     };
-    let mut flow = Flow {
-        client: &client,
-        prompter: &mut prompter,
-        progress: out,
-        ledger: &Ledger::default_place(),
-    };
+    let mut flow = Flow::new(&client, &mut prompter, out);
     let (association, saved) =
         associate_and_show(&mut flow, &token, &enrollment, save_to.as_ref(), out).await?;
     if args.no_confirm {
@@ -139,12 +133,7 @@ async fn first_factor_token(
     let mut login = super::password_login(settings, Some(username), prompter)?;
     // The mfa_token to enroll with comes from a plain login, whatever audience is set.
     login.audience = None;
-    let mut flow = Flow {
-        client,
-        prompter,
-        progress: out,
-        ledger: &Ledger::default_place(),
-    };
+    let mut flow = Flow::new(client, prompter, out);
     match flow.log_in(&login).await? {
         LoginOutcome::MfaRequired(required) => Ok(required.mfa_token),
         LoginOutcome::Tokens(_) => Err(Failure::usage_with_hint(

@@ -38,12 +38,7 @@ pub async fn run(
     let client = super::connect(settings, out)?;
     refuse_a_spent_step(&answers, &client)?;
     let login = super::password_login(settings, settings.text(Key::Username), &mut prompter)?;
-    let mut flow = Flow {
-        client: &client,
-        prompter: &mut prompter,
-        progress: out,
-        ledger: &Ledger::default_place(),
-    };
+    let mut flow = Flow::new(&client, &mut prompter, out);
     let required = match flow.log_in(&login).await? {
         LoginOutcome::Tokens(_) if args.mfa_token_only => {
             return Err(Failure::usage_with_hint(

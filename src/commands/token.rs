@@ -12,7 +12,6 @@ use crate::output::{Output, Report};
 use crate::prompt::TerminalPrompter;
 use crate::sessions::{self, Session, SessionKey, Sessions};
 use crate::settings::{Key, Settings};
-use crate::spent::Ledger;
 use crate::totp::now_unix;
 
 pub async fn run(
@@ -70,12 +69,7 @@ pub async fn run(
     };
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
-    let mut flow = Flow {
-        client: &client,
-        prompter: &mut prompter,
-        progress: out,
-        ledger: &Ledger::default_place(),
-    };
+    let mut flow = Flow::new(&client, &mut prompter, out);
     out.progress("refreshing the session (refresh_token grant, POST /oauth/token)");
     let refreshed = match client.refresh(&refresh_token).await {
         Ok(LoginOutcome::Tokens(tokens)) => tokens,

@@ -9,7 +9,6 @@ use crate::output::Output;
 use crate::prompt::TerminalPrompter;
 use crate::secret::Secret;
 use crate::settings::Settings;
-use crate::spent::Ledger;
 
 pub async fn run(
     args: &VerifyArgs,
@@ -26,12 +25,7 @@ pub async fn run(
     let waiting = super::waiting(settings, &args.wait);
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
-    let mut flow = Flow {
-        client: &client,
-        prompter: &mut prompter,
-        progress: out,
-        ledger: &Ledger::default_place(),
-    };
+    let mut flow = Flow::new(&client, &mut prompter, out);
     let tokens = if answers.recovery_code.is_some() {
         flow.recover(&mfa_token, &answers).await?
     } else if let Some(oob_code) = &args.oob_code {

@@ -73,7 +73,7 @@ pub struct Flow<'a> {
     pub prompter: &'a mut dyn Prompter,
     pub progress: &'a dyn Progress,
     /// The one-time codes already sent, so none is sent twice.
-    pub ledger: &'a Ledger,
+    pub ledger: Ledger,
 }
 
 const OTP_ASK: Ask<'static> = Ask {
@@ -93,6 +93,22 @@ const RECOVERY_ASK: Ask<'static> = Ask {
     what: "the recovery code",
     how: "pass --recovery-code CODE",
 };
+
+impl<'a> Flow<'a> {
+    /// A flow that keeps its record of spent codes in the usual place.
+    pub fn new(
+        client: &'a Client,
+        prompter: &'a mut dyn Prompter,
+        progress: &'a dyn Progress,
+    ) -> Flow<'a> {
+        Flow {
+            client,
+            prompter,
+            progress,
+            ledger: Ledger::default_place(),
+        }
+    }
+}
 
 impl Flow<'_> {
     /// The first step: the password grant, which may answer `mfa_required`.
