@@ -14,6 +14,9 @@ use crate::output::Output;
 /// command ends, or the signal thread when a signal ends it first.
 static EXITING: AtomicBool = AtomicBool::new(false);
 
+/// Whether the signal thread runs.
+static LISTENING: AtomicBool = AtomicBool::new(false);
+
 /// Claims the right to report the outcome and exit. False when the other
 /// thread has it already.
 pub fn claim_exit() -> bool {
@@ -34,15 +37,15 @@ fn end(out: &Output, signal: Signal) {
     if !claim_exit() {
         return;
     }
-    terminal::restore();
     out.end_spinner();
     out.failure(&Failure::Interrupted(signal));
-    std::process::exit(signal.exit_code());
+    terminal::restore_and_exit(signal.exit_code());
 }
 
 #[cfg(unix)]
 mod unix {
     use std::sync::Arc;
+    use std::sync::atomic::Ordering;
 
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     use signal_hook::iterator::Signals;
@@ -56,18 +59,28 @@ mod unix {
         let Ok(mut signals) = Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
             return;
         };
-        let _ = std::thread::Builder::new()
+        super::terminal::remember_main_thread();
+        let listening = std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || {
-                for number in signals.forever() {
-                    let signal = match number {
-                        SIGTERM => Signal::Terminate,
-                        SIGHUP => Signal::Hangup,
-                        _ => Signal::Interrupt,
+                loop {
+                    // A signal that cuts a prompt's read short makes the
+                    // prompt raise SIGINT as well; when several are pending
+                    // the one from outside (SIGTERM, SIGHUP) is the cause.
+                    let pending: Vec<i32> = signals.wait().collect();
+                    let signal = if pending.contains(&SIGTERM) {
+                        Signal::Terminate
+                    } else if pending.contains(&SIGHUP) {
+                        Signal::Hangup
+                    } else if pending.contains(&SIGINT) {
+                        Signal::Interrupt
+                    } else {
+                        continue;
                     };
                     super::end(&out, signal);
                 }
             });
+        super::LISTENING.store(listening.is_ok(), Ordering::SeqCst);
     }
 }
 
@@ -114,23 +127,40 @@ pub mod terminal {
         }
     }
 
+    /// Shows the cursor again (a picker hides it).
+    const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+
     /// Puts back what a running prompt changed; nothing when none runs.
-    /// The main thread (a prompt ending) and the signal thread may both get
-    /// here at once: the saved state is taken and the terminal written under
-    /// one lock, so the exit of one cannot come between the other's steps.
+    /// The saved state is taken and the terminal written under one lock, so
+    /// two restores never interleave.
     pub fn restore() {
         imp::restore(|| {
             use std::io::Write;
-            // Show the cursor again (a picker hides it).
             let mut stderr = std::io::stderr().lock();
-            let _ = stderr.write_all(b"\x1b[?25h");
+            let _ = stderr.write_all(SHOW_CURSOR);
             let _ = stderr.flush();
         });
     }
 
+    /// The signal thread's last step: puts the terminal back for good and
+    /// ends the process. A prompt on the main thread changes the terminal at
+    /// every key (raw mode for the key, back between keys), so a restore made
+    /// while it runs could be undone by its next key before the exit; the
+    /// main thread is stopped first, and then nothing can come after.
+    pub fn restore_and_exit(code: i32) -> ! {
+        imp::restore_and_exit(code)
+    }
+
+    /// Called on the main thread, which runs the prompts.
+    pub fn remember_main_thread() {
+        #[cfg(unix)]
+        imp::remember_main_thread();
+    }
+
     #[cfg(unix)]
     mod imp {
-        use std::sync::Mutex;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::{Mutex, OnceLock, TryLockError};
 
         /// The line settings of the terminal on stdin, as the prompt found them.
         static SAVED: Mutex<Option<libc::termios>> = Mutex::new(None);
@@ -148,9 +178,91 @@ pub mod terminal {
         pub fn restore(after: impl FnOnce()) {
             let mut saved = SAVED.lock().unwrap_or_else(|p| p.into_inner());
             if let Some(state) = saved.take() {
-                // SAFETY: `state` is a termios tcgetattr filled for this fd.
-                unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &state) };
+                set(&state);
                 after();
+            }
+        }
+
+        fn set(state: &libc::termios) {
+            // SAFETY: `state` is a termios tcgetattr filled for this fd.
+            unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, state) };
+        }
+
+        static MAIN_THREAD: OnceLock<libc::pthread_t> = OnceLock::new();
+        /// Set by the main thread once it is stopped for good.
+        static MAIN_STOPPED: AtomicBool = AtomicBool::new(false);
+
+        pub fn remember_main_thread() {
+            // SAFETY: pthread_self has no preconditions.
+            let _ = MAIN_THREAD.set(unsafe { libc::pthread_self() });
+        }
+
+        /// Runs on the main thread, interrupting whatever it was doing
+        /// (a read of a key, a write, a sleep), and never returns from it.
+        extern "C" fn stop_here(_: libc::c_int) {
+            MAIN_STOPPED.store(true, Ordering::SeqCst);
+            loop {
+                // SAFETY: pause is async-signal-safe and only waits.
+                unsafe { libc::pause() };
+            }
+        }
+
+        pub fn restore_and_exit(code: i32) -> ! {
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            // Read before the main thread stops: it may stop holding the lock.
+            let before = *SAVED.lock().unwrap_or_else(|p| p.into_inner());
+            stop_main_thread();
+            // From here on nothing may allocate or take a lock the main
+            // thread could hold (it may have stopped inside malloc or a write).
+            let state = match SAVED.try_lock() {
+                Ok(saved) => *saved,
+                Err(TryLockError::Poisoned(saved)) => *saved.into_inner(),
+                Err(TryLockError::WouldBlock) => before,
+            };
+            if let Some(state) = state {
+                set(&state);
+                // SAFETY: writes bytes from a static to fd 2.
+                unsafe {
+                    libc::write(
+                        libc::STDERR_FILENO,
+                        super::SHOW_CURSOR.as_ptr().cast(),
+                        super::SHOW_CURSOR.len(),
+                    )
+                };
+            }
+            // SAFETY: _exit ends the process without running anything more;
+            // the output was flushed above.
+            unsafe { libc::_exit(code) }
+        }
+
+        /// Stops the main thread in a signal handler of its own, and waits
+        /// (briefly: it may be gone already) until it is there. The handler is
+        /// installed only now, so a stray SIGUSR2 before this ends the process
+        /// by its default action rather than freezing it.
+        fn stop_main_thread() {
+            let Some(&main) = MAIN_THREAD.get() else {
+                return;
+            };
+            // SAFETY: sigaction with a zeroed struct, an empty mask and a
+            // handler that only stores an atomic and pauses; pthread_kill
+            // targets the main thread, alive until the process exits.
+            unsafe {
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = stop_here as extern "C" fn(libc::c_int) as usize;
+                libc::sigemptyset(&mut action.sa_mask);
+                if libc::sigaction(libc::SIGUSR2, &action, std::ptr::null_mut()) != 0 {
+                    return;
+                }
+                if libc::pthread_kill(main, libc::SIGUSR2) != 0 {
+                    return;
+                }
+            }
+            for _ in 0..200 {
+                if MAIN_STOPPED.load(Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
             }
         }
     }
@@ -172,11 +284,26 @@ pub mod terminal {
                 after();
             }
         }
+
+        pub fn restore_and_exit(code: i32) -> ! {
+            super::restore();
+            std::process::exit(code)
+        }
     }
 }
 
 /// The main thread's side: report the outcome unless a signal got there first.
 pub fn finish(out: &Arc<Output>, outcome: Result<(), Failure>) -> i32 {
+    if matches!(outcome, Err(Failure::Interrupted(_))) && LISTENING.load(Ordering::SeqCst) {
+        // A prompt ends "interrupted" when a signal cut its read short (or
+        // when it read Ctrl-C and raised SIGINT itself): the signal thread
+        // has that signal and reports it under its own number. Give it the
+        // moment it needs, rather than report SIGTERM as a Ctrl-C.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(500);
+        while !EXITING.load(Ordering::SeqCst) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
     if !claim_exit() {
         // The signal thread is reporting and will exit the process.
         loop {

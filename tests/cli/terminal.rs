@@ -125,6 +125,33 @@ fn the_picker_chooses_a_factor_and_ctrl_c_there_shows_the_cursor_again() {
 }
 
 #[test]
+fn a_signal_while_keys_are_typed_at_the_picker_leaves_the_terminal_as_it_was() {
+    // The picker changes the terminal for every key; a signal that lands
+    // between two keys once let the next key's raw mode outlive the process.
+    for (round, signal) in [INT, libc::SIGTERM, libc::SIGHUP]
+        .repeat(3)
+        .into_iter()
+        .enumerate()
+    {
+        let tenant = TestTenant::fast("");
+        let mut pty = at_terminal(
+            &tenant,
+            &["login", "-u", "multi@test.example", "--password", PASSWORD],
+        );
+        pty.expect("Which authenticator?");
+        for _ in 0..round % 4 {
+            pty.send(b"\x1b[B\x1b[A");
+        }
+        pty.send(b"\x1b[B");
+        pty.signal(signal);
+        let (exit, _) = pty.finish();
+        assert_eq!(exit, Some(128 + signal), "round {round}: {}", pty.screen());
+        assert!(pty.echoes(), "round {round}: signal {signal} left echo off");
+        assert!(pty.cursor_visible(), "round {round}: cursor hidden");
+    }
+}
+
+#[test]
 fn ctrl_c_at_the_delete_confirmation_deletes_nothing_and_shows_the_cursor() {
     let tenant = TestTenant::fast("");
     let audience = format!("{}/mfa/", tenant.base_url());
