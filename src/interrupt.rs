@@ -1,8 +1,9 @@
 //! Signals: Ctrl-C, SIGTERM and SIGHUP end whatever the command is waiting
 //! for (a prompt, a request, a sleep) at once. A thread of its own receives
-//! them, so no wait has to cooperate: it restores the terminal a prompt
-//! changed, reports the failure once (one JSON document under `--json`, and
-//! any secret not yet shown), and exits with 128 + the signal's number.
+//! them, so no wait has to cooperate: it reports the failure once (one JSON
+//! document under `--json`, and any secret not yet shown), stops the main
+//! thread, restores the terminal a prompt changed, and exits with 128 + the
+//! signal's number.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
