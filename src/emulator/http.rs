@@ -232,6 +232,17 @@ impl Reply {
         )
     }
 
+    /// What `/oauth/token` sends with every answer: plain `application/json` (no
+    /// charset, as recorded, unlike the `/mfa/` endpoints) and, as RFC 6749 §5.1
+    /// requires of a response holding tokens, no caching.
+    pub fn with_token_endpoint_headers(mut self) -> Reply {
+        self.headers
+            .push(("content-type", "application/json".into()));
+        self.headers.push(("cache-control", "no-store".into()));
+        self.headers.push(("pragma", "no-cache".into()));
+        self
+    }
+
     /// Adds a field to the JSON body.
     pub fn with_field(mut self, name: &str, value: Value) -> Reply {
         if let Some(body) = self.body.as_mut() {

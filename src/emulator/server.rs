@@ -86,12 +86,13 @@ async fn connection(stream: TcpStream, app: Router, tls: Option<TlsAcceptor>) {
     }
 }
 
-/// HTTP/1.1 only (what the TLS side offers by ALPN, and all Auth0 clients need).
+/// HTTP/2 (as Auth0 answers; chosen by ALPN over TLS, by its preface in the clear)
+/// or HTTP/1.1.
 async fn serve_http<S>(io: S, app: Router)
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
-    let builder = auto::Builder::new(TokioExecutor::new()).http1_only();
+    let builder = auto::Builder::new(TokioExecutor::new());
     // Errors here are the client's doing (or a reset fault); the connection just ends.
     let _ = builder
         .serve_connection(TokioIo::new(io), TowerToHyperService::new(app))
@@ -191,19 +192,22 @@ async fn dispatch(
             return finish(&shared, reply, None);
         }
     };
+    // HTTP/1.1 names the host in `Host`, HTTP/2 in the `:authority` of the URI.
     let host = parts
         .headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
-        .map(str::to_owned);
+        .map(str::to_owned)
+        .or_else(|| parts.uri.authority().map(|a| a.to_string()));
     let base = shared.origin.base_for(host.as_deref());
+    let parts_version = parts.version;
     let req = ApiRequest::new(parts.method, path, query, parts.headers, &raw, base);
     if req.path == "/_emulator" || req.path.starts_with("/_emulator/") {
         return finish(&shared, control::handle(&shared, &req), None);
     }
     let fault = {
         let mut st = shared.lock();
-        st.received.push(received(&req));
+        st.received.push(received(&req, parts_version));
         st.faults.pop_front()
     };
     match fault {
@@ -253,8 +257,9 @@ async fn dispatch(
     finish(&shared, reply, Some(rate))
 }
 
-fn received(req: &ApiRequest) -> ReceivedRequest {
+fn received(req: &ApiRequest, version: axum::http::Version) -> ReceivedRequest {
     ReceivedRequest {
+        http_version: format!("{version:?}"),
         method: req.method.to_string(),
         path: req.path.clone(),
         query: req.query.clone(),

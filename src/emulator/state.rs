@@ -29,6 +29,8 @@ pub const MAX_PENDING_ENROLLMENTS: usize = 50;
 /// One request the emulator received (control API requests are not kept).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReceivedRequest {
+    /// `HTTP/1.1` or `HTTP/2.0`.
+    pub http_version: String,
     pub method: String,
     /// The raw path as sent, e.g. `/mfa/authenticators/push%7Cdev_x`.
     pub path: String,

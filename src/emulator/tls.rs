@@ -93,8 +93,8 @@ pub fn setup(
             PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(leaf_key.serialize_der())),
         )
         .context("cannot use the generated server certificate")?;
-    // The server speaks HTTP/1.1 only; offering h2 would break clients that pick it.
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    // Auth0 answers over HTTP/2; HTTP/1.1 for clients that do not offer it.
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
 
     let ca_cert_pem = ca_cert.pem();
     write_atomically(ca_file, &ca_cert_pem)

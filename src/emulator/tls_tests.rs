@@ -25,7 +25,7 @@ fn client_config(roots: RootCertStore) -> Arc<ClientConfig> {
         .unwrap()
         .with_root_certificates(roots)
         .with_no_client_auth();
-    // What reqwest offers with its http2 feature: the emulator must settle on HTTP/1.1.
+    // What reqwest offers with its http2 feature: the emulator picks h2, as Auth0 does.
     config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
     Arc::new(config)
 }
@@ -176,7 +176,7 @@ fn serves_discovery_over_tls_with_https_urls() {
 }
 
 #[test]
-fn negotiates_http_1_1_and_names_every_loopback_host() {
+fn negotiates_h2_or_http_1_1_and_names_every_loopback_host() {
     let (emu, _dir) = tls_emu();
     let config = trusting(ca_pem(&emu));
     let names = [
@@ -187,8 +187,12 @@ fn negotiates_http_1_1_and_names_every_loopback_host() {
     for name in names {
         let tls =
             connect(&emu, config.clone(), name.clone()).unwrap_or_else(|e| panic!("{name:?}: {e}"));
-        assert_eq!(tls.conn.alpn_protocol(), Some(&b"http/1.1"[..]));
+        assert_eq!(tls.conn.alpn_protocol(), Some(&b"h2"[..]));
     }
+    let mut http1_only = (*config).clone();
+    http1_only.alpn_protocols = vec![b"http/1.1".to_vec()];
+    let tls = connect(&emu, Arc::new(http1_only), ip_name()).unwrap();
+    assert_eq!(tls.conn.alpn_protocol(), Some(&b"http/1.1"[..]));
     let other = connect(&emu, config, ServerName::try_from("example.com").unwrap());
     assert!(
         matches!(

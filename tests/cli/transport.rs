@@ -327,6 +327,13 @@ fn https_with_cacert_works_and_without_it_names_the_fix() {
     let output = login(&["--cacert", ca.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout_json(&output)["access_token"].is_string());
+    // Over TLS client and emulator settle on HTTP/2, as with Auth0.
+    let versions: Vec<String> = emulator
+        .received()
+        .into_iter()
+        .map(|r| r.http_version)
+        .collect();
+    assert_eq!(versions, ["HTTP/2.0", "HTTP/2.0"]);
 }
 
 #[test]

@@ -16,6 +16,7 @@ mod client_auth;
 mod discovery;
 mod session;
 mod token;
+mod userinfo;
 
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -33,7 +34,8 @@ pub fn route(shared: &Shared, req: &ApiRequest) -> Reply {
     match (&req.method, path) {
         (&Method::GET, "/.well-known/openid-configuration") => discovery::openid_configuration(req),
         (&Method::GET, "/.well-known/jwks.json") => Reply::ok(tokens::keys().jwks()),
-        (&Method::POST, "/oauth/token") => token::token(shared, req),
+        (&Method::POST, "/oauth/token") => token::token(shared, req).with_token_endpoint_headers(),
+        (&Method::GET | &Method::POST, "/userinfo") => userinfo::userinfo(shared, req),
         (&Method::POST, "/oauth/revoke") => session::revoke(shared, req),
         (&Method::POST, "/mfa/challenge") => challenge::challenge(shared, req),
         (&Method::POST, "/mfa/associate") => associate::associate(shared, req),
@@ -49,7 +51,8 @@ pub fn route(shared: &Shared, req: &ApiRequest) -> Reply {
             | "/oauth/revoke"
             | "/mfa/challenge"
             | "/mfa/associate"
-            | "/mfa/authenticators",
+            | "/mfa/authenticators"
+            | "/userinfo",
         ) => Reply::error(
             StatusCode::METHOD_NOT_ALLOWED,
             "method_not_allowed",
@@ -196,9 +199,9 @@ pub fn bearer(shared: &Shared, st: &State, req: &ApiRequest) -> Result<Bearer, R
     })
 }
 
-/// Checks an access token for the MFA API: our signature, not expired, the `/mfa/`
-/// audience, a known user.
-pub fn access_token(shared: &Shared, st: &State, base: &str, token: &str) -> Result<Bearer, Reply> {
+/// The claims of an access token the emulator issued: our signature, not expired, not
+/// revoked. Its audience is the caller's to check.
+fn live_access_token(shared: &Shared, st: &State, token: &str) -> Result<Value, Reply> {
     let claims = tokens::keys()
         .verify_jwt(token)
         .ok_or_else(|| invalid_token("Invalid token: bad signature or format."))?;
@@ -210,6 +213,30 @@ pub fn access_token(shared: &Shared, st: &State, base: &str, token: &str) -> Res
     if session::access_token_revoked(st, jti) {
         return Err(invalid_token("The access token has been revoked."));
     }
+    Ok(claims)
+}
+
+/// The audiences of a token's claims: `aud` is a string or an array of them.
+fn audiences(claims: &Value) -> Vec<&str> {
+    match claims.get("aud") {
+        Some(Value::String(a)) => vec![a.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The index of the user a token's `sub` names.
+fn subject(st: &State, claims: &Value) -> Option<usize> {
+    let sub = claims.get("sub").and_then(Value::as_str).unwrap_or("");
+    st.users
+        .iter()
+        .position(|u| sub == format!("auth0|{}", u.user_id))
+}
+
+/// Checks an access token for the MFA API: our signature, not expired, the `/mfa/`
+/// audience, a known user.
+pub fn access_token(shared: &Shared, st: &State, base: &str, token: &str) -> Result<Bearer, Reply> {
+    let claims = live_access_token(shared, st, token)?;
     // The MFA API of the URL this request came by, or of the one the token was issued
     // by (a client may reach the emulator by several names).
     let issued_by = claims
@@ -220,22 +247,12 @@ pub fn access_token(shared: &Shared, st: &State, base: &str, token: &str) -> Res
     let mfa_api = |a: &str| {
         shared.origin.is_mfa_audience(a, base) || shared.origin.is_mfa_audience(a, issued_by)
     };
-    let aud_ok = match claims.get("aud") {
-        Some(Value::String(a)) => mfa_api(a),
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(mfa_api),
-        _ => false,
-    };
-    if !aud_ok {
+    if !audiences(&claims).into_iter().any(mfa_api) {
         return Err(invalid_token(format!(
             "Bad audience: this endpoint needs an access token for {base}/mfa/."
         )));
     }
-    let sub = claims.get("sub").and_then(Value::as_str).unwrap_or("");
-    let user = st
-        .users
-        .iter()
-        .position(|u| sub == format!("auth0|{}", u.user_id))
-        .ok_or_else(|| invalid_token("Unknown user."))?;
+    let user = subject(st, &claims).ok_or_else(|| invalid_token("Unknown user."))?;
     let scopes = claims
         .get("scope")
         .and_then(Value::as_str)
@@ -310,10 +327,14 @@ pub fn token_set(
         .is_some_and(|a| shared.origin.is_mfa_audience(a, base));
     // MFA API tokens live 10 minutes, like Auth0's; others the default 24 hours.
     let expires_in: u64 = if mfa_api { 600 } else { 86_400 };
-    let aud = grant
-        .audience
-        .clone()
-        .unwrap_or_else(|| format!("{issuer}userinfo"));
+    // As Auth0: the userinfo URL alone without an audience, and beside the API's
+    // when the token is for an API and `openid` was asked for.
+    let userinfo = format!("{issuer}userinfo");
+    let aud = match &grant.audience {
+        None => json!(userinfo),
+        Some(api) if scopes.contains(&"openid") && *api != userinfo => json!([api, userinfo]),
+        Some(api) => json!(api),
+    };
     let jti = tokens::random_alphanumeric(16);
     let mut jwts = vec![(
         "access_token",

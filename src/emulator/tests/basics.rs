@@ -633,3 +633,92 @@ fn a_multi_thread_emulator_serves_concurrent_logins() {
     });
     assert_eq!(emu.received().len(), 16);
 }
+
+#[test]
+fn token_answers_are_plain_json_and_never_cached() {
+    let emu = demo_emu();
+    let token = mfa_token(&emu, demo::OTP_USER);
+    let code = totp(&emu, demo::OTP_SECRET, 0);
+    for answer in [
+        grant(&emu, OTP_GRANT, &token, &[("otp", &code)]),
+        grant(&emu, OTP_GRANT, &token, &[("otp", &code)]),
+    ] {
+        // As recorded: /oauth/token says no charset, the /mfa/ endpoints do.
+        assert_eq!(answer.header("content-type"), Some("application/json"));
+        assert_eq!(answer.header("cache-control"), Some("no-store"));
+        assert_eq!(answer.header("pragma"), Some("no-cache"));
+    }
+    let list = send(
+        &emu,
+        "GET",
+        "/mfa/authenticators",
+        &[("Authorization", &format!("Bearer {token}"))],
+        None,
+    );
+    assert_eq!(
+        list.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+}
+
+#[test]
+fn userinfo_answers_with_the_claims_the_token_s_scopes_allow() {
+    let emu = demo_emu();
+    let base = emu.base_url();
+    let userinfo = |token: &str| {
+        send(
+            &emu,
+            "GET",
+            "/userinfo",
+            &[("Authorization", &format!("Bearer {token}"))],
+            None,
+        )
+    };
+    let logged_in = |scope: &str, audience: Option<&str>| {
+        let mut extra = vec![("scope", scope)];
+        extra.extend(audience.map(|a| ("audience", a)));
+        let answer = login_with(&emu, demo::OTP_USER, &extra);
+        let token = answer.error(403, "mfa_required")["mfa_token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let code = totp(&emu, demo::OTP_SECRET, 0);
+        let set = grant(&emu, OTP_GRANT, &token, &[("otp", &code)]).ok();
+        // The next login's code is of the next step (a code is spent once).
+        emu.advance_clock(30);
+        set["access_token"].as_str().unwrap().to_owned()
+    };
+
+    let profile = userinfo(&logged_in("openid profile email", None)).ok();
+    assert!(profile["sub"].as_str().unwrap().starts_with("auth0|"));
+    assert_eq!(profile["email"], demo::OTP_USER);
+    assert!(profile["email_verified"].is_boolean());
+    assert!(profile["name"].is_string() && profile["nickname"].is_string());
+
+    let only_sub = userinfo(&logged_in("openid", None)).ok();
+    assert_eq!(only_sub.as_object().unwrap().len(), 1, "{only_sub}");
+
+    // An API's token with openid also names the userinfo URL, and works there.
+    let api = "https://api.example.com/";
+    let token = logged_in("openid email", Some(api));
+    assert_eq!(
+        claims(&token)["aud"],
+        json!([api, format!("{base}/userinfo")])
+    );
+    assert_eq!(userinfo(&token).ok()["email"], demo::OTP_USER);
+    // Without openid it is the API's alone, and /userinfo refuses it.
+    let token = logged_in("read:things", Some(api));
+    assert_eq!(claims(&token)["aud"], api);
+    let refused = userinfo(&token);
+    refused.error(401, "invalid_token");
+    assert!(
+        refused
+            .header("www-authenticate")
+            .unwrap()
+            .starts_with("Bearer error=\"invalid_token\"")
+    );
+
+    userinfo("not-a-token").error(401, "invalid_token");
+    send(&emu, "GET", "/userinfo", &[], None).error(401, "invalid_token");
+    send(&emu, "DELETE", "/userinfo", &[], None).error(405, "method_not_allowed");
+}
