@@ -4,9 +4,11 @@
 /// Control characters (escape sequences included) and the invisible
 /// formatting characters that reorder or hide text (bidi overrides and
 /// isolates, zero-width characters) become `�`, so that what a server sends
-/// can neither drive the terminal nor make a line read as something else.
+/// can neither drive the terminal nor make a line read as something else;
+/// and a secret this process sent, echoed back, shows as the mask.
 pub fn sanitize(text: &str) -> String {
-    text.chars()
+    crate::secret::redact(text)
+        .chars()
         .map(|c| {
             if (c.is_control() && c != '\n' && c != '\t') || is_invisible_format(c) {
                 '\u{fffd}'
@@ -15,6 +17,19 @@ pub fn sanitize(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// [`sanitize`] for text that must stay on one line (a message, a field of
+/// a table): a newline from the server could forge a line of our own.
+pub fn sanitize_line(text: &str) -> String {
+    sanitize(text).replace(['\n', '\t', '\r'], " ")
+}
+
+/// What a JSON string must escape as `\uXXXX` beyond what JSON itself asks:
+/// C1 controls and the invisible format characters. The value stays exact
+/// for a parser while `cat` of the document cannot drive a terminal.
+pub fn needs_json_escape(c: char) -> bool {
+    c.is_control() || is_invisible_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// Unicode's format characters that change how text around them reads.

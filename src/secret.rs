@@ -23,6 +23,41 @@ impl Secret {
 
 pub const MASK: &str = "********";
 
+/// The secrets this process has sent to the server. A server may echo a
+/// request back (in an error description, a header, a warning), so every
+/// text from it is shown with these masked: masking by field name alone
+/// cannot see a password quoted inside a sentence.
+static SENT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Shorter values (a 6-digit code is the shortest secret sent) would mask
+/// ordinary words and numbers.
+const SHORTEST_MASKED: usize = 6;
+
+/// Notes a value as sent, so that [`redact`] masks it from now on.
+pub fn remember_sent(value: &str) {
+    if value.len() < SHORTEST_MASKED {
+        return;
+    }
+    let mut sent = SENT.lock().unwrap_or_else(|p| p.into_inner());
+    if !sent.iter().any(|known| known == value) {
+        sent.push(value.to_owned());
+        // Longest first, so a secret that contains another is masked whole.
+        sent.sort_by_key(|known| std::cmp::Reverse(known.len()));
+    }
+}
+
+/// `text` with every secret this process sent replaced by the mask.
+pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
+    let sent = SENT.lock().unwrap_or_else(|p| p.into_inner());
+    let mut text = std::borrow::Cow::Borrowed(text);
+    for known in sent.iter() {
+        if text.contains(known.as_str()) {
+            text = std::borrow::Cow::Owned(text.replace(known.as_str(), MASK));
+        }
+    }
+    text
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Secret({MASK})")
@@ -64,6 +99,17 @@ impl<'de> serde::Deserialize<'de> for Secret {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_was_sent_is_masked_in_any_text_after() {
+        remember_sent("s3cr3t-sent-value");
+        remember_sent("12345");
+        assert_eq!(
+            redact("Wrong password s3cr3t-sent-value (try 12345)"),
+            format!("Wrong password {MASK} (try 12345)")
+        );
+        assert_eq!(redact("nothing to hide"), "nothing to hide");
+    }
 
     #[test]
     fn debug_and_display_mask_the_value() {

@@ -198,9 +198,46 @@ pub fn masked_body(body: &[u8]) -> String {
             } else {
                 String::new()
             };
-            sanitize(&format!("{text}{more}"))
+            sanitize(&format!("{}{more}", mask_quoted_secrets(&text)))
         }
     }
+}
+
+/// A body that is not JSON (cut short, or wrapped in something) may still
+/// hold `"refresh_token": "..."`: the value of every secret field quoted so
+/// is masked up to its closing quote, or to the end of a cut body.
+fn mask_quoted_secrets(text: &str) -> String {
+    let mut out = text.to_owned();
+    for field in SECRET_FIELDS {
+        let key = format!("\"{field}\"");
+        let mut from = 0;
+        while let Some(found) = out[from..].find(&key) {
+            let after_key = from + found + key.len();
+            let rest = &out[after_key..];
+            let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\r', '\n', ':']).len();
+            let value_at = after_key + gap;
+            if !out[after_key..value_at].contains(':') || !out[value_at..].starts_with('"') {
+                from = after_key;
+                continue;
+            }
+            let value = &out[value_at + 1..];
+            let mut end = value.len();
+            let mut escaped = false;
+            for (i, c) in value.char_indices() {
+                match c {
+                    '\\' if !escaped => escaped = true,
+                    '"' if !escaped => {
+                        end = i;
+                        break;
+                    }
+                    _ => escaped = false,
+                }
+            }
+            out.replace_range(value_at + 1..value_at + 1 + end, MASK);
+            from = value_at + 1 + MASK.len();
+        }
+    }
+    out
 }
 
 pub fn masked_json(mut value: Value) -> String {
@@ -238,6 +275,17 @@ fn mask_in_place(value: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secrets_in_a_body_that_is_not_json_are_masked() {
+        let cut = br#"callback({"recovery_code": "NEWREC1234", "refresh_token":"RT\"x", "scope": "openid", "access_token": "eyJhbGciOi"#;
+        let shown = masked_body(cut);
+        assert!(
+            !shown.contains("NEWREC") && !shown.contains("RT\\") && !shown.contains("eyJ"),
+            "{shown}"
+        );
+        assert!(shown.contains(r#""scope": "openid""#), "{shown}");
+    }
 
     #[test]
     fn secrets_are_masked_at_any_depth() {

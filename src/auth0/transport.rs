@@ -86,6 +86,7 @@ impl Transport {
         bearer: Option<&Secret>,
         body: Body,
     ) -> Result<Answer, Error> {
+        remember_secrets_sent(bearer, &body);
         let mut headers: Vec<(&'static str, String)> = vec![("accept", "application/json".into())];
         if let Some(token) = bearer {
             headers.push(("authorization", format!("Bearer {}", token.expose())));
@@ -185,6 +186,29 @@ impl Transport {
             }
         }
         Ok((status, headers, body))
+    }
+}
+
+/// Notes every credential a request carries, so that no text from the server
+/// can show one again (see [`crate::secret::redact`]).
+fn remember_secrets_sent(bearer: Option<&Secret>, body: &Body) {
+    use crate::secret::remember_sent;
+    if let Some(token) = bearer {
+        remember_sent(token.expose());
+    }
+    let is_secret = |name: &str| super::SECRET_FIELDS.contains(&name);
+    match body {
+        Body::Empty => {}
+        Body::Form(fields) => fields
+            .iter()
+            .filter(|(name, _)| is_secret(name))
+            .for_each(|(_, value)| remember_sent(value)),
+        Body::Json(Value::Object(fields)) => fields
+            .iter()
+            .filter(|(name, _)| is_secret(name))
+            .filter_map(|(_, value)| value.as_str())
+            .for_each(remember_sent),
+        Body::Json(_) => {}
     }
 }
 

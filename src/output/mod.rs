@@ -18,11 +18,13 @@ use crate::error::Failure;
 use crate::secret::Secret;
 use crate::settings::Settings;
 
+mod json;
 mod qr;
 mod report;
 mod time;
 
 pub use crate::sanitize::sanitize;
+use crate::sanitize::sanitize_line;
 pub use report::enrolled_json;
 use report::{report_json, report_text};
 
@@ -136,7 +138,7 @@ impl Output {
     pub fn result(&self, report: Report<'_>) -> Result<(), Failure> {
         let text = if self.json {
             let value = report_json(&report);
-            serde_json::to_string_pretty(&value).unwrap_or_default()
+            json::document(value)
         } else {
             report_text(&report, &Paint(self.stdout_color), stdout_columns())
         };
@@ -206,7 +208,7 @@ impl Output {
                     value[*field] = json!(secret.expose());
                 }
             }
-            let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+            let text = json::document(value);
             if self.write_stdout(&text).is_ok() {
                 return;
             }
@@ -307,7 +309,7 @@ const MAX_MESSAGE_CHARS: usize = 1000;
 
 /// A message for one stderr line: sanitized, cut to a readable length.
 fn one_line(message: &str) -> String {
-    let clean = sanitize(message);
+    let clean = sanitize_line(message);
     match clean.char_indices().nth(MAX_MESSAGE_CHARS) {
         Some((cut, _)) => format!("{}… (cut; {} bytes in all)", &clean[..cut], message.len()),
         None => clean,

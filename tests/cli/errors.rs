@@ -314,3 +314,52 @@ fn only_a_429_carries_retry_after() {
     assert_eq!(output.status.code(), Some(4));
     assert!(stdout_json(&output).get("retry_after").is_none());
 }
+
+#[test]
+fn secrets_a_server_echoes_back_are_masked_everywhere() {
+    // A server (or a proxy) that quotes the request in its error and headers.
+    let echo =
+        format!("Wrong email or password: password={PASSWORD}&client_secret={CLIENT_SECRET}");
+    for mode in [None, Some("--json"), Some("-vv")] {
+        let tenant = TestTenant::fast("");
+        tenant.emulator.inject_fault(Fault::Respond {
+            status: 403,
+            headers: vec![
+                ("content-type".into(), "application/json".into()),
+                ("x-echo".into(), echo.clone()),
+            ],
+            body: serde_json::json!({"error": "invalid_grant", "error_description": echo})
+                .to_string()
+                .into_bytes(),
+        });
+        let output = tenant
+            .test_cmd()
+            .args(["login", "-u", "otp@test.example", "--password", PASSWORD])
+            .args(["--otp-secret", OTP_SECRET])
+            .args(mode)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(4),
+            "{mode:?}: {}",
+            stderr(&output)
+        );
+        let (out, err) = (stdout(&output), stderr(&output));
+        for secret in [PASSWORD, CLIENT_SECRET] {
+            assert!(
+                !out.contains(secret) && !err.contains(secret),
+                "{mode:?} printed {secret}: {out}{err}"
+            );
+        }
+        let shown = if mode == Some("--json") {
+            stdout_json(&output)["error_description"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        } else {
+            err
+        };
+        assert!(shown.contains("password=********"), "{mode:?}: {shown}");
+    }
+}

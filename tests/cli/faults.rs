@@ -190,7 +190,7 @@ fn columns() -> Vec<Column> {
                 respond(
                     400,
                     &[JSON],
-                    "{\"error\":\"invalid_request\",\"error_description\":\"\\u001b[31mred\\u001b[0m \\u202eevil\\u200b\\u2066x\\u0007\"}".as_bytes(),
+                    "{\"error\":\"invalid_request\",\"error_description\":\"\\u001b[31mred\\u001b[0m \\u202eevil\\u200b\\u2066x\\u0007\\u009b31m\\nforged: logged in\"}".as_bytes(),
                 )
             },
             4,
@@ -599,6 +599,19 @@ fn run_cell(row: &Row, column: &Column, at: At, mode: Mode, requests: usize) -> 
             || c == '\u{7}'
     }) {
         failures.push("a control or bidi character reached stderr".into());
+    }
+    if err.lines().any(|l| l.starts_with("forged:")) {
+        failures.push("a newline from the server forged a line on stderr".into());
+    }
+    // JSON escapes only what lies below U+0020; the rest must be escaped too,
+    // or `cat` of the document drives the terminal.
+    if out.chars().any(|c| {
+        ('\u{80}'..='\u{9f}').contains(&c)
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+            || c == '\u{200b}'
+    }) {
+        failures.push("a C1, bidi or zero-width character reached stdout raw".into());
     }
     if err.lines().any(|l| l.chars().count() > 2000) {
         failures.push("an unreadably long stderr line".into());
