@@ -334,6 +334,7 @@ mod tests {
             url: "u".into(),
             status: Some(502),
             message: "html".into(),
+            once_issued: Vec::new(),
         });
         assert_eq!(protocol.exit_code(), 8);
         assert_eq!(Failure::usage("x").exit_code(), 2);

@@ -6,6 +6,7 @@ use std::io::Write;
 
 use serde_json::Value;
 
+use crate::auth0::salvage::quoted_values;
 use crate::auth0::{Body, Exchange, Observer, SECRET_FIELDS};
 use crate::sanitize::sanitize;
 use crate::secret::MASK;
@@ -204,38 +205,17 @@ pub fn masked_body(body: &[u8]) -> String {
 }
 
 /// A body that is not JSON (cut short, or wrapped in something) may still
-/// hold `"refresh_token": "..."`: the value of every secret field quoted so
-/// is masked up to its closing quote, or to the end of a cut body.
+/// hold `"refresh_token": "..."`: every secret field's value quoted so is
+/// masked.
 fn mask_quoted_secrets(text: &str) -> String {
+    let mut ranges: Vec<_> = SECRET_FIELDS
+        .iter()
+        .flat_map(|field| quoted_values(text, field))
+        .collect();
+    ranges.sort_by_key(|range| std::cmp::Reverse(range.start));
     let mut out = text.to_owned();
-    for field in SECRET_FIELDS {
-        let key = format!("\"{field}\"");
-        let mut from = 0;
-        while let Some(found) = out[from..].find(&key) {
-            let after_key = from + found + key.len();
-            let rest = &out[after_key..];
-            let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\r', '\n', ':']).len();
-            let value_at = after_key + gap;
-            if !out[after_key..value_at].contains(':') || !out[value_at..].starts_with('"') {
-                from = after_key;
-                continue;
-            }
-            let value = &out[value_at + 1..];
-            let mut end = value.len();
-            let mut escaped = false;
-            for (i, c) in value.char_indices() {
-                match c {
-                    '\\' if !escaped => escaped = true,
-                    '"' if !escaped => {
-                        end = i;
-                        break;
-                    }
-                    _ => escaped = false,
-                }
-            }
-            out.replace_range(value_at + 1..value_at + 1 + end, MASK);
-            from = value_at + 1 + MASK.len();
-        }
+    for range in ranges {
+        out.replace_range(range, MASK);
     }
     out
 }

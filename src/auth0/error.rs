@@ -115,6 +115,9 @@ pub enum Error {
         url: String,
         status: Option<u16>,
         message: String,
+        /// Recovery codes the answer held though it could not be read as a
+        /// whole: Auth0 shows each only once, so they must still be shown.
+        once_issued: Vec<crate::secret::Secret>,
     },
 }
 
@@ -127,6 +130,7 @@ impl fmt::Display for Error {
                 url,
                 status: Some(status),
                 message,
+                ..
             } => write!(f, "unexpected answer from {url} (HTTP {status}): {message}"),
             Error::Protocol { url, message, .. } => {
                 write!(f, "unexpected answer from {url}: {message}")

@@ -5,6 +5,7 @@ mod assertion;
 #[cfg(test)]
 mod contract;
 mod error;
+pub mod salvage;
 mod transport;
 mod types;
 
@@ -131,6 +132,12 @@ fn client_info() -> Option<reqwest::header::HeaderValue> {
 /// 429s are retried only when Auth0's wait is this short or shorter.
 const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
 
+/// The shortest wait before a resend, whatever the server says.
+const MIN_RATE_LIMIT_WAIT: Duration = Duration::from_secs(1);
+
+/// A request refused by rate limiting is resent this many times at most.
+const MAX_RESENDS: u32 = 5;
+
 impl Client {
     pub fn new(
         domain: Domain,
@@ -222,7 +229,7 @@ impl Client {
         if let Some(scope) = &login.scope {
             fields.push(("scope", scope.clone()));
         }
-        outcome_of(self.token(fields).await)
+        outcome_of(self.token(fields).await, &self.domain.url("/oauth/token"))
     }
 
     /// The refresh-token grant. Like the password grant it can answer
@@ -233,7 +240,7 @@ impl Client {
             ("grant_type", GRANT_REFRESH_TOKEN.into()),
             ("refresh_token", refresh_token.expose().to_owned()),
         ];
-        outcome_of(self.token(fields).await)
+        outcome_of(self.token(fields).await, &self.domain.url("/oauth/token"))
     }
 
     /// `POST /oauth/revoke`: the refresh token, and the access tokens issued
@@ -392,19 +399,24 @@ impl Client {
         request: Request,
     ) -> Result<transport::Answer, Error> {
         let budget_ends = Instant::now() + self.timeout.min(MAX_RATE_LIMIT_WAIT);
+        let mut resent = 0;
         loop {
             let body = self.body(&request);
             let answer = self
                 .transport
                 .send(method.clone(), self.domain.url(path), bearer, body)
                 .await?;
+            // A wait of 0 (or a reset already past) still waits a second:
+            // Auth0's windows are per second, and a resend at once is a storm.
             let retry_at = answer
                 .rate_limit_wait()
+                .map(|wait| wait.max(MIN_RATE_LIMIT_WAIT))
                 .and_then(|wait| Some((wait, Instant::now().checked_add(wait)?)));
             match retry_at {
-                Some((wait, at)) if at <= budget_ends => {
+                Some((wait, at)) if at <= budget_ends && resent < MAX_RESENDS => {
                     self.transport.rate_limited(wait);
-                    tokio::time::sleep(wait.max(Duration::from_millis(50))).await;
+                    tokio::time::sleep(wait).await;
+                    resent += 1;
                 }
                 _ => return Ok(answer),
             }
@@ -464,19 +476,31 @@ fn encode_path_segment(segment: &str) -> String {
 }
 
 /// Tokens, or the `mfa_required` answer that a grant can give instead.
-fn outcome_of(answer: Result<TokenSet, Error>) -> Result<LoginOutcome, Error> {
+/// An `mfa_required` without a usable `mfa_token` is not an answer of the
+/// Auth0 API: nothing can continue from it, and an empty token sent on
+/// would spend the user's code for nothing.
+fn outcome_of(answer: Result<TokenSet, Error>, url: &str) -> Result<LoginOutcome, Error> {
     match answer {
         Ok(tokens) => Ok(LoginOutcome::Tokens(tokens)),
         Err(Error::Api(api)) if api.error == "mfa_required" => match mfa_required(&api) {
             Some(required) => Ok(LoginOutcome::MfaRequired(required)),
-            None => Err(Error::Api(api)),
+            None => Err(Error::Protocol {
+                url: url.to_owned(),
+                status: Some(api.status),
+                message: "an mfa_required answer without an mfa_token".into(),
+                once_issued: Vec::new(),
+            }),
         },
         Err(e) => Err(e),
     }
 }
 
 fn mfa_required(api: &ApiError) -> Option<MfaRequired> {
-    let token = api.extra.get("mfa_token")?.as_str()?;
+    let token = api
+        .extra
+        .get("mfa_token")?
+        .as_str()
+        .filter(|token| !token.trim().is_empty())?;
     Some(MfaRequired {
         mfa_token: Secret::new(token),
         mfa_requirements: api.extra.get("mfa_requirements").cloned(),

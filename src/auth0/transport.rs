@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::error::{ApiError, Error, RateLimit, ResponseMeta};
+use super::salvage;
 use crate::secret::Secret;
 
 /// Auth0's answers are a few KB; a tenant stand-in gone wrong can send anything.
@@ -133,6 +134,7 @@ impl Transport {
                 url,
                 status: Some(status.as_u16()),
                 message: format!("the answer is larger than {} KiB", MAX_BODY_BYTES / 1024),
+                once_issued: salvage::recovery_codes(&body),
             }),
             // Auth0's API never redirects: a 3xx comes from something else (a
             // proxy, a captive portal, a hijacked name). reqwest is told not
@@ -152,6 +154,7 @@ impl Transport {
                         None => "a redirect; the Auth0 API never redirects, so it was not followed"
                             .into(),
                     },
+                    once_issued: Vec::new(),
                 })
             }
             Ok((status, headers, body)) => {
@@ -307,6 +310,11 @@ impl Answer {
             url: self.url.clone(),
             status: Some(self.status.as_u16()),
             message,
+            once_issued: if self.status.is_success() {
+                salvage::recovery_codes(&self.body)
+            } else {
+                Vec::new()
+            },
         }
     }
 }

@@ -106,6 +106,7 @@ pub(super) async fn confirm(
                         url: flow.client.domain().url("/mfa/associate"),
                         status: None,
                         message: format!("the enrollment's secret is unusable: {e}"),
+                        once_issued: Vec::new(),
                     })
                 })?,
             ),

@@ -10,6 +10,7 @@ use crate::error::Failure;
 use crate::flow::Flow;
 use crate::output::{Output, Report};
 use crate::prompt::TerminalPrompter;
+use crate::secret::Secret;
 use crate::sessions::{self, Session, SessionKey, Sessions};
 use crate::settings::{Key, Settings};
 use crate::totp::now_unix;
@@ -165,7 +166,8 @@ fn one_session(
 /// A refresh answers only what changed: without rotation no refresh token,
 /// often no ID token. What it leaves out, the stored session still holds.
 fn carried_over(old: &Session, mut new: TokenSet) -> TokenSet {
-    if new.refresh_token.is_none() {
+    // An empty one is no token: the stored one still is.
+    if new.refresh_token.as_ref().is_none_or(Secret::is_empty) {
         new.refresh_token = old.tokens.refresh_token.clone();
     }
     if new.id_token.is_none() {

@@ -15,7 +15,11 @@ impl Flow<'_> {
         enrollment: &Enrollment,
     ) -> Result<Association, Failure> {
         self.progress.step("enrolling (POST /mfa/associate)");
-        let association = self.client.associate(token, enrollment).await?;
+        let association = self
+            .client
+            .associate(token, enrollment)
+            .await
+            .inspect_err(|e| self.keep_once_issued(e))?;
         // Auth0 hands these out once, with the user's first enrollment.
         for code in &association.recovery_codes {
             self.progress.keep("recovery_code", code);
@@ -41,6 +45,7 @@ impl Flow<'_> {
                 url: self.client.domain().url("/mfa/associate"),
                 status: None,
                 message: "an enrollment with neither an otp secret nor an oob_code".into(),
+                once_issued: Vec::new(),
             }));
         };
         if association.binding_method.as_deref() == Some("prompt") {

@@ -288,6 +288,7 @@ impl Flow<'_> {
                     "a '{}' challenge without an oob_code, which is not an answer of the Auth0 API",
                     crate::sanitize::sanitize(&challenge.challenge_type)
                 ),
+                once_issued: Vec::new(),
             }));
         };
         if challenge.binding_method.as_deref() == Some("prompt") {
@@ -361,11 +362,26 @@ impl Flow<'_> {
         };
         self.progress
             .step("verifying the recovery code (mfa-recovery-code grant, POST /oauth/token)");
-        let tokens = self.client.verify_recovery_code(mfa_token, &code).await?;
+        let tokens = self
+            .client
+            .verify_recovery_code(mfa_token, &code)
+            .await
+            .inspect_err(|e| self.keep_once_issued(e))?;
         if let Some(new_code) = &tokens.recovery_code {
             self.progress.keep("recovery_code", new_code);
         }
         Ok(tokens)
+    }
+
+    /// Recovery codes in an answer that could not be read: the old code is
+    /// spent (or the enrollment made), so the new one is shown however the
+    /// command ends.
+    fn keep_once_issued(&self, error: &crate::auth0::Error) {
+        if let crate::auth0::Error::Protocol { once_issued, .. } = error {
+            for code in once_issued {
+                self.progress.keep("recovery_code", code);
+            }
+        }
     }
 
     /// Lists the user's authenticators and picks one: the only fit, the user's

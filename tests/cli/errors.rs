@@ -363,3 +363,47 @@ fn secrets_a_server_echoes_back_are_masked_everywhere() {
         assert!(shown.contains("password=********"), "{mode:?}: {shown}");
     }
 }
+
+#[test]
+fn an_mfa_required_without_an_mfa_token_is_not_auth0_s_answer() {
+    for mfa_token in [None, Some(""), Some("  ")] {
+        let tenant = TestTenant::fast("");
+        let mut body = serde_json::json!({
+            "error": "mfa_required",
+            "error_description": "Multifactor authentication required",
+        });
+        if let Some(token) = mfa_token {
+            body["mfa_token"] = token.into();
+        }
+        tenant.emulator.inject_fault(Fault::Respond {
+            status: 403,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: body.to_string().into_bytes(),
+        });
+        let output = tenant
+            .test_cmd()
+            .args([
+                "login",
+                "--json",
+                "-u",
+                "otp@test.example",
+                "--password",
+                PASSWORD,
+            ])
+            .args(["--otp-secret", OTP_SECRET])
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(8),
+            "{mfa_token:?}: {}",
+            stdout(&output)
+        );
+        assert_eq!(stdout_json(&output)["error"], "unexpected_response");
+        assert_eq!(
+            tenant.grants().len(),
+            1,
+            "no code was sent with an empty token"
+        );
+    }
+}

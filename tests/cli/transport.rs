@@ -416,6 +416,40 @@ fn a_short_429_is_waited_out_and_the_request_sent_again() {
 }
 
 #[test]
+fn a_429_that_asks_for_no_wait_is_resent_a_second_apart_and_a_few_times_only() {
+    let tenant = TestTenant::demo();
+    for _ in 0..20 {
+        tenant.emulator.inject_fault(Fault::Respond {
+            status: 429,
+            headers: vec![
+                ("content-type".into(), "application/json".into()),
+                ("retry-after".into(), "0".into()),
+            ],
+            body: br#"{"error":"too_many_requests","error_description":"Global limit has been reached"}"#.to_vec(),
+        });
+    }
+    let started = Instant::now();
+    let output = tenant
+        .cmd()
+        .args([
+            "--timeout",
+            "3",
+            "login",
+            "--mfa-token-only",
+            "-u",
+            demo::OTP_USER,
+        ])
+        .args(["--password", demo::PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(7), "{}", stderr(&output));
+    let sent = tenant.requests_to("/oauth/token").len();
+    // Within 3 s, at a second apart: the first and at most three resends.
+    assert!((2..=4).contains(&sent), "{sent} requests");
+    assert!(started.elapsed() >= Duration::from_secs(1));
+}
+
+#[test]
 fn a_long_429_exits_7_with_the_wait() {
     let tenant = TestTenant::demo();
     tenant.emulator.inject_fault(Fault::RateLimited {

@@ -4,6 +4,8 @@
 use std::io::Read;
 use std::process::{Command, Stdio};
 
+use auth0_mfa::emulator::Fault;
+
 use crate::harness::*;
 
 #[cfg(target_os = "linux")]
@@ -120,4 +122,54 @@ fn an_enrollment_whose_recovery_code_cannot_be_saved_exits_11_with_the_code_show
         enrolled["confirmed"], true,
         "the enrollment was still confirmed"
     );
+}
+
+#[test]
+fn a_recovery_code_in_an_answer_that_cannot_be_read_is_still_shown() {
+    // The old code is spent; the answer's new one must not die with the rest of it.
+    let cases: [(&[&str], &[u8]); 3] = [
+        (
+            &["--recovery-code", RECOVERY_CODE],
+            br#"{"recovery_code":"NEWRC0000000000000000001","expires_in":"3600"}"#,
+        ),
+        (
+            &["--recovery-code", RECOVERY_CODE],
+            br#"{"access_token":"x","recovery_code":"NEWRC0000000000000000002","tok"#,
+        ),
+        (
+            &["--recovery-code", RECOVERY_CODE, "--json"],
+            br#"{"recovery_code":"NEWRC0000000000000000003"}"#,
+        ),
+    ];
+    for (args, body) in cases {
+        let tenant = TestTenant::fast("");
+        // The password grant passes; the recovery grant's answer is broken.
+        tenant.emulator.inject_fault(Fault::Pass);
+        tenant.emulator.inject_fault(Fault::Respond {
+            status: 200,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: body.to_vec(),
+        });
+        let output = tenant
+            .test_cmd()
+            .args(["login", "-u", "recovery@test.example"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+        let code = String::from_utf8_lossy(body)
+            .split('"')
+            .find(|part| part.starts_with("NEWRC"))
+            .unwrap()
+            .to_owned();
+        let shown = if args.contains(&"--json") {
+            stdout_json(&output)["recovery_code"]
+                .as_str()
+                .unwrap_or("")
+                .to_owned()
+        } else {
+            stderr(&output)
+        };
+        assert!(shown.contains(&code), "{args:?}: {shown}");
+    }
 }
