@@ -1,7 +1,9 @@
 //! The ledger of one-time codes already sent: Auth0 accepts a TOTP code once,
 //! and a second use of it is refused and counts against the user's 10
 //! attempts. Per tenant and secret (by hash: never the secret), it keeps the
-//! last time step spent; per tenant and code (by hash), a code given as is.
+//! last time step spent; per tenant and code (by hash), every code sent,
+//! computed or given as is, so that a code sent one way is not sent again
+//! another way (`--otp-secret`, then `--otp $(auth0-mfa totp ...)`).
 //! A small private file under the platform's state directory, locked while it
 //! is read and written, so CI jobs that share a user and a machine take turns.
 
@@ -69,13 +71,29 @@ impl Ledger {
     pub fn claim_step(&self, tenant: &str, generator: &Totp, now: u64) -> std::io::Result<Claim> {
         let key = format!("{tenant}|{}", generator.fingerprint());
         let step = generator.step_at(now);
-        self.update(now, |entries| match entries.steps.get(&key) {
-            Some(&(spent, _)) if spent >= step => Claim::SpentUntil {
-                next_step_at: spent.saturating_add(1).saturating_mul(generator.period()),
-            },
-            _ => {
-                entries.steps.insert(key.clone(), (step, now));
-                Claim::Granted { step }
+        let code = code_key(tenant, &generator.code_for_step(step));
+        self.update(now, |entries| {
+            let spent = match entries.steps.get(&key) {
+                Some(&(spent, _)) if spent >= step => Some(spent),
+                // Its code went out as given (`--otp`) in this step.
+                _ if entries
+                    .codes
+                    .get(&code)
+                    .is_some_and(|&sent| now.saturating_sub(sent) < GIVEN_CODE_MEMORY_SECONDS) =>
+                {
+                    Some(step)
+                }
+                _ => None,
+            };
+            match spent {
+                Some(spent) => Claim::SpentUntil {
+                    next_step_at: spent.saturating_add(1).saturating_mul(generator.period()),
+                },
+                None => {
+                    entries.steps.insert(key.clone(), (step, now));
+                    entries.codes.insert(code.clone(), now);
+                    Claim::Granted { step }
+                }
             }
         })
     }
@@ -85,11 +103,16 @@ impl Ledger {
     pub fn step_spent(&self, tenant: &str, generator: &Totp, now: u64) -> bool {
         let key = format!("{tenant}|{}", generator.fingerprint());
         let step = generator.step_at(now);
+        let code = code_key(tenant, &generator.code_for_step(step));
         self.update(now, |entries| {
             entries
                 .steps
                 .get(&key)
                 .is_some_and(|&(spent, _)| spent >= step)
+                || entries
+                    .codes
+                    .get(&code)
+                    .is_some_and(|&sent| now.saturating_sub(sent) < GIVEN_CODE_MEMORY_SECONDS)
         })
         .unwrap_or(false)
     }
@@ -97,9 +120,7 @@ impl Ledger {
     /// Records a code given as it is (`--otp`, `--otp-command`); `Some(when)`
     /// if it was sent already within the last 90 s.
     pub fn claim_code(&self, tenant: &str, code: &str, now: u64) -> std::io::Result<Option<u64>> {
-        let digest =
-            ring::digest::digest(&ring::digest::SHA256, format!("{tenant}|{code}").as_bytes());
-        let key = hex(&digest.as_ref()[..16]);
+        let key = code_key(tenant, code);
         self.update(now, |entries| match entries.codes.get(&key) {
             Some(&sent) if now.saturating_sub(sent) < GIVEN_CODE_MEMORY_SECONDS => Some(sent),
             _ => {
@@ -154,6 +175,12 @@ fn open_locked(path: &Path) -> std::io::Result<File> {
     Ok(file)
 }
 
+/// A code's entry: a hash, so the file never holds a usable code.
+fn code_key(tenant: &str, code: &str) -> String {
+    let digest = ring::digest::digest(&ring::digest::SHA256, format!("{tenant}|{code}").as_bytes());
+    hex(&digest.as_ref()[..16])
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -168,6 +195,33 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let ledger = Ledger::at(dir.path().join("state/spent-codes.json"));
         (dir, ledger)
+    }
+
+    #[test]
+    fn a_code_sent_one_way_is_spent_for_the_other() {
+        let (_dir, ledger) = ledger();
+        let totp = Totp::parse(SECRET, Default::default()).unwrap();
+        // Computed first: the same code given is a reuse.
+        assert_eq!(
+            ledger.claim_step("t", &totp, 1000).unwrap(),
+            Claim::Granted { step: 33 }
+        );
+        assert_eq!(
+            ledger.claim_code("t", &totp.code_at(1000), 1005).unwrap(),
+            Some(1000)
+        );
+        // Given first: the secret's step waits for the next one.
+        let code = totp.code_at(1020);
+        assert_eq!(ledger.claim_code("t", &code, 1021).unwrap(), None);
+        assert!(ledger.step_spent("t", &totp, 1022));
+        assert_eq!(
+            ledger.claim_step("t", &totp, 1022).unwrap(),
+            Claim::SpentUntil { next_step_at: 1050 }
+        );
+        assert_eq!(
+            ledger.claim_step("t", &totp, 1050).unwrap(),
+            Claim::Granted { step: 35 }
+        );
     }
 
     #[test]

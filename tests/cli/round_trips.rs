@@ -289,3 +289,57 @@ fn an_otp_for_a_user_without_one_names_what_they_have_and_sends_no_code() {
         "no attempt was spent"
     );
 }
+
+#[test]
+fn a_code_sent_from_the_secret_is_not_sent_again_given_as_it_is_nor_the_other_way() {
+    let step = || auth0_mfa::totp::now_unix() / 30;
+    // Each order in turn, on a fresh tenant, until both logins fall in one
+    // 30 s step (a step that turns in between makes the second code fresh).
+    let orders: [[&[&str]; 2]; 2] = [
+        [&["--otp-secret", OTP_SECRET], &["--otp", "CODE"]],
+        [&["--otp", "CODE"], &["--otp-secret", OTP_SECRET]],
+    ];
+    for order in orders {
+        loop {
+            let tenant = TestTenant::fast("");
+            let started = step();
+            let login = |args: &[&str]| {
+                let code = otp_now(OTP_SECRET);
+                let args: Vec<&str> = args
+                    .iter()
+                    .map(|a| if *a == "CODE" { code.as_str() } else { a })
+                    .collect();
+                tenant
+                    .test_cmd()
+                    .args([
+                        "login",
+                        "--json",
+                        "-u",
+                        "recovery@test.example",
+                        "--no-otp-wait",
+                    ])
+                    .args(&args)
+                    .output()
+                    .unwrap()
+            };
+            assert_eq!(login(order[0]).status.code(), Some(0));
+            let output = login(order[1]);
+            if step() != started {
+                continue;
+            }
+            assert_eq!(
+                output.status.code(),
+                Some(4),
+                "{order:?}: {}",
+                stderr(&output)
+            );
+            assert_eq!(stdout_json(&output)["error"], "otp_spent");
+            assert_eq!(
+                tenant.count_grants(GRANT_MFA_OTP),
+                1,
+                "{order:?}: the code went out once"
+            );
+            break;
+        }
+    }
+}
