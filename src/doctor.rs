@@ -292,6 +292,20 @@ fn client_auth_failure(client: &Client, api: &crate::auth0::ApiError) -> Check {
 /// each step that cannot run says which one before it failed.
 async fn user_checks(client: &Client, patient: &Patient, checks: &mut Vec<Check>) {
     let (Some(username), Some(password)) = (&patient.username, &patient.password) else {
+        if let Some(username) = &patient.username {
+            // A user was asked for: checks that cannot run are a failure,
+            // or CI would pass a doctor that looked at nothing.
+            checks.push(Check::fail(
+                "login",
+                format!("no password for {username}, and no terminal to ask on"),
+                "give it with --password-file FILE, --password - (stdin) or AUTH0_PASSWORD",
+                exit::USAGE,
+            ));
+            for check in ["authenticators", "challenge"] {
+                checks.push(Check::skip(check, "the login did not run", None));
+            }
+            return;
+        }
         let fix =
             "pass --username and the password (--password / AUTH0_PASSWORD) to check the user"
                 .to_owned();

@@ -275,6 +275,14 @@ pub fn for_error(error: &Error) -> Option<String> {
                 _ => Some(hint.fix.to_owned()),
             }
         }
+        // rustls, when the server answers a TLS hello in plain HTTP.
+        Error::Network { url, message, .. } if message.contains("InvalidContentType") => {
+            let plain = url.replacen("https://", "http://", 1);
+            let origin = plain.split('/').take(3).collect::<Vec<_>>().join("/");
+            Some(format!(
+                "the server answers plain HTTP, not HTTPS: for a local emulator pass --domain {origin}"
+            ))
+        }
         Error::Network { tls: true, .. } => Some(
             "the TLS handshake failed: if the tenant uses a private CA, pass --cacert FILE".into(),
         ),

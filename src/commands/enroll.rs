@@ -26,7 +26,7 @@ pub async fn run(
     let mut prompter = TerminalPrompter::new(no_input);
     // Refuse before enrolling what nobody could confirm.
     if !args.no_confirm && !prompter.can_prompt() {
-        check_confirmable(args.kind, &given, "--no-confirm")?;
+        check_confirmable(args.kind, &given, Some("--no-confirm"))?;
     }
     let client = super::connect(settings, out)?;
     let token = match (settings.get(Key::MfaToken), settings.text(Key::Username)) {
@@ -185,7 +185,7 @@ pub(super) fn enrollment(
 pub(super) fn check_confirmable(
     kind: EnrollKind,
     given: &Answers,
-    instead: &str,
+    instead: Option<&str>,
 ) -> Result<(), Failure> {
     let answered = match kind {
         EnrollKind::Otp => given.has_otp() || given.enrollment_secret,
@@ -195,13 +195,18 @@ pub(super) fn check_confirmable(
     if answered {
         return Ok(());
     }
-    let how = match kind {
-        EnrollKind::Otp => format!(
+    let how = match (kind, instead) {
+        (EnrollKind::Otp, Some(instead)) => format!(
             "pass --otp-secret auto to confirm with the returned secret, --otp CODE, or {instead}"
         ),
-        _ => format!(
+        (EnrollKind::Otp, None) => {
+            "pass --otp-secret auto to confirm with the returned secret, or --otp CODE".to_owned()
+        }
+        (_, Some(instead)) => format!(
             "pass {instead}, then confirm with `auth0-mfa verify --mfa-token TOKEN --oob-code OOB_CODE --binding-code CODE`"
         ),
+        // `login --enroll`: no later step can confirm what it starts.
+        (_, None) => "run it at a terminal to type the code that is sent, or pass --enroll otp --otp-secret auto, which confirms unattended".to_owned(),
     };
     Err(Failure::usage_with_hint(
         "the enrollment must be confirmed with a code, and there is no terminal to ask for it",

@@ -32,7 +32,7 @@ pub async fn run(
     if let Some(kind) = args.enroll {
         super::enroll::enrollment(kind, args.phone.as_deref(), args.email.as_deref())?;
         if !prompter.can_prompt() {
-            super::enroll::check_confirmable(kind, &answers, "--enroll otp")?;
+            super::enroll::check_confirmable(kind, &answers, None)?;
         }
     }
     let client = super::connect(settings, out)?;
@@ -140,10 +140,7 @@ fn keep_session(
     }
     out.progress(&format!(
         "session stored in {}",
-        match place {
-            sessions::Place::Os => sessions::describe_store(sessions::Choice::Os),
-            sessions::Place::File => sessions::describe_store(sessions::Choice::File),
-        }
+        sessions::describe_place(place)
     ));
     if tokens.refresh_token.is_none() {
         out.progress(

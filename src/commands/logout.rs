@@ -32,9 +32,6 @@ pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result
             settings.text(Key::Username).as_deref(),
         )
     };
-    if keys.is_empty() {
-        out.note("no stored session to log out");
-    }
     let client = match (&tenant, &client_id) {
         (Some(_), Some(_)) if !keys.is_empty() => Some(super::connect(settings, out)?),
         _ => None,

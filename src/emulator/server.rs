@@ -201,8 +201,18 @@ async fn dispatch(
         .or_else(|| parts.uri.authority().map(|a| a.to_string()));
     let base = shared.origin.base_for(host.as_deref());
     let parts_version = parts.version;
-    let req = ApiRequest::new(parts.method, path, query, parts.headers, &raw, base);
-    if req.path == "/_emulator" || req.path.starts_with("/_emulator/") {
+    let control = path == "/_emulator" || path.starts_with("/_emulator/");
+    let mut headers = parts.headers;
+    // The control API takes JSON however it is labelled: `curl -d '{...}'`
+    // says form-urlencoded.
+    if control && raw.trim_ascii_start().starts_with(b"{") {
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+    }
+    let req = ApiRequest::new(parts.method, path, query, headers, &raw, base);
+    if control {
         return finish(&shared, control::handle(&shared, &req), None);
     }
     let fault = {

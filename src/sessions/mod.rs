@@ -145,6 +145,17 @@ pub fn describe_store(choice: Choice) -> String {
     }
 }
 
+/// Where one session went, for the line `login` prints.
+pub fn describe_place(place: Place) -> String {
+    match place {
+        Place::Os => os::NAME.to_owned(),
+        Place::File => match index_path() {
+            Some(path) => format!("file {}", path.display()),
+            None => "file (no state directory)".to_owned(),
+        },
+    }
+}
+
 fn index_path() -> Option<PathBuf> {
     files::state_dir().map(|dir| dir.join("sessions.json"))
 }

@@ -114,6 +114,19 @@ fn without_a_user_the_user_checks_are_skipped_with_the_way_to_run_them() {
 }
 
 #[test]
+fn a_user_without_a_password_fails_the_login_check_instead_of_passing() {
+    let tenant = TestTenant::demo();
+    let (code, checks) = doctor(&mut tenant.cmd(), &["-u", demo::OTP_USER]);
+    assert_eq!(code, Some(2), "{checks:?}");
+    let login = status(&checks, "login");
+    assert_eq!(login["status"], "fail", "{login}");
+    assert!(
+        login["fix"].as_str().unwrap().contains("AUTH0_PASSWORD"),
+        "{login}"
+    );
+}
+
+#[test]
 fn send_challenges_the_out_of_band_factors_too() {
     let tenant = TestTenant::demo();
     let (code, checks) = doctor(

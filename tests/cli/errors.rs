@@ -407,3 +407,18 @@ fn an_mfa_required_without_an_mfa_token_is_not_auth0_s_answer() {
         );
     }
 }
+
+#[test]
+fn a_domain_without_http_at_a_plain_http_server_names_the_http_url() {
+    let tenant = TestTenant::fast("");
+    let bare = tenant.base_url().trim_start_matches("http://").to_owned();
+    let output = tenant
+        .test_cmd()
+        .env("AUTH0_DOMAIN", &bare)
+        .args(["login", "-u", "otp@test.example", "--password", PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains(&format!("--domain http://{bare}")), "{err}");
+}

@@ -454,6 +454,27 @@ fn a_new_user_without_enroll_or_a_terminal_is_told_how() {
         "{error}"
     );
     assert!(tenant.requests_to("/mfa/associate").is_empty());
+
+    // --enroll otp without a way to confirm: the hint names what is missing,
+    // not the flag that was given.
+    let output = tenant
+        .test_cmd()
+        .args([
+            "login",
+            "--json",
+            "-u",
+            "new@test.example",
+            "--enroll",
+            "otp",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let hint = stdout_json(&output)["hint"].as_str().unwrap().to_owned();
+    assert!(
+        hint.contains("--otp-secret auto") && !hint.contains("--enroll"),
+        "{hint}"
+    );
 }
 
 #[test]

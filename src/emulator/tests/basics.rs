@@ -479,6 +479,18 @@ fn control_api_over_http() {
         json!({"username": demo::PUSH_USER}),
     )
     .error(404, "not_found");
+    // JSON labelled as a form, as `curl -d '{...}'` sends it, is JSON still.
+    send(
+        &emu,
+        "POST",
+        "/_emulator/push/approve",
+        &[],
+        Some((
+            "application/x-www-form-urlencoded",
+            json!({"username": demo::PUSH_USER}).to_string(),
+        )),
+    )
+    .error(404, "not_found");
     let requests = send(&emu, "GET", "/_emulator/requests", &[], None).ok();
     assert_eq!(
         requests.as_array().unwrap().len(),
