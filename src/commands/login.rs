@@ -133,7 +133,7 @@ fn keep_session(
         username: username.to_owned(),
     };
     let now = crate::totp::now_unix();
-    let mut sessions = Sessions::open(choice)?;
+    let mut sessions = Sessions::open(choice, settings.request_timeout())?;
     let (place, note) = sessions.save(key, tokens, sessions::expiry_of(tokens, now))?;
     if let Some(note) = note {
         out.warn(&note);

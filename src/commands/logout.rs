@@ -15,7 +15,7 @@ pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result
         .map(|_| settings.domain())
         .transpose()?;
     let client_id = settings.text(Key::ClientId);
-    let mut sessions = Sessions::open(sessions::Choice::from_env()?)?;
+    let mut sessions = Sessions::open(sessions::Choice::from_env()?, settings.request_timeout())?;
     let keys: Vec<SessionKey> = if args.all {
         sessions.matching(None, None, None, None)
     } else {

@@ -1,8 +1,10 @@
 //! `token`: a valid access token for scripts, as `gh auth token` gives one.
 //! From the stored session with no request while it has `--min-ttl` left;
 //! else refreshed with the stored refresh token (a rotated one is saved),
-//! finishing MFA when the refresh answers `mfa_required`. The session stays
-//! locked throughout, so two scripts refreshing at once take turns.
+//! finishing MFA when the refresh answers `mfa_required`. A valid token is
+//! read without the lock; a refresh holds it (waiting `--timeout` at most),
+//! so two scripts refreshing at once take turns, and the second finds the
+//! first one's tokens.
 
 use crate::auth0::{Error, LoginOutcome, TokenSet};
 use crate::cli::TokenArgs;
@@ -25,32 +27,31 @@ pub async fn run(
     let client_id = settings.require(Key::ClientId)?.text().to_owned();
     let answers = super::answers(&args.answer, settings, false)?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
-    let mut sessions = Sessions::open(sessions::Choice::from_env()?)?;
+    let store = sessions::Choice::from_env()?;
     let username = settings.text(Key::Username);
     let audience = settings.text(Key::Audience);
-    let key = one_session(
-        &sessions,
-        &domain.base_url(),
-        &client_id,
-        audience.as_deref(),
-        username.as_deref(),
-    )?;
-    let session = sessions.load(&key)?;
-    let now = now_unix();
-    let left = session.seconds_left(now);
-    if left >= args.min_ttl && left > 0 {
-        out.progress(&format!(
-            "from the stored session ({}): {left} s left",
-            match session.place {
-                sessions::Place::Os => "OS credential store",
-                sessions::Place::File => "file",
-            }
-        ));
-        return out.result(Report::AccessToken {
-            tokens: &session.tokens,
-            seconds_left: left,
-        });
+    let find = |sessions: &Sessions| {
+        one_session(
+            sessions,
+            &domain.base_url(),
+            &client_id,
+            audience.as_deref(),
+            username.as_deref(),
+        )
+    };
+    let snapshot = Sessions::read(store)?;
+    let session = snapshot.load(&find(&snapshot)?)?;
+    if let Some(answered) = from_store(&session, args.min_ttl, out) {
+        return answered;
     }
+    let mut sessions = Sessions::open(store, settings.request_timeout())?;
+    let key = find(&sessions)?;
+    // Another process may have refreshed it while this one waited.
+    let session = sessions.load(&key)?;
+    if let Some(answered) = from_store(&session, args.min_ttl, out) {
+        return answered;
+    }
+    let left = session.seconds_left(now_unix());
     let Some(refresh_token) = session.tokens.refresh_token.clone() else {
         return Err(Failure::NoSession {
             message: format!(
@@ -103,6 +104,25 @@ pub async fn run(
         tokens: &tokens,
         seconds_left: expires_at.map_or(0, |at| at.saturating_sub(now_unix())),
     })
+}
+
+/// The stored access token, when it has `min_ttl` seconds left.
+fn from_store(session: &Session, min_ttl: u64, out: &Output) -> Option<Result<(), Failure>> {
+    let left = session.seconds_left(now_unix());
+    if left < min_ttl || left == 0 {
+        return None;
+    }
+    out.progress(&format!(
+        "from the stored session ({}): {left} s left",
+        match session.place {
+            sessions::Place::Os => "OS credential store",
+            sessions::Place::File => "file",
+        }
+    ));
+    Some(out.result(Report::AccessToken {
+        tokens: &session.tokens,
+        seconds_left: left,
+    }))
 }
 
 /// The one session the settings point to; none, or several without `-u` or

@@ -9,8 +9,9 @@
 
 mod os;
 
-use std::fs::{File, OpenOptions};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -128,8 +129,9 @@ pub struct Sessions {
     index_path: PathBuf,
     index: Index,
     choice: Choice,
-    /// Held for the lock; released when dropped.
-    _lock: File,
+    /// Held for the lock; released when dropped. None for a snapshot read
+    /// without it ([`Sessions::read`]), which cannot change anything.
+    lock: Option<File>,
 }
 
 /// What was stored, and where, for `-v` and `config show`.
@@ -156,6 +158,19 @@ pub fn describe_place(place: Place) -> String {
     }
 }
 
+fn read_index(index_path: &Path) -> Result<Index, Failure> {
+    match std::fs::read(index_path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+            Failure::usage_with_hint(
+                format!("the session file {} is damaged: {e}", index_path.display()),
+                "remove it (sessions are lost, log in again) or fix it",
+            )
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Index::default()),
+        Err(e) => Err(unusable("the session file", index_path, e)),
+    }
+}
+
 fn index_path() -> Option<PathBuf> {
     files::state_dir().map(|dir| dir.join("sessions.json"))
 }
@@ -168,18 +183,40 @@ fn unusable(what: &str, path: &Path, error: impl std::fmt::Display) -> Failure {
 }
 
 impl Sessions {
-    /// Opens and locks the index, waiting while another process holds it.
-    pub fn open(choice: Choice) -> Result<Sessions, Failure> {
-        let index_path = index_path().ok_or_else(|| {
+    /// Opens and locks the index, waiting while another process holds it,
+    /// for `patience` at most: the holder may be a login waiting on a prompt.
+    pub fn open(choice: Choice, patience: Duration) -> Result<Sessions, Failure> {
+        Self::open_at(Self::place()?, choice, patience)
+    }
+
+    /// The index as it is now, without the lock: enough to answer from a
+    /// valid session while another process refreshes (the index and the
+    /// session file are replaced atomically, so a read sees one or the other).
+    pub fn read(choice: Choice) -> Result<Sessions, Failure> {
+        let index_path = Self::place()?;
+        let index = read_index(&index_path)?;
+        Ok(Sessions {
+            index_path,
+            index,
+            choice,
+            lock: None,
+        })
+    }
+
+    fn place() -> Result<PathBuf, Failure> {
+        index_path().ok_or_else(|| {
             Failure::usage_with_hint(
                 "this system has no state directory to keep sessions in",
                 "set XDG_STATE_HOME, or pass --no-store",
             )
-        })?;
-        Self::open_at(index_path, choice)
+        })
     }
 
-    fn open_at(index_path: PathBuf, choice: Choice) -> Result<Sessions, Failure> {
+    fn open_at(
+        index_path: PathBuf,
+        choice: Choice,
+        patience: Duration,
+    ) -> Result<Sessions, Failure> {
         if let Some(dir) = index_path.parent() {
             files::create_private_dir(dir)
                 .map_err(|e| unusable("the session directory", dir, e))?;
@@ -195,24 +232,45 @@ impl Sessions {
         let lock = options
             .open(&lock_path)
             .map_err(|e| unusable("the session lock", &lock_path, e))?;
-        lock.lock()
-            .map_err(|e| unusable("the session lock", &lock_path, e))?;
-        let index = match std::fs::read(&index_path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-                Failure::usage_with_hint(
-                    format!("the session file {} is damaged: {e}", index_path.display()),
-                    "remove it (sessions are lost, log in again) or fix it",
-                )
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Index::default(),
-            Err(e) => return Err(unusable("the session file", &index_path, e)),
-        };
+        let waited_since = Instant::now();
+        loop {
+            match lock.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) if waited_since.elapsed() < patience => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(unusable(
+                        "the session lock",
+                        &lock_path,
+                        format!(
+                            "another auth0-mfa (a refresh, or a login waiting for MFA) held it for more than {} s",
+                            patience.as_secs()
+                        ),
+                    ));
+                }
+                Err(TryLockError::Error(e)) => {
+                    return Err(unusable("the session lock", &lock_path, e));
+                }
+            }
+        }
+        let index = read_index(&index_path)?;
         Ok(Sessions {
             index_path,
             index,
             choice,
-            _lock: lock,
+            lock: Some(lock),
         })
+    }
+
+    /// Refuses to change a snapshot read without the lock.
+    fn locked(&self) -> Result<(), Failure> {
+        match self.lock {
+            Some(_) => Ok(()),
+            None => Err(Failure::Unexpected(anyhow::anyhow!(
+                "the session store was about to be changed without its lock"
+            ))),
+        }
     }
 
     /// The stored sessions whose key fits: same tenant and client, and the
@@ -288,6 +346,7 @@ impl Sessions {
         tokens: &TokenSet,
         expires_at: Option<u64>,
     ) -> Result<(Place, Option<String>), Failure> {
+        self.locked()?;
         let mut note = None;
         let place = match self.choice {
             Choice::File => Place::File,
@@ -334,6 +393,7 @@ impl Sessions {
 
     /// Forgets a session, here and in the OS store.
     pub fn remove(&mut self, key: &SessionKey) -> Result<(), Failure> {
+        self.locked()?;
         if let Some(entry) = self.index.sessions.iter().find(|s| s.key == *key)
             && entry.place == Place::Os
         {
@@ -354,15 +414,22 @@ impl Sessions {
 
 /// When an access token expires: now + `expires_in`, else its `exp` claim.
 pub fn expiry_of(tokens: &TokenSet, now: u64) -> Option<u64> {
-    tokens
+    let by_server = tokens
         .expires_in
-        .map(|seconds| now.saturating_add(seconds))
-        .or_else(|| {
-            crate::jwt::claims(tokens.access_token.expose())?
-                .get("exp")?
-                .as_u64()
-        })
+        .map(|seconds| now.saturating_add(seconds.min(MAX_TOKEN_LIFETIME)));
+    let by_token = crate::jwt::claims(tokens.access_token.expose())
+        .and_then(|claims| claims.get("exp")?.as_u64());
+    // Whichever ends first: a token is dead at its `exp` whatever
+    // `expires_in` claimed.
+    match (by_server, by_token) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
+
+/// Longer than any access token Auth0 issues (30 days at most); an
+/// `expires_in` beyond it is not believed.
+const MAX_TOKEN_LIFETIME: u64 = 365 * 24 * 3600;
 
 #[cfg(test)]
 mod tests {
@@ -391,7 +458,7 @@ mod tests {
     fn in_state_dir<T>(test: impl FnOnce(&dyn Fn(Choice) -> Sessions) -> T) -> T {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("auth0-mfa/sessions.json");
-        test(&|choice| Sessions::open_at(path.clone(), choice).unwrap())
+        test(&|choice| Sessions::open_at(path.clone(), choice, Duration::from_secs(5)).unwrap())
     }
 
     #[test]

@@ -557,3 +557,78 @@ fn config_show_says_where_sessions_go() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
 }
+
+#[test]
+fn a_valid_token_is_answered_while_another_process_holds_the_store_and_a_refresh_waits_timeout_at_most()
+ {
+    let tenant = tenant_with("");
+    let tokens = log_in(&tenant, "otp@test.example", OTP_SECRET);
+    // Another process refreshing (or a login at an MFA prompt) holds the lock.
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(session_file(&tenant).with_extension("lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let output = tenant.test_cmd().arg("token").output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output).trim(),
+        tokens["access_token"].as_str().unwrap()
+    );
+
+    let started = std::time::Instant::now();
+    let output = tenant
+        .test_cmd()
+        .args(["--timeout", "1", "token", "--min-ttl", "999999"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(11), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("held it for more than 1 s"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "bounded by --timeout"
+    );
+    drop(lock);
+}
+
+#[test]
+fn a_token_dead_at_its_exp_is_not_answered_whatever_expires_in_claimed() {
+    use base64::Engine;
+    let tenant = tenant_with("");
+    let encode = |v: Value| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string());
+    let dead = format!(
+        "{}.{}.c2ln",
+        encode(serde_json::json!({"alg": "RS256"})),
+        encode(serde_json::json!({"exp": 1000, "sub": "auth0|x"}))
+    );
+    // The password grant passes; the OTP grant's answer is the server's claim.
+    tenant.emulator.inject_fault(Fault::Pass);
+    tenant.emulator.inject_fault(Fault::Respond {
+        status: 200,
+        headers: vec![("content-type".into(), "application/json".into())],
+        body: serde_json::json!({
+            "access_token": dead,
+            "refresh_token": "unknown-refresh-token",
+            "token_type": "Bearer",
+            "expires_in": 18446744073709551615u64,
+        })
+        .to_string()
+        .into_bytes(),
+    });
+    log_in(&tenant, "otp@test.example", OTP_SECRET);
+    let output = tenant
+        .test_cmd()
+        .args(["token", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        !stdout(&output).contains(&dead),
+        "a dead token was answered: {}",
+        stdout(&output)
+    );
+    assert_eq!(output.status.code(), Some(6), "{}", stderr(&output));
+}
