@@ -115,7 +115,7 @@ impl Transport {
         if let Some(observer) = &self.observer {
             let (status, response_headers, response_body, failure) = match &outcome {
                 Ok((status, h, b)) => (Some(status.as_u16()), Some(h), b.as_slice(), None),
-                Err(message) => (None, None, &[][..], Some(message.as_str())),
+                Err(failed) => (None, None, &[][..], Some(failed.message.as_str())),
             };
             observer.after(&Exchange {
                 method: method.as_str(),
@@ -168,7 +168,18 @@ impl Transport {
                     url,
                 })
             }
-            Err(message) => Err(network_error(url, message)),
+            // Something answered, but not in HTTP: not the Auth0 API (exit 8),
+            // where an unreachable server is a network error (3).
+            Err(Failed {
+                message,
+                not_http: true,
+            }) => Err(Error::Protocol {
+                url,
+                status: None,
+                message: format!("an answer that is not valid HTTP ({message})"),
+                once_issued: Vec::new(),
+            }),
+            Err(Failed { message, .. }) => Err(network_error(url, message)),
         }
     }
 
@@ -177,12 +188,12 @@ impl Transport {
     async fn exchange(
         &self,
         request: reqwest::RequestBuilder,
-    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), String> {
-        let mut response = request.send().await.map_err(|e| describe(&e))?;
+    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Failed> {
+        let mut response = request.send().await.map_err(|e| Failed::of(&e))?;
         let status = response.status();
         let headers = response.headers().clone();
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|e| describe(&e))? {
+        while let Some(chunk) = response.chunk().await.map_err(|e| Failed::of(&e))? {
             body.extend_from_slice(&chunk);
             if body.len() > MAX_BODY_BYTES {
                 break;
@@ -408,6 +419,31 @@ pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let reset = header_seconds(headers, "x-ratelimit-reset")?;
     let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
     Some(server_seconds(reset.saturating_sub(now)))
+}
+
+/// A request that got no usable answer.
+struct Failed {
+    message: String,
+    /// The server answered with bytes that are not HTTP (a bad status line,
+    /// contradictory lengths, another protocol's banner).
+    not_http: bool,
+}
+
+impl Failed {
+    fn of(error: &reqwest::Error) -> Failed {
+        let mut source = std::error::Error::source(error);
+        let mut not_http = false;
+        while let Some(cause) = source {
+            if let Some(hyper) = cause.downcast_ref::<hyper::Error>() {
+                not_http |= hyper.is_parse() || hyper.is_parse_status();
+            }
+            source = cause.source();
+        }
+        Failed {
+            message: describe(error),
+            not_http,
+        }
+    }
 }
 
 /// reqwest's own message names only the outer layer; the cause is further down.

@@ -422,3 +422,53 @@ fn a_domain_without_http_at_a_plain_http_server_names_the_http_url() {
     let err = stderr(&output);
     assert!(err.contains(&format!("--domain http://{bare}")), "{err}");
 }
+
+#[test]
+fn a_server_that_answers_something_other_than_http_is_exit_8_not_unreachable() {
+    use std::io::{Read, Write};
+    let answers: [&[u8]; 3] = [
+        b"SSH-2.0-OpenSSH_9.6\r\n",
+        b"HTTP/1.1 2000 What\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\ncontent-length: 5\r\ncontent-length: 7\r\n\r\n{}",
+    ];
+    for answer in answers {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            if let Ok((mut stream, _)) = listener.accept() {
+                let mut request = [0u8; 4096];
+                let _ = stream.read(&mut request);
+                let _ = stream.write_all(answer);
+            }
+        });
+        let home = TempDir::new().unwrap();
+        let output = bare_cmd(&home)
+            .env("AUTH0_DOMAIN", &url)
+            .env("AUTH0_CLIENT_ID", CLIENT_ID)
+            .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
+            .args([
+                "--timeout",
+                "5",
+                "login",
+                "--json",
+                "-u",
+                "x@example.com",
+                "--password",
+                PASSWORD,
+            ])
+            .output()
+            .unwrap();
+        let shown = String::from_utf8_lossy(answer);
+        assert_eq!(
+            output.status.code(),
+            Some(8),
+            "{shown:?}: {}",
+            stdout(&output)
+        );
+        assert_eq!(
+            stdout_json(&output)["error"],
+            "unexpected_response",
+            "{shown:?}"
+        );
+    }
+}
