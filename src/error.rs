@@ -104,7 +104,12 @@ pub enum Failure {
         hint: String,
     },
     /// `--timeout` ran out while waiting for a push approval.
-    PushTimeout(Duration),
+    /// The push was not approved in time: how long it was awaited, and the
+    /// limit (the next poll would have come after it).
+    PushTimeout {
+        waited: Duration,
+        limit: Duration,
+    },
     /// Ctrl-C or another signal ended a wait (a prompt, a request, a sleep).
     Interrupted(Signal),
     /// The result (or a file asked for, such as --save-recovery-code) could
@@ -157,7 +162,7 @@ impl Failure {
             Failure::EnrollmentNeeded { .. } => exit::ENROLLMENT_NEEDED,
             Failure::CodeSpent { .. } => exit::REJECTED,
             Failure::NoSession { .. } => exit::EXPIRED,
-            Failure::PushTimeout(_) => exit::PUSH_TIMEOUT,
+            Failure::PushTimeout { .. } => exit::PUSH_TIMEOUT,
             Failure::Interrupted(signal) => signal.exit_code(),
             Failure::Output { .. } => exit::OUTPUT,
             Failure::ClosedPipe => exit::CLOSED_PIPE,
@@ -177,7 +182,7 @@ impl Failure {
             Failure::EnrollmentNeeded { .. } => "enrollment_required",
             Failure::CodeSpent { .. } => "otp_spent",
             Failure::NoSession { .. } => "login_required",
-            Failure::PushTimeout(_) => "timeout",
+            Failure::PushTimeout { .. } => "timeout",
             Failure::Interrupted(_) => "interrupted",
             Failure::Output { .. } => "output_error",
             Failure::ClosedPipe => "closed_pipe",
@@ -195,7 +200,7 @@ impl Failure {
             Failure::EnrollmentNeeded { hint, .. }
             | Failure::CodeSpent { hint, .. }
             | Failure::NoSession { hint, .. } => Some(hint.clone()),
-            Failure::PushTimeout(_) => Some(
+            Failure::PushTimeout { .. } => Some(
                 "approve the push on the device sooner, raise --timeout, or choose another factor with --factor".into(),
             ),
             Failure::Output { .. } => Some(
@@ -240,10 +245,11 @@ impl fmt::Display for Failure {
             Failure::EnrollmentNeeded { message, .. }
             | Failure::CodeSpent { message, .. }
             | Failure::NoSession { message, .. } => f.write_str(message),
-            Failure::PushTimeout(waited) => write!(
+            Failure::PushTimeout { waited, limit } => write!(
                 f,
-                "gave up waiting for the push approval after {} s",
-                waited.as_secs()
+                "gave up waiting for the push approval after {} s: the next poll would come after the {} s timeout",
+                waited.as_secs(),
+                limit.as_secs()
             ),
             Failure::Interrupted(Signal::Interrupt) => f.write_str("interrupted"),
             Failure::Interrupted(signal) => write!(f, "stopped by {}", signal.name()),
@@ -338,7 +344,14 @@ mod tests {
         });
         assert_eq!(protocol.exit_code(), 8);
         assert_eq!(Failure::usage("x").exit_code(), 2);
-        assert_eq!(Failure::PushTimeout(Duration::from_secs(1)).exit_code(), 9);
+        assert_eq!(
+            Failure::PushTimeout {
+                waited: Duration::from_secs(1),
+                limit: Duration::from_secs(1)
+            }
+            .exit_code(),
+            9
+        );
         assert_eq!(Failure::Interrupted(Signal::Interrupt).exit_code(), 130);
         assert_eq!(Failure::Interrupted(Signal::Terminate).exit_code(), 143);
         assert_eq!(Failure::Interrupted(Signal::Hangup).exit_code(), 129);

@@ -82,7 +82,10 @@ impl PushPoll {
             _ => return Next::Stop(Error::Api(api).into()),
         }
         if elapsed.saturating_add(self.interval) > self.timeout {
-            Next::Stop(Failure::PushTimeout(self.timeout))
+            Next::Stop(Failure::PushTimeout {
+                waited: elapsed,
+                limit: self.timeout,
+            })
         } else {
             Next::Wait(self.interval)
         }
