@@ -129,6 +129,15 @@ impl Transport {
                 failure,
             });
         }
+        self.judge(url, outcome)
+    }
+
+    /// What came back, as the API's answer or the error it amounts to.
+    fn judge(
+        &self,
+        url: String,
+        outcome: Result<(StatusCode, HeaderMap, Vec<u8>), Failed>,
+    ) -> Result<Answer, Error> {
         match outcome {
             Ok((status, _, body)) if body.len() > MAX_BODY_BYTES => Err(Error::Protocol {
                 url,
