@@ -72,6 +72,11 @@ pub struct TenantSettings {
     pub voice: bool,
     /// Print one line per request, and every code sent, to stderr (the CLI turns this on).
     pub log_to_stderr: bool,
+    /// The tenant's APIs (audiences) besides its MFA API. Listed, any other audience is
+    /// refused as Auth0 refuses it (403 `access_denied` "Service not found: X"); empty,
+    /// every audience is taken, so a team need not list its APIs to start.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub apis: Vec<String>,
 }
 
 impl Default for TenantSettings {
@@ -86,6 +91,7 @@ impl Default for TenantSettings {
             mfa_required: true,
             voice: true,
             log_to_stderr: false,
+            apis: Vec::new(),
         }
     }
 }

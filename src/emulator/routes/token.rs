@@ -88,6 +88,20 @@ fn password(
             ));
         }
     }
+    if let Some(audience) = req.param("audience") {
+        let apis = &shared.settings.apis;
+        let known = apis.is_empty()
+            || apis.contains(&audience)
+            || shared.origin.is_mfa_audience(&audience, &req.base_url)
+            || audience == format!("{}userinfo", req.issuer());
+        if !known {
+            return Err(Reply::error(
+                StatusCode::FORBIDDEN,
+                "access_denied",
+                format!("Service not found: {audience}"),
+            ));
+        }
+    }
     let wrong = || {
         Reply::error(
             StatusCode::FORBIDDEN,

@@ -734,3 +734,32 @@ fn userinfo_answers_with_the_claims_the_token_s_scopes_allow() {
     send(&emu, "GET", "/userinfo", &[], None).error(401, "invalid_token");
     send(&emu, "DELETE", "/userinfo", &[], None).error(405, "method_not_allowed");
 }
+
+#[test]
+fn a_tenant_that_lists_its_apis_refuses_an_unknown_audience_as_auth0_does() {
+    let emu = emu_with("apis = [\"https://api.example.com/\"]");
+    let base = emu.base_url();
+    let refused = login_with(
+        &emu,
+        demo::OTP_USER,
+        &[("audience", "https://typo.example.com/")],
+    );
+    assert_eq!(
+        refused.error(403, "access_denied")["error_description"],
+        "Service not found: https://typo.example.com/"
+    );
+    for known in [
+        "https://api.example.com/".to_owned(),
+        format!("{base}/mfa/"),
+        format!("{base}/userinfo"),
+    ] {
+        login_with(&emu, demo::OTP_USER, &[("audience", &known)]).error(403, "mfa_required");
+    }
+    // Listing none, any audience is taken (the demo tenant).
+    login_with(
+        &demo_emu(),
+        demo::OTP_USER,
+        &[("audience", "https://typo.example.com/")],
+    )
+    .error(403, "mfa_required");
+}
