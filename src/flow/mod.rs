@@ -251,10 +251,25 @@ impl Flow<'_> {
     async fn not_offered(&mut self, mfa_token: &Secret, factor: Factor) -> Failure {
         self.progress
             .step("listing the user's authenticators (GET /mfa/authenticators)");
-        let have: Vec<String> = match self.client.list_authenticators(mfa_token).await {
-            Ok(list) => list.iter().filter(|a| a.active).map(describe).collect(),
-            Err(_) => Vec::new(),
-        };
+        let list = self
+            .client
+            .list_authenticators(mfa_token)
+            .await
+            .unwrap_or_default();
+        let active = || list.iter().filter(|a| a.active);
+        let have: Vec<String> = active().map(describe).collect();
+        if active().any(|a| Factor::of(a) == Some(factor)) {
+            // The user has it, and Auth0 still would not take it for this login.
+            return Failure::EnrollmentNeeded {
+                message: format!(
+                    "Auth0 does not offer {factor} for this login, although the user has one"
+                ),
+                hint: format!(
+                    "check that {factor} is enabled in Dashboard > Security > Multi-factor Auth (and what your Actions allow), or choose another with --factor: {}",
+                    have.join(", ")
+                ),
+            };
+        }
         let hint = if have.is_empty() {
             format!("enroll one first: `auth0-mfa enroll {factor} --token MFA_TOKEN`")
         } else {

@@ -472,3 +472,47 @@ fn a_server_that_answers_something_other_than_http_is_exit_8_not_unreachable() {
         );
     }
 }
+
+#[test]
+fn a_factor_the_user_has_but_auth0_does_not_offer_says_so() {
+    let tenant = TestTenant::fast("");
+    let login = |extra: &[&str]| {
+        tenant
+            .test_cmd()
+            .args([
+                "login",
+                "--json",
+                "-u",
+                "multi@test.example",
+                "--password",
+                PASSWORD,
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let required = stdout_json(&login(&["--mfa-token-only"]));
+    // Auth0 (an Action, the tenant's policy) offers only OTP for this login.
+    tenant.emulator.inject_fault(Fault::Respond {
+        status: 403,
+        headers: vec![("content-type".into(), "application/json".into())],
+        body: serde_json::json!({
+            "error": "mfa_required",
+            "error_description": "Multifactor authentication required",
+            "mfa_token": required["mfa_token"],
+            "mfa_requirements": {"challenge": [{"type": "otp"}]},
+        })
+        .to_string()
+        .into_bytes(),
+    });
+    let output = login(&["--factor", "sms", "--binding-code", "123456"]);
+    assert_eq!(output.status.code(), Some(5), "{}", stdout(&output));
+    let error = stdout_json(&output);
+    assert!(
+        error["error_description"]
+            .as_str()
+            .unwrap()
+            .contains("does not offer sms"),
+        "{error}"
+    );
+}
