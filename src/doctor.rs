@@ -235,7 +235,7 @@ fn clock_check(meta: &ResponseMeta) -> Check {
     let Some(skew) = meta.clock_skew() else {
         return Check::skip(
             "clock",
-            "the server sent no Date header to compare with",
+            "the server sent no Date header that is an HTTP date, to compare with",
             None,
         );
     };
@@ -519,8 +519,22 @@ async fn challenge_check(
 
 fn rate_limit_check(meta: &ResponseMeta) -> Check {
     let Some(rate) = meta.rate_limit else {
-        return Check::skip("rate limit", "the server sent no X-RateLimit headers", None);
+        return Check::skip(
+            "rate limit",
+            "the server sent no usable X-RateLimit headers (absent, or not whole numbers)",
+            None,
+        );
     };
+    if rate.remaining > rate.limit {
+        return Check::warn(
+            "rate limit",
+            format!(
+                "the X-RateLimit headers contradict each other: {} left of a limit of {}",
+                rate.remaining, rate.limit
+            ),
+            "a proxy in front of the tenant may rewrite them: check --domain",
+        );
+    }
     let detail = format!(
         "{} of {} requests left in this window",
         rate.remaining, rate.limit
@@ -546,5 +560,34 @@ pub fn verdict(checks: &[Check]) -> Result<(), Failure> {
             failed: failed.len(),
             exit: first.exit,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth0::RateLimit;
+
+    #[test]
+    fn rate_limit_headers_that_contradict_each_other_are_a_warning() {
+        let meta = |limit, remaining| ResponseMeta {
+            rate_limit: Some(RateLimit {
+                limit,
+                remaining,
+                reset: 0,
+            }),
+            ..Default::default()
+        };
+        let check = rate_limit_check(&meta(10, 50));
+        assert_eq!(check.status, Status::Warn);
+        assert!(check.detail.contains("contradict"), "{}", check.detail);
+        assert_eq!(rate_limit_check(&meta(100, 90)).status, Status::Pass);
+        let absent = rate_limit_check(&ResponseMeta::default());
+        assert_eq!(absent.status, Status::Skip);
+        assert!(
+            absent.detail.contains("not whole numbers"),
+            "{}",
+            absent.detail
+        );
     }
 }
