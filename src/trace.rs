@@ -326,6 +326,25 @@ mod tests {
                 prop_assert!(shown.chars().count() <= MAX_TRACE_CHARS + 40);
                 prop_assert!(!shown.contains(char::from(0x1b)));
             }
+
+            /// Broken JSON made of the pieces that matter: secret keys inside
+            /// other secrets' values, escapes, cut strings, wide characters.
+            #[test]
+            fn broken_json_with_nested_secret_keys_is_masked_without_a_panic(
+                pieces in proptest::collection::vec(
+                    prop_oneof![
+                        Just("\"otp\""), Just("\"password\""), Just("\"refresh_token\""),
+                        Just(":"), Just(" "), Just("\""), Just("\\"), Just("\\\""),
+                        Just("{"), Just("}"), Just(","), Just("x"), Just("é"), Just("名"),
+                    ],
+                    0..60,
+                )
+            ) {
+                let body = pieces.concat();
+                let shown = masked_body(body.as_bytes());
+                prop_assert!(shown.chars().count() <= MAX_TRACE_CHARS + 40);
+                let _ = crate::auth0::salvage::recovery_codes(body.as_bytes());
+            }
         }
     }
 }
