@@ -73,6 +73,8 @@ pub const SECRET_FIELDS: &[&str] = &[
     "access_token",
     "id_token",
     "refresh_token",
+    // `POST /oauth/revoke` sends the refresh token as `token`.
+    "token",
     "secret",
     "barcode_uri",
 ];

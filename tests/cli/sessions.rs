@@ -400,6 +400,26 @@ fn tokens_stay_out_of_traces_when_token_refreshes() {
     ] {
         assert!(!err.contains(secret), "the trace leaks a secret:\n{err}");
     }
+
+    // And logout's revoke, which sends the refresh token as `token`.
+    for mode in ["-vv", "--curl"] {
+        if mode == "--curl" {
+            log_in(
+                &tenant,
+                "second@test.example",
+                "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+            );
+        }
+        let refresh = stored_refresh_token(&tenant);
+        let output = tenant.test_cmd().args(["logout", mode]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let err = stderr(&output);
+        assert!(err.contains("/oauth/revoke"), "{err}");
+        assert!(
+            !err.contains(&refresh),
+            "{mode} shows the revoked token:\n{err}"
+        );
+    }
 }
 
 #[test]
