@@ -77,6 +77,14 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
             "client_id": demo_tenant.then_some(demo::CLIENT_ID),
             "client_secret": demo_tenant.then_some(demo::CLIENT_SECRET),
             "password": demo_tenant.then_some(demo::PASSWORD),
+            "otp_secret": demo_tenant.then_some(demo::OTP_SECRET),
+            "recovery_code": demo_tenant.then_some(demo::RECOVERY_CODE),
+            "users": demo_tenant.then(|| {
+                demo_users()
+                    .iter()
+                    .map(|(user, has)| json!({"username": user, "has": has}))
+                    .collect::<Vec<_>>()
+            }),
             "control_api": format!("{base}/_emulator/"),
             "health": format!("{base}/_emulator/health"),
             "ca_file": ca_file,
@@ -203,6 +211,29 @@ fn tls_config(ca_file: Option<&Path>) -> Result<rustls::ClientConfig, Failure> {
         .with_root_certificates(roots)
         .with_no_client_auth())
 }
+/// The demo tenant's users and what each has, for the banner and its JSON.
+fn demo_users() -> [(&'static str, String); 8] {
+    [
+        (demo::OTP_USER, format!("OTP; secret {}", demo::OTP_SECRET)),
+        (demo::PUSH_USER, "push, approved after 2 polls".to_owned()),
+        (demo::PUSH_REJECT_USER, "push, always rejected".to_owned()),
+        (
+            demo::SMS_USER,
+            format!("SMS and voice to {}", demo::SMS_PHONE),
+        ),
+        (demo::EMAIL_USER, "email".to_owned()),
+        (
+            demo::MULTI_USER,
+            "OTP, push, SMS, email and a recovery code".to_owned(),
+        ),
+        (
+            demo::RECOVERY_USER,
+            format!("recovery code {}", demo::RECOVERY_CODE),
+        ),
+        (demo::NEW_USER, "no factor enrolled yet".to_owned()),
+    ]
+}
+
 fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>) -> String {
     let mut text = format!("Auth0 MFA emulator listening on {base}\n\n");
     let cacert = ca_file
@@ -215,26 +246,7 @@ fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>) -> String {
             demo::CLIENT_SECRET
         ));
         text.push_str(&format!("Demo users (password {}):\n", demo::PASSWORD));
-        let users = [
-            (demo::OTP_USER, format!("OTP; secret {}", demo::OTP_SECRET)),
-            (demo::PUSH_USER, "push, approved after 2 polls".to_owned()),
-            (demo::PUSH_REJECT_USER, "push, always rejected".to_owned()),
-            (
-                demo::SMS_USER,
-                format!("SMS and voice to {}", demo::SMS_PHONE),
-            ),
-            (demo::EMAIL_USER, "email".to_owned()),
-            (
-                demo::MULTI_USER,
-                "OTP, push, SMS, email and a recovery code".to_owned(),
-            ),
-            (
-                demo::RECOVERY_USER,
-                format!("recovery code {}", demo::RECOVERY_CODE),
-            ),
-            (demo::NEW_USER, "no factor enrolled yet".to_owned()),
-        ];
-        for (user, what) in users {
+        for (user, what) in demo_users() {
             text.push_str(&format!("  {user:<26} {what}\n"));
         }
         text.push('\n');

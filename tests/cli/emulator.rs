@@ -131,6 +131,26 @@ fn emulator_command_serves_a_tenant_that_login_can_use() {
     let output = login_otp(&home, &base);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout_json(&output)["access_token"].is_string());
+
+    // Everything a script needs to log a demo user in is in the banner.
+    let banner = &served.banner;
+    let users = banner["users"].as_array().unwrap();
+    assert_eq!(users.len(), 8, "{banner}");
+    assert!(users.iter().any(|u| u["username"] == demo::NEW_USER));
+    let output = bare_cmd(&home)
+        .env("AUTH0_DOMAIN", &base)
+        .env("AUTH0_CLIENT_ID", banner["client_id"].as_str().unwrap())
+        .env(
+            "AUTH0_CLIENT_SECRET",
+            banner["client_secret"].as_str().unwrap(),
+        )
+        .args(["login", "--json", "-u", demo::RECOVERY_USER])
+        .args(["--password", banner["password"].as_str().unwrap()])
+        .args(["--recovery-code", banner["recovery_code"].as_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(banner["otp_secret"], demo::OTP_SECRET);
 }
 
 /// The console under --json: a JSON line per request and per code sent, so a test
