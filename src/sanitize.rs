@@ -25,6 +25,21 @@ pub fn sanitize_line(text: &str) -> String {
     sanitize(text).replace(['\n', '\t', '\r'], " ")
 }
 
+/// A value the user asked for (a token, a code, a secret), filtered like a
+/// line but never masked: it is the result, and a sent secret that happens
+/// to occur inside it must not corrupt it.
+pub fn sanitize_value(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || is_invisible_format(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// What a JSON string must escape as `\uXXXX` beyond what JSON itself asks:
 /// C1 controls and the invisible format characters. The value stays exact
 /// for a parser while `cat` of the document cannot drive a terminal.

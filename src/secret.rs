@@ -33,17 +33,45 @@ static SENT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 /// ordinary words and numbers.
 const SHORTEST_MASKED: usize = 6;
 
-/// Notes a value as sent, so that [`redact`] masks it from now on.
+/// Notes a value as sent, so that [`redact`] masks it from now on: as it is,
+/// and as a server echoing the request would quote it (form-encoded, as in
+/// the body sent; JSON-escaped).
 pub fn remember_sent(value: &str) {
     if value.len() < SHORTEST_MASKED {
         return;
     }
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let forms = [
+        value.to_owned(),
+        form_encoded(value),
+        json.strip_prefix('"')
+            .and_then(|inner| inner.strip_suffix('"'))
+            .unwrap_or(value)
+            .to_owned(),
+    ];
     let mut sent = SENT.lock().unwrap_or_else(|p| p.into_inner());
-    if !sent.iter().any(|known| known == value) {
-        sent.push(value.to_owned());
-        // Longest first, so a secret that contains another is masked whole.
-        sent.sort_by_key(|known| std::cmp::Reverse(known.len()));
+    for form in forms {
+        if !sent.contains(&form) {
+            sent.push(form);
+        }
     }
+    // Longest first, so a secret that contains another is masked whole.
+    sent.sort_by_key(|known| std::cmp::Reverse(known.len()));
+}
+
+/// `application/x-www-form-urlencoded`, as the request body carried it.
+fn form_encoded(value: &str) -> String {
+    let mut out = String::new();
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                out.push(char::from(byte));
+            }
+            b' ' => out.push('+'),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
 }
 
 /// `text` with every secret this process sent replaced by the mask.
@@ -109,6 +137,11 @@ mod tests {
             format!("Wrong password {MASK} (try 12345)")
         );
         assert_eq!(redact("nothing to hide"), "nothing to hide");
+        remember_sent("hunter2! correct@horse\"");
+        assert_eq!(
+            redact("password=hunter2%21+correct%40horse%22 or hunter2! correct@horse\\\""),
+            format!("password={MASK} or {MASK}")
+        );
     }
 
     #[test]

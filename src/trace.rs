@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::auth0::salvage::quoted_values;
 use crate::auth0::{Body, Exchange, Observer, SECRET_FIELDS};
-use crate::sanitize::sanitize;
+use crate::sanitize::{sanitize, sanitize_line};
 use crate::secret::MASK;
 
 pub struct Tracer {
@@ -199,7 +199,7 @@ pub fn masked_body(body: &[u8]) -> String {
             } else {
                 String::new()
             };
-            sanitize(&format!("{}{more}", mask_quoted_secrets(&text)))
+            sanitize_line(&format!("{}{more}", mask_quoted_secrets(&text)))
         }
     }
 }
@@ -217,7 +217,18 @@ fn mask_quoted_secrets(text: &str) -> String {
     for range in ranges {
         out.replace_range(range, MASK);
     }
-    out
+    mask_form_secrets(&out)
+}
+
+/// `refresh_token=...&...`: a form-encoded body's secret fields.
+fn mask_form_secrets(text: &str) -> String {
+    text.split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((name, _)) if SECRET_FIELDS.contains(&name.trim()) => format!("{name}={MASK}"),
+            _ => pair.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 pub fn masked_json(mut value: Value) -> String {
@@ -255,6 +266,20 @@ fn mask_in_place(value: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_form_encoded_body_has_its_secrets_masked_and_stays_on_one_line() {
+        let shown =
+            masked_body(b"access_token=AT123456&token_type=Bearer&refresh_token=RT9\nforged: line");
+        assert!(
+            !shown.contains("AT123456") && !shown.contains("RT9"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("token_type=Bearer") && !shown.contains('\n'),
+            "{shown}"
+        );
+    }
 
     #[test]
     fn secrets_in_a_body_that_is_not_json_are_masked() {

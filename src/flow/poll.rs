@@ -72,7 +72,12 @@ impl PushPoll {
             // unless that is past the timeout: then it is the rate limit that
             // ended the wait (exit 7), not the user's patience.
             "too_many_requests" | "too_many_attempts" => {
-                let wait = api.retry_after.unwrap_or(self.interval);
+                // At least a second, whatever the server says (or leaves out):
+                // a 429 answered at once is a storm.
+                let wait = api
+                    .retry_after
+                    .unwrap_or(self.interval)
+                    .max(Duration::from_secs(1));
                 if api.error == "too_many_attempts" || elapsed.saturating_add(wait) > self.timeout {
                     return Next::Stop(Error::Api(api).into());
                 }
@@ -123,6 +128,15 @@ mod tests {
         );
         assert!(matches!(poll.after(tokens(), 5 * SECOND), Next::Done(_)));
         assert_eq!(poll.polls(), 2);
+    }
+
+    #[test]
+    fn a_429_without_a_wait_still_waits_a_second_however_short_the_interval() {
+        let mut poll = PushPoll::new(Some(Duration::from_millis(10)), None, DEFAULT_TIMEOUT);
+        assert!(
+            matches!(poll.after(api("too_many_requests", ""), Duration::ZERO), Next::Wait(d) if d >= SECOND),
+            "a poll storm"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 use serde_json::ser::{Formatter, PrettyFormatter, Serializer};
 
+use crate::auth0::SECRET_FIELDS;
 use crate::sanitize::needs_json_escape;
 use crate::secret::redact;
 
@@ -23,6 +24,8 @@ pub fn document(mut value: Value) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Masks sent secrets in every string but the values of secret fields: a
+/// token or a code is the result the user asked for, and must stay exact.
 fn redact_strings(value: &mut Value) {
     match value {
         Value::String(text) => {
@@ -31,7 +34,10 @@ fn redact_strings(value: &mut Value) {
             }
         }
         Value::Array(items) => items.iter_mut().for_each(redact_strings),
-        Value::Object(map) => map.values_mut().for_each(redact_strings),
+        Value::Object(map) => map
+            .iter_mut()
+            .filter(|(key, _)| !SECRET_FIELDS.contains(&key.as_str()))
+            .for_each(|(_, inner)| redact_strings(inner)),
         _ => {}
     }
 }

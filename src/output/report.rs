@@ -5,9 +5,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::{Map, Value, json};
 
 use super::time::{human_duration, relative, utc};
-use super::{Paint, Report, sanitize};
+use super::{Paint, Report};
 use crate::auth0::{Association, Authenticator, TokenSet};
 use crate::jwt;
+use crate::sanitize::{sanitize_line, sanitize_value};
 use crate::settings::Settings;
 
 pub(super) fn report_json(report: &Report<'_>) -> Value {
@@ -79,14 +80,14 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint, columns: Option<us
     match report {
         Report::Tokens(tokens) => tokens_text(tokens, paint),
         // Only the token, so `T=$(auth0-mfa login --mfa-token-only)` works.
-        Report::MfaToken(required) => sanitize(required.mfa_token.expose()),
+        Report::MfaToken(required) => sanitize_value(required.mfa_token.expose()),
         Report::Challenge(c) => {
-            let mut rows = vec![("challenge_type", sanitize(&c.challenge_type))];
+            let mut rows = vec![("challenge_type", sanitize_line(&c.challenge_type))];
             if let Some(code) = &c.oob_code {
-                rows.push(("oob_code", sanitize(code.expose())));
+                rows.push(("oob_code", sanitize_value(code.expose())));
             }
             if let Some(binding) = &c.binding_method {
-                rows.push(("binding_method", sanitize(binding)));
+                rows.push(("binding_method", sanitize_line(binding)));
             }
             if let Some(interval) = c.interval {
                 rows.push(("interval", format!("{interval} s")));
@@ -118,17 +119,17 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint, columns: Option<us
             tokens_text(tokens, paint)
         ),
         // Only the token: `curl -H "Authorization: Bearer $(auth0-mfa token)"`.
-        Report::AccessToken { tokens, .. } => sanitize(tokens.access_token.expose()),
+        Report::AccessToken { tokens, .. } => sanitize_value(tokens.access_token.expose()),
         Report::LoggedOut([]) => "no stored session".into(),
         Report::LoggedOut(done) => done
             .iter()
             .map(|d| {
                 let how = match (&d.problem, d.revoked) {
-                    (Some(problem), _) => format!("forgotten ({})", sanitize(problem)),
+                    (Some(problem), _) => format!("forgotten ({})", sanitize_line(problem)),
                     (None, true) => "refresh token revoked, forgotten".into(),
                     (None, false) => "forgotten (it had no refresh token)".into(),
                 };
-                format!("{}: {how}\n", sanitize(&d.session.describe()))
+                format!("{}: {how}\n", sanitize_line(&d.session.describe()))
             })
             .collect(),
         Report::Authenticators { list, all } => authenticators_text(list, *all, paint),
@@ -162,15 +163,15 @@ fn tokens_text(tokens: &TokenSet, paint: &Paint) -> String {
         out.push_str(&recovery_code_box(code.expose(), paint));
         out.push('\n');
     }
-    let mut rows = vec![("access_token", sanitize(tokens.access_token.expose()))];
+    let mut rows = vec![("access_token", sanitize_value(tokens.access_token.expose()))];
     if let Some(t) = &tokens.id_token {
-        rows.push(("id_token", sanitize(t.expose())));
+        rows.push(("id_token", sanitize_value(t.expose())));
     }
     if let Some(t) = &tokens.refresh_token {
-        rows.push(("refresh_token", sanitize(t.expose())));
+        rows.push(("refresh_token", sanitize_value(t.expose())));
     }
     if let Some(t) = &tokens.token_type {
-        rows.push(("token_type", sanitize(t)));
+        rows.push(("token_type", sanitize_line(t)));
     }
     if let Some(seconds) = tokens.expires_in {
         rows.push((
@@ -179,7 +180,7 @@ fn tokens_text(tokens: &TokenSet, paint: &Paint) -> String {
         ));
     }
     if let Some(scope) = &tokens.scope {
-        rows.push(("scope", sanitize(scope)));
+        rows.push(("scope", sanitize_line(scope)));
     }
     out.push_str(&table(&rows, paint));
     for (name, token) in [
@@ -210,8 +211,8 @@ pub fn enrolled_json(association: &Association, confirmation: Option<&TokenSet>)
 fn enrollment_text(association: &Association, paint: &Paint, width: Option<usize>) -> String {
     let kind = match association.oob_channel.as_deref() {
         Some("auth0") => "push".to_owned(),
-        Some(channel) => sanitize(channel),
-        None => sanitize(&association.authenticator_type),
+        Some(channel) => sanitize_line(channel),
+        None => sanitize_line(&association.authenticator_type),
     };
     let mut out = format!(
         "{}\n",
@@ -221,16 +222,16 @@ fn enrollment_text(association: &Association, paint: &Paint, width: Option<usize
     );
     let mut rows = Vec::new();
     if let Some(secret) = &association.secret {
-        rows.push(("secret", sanitize(secret.expose())));
+        rows.push(("secret", sanitize_value(secret.expose())));
     }
     if let Some(uri) = &association.barcode_uri {
-        rows.push(("barcode_uri", sanitize(uri.expose())));
+        rows.push(("barcode_uri", sanitize_value(uri.expose())));
     }
     if let Some(code) = &association.oob_code {
-        rows.push(("oob_code", sanitize(code.expose())));
+        rows.push(("oob_code", sanitize_value(code.expose())));
     }
     if let Some(binding) = &association.binding_method {
-        rows.push(("binding_method", sanitize(binding)));
+        rows.push(("binding_method", sanitize_line(binding)));
     }
     out.push_str(&table(&rows, paint));
     if let Some(uri) = &association.barcode_uri {
@@ -260,7 +261,7 @@ fn enrollment_text(association: &Association, paint: &Paint, width: Option<usize
     for code in &association.recovery_codes {
         out.push('\n');
         out.push_str(&code_box(
-            &format!("RECOVERY CODE: {}", sanitize(code.expose())),
+            &format!("RECOVERY CODE: {}", sanitize_value(code.expose())),
             "Save it now: it is the way in when the device is lost.",
             paint,
         ));
@@ -300,15 +301,15 @@ fn authenticators_text(list: &[Authenticator], all: bool, paint: &Paint) -> Stri
     for group in &groups {
         for (i, a) in group.iter().enumerate() {
             let id = if i == 0 {
-                sanitize(&a.id)
+                sanitize_line(&a.id)
             } else {
-                format!("└ {}", sanitize(&a.id))
+                format!("└ {}", sanitize_line(&a.id))
             };
             rows.push([
                 id,
-                sanitize(&a.authenticator_type),
-                sanitize(a.oob_channel.as_deref().unwrap_or("")),
-                sanitize(a.name.as_deref().unwrap_or("")),
+                sanitize_line(&a.authenticator_type),
+                sanitize_line(a.oob_channel.as_deref().unwrap_or("")),
+                sanitize_line(a.name.as_deref().unwrap_or("")),
                 if a.active {
                     "yes".into()
                 } else {
@@ -352,14 +353,14 @@ fn doctor_text(checks: &[crate::doctor::Check], paint: &Paint) -> String {
         out.push_str(&format!(
             "{mark} {}  {}\n",
             paint.bold(&pad(check.check, width)),
-            sanitize(&check.detail)
+            sanitize_line(&check.detail)
         ));
         if let Some(fix) = &check.fix {
             out.push_str(&format!(
                 "  {:<width$}  {} {}\n",
                 "",
                 paint.cyan("fix:"),
-                sanitize(fix)
+                sanitize_line(fix)
             ));
         }
     }
@@ -368,7 +369,7 @@ fn doctor_text(checks: &[crate::doctor::Check], paint: &Paint) -> String {
 
 fn recovery_code_box(code: &str, paint: &Paint) -> String {
     code_box(
-        &format!("NEW RECOVERY CODE: {}", sanitize(code)),
+        &format!("NEW RECOVERY CODE: {}", sanitize_value(code)),
         "Save it now: the code you used no longer works.",
         paint,
     )
@@ -391,7 +392,7 @@ fn claims_text(claims: &Map<String, Value>, paint: &Paint) -> String {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or_default();
-    let names: Vec<String> = claims.keys().map(|name| sanitize(name)).collect();
+    let names: Vec<String> = claims.keys().map(|name| sanitize_line(name)).collect();
     let rows: Vec<(&str, String)> = claims
         .iter()
         .zip(&names)
@@ -401,8 +402,8 @@ fn claims_text(claims: &Map<String, Value>, paint: &Paint) -> String {
                     format!("{} ({})", utc(t), relative(t.saturating_sub(now)))
                 }
                 _ => match value {
-                    Value::String(s) => sanitize(s),
-                    other => sanitize(&other.to_string()),
+                    Value::String(s) => sanitize_line(s),
+                    other => sanitize_line(&other.to_string()),
                 },
             };
             (shown_name.as_str(), shown)
@@ -459,7 +460,7 @@ fn settings_text(settings: &Settings, paint: &Paint) -> String {
             setting.key.name(),
             format!(
                 "{}  {}",
-                sanitize(&setting.shown()),
+                sanitize_line(&setting.shown()),
                 paint.dim(&format!("[{}]", setting.source))
             ),
         ));

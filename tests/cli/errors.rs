@@ -516,3 +516,74 @@ fn a_factor_the_user_has_but_auth0_does_not_offer_says_so() {
         "{error}"
     );
 }
+
+#[test]
+fn a_sent_secret_inside_a_token_does_not_corrupt_the_printed_token() {
+    // A code the user sent may occur in what comes back; the result stays exact.
+    let token = format!("ACC123456XYZ{PASSWORD}.a.b");
+    for json in [false, true] {
+        let tenant = TestTenant::fast("");
+        tenant.emulator.inject_fault(Fault::Pass);
+        tenant.emulator.inject_fault(Fault::Respond {
+            status: 200,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body:
+                serde_json::json!({"access_token": token, "token_type": "Bearer", "expires_in": 60})
+                    .to_string()
+                    .into_bytes(),
+        });
+        let output = tenant
+            .test_cmd()
+            .args([
+                "login",
+                "--no-store",
+                "-u",
+                "recovery@test.example",
+                "--password",
+                PASSWORD,
+            ])
+            .args(["--otp", "123456"])
+            .args(json.then_some("--json"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        if json {
+            assert_eq!(stdout_json(&output)["access_token"], token.as_str());
+        } else {
+            assert!(stdout(&output).contains(&token), "{}", stdout(&output));
+        }
+    }
+}
+
+#[test]
+fn an_echoed_password_is_masked_in_its_encoded_forms_too() {
+    let password = "hunter2! correct@horse";
+    let tenant = TestTenant::fast("");
+    tenant.emulator.inject_fault(Fault::Respond {
+        status: 403,
+        headers: vec![("content-type".into(), "application/json".into())],
+        body: serde_json::json!({
+            "error": "invalid_grant",
+            "error_description": "Bad request: password=hunter2%21+correct%40horse",
+        })
+        .to_string()
+        .into_bytes(),
+    });
+    let output = tenant
+        .test_cmd()
+        .env("AUTH0_PASSWORD", password)
+        .args([
+            "login",
+            "--no-store",
+            "-u",
+            "recovery@test.example",
+            "--otp",
+            "123456",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(!err.contains("hunter2"), "{err}");
+    assert!(err.contains("password=********"), "{err}");
+}
