@@ -251,11 +251,13 @@ impl Flow<'_> {
     async fn not_offered(&mut self, mfa_token: &Secret, factor: Factor) -> Failure {
         self.progress
             .step("listing the user's authenticators (GET /mfa/authenticators)");
-        let list = self
-            .client
-            .list_authenticators(mfa_token)
-            .await
-            .unwrap_or_default();
+        let list = match self.client.list_authenticators(mfa_token).await {
+            Ok(list) => list,
+            // Refused to an mfa_token by some tenants: say what is known.
+            Err(crate::auth0::Error::Api(_)) => Vec::new(),
+            // No answer at all: that is the failure, not a missing factor.
+            Err(other) => return other.into(),
+        };
         let active = || list.iter().filter(|a| a.active);
         let have: Vec<String> = active().map(describe).collect();
         if active().any(|a| Factor::of(a) == Some(factor)) {

@@ -515,6 +515,23 @@ fn a_factor_the_user_has_but_auth0_does_not_offer_says_so() {
             .contains("does not offer sms"),
         "{error}"
     );
+
+    // When the list itself gets no answer, that is the failure (exit 3), not
+    // a factor to enroll.
+    tenant.emulator.inject_fault(Fault::Respond {
+        status: 403,
+        headers: vec![("content-type".into(), "application/json".into())],
+        body: serde_json::json!({
+            "error": "mfa_required",
+            "mfa_token": required["mfa_token"],
+            "mfa_requirements": {"challenge": [{"type": "otp"}]},
+        })
+        .to_string()
+        .into_bytes(),
+    });
+    tenant.emulator.inject_fault(Fault::ResetConnection);
+    let output = login(&["--factor", "sms", "--binding-code", "123456"]);
+    assert_eq!(output.status.code(), Some(3), "{}", stdout(&output));
 }
 
 #[test]
