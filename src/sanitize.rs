@@ -7,16 +7,7 @@
 /// can neither drive the terminal nor make a line read as something else;
 /// and a secret this process sent, echoed back, shows as the mask.
 pub fn sanitize(text: &str) -> String {
-    crate::secret::redact(text)
-        .chars()
-        .map(|c| {
-            if (c.is_control() && c != '\n' && c != '\t') || is_invisible_format(c) {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
+    replace_unsafe(&crate::secret::redact(text), true)
 }
 
 /// [`sanitize`] for text that must stay on one line (a message, a field of
@@ -29,9 +20,16 @@ pub fn sanitize_line(text: &str) -> String {
 /// line but never masked: it is the result, and a sent secret that happens
 /// to occur inside it must not corrupt it.
 pub fn sanitize_value(text: &str) -> String {
+    replace_unsafe(text, false)
+}
+
+/// Control and invisible format characters become `�`; newlines and tabs
+/// stay where `breaks` allows them.
+fn replace_unsafe(text: &str, breaks: bool) -> String {
     text.chars()
         .map(|c| {
-            if c.is_control() || is_invisible_format(c) {
+            let allowed_break = breaks && (c == '\n' || c == '\t');
+            if (c.is_control() && !allowed_break) || is_invisible_format(c) {
                 '\u{fffd}'
             } else {
                 c

@@ -50,6 +50,25 @@ struct Entries {
     codes: BTreeMap<String, u64>,
 }
 
+impl Entries {
+    /// When the code went out, if recently enough that sending it is a reuse.
+    fn code_sent(&self, code_key: &str, now: u64) -> Option<u64> {
+        self.codes
+            .get(code_key)
+            .copied()
+            .filter(|&sent| now.saturating_sub(sent) < GIVEN_CODE_MEMORY_SECONDS)
+    }
+
+    /// The last step spent for a secret when `step` is among those spent:
+    /// computed from it, or its code given as is.
+    fn spent(&self, step_key: &str, code_key: &str, step: u64, now: u64) -> Option<u64> {
+        match self.steps.get(step_key) {
+            Some(&(spent, _)) if spent >= step => Some(spent),
+            _ => self.code_sent(code_key, now).map(|_| step),
+        }
+    }
+}
+
 impl Ledger {
     pub fn at(path: PathBuf) -> Ledger {
         Ledger { path: Some(path) }
@@ -67,33 +86,17 @@ impl Ledger {
     }
 
     /// Claims the step `now` falls in for `generator` at `tenant`, unless it
-    /// (or a later one) was spent already.
+    /// (or a later one) was spent already, or its code went out as given.
     pub fn claim_step(&self, tenant: &str, generator: &Totp, now: u64) -> std::io::Result<Claim> {
-        let key = format!("{tenant}|{}", generator.fingerprint());
-        let step = generator.step_at(now);
-        let code = code_key(tenant, &generator.code_for_step(step));
-        self.update(now, |entries| {
-            let spent = match entries.steps.get(&key) {
-                Some(&(spent, _)) if spent >= step => Some(spent),
-                // Its code went out as given (`--otp`) in this step.
-                _ if entries
-                    .codes
-                    .get(&code)
-                    .is_some_and(|&sent| now.saturating_sub(sent) < GIVEN_CODE_MEMORY_SECONDS) =>
-                {
-                    Some(step)
-                }
-                _ => None,
-            };
-            match spent {
-                Some(spent) => Claim::SpentUntil {
-                    next_step_at: spent.saturating_add(1).saturating_mul(generator.period()),
-                },
-                None => {
-                    entries.steps.insert(key.clone(), (step, now));
-                    entries.codes.insert(code.clone(), now);
-                    Claim::Granted { step }
-                }
+        let (key, step, code) = step_keys(tenant, generator, now);
+        self.update(now, |entries| match entries.spent(&key, &code, step, now) {
+            Some(spent) => Claim::SpentUntil {
+                next_step_at: spent.saturating_add(1).saturating_mul(generator.period()),
+            },
+            None => {
+                entries.steps.insert(key.clone(), (step, now));
+                entries.codes.insert(code.clone(), now);
+                Claim::Granted { step }
             }
         })
     }
@@ -101,18 +104,9 @@ impl Ledger {
     /// Whether the step `now` falls in was spent already (read only), for
     /// `--no-otp-wait` to fail before the first request rather than after.
     pub fn step_spent(&self, tenant: &str, generator: &Totp, now: u64) -> bool {
-        let key = format!("{tenant}|{}", generator.fingerprint());
-        let step = generator.step_at(now);
-        let code = code_key(tenant, &generator.code_for_step(step));
+        let (key, step, code) = step_keys(tenant, generator, now);
         self.update(now, |entries| {
-            entries
-                .steps
-                .get(&key)
-                .is_some_and(|&(spent, _)| spent >= step)
-                || entries
-                    .codes
-                    .get(&code)
-                    .is_some_and(|&sent| now.saturating_sub(sent) < GIVEN_CODE_MEMORY_SECONDS)
+            entries.spent(&key, &code, step, now).is_some()
         })
         .unwrap_or(false)
     }
@@ -121,12 +115,12 @@ impl Ledger {
     /// if it was sent already within the last 90 s.
     pub fn claim_code(&self, tenant: &str, code: &str, now: u64) -> std::io::Result<Option<u64>> {
         let key = code_key(tenant, code);
-        self.update(now, |entries| match entries.codes.get(&key) {
-            Some(&sent) if now.saturating_sub(sent) < GIVEN_CODE_MEMORY_SECONDS => Some(sent),
-            _ => {
+        self.update(now, |entries| {
+            let sent = entries.code_sent(&key, now);
+            if sent.is_none() {
                 entries.codes.insert(key.clone(), now);
-                None
             }
+            sent
         })
     }
 
@@ -173,6 +167,14 @@ fn open_locked(path: &Path) -> std::io::Result<File> {
     let file = options.open(path)?;
     file.lock()?;
     Ok(file)
+}
+
+/// The entries a secret's step at `now` has: its step key, the step, and
+/// the key of the step's code.
+fn step_keys(tenant: &str, generator: &Totp, now: u64) -> (String, u64, String) {
+    let step = generator.step_at(now);
+    let code = code_key(tenant, &generator.code_for_step(step));
+    (format!("{tenant}|{}", generator.fingerprint()), step, code)
 }
 
 /// A code's entry: a hash, so the file never holds a usable code.

@@ -7,7 +7,7 @@ use std::io::Write;
 use serde_json::Value;
 
 use crate::auth0::salvage::quoted_values;
-use crate::auth0::{Body, Exchange, Observer, SECRET_FIELDS};
+use crate::auth0::{Body, Exchange, Observer, SECRET_FIELDS, is_secret_field};
 use crate::sanitize::{sanitize, sanitize_line};
 use crate::secret::MASK;
 
@@ -35,7 +35,7 @@ impl Observer for Tracer {
             Body::Form(fields) => {
                 let shown: Vec<String> = fields
                     .iter()
-                    .map(|(k, v)| format!("{k}={}", if is_secret(k) { MASK } else { v }))
+                    .map(|(k, v)| format!("{k}={}", if is_secret_field(k) { MASK } else { v }))
                     .collect();
                 let _ = writeln!(err, "> {}", sanitize(&shown.join("&")));
             }
@@ -128,7 +128,7 @@ pub fn curl_command(
         Body::Empty => {}
         Body::Form(fields) => {
             for (name, value) in fields {
-                if is_secret(name) {
+                if is_secret_field(name) {
                     parts.push(format!(
                         "--data-urlencode \"{name}=${}\"",
                         env_var_for(name)
@@ -147,7 +147,7 @@ pub fn curl_command(
             let mut shown = map.clone();
             let mut variables = Vec::new();
             for (name, value) in shown.iter_mut() {
-                if is_secret(name) {
+                if is_secret_field(name) {
                     let var = env_var_for(name);
                     *value = Value::String(format!("@@{var}@@"));
                     variables.push(var);
@@ -172,10 +172,6 @@ pub fn curl_command(
 
 fn single_quoted(text: &str) -> String {
     format!("'{}'", text.replace('\'', "'\\''"))
-}
-
-fn is_secret(field: &str) -> bool {
-    SECRET_FIELDS.contains(&field)
 }
 
 fn mask_header(name: &str, value: &str) -> String {
@@ -224,7 +220,7 @@ fn mask_quoted_secrets(text: &str) -> String {
 fn mask_form_secrets(text: &str) -> String {
     text.split('&')
         .map(|pair| match pair.split_once('=') {
-            Some((name, _)) if SECRET_FIELDS.contains(&name.trim()) => format!("{name}={MASK}"),
+            Some((name, _)) if is_secret_field(name.trim()) => format!("{name}={MASK}"),
             _ => pair.to_owned(),
         })
         .collect::<Vec<_>>()
@@ -251,7 +247,7 @@ fn mask_in_place(value: &mut Value) {
     match value {
         Value::Object(map) => {
             for (key, inner) in map.iter_mut() {
-                if is_secret(key) {
+                if is_secret_field(key) {
                     *inner = Value::String(MASK.into());
                 } else {
                     mask_in_place(inner);

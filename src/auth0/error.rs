@@ -79,6 +79,11 @@ pub const SECRET_FIELDS: &[&str] = &[
     "barcode_uri",
 ];
 
+/// Whether a field of a request or an answer holds a credential.
+pub fn is_secret_field(name: &str) -> bool {
+    SECRET_FIELDS.contains(&name)
+}
+
 impl fmt::Debug for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let extra: Vec<&String> = self.extra.keys().collect();

@@ -19,7 +19,7 @@ use crate::domain::Domain;
 use crate::secret::Secret;
 
 pub use assertion::{ASSERTION_TYPE, AssertionAlg, AssertionKey};
-pub use error::{ApiError, Error, RateLimit, ResponseMeta, SECRET_FIELDS};
+pub use error::{ApiError, Error, RateLimit, ResponseMeta, SECRET_FIELDS, is_secret_field};
 pub use transport::{Body, Exchange, MAX_BODY_BYTES, MAX_SERVER_WAIT, Observer, server_seconds};
 pub use types::{
     Association, Authenticator, Challenge, ChallengeType, LoginOutcome, MfaRequired, TokenSet,
@@ -132,8 +132,9 @@ fn client_info() -> Option<reqwest::header::HeaderValue> {
 /// 429s are retried only when Auth0's wait is this short or shorter.
 const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
 
-/// The shortest wait before a resend, whatever the server says.
-const MIN_RATE_LIMIT_WAIT: Duration = Duration::from_secs(1);
+/// The shortest wait before a resend (or a poll) after a 429, whatever the
+/// server says.
+pub const MIN_RATE_LIMIT_WAIT: Duration = Duration::from_secs(1);
 
 /// A request refused by rate limiting is resent this many times at most.
 const MAX_RESENDS: u32 = 5;

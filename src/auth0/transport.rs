@@ -219,16 +219,15 @@ fn remember_secrets_sent(bearer: Option<&Secret>, body: &Body) {
     if let Some(token) = bearer {
         remember_sent(token.expose());
     }
-    let is_secret = |name: &str| super::SECRET_FIELDS.contains(&name);
     match body {
         Body::Empty => {}
         Body::Form(fields) => fields
             .iter()
-            .filter(|(name, _)| is_secret(name))
+            .filter(|(name, _)| super::is_secret_field(name))
             .for_each(|(_, value)| remember_sent(value)),
         Body::Json(Value::Object(fields)) => fields
             .iter()
-            .filter(|(name, _)| is_secret(name))
+            .filter(|(name, _)| super::is_secret_field(name))
             .filter_map(|(_, value)| value.as_str())
             .for_each(remember_sent),
         Body::Json(_) => {}

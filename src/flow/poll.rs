@@ -77,7 +77,7 @@ impl PushPoll {
                 let wait = api
                     .retry_after
                     .unwrap_or(self.interval)
-                    .max(Duration::from_secs(1));
+                    .max(crate::auth0::MIN_RATE_LIMIT_WAIT);
                 if api.error == "too_many_attempts" || elapsed.saturating_add(wait) > self.timeout {
                     return Next::Stop(Error::Api(api).into());
                 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 use serde_json::ser::{Formatter, PrettyFormatter, Serializer};
 
-use crate::auth0::SECRET_FIELDS;
+use crate::auth0::is_secret_field;
 use crate::sanitize::needs_json_escape;
 use crate::secret::redact;
 
@@ -36,7 +36,7 @@ fn redact_strings(value: &mut Value) {
         Value::Array(items) => items.iter_mut().for_each(redact_strings),
         Value::Object(map) => map
             .iter_mut()
-            .filter(|(key, _)| !SECRET_FIELDS.contains(&key.as_str()))
+            .filter(|(key, _)| !is_secret_field(key))
             .for_each(|(_, inner)| redact_strings(inner)),
         _ => {}
     }

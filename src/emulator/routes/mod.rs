@@ -225,6 +225,16 @@ fn audiences(claims: &Value) -> Vec<&str> {
     }
 }
 
+/// The scopes of a token's claims (`scope`, space-separated).
+fn scopes(claims: &Value) -> Vec<&str> {
+    claims
+        .get("scope")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect()
+}
+
 /// The index of the user a token's `sub` names.
 fn subject(st: &State, claims: &Value) -> Option<usize> {
     let sub = claims.get("sub").and_then(Value::as_str).unwrap_or("");
@@ -253,13 +263,7 @@ pub fn access_token(shared: &Shared, st: &State, base: &str, token: &str) -> Res
         )));
     }
     let user = subject(st, &claims).ok_or_else(|| invalid_token("Unknown user."))?;
-    let scopes = claims
-        .get("scope")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .split_whitespace()
-        .map(String::from)
-        .collect();
+    let scopes = scopes(&claims).into_iter().map(String::from).collect();
     Ok(Bearer::Access {
         token: token.to_string(),
         user,

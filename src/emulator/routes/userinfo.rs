@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 
 use super::super::http::{ApiRequest, Reply};
 use super::super::state::Shared;
-use super::{audiences, live_access_token, subject};
+use super::{audiences, live_access_token, scopes, subject};
 
 pub fn userinfo(shared: &Shared, req: &ApiRequest) -> Reply {
     match profile(shared, req) {
@@ -28,12 +28,7 @@ fn profile(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
             issuer == issued_by && shared.origin.is_issuer(issuer, &req.base_url)
         })
     });
-    let scopes: Vec<&str> = claims
-        .get("scope")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
+    let scopes = scopes(&claims);
     if !for_userinfo || !scopes.contains(&"openid") {
         return Err(unauthorized(
             "This access token is not for /userinfo: log in with the scope openid.",
