@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::error::Failure;
+use crate::files::{self, Privacy};
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
@@ -59,23 +62,38 @@ fn xdg_path(
     }
 }
 
-/// Reads the file; `Ok(None)` when it does not exist.
-pub fn load(path: &Path) -> Result<Option<ConfigFile>, String> {
+/// Reads the file; `Ok(None)` when it does not exist. A file someone else
+/// owns or can write is refused: it names the tenant that gets the password.
+/// So is the default place's directory, where such a file could be planted.
+pub fn load(path: &Path, default_place: bool) -> Result<Option<ConfigFile>, Failure> {
+    let cannot_read = |e: std::io::Error| {
+        Failure::usage_with_hint(
+            format!("cannot read the config file {}: {e}", path.display()),
+            "fix the file, or point --config / AUTH0_MFA_CONFIG elsewhere",
+        )
+    };
+    if default_place && let Some(dir) = path.parent() {
+        files::check_private_dir(dir).map_err(|e| match files::untrusted(&e) {
+            Some(untrusted) => untrusted.failure("the config directory"),
+            None => cannot_read(e),
+        })?;
+    }
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(format!(
-                "cannot read the config file {}: {e}",
-                path.display()
-            ));
-        }
+        Err(e) => return Err(cannot_read(e)),
     };
+    let meta = std::fs::metadata(path).map_err(cannot_read)?;
+    files::check_owned(path, &meta, Privacy::NoOneElseWrites)
+        .map_err(|untrusted| untrusted.failure("the config file"))?;
     toml::from_str(&text).map(Some).map_err(|e| {
-        format!(
-            "the config file {} is not valid: {}",
-            path.display(),
-            e.message()
+        Failure::usage_with_hint(
+            format!(
+                "the config file {} is not valid: {}",
+                path.display(),
+                e.message()
+            ),
+            "fix the file, or point --config / AUTH0_MFA_CONFIG elsewhere",
         )
     })
 }
@@ -184,7 +202,7 @@ mod tests {
                 let dir = tempfile::tempdir().unwrap();
                 let path = dir.path().join("config.toml");
                 std::fs::write(&path, &text).unwrap();
-                let _ = load(&path);
+                let _ = load(&path, false);
             }
         }
     }

@@ -75,6 +75,13 @@ impl Domain {
         }
     }
 
+    /// A tenant on this machine (the local emulator): reached directly, never
+    /// through a proxy, since plain `http://` is allowed only because the
+    /// traffic never leaves the machine.
+    pub fn is_loopback(&self) -> bool {
+        is_loopback(self.host())
+    }
+
     /// The audience of the MFA API, needed to enroll and manage authenticators.
     pub fn mfa_audience(&self) -> String {
         format!("https://{}/mfa/", self.authority())
@@ -119,7 +126,17 @@ mod tests {
     fn http_only_for_loopback() {
         assert!(Domain::parse("http://127.0.0.1:3000").is_ok());
         assert!(Domain::parse("http://[::1]:3000").is_ok());
-        assert!(Domain::parse("http://localhost:3000").is_ok());
+        assert!(
+            Domain::parse("http://localhost:3000")
+                .unwrap()
+                .is_loopback()
+        );
+        assert!(Domain::parse("https://[::1]:3000").unwrap().is_loopback());
+        assert!(
+            !Domain::parse("https://tenant.auth0.com")
+                .unwrap()
+                .is_loopback()
+        );
         let err = Domain::parse("http://tenant.auth0.com").unwrap_err();
         assert!(err.contains("http://"), "{err}");
     }

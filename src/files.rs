@@ -106,6 +106,186 @@ pub fn state_dir() -> Option<PathBuf> {
     Some(base.join("auth0-mfa"))
 }
 
+/// A place the tool will not use because someone else could have put
+/// something there: a state or config directory, or a file in one, that is
+/// not the user's own or that others can write (or, for a file that holds
+/// secrets, read).
+#[derive(Debug)]
+pub struct Untrusted {
+    pub path: PathBuf,
+    pub why: String,
+    /// The command that makes it trustworthy again.
+    pub fix: String,
+}
+
+impl std::fmt::Display for Untrusted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.path.display(), self.why)
+    }
+}
+
+impl std::error::Error for Untrusted {}
+
+impl Untrusted {
+    /// The usage error (exit 2) that refuses it, naming the fix.
+    pub fn failure(&self, what: &str) -> Failure {
+        Failure::usage_with_hint(
+            format!("refusing {what}: {self}"),
+            format!(
+                "{}, or set XDG_STATE_HOME (XDG_CONFIG_HOME, --config) to a place of your own",
+                self.fix
+            ),
+        )
+    }
+
+    /// For callers that report I/O errors: the same words.
+    pub fn into_io(self) -> std::io::Error {
+        std::io::Error::new(std::io::ErrorKind::PermissionDenied, self)
+    }
+}
+
+/// What others may do to a file or directory before the tool stops trusting
+/// it: change it (a directory where links can be planted, a ledger or lock
+/// that can be swapped), or also read it (a file that holds tokens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Privacy {
+    NoOneElseWrites,
+    OwnerOnly,
+}
+
+/// Refuses a directory or file that is not the user's own (root's is
+/// accepted, as ssh does) or that others may use beyond `privacy`.
+#[cfg(unix)]
+pub fn check_owned(
+    path: &Path,
+    meta: &std::fs::Metadata,
+    privacy: Privacy,
+) -> Result<(), Untrusted> {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    let kind = if meta.is_dir() { "directory" } else { "file" };
+    let private_mode = if meta.is_dir() { "700" } else { "600" };
+    if meta.uid() != me && meta.uid() != 0 {
+        return Err(Untrusted {
+            path: path.to_owned(),
+            why: format!(
+                "is a {kind} of another user (uid {}, you are {me}): it may have been planted",
+                meta.uid()
+            ),
+            fix: format!("remove it, or make it yours: chown {me} {}", path.display()),
+        });
+    }
+    let forbidden = match privacy {
+        Privacy::NoOneElseWrites => 0o022,
+        Privacy::OwnerOnly => 0o077,
+    };
+    let mode = meta.mode() & 0o777;
+    if mode & forbidden != 0 {
+        let what = if mode & 0o022 != 0 {
+            "writable"
+        } else {
+            "readable"
+        };
+        return Err(Untrusted {
+            path: path.to_owned(),
+            why: format!("is a {kind} {what} by others (mode {mode:o})"),
+            fix: format!("chmod {private_mode} {}", path.display()),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn check_owned(_: &Path, _: &std::fs::Metadata, _: Privacy) -> Result<(), Untrusted> {
+    Ok(())
+}
+
+/// The tool's own directory (state, config): created private when missing;
+/// an existing one must pass [`check_private_dir`].
+pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => create_private_dir(dir),
+        _ => check_private_dir(dir),
+    }
+}
+
+/// An existing directory of the tool's must be the user's and writable by no
+/// one else, since whoever can write there can plant links the tool would
+/// write through and files it would trust. A missing one passes.
+pub fn check_private_dir(dir: &Path) -> std::io::Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {
+            check_owned(dir, &meta, Privacy::NoOneElseWrites).map_err(Untrusted::into_io)
+        }
+        Ok(_) => Err(std::io::Error::other(format!(
+            "{} is not a directory",
+            dir.display()
+        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// The refusal inside an I/O error, when that is what it is.
+pub fn untrusted(error: &std::io::Error) -> Option<&Untrusted> {
+    error.get_ref()?.downcast_ref::<Untrusted>()
+}
+
+/// Opens (creating, mode 0600) a file of the tool's own directory for
+/// reading and writing, never through a symlink, and only when it is the
+/// user's own and no one else can write it: the ledger of spent codes and
+/// the session lock.
+pub fn open_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let file = options.open(path).map_err(|e| refused_link(path, e))?;
+    check_owned(path, &file.metadata()?, Privacy::NoOneElseWrites).map_err(Untrusted::into_io)?;
+    Ok(file)
+}
+
+/// Reads a file that holds secrets, never through a symlink, and only when
+/// no one but the user can read or write it. `Ok(None)` when it is missing.
+pub fn read_private(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(refused_link(path, e)),
+    };
+    check_owned(path, &file.metadata()?, Privacy::OwnerOnly).map_err(Untrusted::into_io)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
+/// `O_NOFOLLOW` on a symlink fails with ELOOP: say what that means.
+fn refused_link(path: &Path, error: std::io::Error) -> std::io::Error {
+    #[cfg(unix)]
+    if error.raw_os_error() == Some(libc::ELOOP) {
+        return Untrusted {
+            path: path.to_owned(),
+            why: "is a symbolic link, which the tool never writes or reads through".into(),
+            fix: format!("remove it (rm {})", path.display()),
+        }
+        .into_io();
+    }
+    let _ = path;
+    error
+}
+
 /// Creates a directory (and its parents) that only the owner can enter.
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();

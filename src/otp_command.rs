@@ -20,12 +20,18 @@ pub struct OtpCommand {
     /// Where it came from, for the errors (`flag --otp-command`, a profile).
     pub source: String,
     pub timeout: Duration,
+    /// Secret variables of the tool's own environment the command does not get.
+    pub hidden_variables: Vec<&'static str>,
 }
 
 impl OtpCommand {
     /// Runs the command and returns the code it printed.
     pub fn run(&self) -> Result<Secret, Failure> {
-        let mut child = shell(&self.command)
+        let mut command = shell(&self.command);
+        for name in &self.hidden_variables {
+            command.env_remove(name);
+        }
+        let mut child = command
             .stdin(if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
                 Stdio::inherit()
             } else {
@@ -131,6 +137,7 @@ mod tests {
             command: cmd.into(),
             source: "test".into(),
             timeout: Duration::from_secs(timeout),
+            hidden_variables: Vec::new(),
         };
         assert_eq!(command("echo 246810", 5).run().unwrap().expose(), "246810");
         let failed = command("echo 246810; exit 3", 5).run().unwrap_err();

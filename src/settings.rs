@@ -174,6 +174,16 @@ impl Key {
     }
 }
 
+/// The environment variables that hold secrets: kept from the commands the
+/// tool runs for the user (`--otp-command`), which need none of them.
+pub fn secret_variables() -> Vec<&'static str> {
+    Key::ALL
+        .iter()
+        .filter(|key| key.is_secret())
+        .map(|key| key.info().env)
+        .collect()
+}
+
 /// Where a value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -443,12 +453,7 @@ impl Settings {
     fn resolve_from(flags: &Flags, read_file: bool) -> Result<Settings, Failure> {
         let (config_path, explicit_config) = config_location(flags)?;
         let file = match (&config_path, read_file) {
-            (Some(path), true) => config_file::load(path).map_err(|e| {
-                Failure::usage_with_hint(
-                    e,
-                    "fix the file, or point --config / AUTH0_MFA_CONFIG elsewhere",
-                )
-            })?,
+            (Some(path), true) => config_file::load(path, !explicit_config)?,
             _ => None,
         };
         if read_file && explicit_config && file.is_none() {

@@ -8,7 +8,7 @@
 //! is read and written, so CI jobs that share a user and a machine take turns.
 
 use std::collections::BTreeMap;
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -153,18 +153,12 @@ impl Ledger {
 }
 
 /// Opens (creating, mode 0600, in a 0700 directory) and locks the file.
+/// Never through a symlink, and only in a directory no one else can write.
 fn open_locked(path: &Path) -> std::io::Result<File> {
     if let Some(dir) = path.parent() {
-        files::create_private_dir(dir)?;
+        files::ensure_private_dir(dir)?;
     }
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let file = options.open(path)?;
+    let file = files::open_private(path)?;
     file.lock()?;
     Ok(file)
 }

@@ -174,12 +174,32 @@ fn single_quoted(text: &str) -> String {
     format!("'{}'", text.replace('\'', "'\\''"))
 }
 
+/// Credentials in headers, either way: the scheme of an `Authorization` is
+/// kept, and the names and attributes of cookies, never their values.
 fn mask_header(name: &str, value: &str) -> String {
-    if name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("cookie") {
-        let scheme = value.split_whitespace().next().unwrap_or("");
-        format!("{scheme} {MASK}")
-    } else {
-        value.to_owned()
+    let cookie_value = |pair: &str| match pair.trim().split_once('=') {
+        Some((name, _)) => format!("{name}={MASK}"),
+        None => MASK.to_owned(),
+    };
+    match name.to_ascii_lowercase().as_str() {
+        "authorization" | "proxy-authorization" => {
+            let scheme = value.split_whitespace().next().unwrap_or("");
+            format!("{scheme} {MASK}")
+        }
+        "cookie" => value
+            .split(';')
+            .map(cookie_value)
+            .collect::<Vec<_>>()
+            .join("; "),
+        "set-cookie" => {
+            let mut parts = value.split(';');
+            let first = cookie_value(parts.next().unwrap_or(""));
+            std::iter::once(first)
+                .chain(parts.map(|attribute| attribute.trim().to_owned()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+        _ => value.to_owned(),
     }
 }
 
@@ -334,6 +354,22 @@ mod tests {
             mask_header("Authorization", "Bearer abc.def"),
             format!("Bearer {MASK}")
         );
+    }
+
+    #[test]
+    fn cookies_keep_their_names_and_attributes_never_their_values() {
+        assert_eq!(
+            mask_header(
+                "Set-Cookie",
+                "did=s%3Av0%3Aabc; Max-Age=31557600; Path=/; HttpOnly"
+            ),
+            format!("did={MASK}; Max-Age=31557600; Path=/; HttpOnly")
+        );
+        assert_eq!(
+            mask_header("cookie", "a=1; b=two"),
+            format!("a={MASK}; b={MASK}")
+        );
+        assert_eq!(mask_header("set-cookie", "opaque"), MASK);
     }
 
     mod properties {

@@ -150,7 +150,13 @@ impl Client {
         if let Some(info) = client_info() {
             headers.insert("auth0-client", info);
         }
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if domain.is_loopback() {
+            // HTTP_PROXY and the like would carry passwords and codes in
+            // cleartext to the proxy, and its answers would pass for the tenant's.
+            builder = builder.no_proxy();
+        }
+        let http = builder
             .user_agent(concat!("auth0-mfa/", env!("CARGO_PKG_VERSION")))
             .default_headers(headers)
             .timeout(transport.timeout)

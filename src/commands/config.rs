@@ -60,6 +60,18 @@ fn init(flags: &Flags, no_input: bool, out: &Output) -> Result<(), Failure> {
     let current = current_profile(&document, &profile, &path)?;
     let mut prompter = TerminalPrompter::new(no_input);
     let answers = answers(&given, &current, &mut prompter)?;
+    for key in WRITTEN.iter().filter(|key| key.is_secret()) {
+        if let Some(setting) = given.get(*key)
+            && matches!(setting.source, Source::Env(_))
+            && !answers.iter().any(|answer| answer.key == *key)
+        {
+            let info = key.info();
+            out.warn(&format!(
+                "{} is not written to the config file ({}): pass {}-file FILE to keep a reference to a file, or {} to write it",
+                info.what, setting.source, info.flag, info.flag
+            ));
+        }
+    }
     let written = write_profile(&mut document, &profile, &answers);
     if written.is_empty() {
         out.progress(&format!(
@@ -156,6 +168,10 @@ fn answers(
             let setting = given.get(key)?;
             match &setting.source {
                 Source::Default => None,
+                // A secret in the environment was put there for this run (a
+                // CI step's secret): it is written only when asked for by
+                // flag, and then preferably as a file.
+                Source::Env(_) if key.is_secret() => None,
                 // A secret given as a file stays in its file: the profile
                 // names the file (`client_secret_file`), never copies it.
                 Source::FileFlag { path, .. } => {
@@ -455,16 +471,29 @@ client_id = "ci-client"
     }
 
     #[test]
+    fn a_secret_from_the_environment_is_not_written() {
+        let env = Source::Env("AUTH0_CLIENT_SECRET");
+        let (text, written, _) = init_with(
+            FILE,
+            "ci",
+            &given(&[(Key::ClientSecret, "s3cret", env)]),
+            vec!["", "", "", ""],
+        );
+        assert!(written.is_empty(), "{written:?}");
+        assert!(!text.contains("s3cret"), "{text}");
+    }
+
+    #[test]
     fn a_new_profile_goes_after_the_others_and_a_new_secret_replaces_its_file_twin() {
         let with_file = FILE.replace(
             "client_id = \"ci-client\"\n",
             "client_id = \"ci-client\"\nclient_secret_file = \"~/ci.secret\"\n",
         );
-        let env = Source::Env("AUTH0_CLIENT_SECRET");
+        let flag = Source::Flag("--client-secret");
         let (text, written, _) = init_with(
             &with_file,
             "ci",
-            &given(&[(Key::ClientSecret, "s3cret", env)]),
+            &given(&[(Key::ClientSecret, "s3cret", flag)]),
             vec!["", "", ""],
         );
         assert_eq!(written, ["client_secret (in place of client_secret_file)"]);

@@ -38,9 +38,11 @@ pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result
     };
     let mut done = Vec::new();
     for key in keys {
-        let revocable = client.as_ref().filter(|c| {
-            c.domain().base_url() == key.tenant && Some(c.client_id()) == client_id.as_deref()
-        });
+        // A refresh token is only ever sent with the application it was
+        // issued to: the session's own, compared with the configured one.
+        let revocable = client
+            .as_ref()
+            .filter(|c| c.domain().base_url() == key.tenant && c.client_id() == key.client_id);
         let refresh_token = sessions
             .load(&key)
             .ok()

@@ -239,6 +239,7 @@ fn answers(args: &AnswerArgs, settings: &Settings, enrolling: bool) -> Result<An
             command: setting.text().to_owned(),
             source: setting.source.to_string(),
             timeout: settings.request_timeout(),
+            hidden_variables: crate::settings::secret_variables(),
         }),
         otp_wait: if args.no_otp_wait {
             OtpWait::Fail

@@ -9,7 +9,7 @@
 
 mod os;
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -158,15 +158,20 @@ pub fn describe_place(place: Place) -> String {
     }
 }
 
+/// The index, trusted only when it is the user's own and private: a file
+/// someone else planted or can read is never served as the user's tokens.
 fn read_index(index_path: &Path) -> Result<Index, Failure> {
-    match std::fs::read(index_path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+    if let Some(dir) = index_path.parent() {
+        files::check_private_dir(dir).map_err(|e| unusable("the session directory", dir, e))?;
+    }
+    match files::read_private(index_path) {
+        Ok(Some(bytes)) => serde_json::from_slice(&bytes).map_err(|e| {
             Failure::usage_with_hint(
                 format!("the session file {} is damaged: {e}", index_path.display()),
                 "remove it (sessions are lost, log in again) or fix it",
             )
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Index::default()),
+        Ok(None) => Ok(Index::default()),
         Err(e) => Err(unusable("the session file", index_path, e)),
     }
 }
@@ -175,7 +180,10 @@ fn index_path() -> Option<PathBuf> {
     files::state_dir().map(|dir| dir.join("sessions.json"))
 }
 
-fn unusable(what: &str, path: &Path, error: impl std::fmt::Display) -> Failure {
+fn unusable(what: &str, path: &Path, error: std::io::Error) -> Failure {
+    if let Some(untrusted) = files::untrusted(&error) {
+        return untrusted.failure(what);
+    }
     Failure::Output {
         what: format!("{what} {}", path.display()),
         error: std::io::Error::other(error.to_string()),
@@ -218,19 +226,11 @@ impl Sessions {
         patience: Duration,
     ) -> Result<Sessions, Failure> {
         if let Some(dir) = index_path.parent() {
-            files::create_private_dir(dir)
+            files::ensure_private_dir(dir)
                 .map_err(|e| unusable("the session directory", dir, e))?;
         }
         let lock_path = index_path.with_extension("lock");
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let lock = options
-            .open(&lock_path)
+        let lock = files::open_private(&lock_path)
             .map_err(|e| unusable("the session lock", &lock_path, e))?;
         let waited_since = Instant::now();
         loop {
@@ -243,10 +243,10 @@ impl Sessions {
                     return Err(unusable(
                         "the session lock",
                         &lock_path,
-                        format!(
+                        std::io::Error::other(format!(
                             "another auth0-mfa (a refresh, or a login waiting for MFA) held it for more than {} s",
                             patience.as_secs()
-                        ),
+                        )),
                     ));
                 }
                 Err(TryLockError::Error(e)) => {
@@ -308,7 +308,7 @@ impl Sessions {
                 return Err(unusable(
                     "the session in",
                     &self.index_path,
-                    "it lists the session without its tokens",
+                    std::io::Error::other("it lists the session without its tokens"),
                 ));
             }
             (Place::Os, _) => {

@@ -5,6 +5,7 @@
 mod harness;
 
 mod client_info;
+mod client_security;
 mod completions;
 mod config_init;
 mod doctor;

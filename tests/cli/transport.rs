@@ -1,6 +1,7 @@
 //! Client authentication, secret sources and transport: private_key_jwt,
 //! secrets from files, config init, HTTPS with --cacert, proxies, 429s.
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use auth0_mfa::emulator::{Emulator, Fault, Tenant, demo};
@@ -207,8 +208,10 @@ fn secrets_from_files_given_as_flags() {
 #[test]
 fn config_init_writes_a_private_profile_from_flags_and_environment() {
     let home = TempDir::new().unwrap();
+    // A secret is written when given by flag; the environment's is not (a
+    // CI step's secret stays out of files).
     let output = bare_cmd(&home)
-        .env("AUTH0_CLIENT_SECRET", "init-secret")
+        .env("AUTH0_CLIENT_ID", "abc")
         .args([
             "config",
             "init",
@@ -216,8 +219,8 @@ fn config_init_writes_a_private_profile_from_flags_and_environment() {
             "dev",
             "--domain",
             "dev.us.auth0.com",
-            "--client-id",
-            "abc",
+            "--client-secret",
+            "init-secret",
         ])
         .output()
         .unwrap();
@@ -365,26 +368,79 @@ fn an_unusable_cacert_is_a_usage_error() {
     );
 }
 
+/// A CONNECT proxy that tunnels every connection to `target`, whatever host
+/// was asked for, and records the CONNECT lines it got.
+fn tunnel_proxy(target: std::net::SocketAddr) -> (String, Arc<Mutex<Vec<String>>>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let record = asked.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let mut reader = BufReader::new(client.try_clone().unwrap());
+            let mut line = String::new();
+            let _ = reader.read_line(&mut line);
+            record.lock().unwrap().push(line.trim().to_owned());
+            loop {
+                let mut header = String::new();
+                if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
+                    break;
+                }
+            }
+            let Ok(server) = std::net::TcpStream::connect(target) else {
+                continue;
+            };
+            let mut to_client = client;
+            let _ = to_client.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
+            let (mut from_server, mut to_server) = (server.try_clone().unwrap(), server);
+            let mut from_client = reader.into_inner();
+            std::thread::spawn(move || std::io::copy(&mut from_client, &mut to_server));
+            std::thread::spawn(move || std::io::copy(&mut from_server, &mut to_client));
+        }
+    });
+    (address, asked)
+}
+
 #[test]
-fn the_standard_proxy_variables_are_used() {
-    // The emulator plays the proxy: the tenant's own address is unreachable.
-    let tenant = TestTenant::demo();
-    let output = tenant
-        .cmd()
-        .env("AUTH0_DOMAIN", "http://127.0.0.2:9")
-        .env("HTTP_PROXY", tenant.base_url())
-        .args([
-            "login",
-            "--mfa-token-only",
-            "-u",
-            demo::OTP_USER,
-            "--password",
-            demo::PASSWORD,
-        ])
+fn the_standard_proxy_variables_are_used_for_a_tenant_beyond_this_machine() {
+    let home = TempDir::new().unwrap();
+    let ca = home.path().join("ca.pem");
+    let name = "tenant.proxied.test";
+    let emulator = Emulator::start_in_background_with(
+        Tenant::demo(),
+        auth0_mfa::emulator::Options {
+            tls: Some(auth0_mfa::emulator::TlsOptions {
+                ca_file: ca.clone(),
+                names: vec![name.to_owned()],
+            }),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let (proxy, asked) = tunnel_proxy(emulator.local_addr());
+    // The name resolves nowhere: only the proxy can reach it.
+    let output = bare_cmd(&home)
+        .env("AUTH0_DOMAIN", format!("https://{name}"))
+        .env("AUTH0_CLIENT_ID", demo::CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", demo::CLIENT_SECRET)
+        .env("HTTPS_PROXY", &proxy)
+        .args(["login", "--mfa-token-only", "-u", demo::OTP_USER])
+        .args(["--password", demo::PASSWORD, "--cacert"])
+        .arg(&ca)
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(tenant.grants(), vec![GRANT_PASSWORD]);
+    assert_eq!(
+        *asked.lock().unwrap(),
+        [format!("CONNECT {name}:443 HTTP/1.1")]
+    );
+    let grants: Vec<_> = emulator
+        .received()
+        .into_iter()
+        .filter(|r| r.path == "/oauth/token")
+        .collect();
+    assert_eq!(grants.len(), 1);
 }
 
 #[test]
