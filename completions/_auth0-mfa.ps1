@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -48,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enroll a new authenticator (POST /mfa/associate) and confirm it')
             [CompletionResult]::new('authenticators', 'authenticators', [CompletionResultType]::ParameterValue, 'List or delete the user''s authenticators')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token from the stored session, refreshed when needed (for scripts)')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the stored refresh token and forget the session')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Compute a TOTP code from a base32 secret or an otpauth:// URI')
@@ -101,6 +103,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -139,6 +142,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -175,6 +179,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -217,6 +222,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -239,6 +245,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the user''s authenticators (GET /mfa/authenticators)')
@@ -269,6 +276,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -297,6 +305,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -331,6 +340,8 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--recovery-code', '--recovery-code', [CompletionResultType]::ParameterName, 'Answer with a recovery code (Auth0 then issues a new one)')
             [CompletionResult]::new('--save-recovery-code', '--save-recovery-code', [CompletionResultType]::ParameterName, 'Also write the new recovery code to FILE (created new, mode 0600)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to hand the token on: raw (the token alone), json, env (sh/bash/zsh export lines), env-no-export, fish, powershell, dotenv, github-env, github-output')
+            [CompletionResult]::new('--env-name', '--env-name', [CompletionResultType]::ParameterName, 'Rename an exported variable: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never exported unless named)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
@@ -351,6 +362,48 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'auth0-mfa;exec' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'The session of this user, when several are stored [env: AUTH0_USERNAME]')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'The session of this user, when several are stored [env: AUTH0_USERNAME]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'The session for this API audience, when several are stored [env: AUTH0_AUDIENCE]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Refresh when the access token has fewer seconds left than this')
+            [CompletionResult]::new('--factor', '--factor', [CompletionResultType]::ParameterName, 'The factor to answer with if the refresh asks for MFA [env: AUTH0_MFA_FACTOR]')
+            [CompletionResult]::new('--authenticator-id', '--authenticator-id', [CompletionResultType]::ParameterName, 'Challenge this authenticator if the refresh asks for MFA')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The authenticator app''s current code')
+            [CompletionResult]::new('--otp-secret', '--otp-secret', [CompletionResultType]::ParameterName, 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]')
+            [CompletionResult]::new('--otp-secret-file', '--otp-secret-file', [CompletionResultType]::ParameterName, 'Read the OTP secret from FILE')
+            [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]')
+            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email (binding_method prompt)')
+            [CompletionResult]::new('--recovery-code', '--recovery-code', [CompletionResultType]::ParameterName, 'Answer with a recovery code (Auth0 then issues a new one)')
+            [CompletionResult]::new('--save-recovery-code', '--save-recovery-code', [CompletionResultType]::ParameterName, 'Also write the new recovery code to FILE (created new, mode 0600)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]')
+            [CompletionResult]::new('--env-name', '--env-name', [CompletionResultType]::ParameterName, 'Rename a variable the command gets: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never given unless named)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Application (client) id [env: AUTH0_CLIENT_ID]')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from FILE')
+            [CompletionResult]::new('--client-assertion-key', '--client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--client-assertion-alg', '--client-assertion-alg', [CompletionResultType]::ParameterName, 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]')
+            [CompletionResult]::new('--client-assertion-kid', '--client-assertion-kid', [CompletionResultType]::ParameterName, 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]')
+            [CompletionResult]::new('--no-otp-wait', '--no-otp-wait', [CompletionResultType]::ParameterName, 'When the current TOTP code was already sent, fail at once instead of waiting for the next')
+            [CompletionResult]::new('--overwrite', '--overwrite', [CompletionResultType]::ParameterName, 'Let --save-recovery-code replace an existing FILE')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -377,6 +430,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -405,6 +459,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -431,6 +486,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -453,6 +509,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give')
@@ -479,6 +536,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -501,6 +559,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -523,6 +582,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -564,6 +624,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -594,6 +655,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -616,6 +678,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
             [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -627,6 +690,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enroll a new authenticator (POST /mfa/associate) and confirm it')
             [CompletionResult]::new('authenticators', 'authenticators', [CompletionResultType]::ParameterValue, 'List or delete the user''s authenticators')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token from the stored session, refreshed when needed (for scripts)')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the stored refresh token and forget the session')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Compute a TOTP code from a base32 secret or an otpauth:// URI')
@@ -661,6 +725,9 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             break
         }
         'auth0-mfa;help;token' {
+            break
+        }
+        'auth0-mfa;help;exec' {
             break
         }
         'auth0-mfa;help;logout' {

@@ -40,6 +40,9 @@ _auth0__mfa() {
             auth0__mfa,enroll)
                 cmd="auth0__mfa__subcmd__enroll"
                 ;;
+            auth0__mfa,exec)
+                cmd="auth0__mfa__subcmd__exec"
+                ;;
             auth0__mfa,help)
                 cmd="auth0__mfa__subcmd__help"
                 ;;
@@ -124,6 +127,9 @@ _auth0__mfa() {
             auth0__mfa__subcmd__help,enroll)
                 cmd="auth0__mfa__subcmd__help__subcmd__enroll"
                 ;;
+            auth0__mfa__subcmd__help,exec)
+                cmd="auth0__mfa__subcmd__help__subcmd__exec"
+                ;;
             auth0__mfa__subcmd__help,help)
                 cmd="auth0__mfa__subcmd__help__subcmd__help"
                 ;;
@@ -164,7 +170,7 @@ _auth0__mfa() {
 
     case "${cmd}" in
         auth0__mfa)
-            opts="-v -h -V --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help --version login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help"
+            opts="-v -h -V --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help --version login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -226,7 +232,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__authenticators)
-            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help list delete help"
+            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help list delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -288,7 +294,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__authenticators__subcmd__delete)
-            opts="-y -v -h --mfa-token --token --mfa-token-file --token-file --yes --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-y -v -h --mfa-token --token --mfa-token-file --token-file --yes --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -422,7 +428,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__authenticators__subcmd__list)
-            opts="-v -h --mfa-token --token --mfa-token-file --token-file --all --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --mfa-token --token --mfa-token-file --token-file --all --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -500,7 +506,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__challenge)
-            opts="-v -h --mfa-token --mfa-token-file --type --authenticator-id --verify --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --mfa-token --mfa-token-file --type --authenticator-id --verify --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -610,7 +616,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__completions)
-            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help bash elvish fish powershell zsh"
+            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -672,7 +678,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__config)
-            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help init show path help"
+            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help init show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -804,7 +810,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__config__subcmd__init)
-            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -866,7 +872,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__config__subcmd__path)
-            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -928,7 +934,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__config__subcmd__show)
-            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -990,7 +996,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__demo)
-            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1052,7 +1058,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__doctor)
-            opts="-u -v -h --username --password --password-file --realm --send --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-u -v -h --username --password --password-file --realm --send --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1134,7 +1140,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__emulator)
-            opts="-v -h --listen --tenant --tls --ca-file --tls-name --public-url --print-tenant --check --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --listen --tenant --tls --ca-file --tls-name --public-url --print-tenant --check --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1220,7 +1226,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__enroll)
-            opts="-u -v -h --mfa-token --token --mfa-token-file --token-file --username --password --password-file --realm --phone --email --no-confirm --confirm-with-secret --otp --otp-secret --binding-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help otp sms voice email push"
+            opts="-u -v -h --mfa-token --token --mfa-token-file --token-file --username --password --password-file --realm --phone --email --no-confirm --confirm-with-secret --otp --otp-secret --binding-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help otp sms voice email push"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1345,8 +1351,130 @@ _auth0__mfa() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        auth0__mfa__subcmd__exec)
+            opts="-u -v -h --username --audience --min-ttl --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --env-name --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --factor)
+                    COMPREPLY=($(compgen -W "otp push sms voice email recovery-code" -- "${cur}"))
+                    return 0
+                    ;;
+                --authenticator-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recovery-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --save-recovery-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-alg)
+                    COMPREPLY=($(compgen -W "RS256 RS384 PS256" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-kid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         auth0__mfa__subcmd__help)
-            opts="login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help"
+            opts="login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1541,6 +1669,20 @@ _auth0__mfa() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        auth0__mfa__subcmd__help__subcmd__exec)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         auth0__mfa__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1626,7 +1768,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__login)
-            opts="-u -v -h --username --password --password-file --realm --audience --scope --mfa-token-only --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --enroll --phone --email --no-store --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-u -v -h --username --password --password-file --realm --audience --scope --mfa-token-only --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --enroll --phone --email --no-store --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1768,7 +1910,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__logout)
-            opts="-u -v -h --username --audience --all --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-u -v -h --username --audience --all --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1842,7 +1984,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__token)
-            opts="-u -v -h --username --audience --min-ttl --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-u -v -h --username --audience --min-ttl --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --format --env-name --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1904,6 +2046,14 @@ _auth0__mfa() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "raw json env env-no-export fish powershell dotenv github-env github-output" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1960,7 +2110,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__totp)
-            opts="-v -h --time --digits --period --algorithm --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --time --digits --period --algorithm --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2038,7 +2188,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__verify)
-            opts="-v -h --mfa-token --mfa-token-file --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --oob-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --timeout --help"
+            opts="-v -h --mfa-token --mfa-token-file --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --oob-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -35,6 +35,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -45,6 +46,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand enroll 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
             cand authenticators 'List or delete the user''s authenticators'
             cand token 'Print a valid access token from the stored session, refreshed when needed (for scripts)'
+            cand exec 'Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)'
             cand logout 'Revoke the stored refresh token and forget the session'
             cand doctor 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure'
             cand totp 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
@@ -97,6 +99,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -134,6 +137,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -169,6 +173,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -210,6 +215,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -231,6 +237,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List the user''s authenticators (GET /mfa/authenticators)'
@@ -260,6 +267,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -287,6 +295,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -316,6 +325,8 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --recovery-code 'Answer with a recovery code (Auth0 then issues a new one)'
             cand --save-recovery-code 'Also write the new recovery code to FILE (created new, mode 0600)'
             cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
+            cand --format 'How to hand the token on: raw (the token alone), json, env (sh/bash/zsh export lines), env-no-export, fish, powershell, dotenv, github-env, github-output'
+            cand --env-name 'Rename an exported variable: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never exported unless named)'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
@@ -336,6 +347,47 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;exec'= {
+            cand -u 'The session of this user, when several are stored [env: AUTH0_USERNAME]'
+            cand --username 'The session of this user, when several are stored [env: AUTH0_USERNAME]'
+            cand --audience 'The session for this API audience, when several are stored [env: AUTH0_AUDIENCE]'
+            cand --min-ttl 'Refresh when the access token has fewer seconds left than this'
+            cand --factor 'The factor to answer with if the refresh asks for MFA [env: AUTH0_MFA_FACTOR]'
+            cand --authenticator-id 'Challenge this authenticator if the refresh asks for MFA'
+            cand --otp 'The authenticator app''s current code'
+            cand --otp-secret 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]'
+            cand --otp-secret-file 'Read the OTP secret from FILE'
+            cand --otp-command 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]'
+            cand --binding-code 'The code from the SMS, voice call or email (binding_method prompt)'
+            cand --recovery-code 'Answer with a recovery code (Auth0 then issues a new one)'
+            cand --save-recovery-code 'Also write the new recovery code to FILE (created new, mode 0600)'
+            cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
+            cand --env-name 'Rename a variable the command gets: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never given unless named)'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
+            cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]'
+            cand --client-id 'Application (client) id [env: AUTH0_CLIENT_ID]'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from FILE'
+            cand --client-assertion-key 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]'
+            cand --client-assertion-alg 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]'
+            cand --client-assertion-kid 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]'
+            cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --no-otp-wait 'When the current TOTP code was already sent, fail at once instead of waiting for the next'
+            cand --overwrite 'Let --save-recovery-code replace an existing FILE'
+            cand --no-wait 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -361,6 +413,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -388,6 +441,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -413,6 +467,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -434,6 +489,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand init 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'
@@ -459,6 +515,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -480,6 +537,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -501,6 +559,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -536,6 +595,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -565,6 +625,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -586,6 +647,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
             cand --no-input 'Never prompt; a missing value is an error that names its flag'
             cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -596,6 +658,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand enroll 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
             cand authenticators 'List or delete the user''s authenticators'
             cand token 'Print a valid access token from the stored session, refreshed when needed (for scripts)'
+            cand exec 'Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)'
             cand logout 'Revoke the stored refresh token and forget the session'
             cand doctor 'Diagnose the tenant''s MFA set-up: one line per check, with the fix for each failure'
             cand totp 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
@@ -622,6 +685,8 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         &'auth0-mfa;help;authenticators;delete'= {
         }
         &'auth0-mfa;help;token'= {
+        }
+        &'auth0-mfa;help;exec'= {
         }
         &'auth0-mfa;help;logout'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_auth0_mfa_global_optspecs
-    string join \n json v/verbose color= no-input profile= config= domain= client-id= client-secret= client-secret-file= client-assertion-key= client-assertion-alg= client-assertion-kid= cacert= curl timeout= h/help V/version
+    string join \n json v/verbose color= no-input profile= config= domain= client-id= client-secret= client-secret-file= client-assertion-key= client-assertion-alg= client-assertion-kid= cacert= curl no-ci-mask timeout= h/help V/version
 end
 
 function __fish_auth0_mfa_needs_command
@@ -44,6 +44,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l json -d 'Print the 
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -s V -l version -d 'Print version'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "login" -d 'Log a user in; when Auth0 answers mfa_required, finish the MFA flow'
@@ -52,6 +53,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "verify" -d 'Ans
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "enroll" -d 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "authenticators" -d 'List or delete the user\'s authenticators'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "token" -d 'Print a valid access token from the stored session, refreshed when needed (for scripts)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "exec" -d 'Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "logout" -d 'Revoke the stored refresh token and forget the session'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "doctor" -d 'Diagnose the tenant\'s MFA set-up: one line per check, with the fix for each failure'
 complete -c auth0-mfa -n "__fish_auth0_mfa_needs_command" -f -a "totp" -d 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
@@ -113,6 +115,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l json -d 'P
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l mfa-token -d 'The mfa_token from mfa_required (\'-\' reads stdin) [env: AUTH0_MFA_TOKEN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l mfa-token-file -d 'Read the mfa_token from FILE' -r -F
@@ -151,6 +154,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l json -
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token -d 'The mfa_token from mfa_required (\'-\' reads stdin) [env: AUTH0_MFA_TOKEN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l mfa-token-file -d 'Read the mfa_token from FILE' -r -F
@@ -186,6 +190,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l json -d '
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin) [env: AUTH0_MFA_TOKEN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
@@ -224,6 +229,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l json -d '
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
@@ -245,6 +251,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and not __fish_seen_subcommand_from list delete help" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
@@ -272,6 +279,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l token -l mfa-token -d 'An mfa_token, or an access token for https://DOMAIN/mfa/ with the scope the command needs (\'-\' reads stdin) [env: AUTH0_MFA_TOKEN]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l token-file -l mfa-token-file -d 'Read the token from FILE' -r -F
@@ -296,6 +304,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand authenticators; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
@@ -318,6 +327,16 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l binding-co
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l format -d 'How to hand the token on: raw (the token alone), json, env (sh/bash/zsh export lines), env-no-export, fish, powershell, dotenv, github-env, github-output' -r -f -a "raw\t'The access token and a newline (the default)'
+json\t'The token set, as --json prints it'
+env\t'`export NAME=\'value\'` lines for sh, bash and zsh (eval, CircleCI\'s $BASH_ENV)'
+env-no-export\t'`NAME=\'value\'` lines, without export'
+fish\t'`set -gx NAME \'value\'` lines for fish'
+powershell\t'`$Env:NAME = \'value\'` lines for PowerShell'
+dotenv\t'`NAME=value` lines, unquoted (docker --env-file, compose, GitLab\'s dotenv reports)'
+github-env\t'Appended to the file $GITHUB_ENV names (later steps\' environment)'
+github-output\t'Appended to the file $GITHUB_OUTPUT names (the step\'s outputs)'"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l env-name -d 'Rename an exported variable: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never exported unless named)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -341,7 +360,52 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l json -d 'P
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -s h -l help -d 'Print help'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -s u -l username -d 'The session of this user, when several are stored [env: AUTH0_USERNAME]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l audience -d 'The session for this API audience, when several are stored [env: AUTH0_AUDIENCE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l min-ttl -d 'Refresh when the access token has fewer seconds left than this' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l factor -d 'The factor to answer with if the refresh asks for MFA [env: AUTH0_MFA_FACTOR]' -r -f -a "otp\t''
+push\t''
+sms\t''
+voice\t''
+email\t''
+recovery-code\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l authenticator-id -d 'Challenge this authenticator if the refresh asks for MFA' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l otp -d 'The authenticator app\'s current code' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l otp-command -d 'Take the code from this command\'s output, e.g. \'op item get Auth0 --otp\' [env: AUTH0_MFA_OTP_COMMAND]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l env-name -d 'Rename a variable the command gets: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never given unless named)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l no-otp-wait -d 'When the current TOTP code was already sent, fail at once instead of waiting for the next'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l overwrite -d 'Let --save-recovery-code replace an existing FILE'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l no-wait -d 'Poll a push once; if it is not answered yet, exit 10 (authorization_pending)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l json -d 'Print the result as one JSON document (also on failure)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -s u -l username -d 'The session of this user [env: AUTH0_USERNAME]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l audience -d 'The session for this API audience [env: AUTH0_AUDIENCE]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -365,6 +429,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l json -d '
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s u -l username -d 'The user\'s username or email [env: AUTH0_USERNAME]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin) [env: AUTH0_PASSWORD]' -r
@@ -391,6 +456,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l json -d '
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l time -d 'Compute the code for this Unix time instead of now' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l digits -d 'Code length [default: 6, or the URI\'s]' -r
@@ -418,6 +484,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l json -d 'Pr
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand totp" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
@@ -439,6 +506,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fi
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "init" -d 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "show" -d 'Show every setting, its value (secrets masked) and where it came from'
@@ -464,6 +532,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
@@ -485,6 +554,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
@@ -506,6 +576,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_s
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show every setting, its value (secrets masked) and where it came from'
@@ -531,6 +602,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l json
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l listen -d 'Address to listen on; any other than loopback exposes the tenant\'s test data to other hosts (0.0.0.0:8787 in a container)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tenant -d 'Tenant file (TOML) describing clients and users [default: the built-in demo tenant]' -r -F
@@ -560,6 +632,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l json -d
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
@@ -581,21 +654,23 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l json -d 'Pr
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "login" -d 'Log a user in; when Auth0 answers mfa_required, finish the MFA flow'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "challenge" -d 'Ask Auth0 for an MFA challenge (POST /mfa/challenge)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "verify" -d 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "enroll" -d 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "authenticators" -d 'List or delete the user\'s authenticators'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "token" -d 'Print a valid access token from the stored session, refreshed when needed (for scripts)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "logout" -d 'Revoke the stored refresh token and forget the session'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "doctor" -d 'Diagnose the tenant\'s MFA set-up: one line per check, with the fix for each failure'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "totp" -d 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "config" -d 'Show the resolved settings, or where the config file is'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "completions" -d 'Print a shell completion script'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "emulator" -d 'Run the local Auth0 MFA emulator until Ctrl-C, print its demo tenant, or check one is ready'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "demo" -d 'Run the whole MFA flow against the built-in emulator, step by step'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token logout doctor totp config completions emulator demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "login" -d 'Log a user in; when Auth0 answers mfa_required, finish the MFA flow'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "challenge" -d 'Ask Auth0 for an MFA challenge (POST /mfa/challenge)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "verify" -d 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "enroll" -d 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "authenticators" -d 'List or delete the user\'s authenticators'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "token" -d 'Print a valid access token from the stored session, refreshed when needed (for scripts)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "exec" -d 'Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "logout" -d 'Revoke the stored refresh token and forget the session'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "doctor" -d 'Diagnose the tenant\'s MFA set-up: one line per check, with the fix for each failure'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "totp" -d 'Compute a TOTP code from a base32 secret or an otpauth:// URI'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "config" -d 'Show the resolved settings, or where the config file is'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "completions" -d 'Print a shell completion script'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "emulator" -d 'Run the local Auth0 MFA emulator until Ctrl-C, print its demo tenant, or check one is ready'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "demo" -d 'Run the whole MFA flow against the built-in emulator, step by step'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and not __fish_seen_subcommand_from login challenge verify enroll authenticators token exec logout doctor totp config completions emulator demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from authenticators" -f -a "list" -d 'List the user\'s authenticators (GET /mfa/authenticators)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from authenticators" -f -a "delete" -d 'Delete an authenticator, and the one linked to it (DELETE /mfa/authenticators/ID)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'

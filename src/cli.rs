@@ -88,6 +88,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub curl: bool,
 
+    /// Do not register secrets with the CI's log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)
+    #[arg(long, global = true)]
+    pub no_ci_mask: bool,
+
     /// Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]
     #[arg(long, global = true, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: Option<u64>,
@@ -128,6 +132,9 @@ pub enum Command {
     /// Print a valid access token from the stored session, refreshed when needed (for scripts)
     #[command(after_help = TOKEN_EXAMPLES)]
     Token(TokenArgs),
+    /// Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)
+    #[command(after_help = EXEC_EXAMPLES)]
+    Exec(ExecArgs),
     /// Revoke the stored refresh token and forget the session
     Logout(LogoutArgs),
     /// Diagnose the tenant's MFA set-up: one line per check, with the fix for each failure
@@ -166,6 +173,16 @@ Examples:
   auth0-mfa login -u recovery@example.com --recovery-code \"$CODE\" --save-recovery-code new.txt
   T=$(auth0-mfa login -u otp@example.com --mfa-token-only)   # only the mfa_token, for scripts
   auth0-mfa login -u new@example.com --enroll otp --otp-secret auto --json   # a first factor, then tokens";
+
+const EXEC_EXAMPLES: &str = "\
+Examples:
+  auth0-mfa exec -- ./integration-tests.sh      # AUTH0_ACCESS_TOKEN in its environment
+  auth0-mfa exec -u otp@example.com --min-ttl 600 -- npm test
+  auth0-mfa exec --env-name access_token=API_TOKEN -- ./deploy.sh
+  auth0-mfa exec                                # a shell with the token, on a terminal
+
+Exit status: the command's own; 125 when auth0-mfa fails before it starts, 126 when it
+cannot be run, 127 when it is not found.";
 
 const TOKEN_EXAMPLES: &str = "\
 Examples:
@@ -279,9 +296,43 @@ pub struct LoginArgs {
     pub no_store: bool,
 }
 
-/// `token`: which stored session, and how fresh its access token must be.
+/// `token`: a session's access token, in the form asked for.
 #[derive(Debug, Args)]
 pub struct TokenArgs {
+    #[command(flatten)]
+    pub session: SessionArgs,
+
+    /// How to hand the token on: raw (the token alone), json, env (sh/bash/zsh export lines), env-no-export, fish, powershell, dotenv, github-env, github-output
+    #[arg(long, value_enum, value_name = "FORMAT", hide_possible_values = true)]
+    pub format: Option<crate::output::export::Format>,
+
+    /// Rename an exported variable: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never exported unless named)
+    #[arg(long, value_name = "FIELD=NAME")]
+    pub env_name: Vec<String>,
+}
+
+/// `exec`: a command run with a session's access token in its environment.
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    #[command(flatten)]
+    pub session: SessionArgs,
+
+    /// Rename a variable the command gets: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never given unless named)
+    #[arg(long, value_name = "FIELD=NAME")]
+    pub env_name: Vec<String>,
+
+    /// The command and its arguments (after --); without one, $SHELL when stdin is a terminal
+    #[arg(
+        value_name = "CMD",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub command: Vec<std::ffi::OsString>,
+}
+
+/// Which stored session, and how fresh its access token must be.
+#[derive(Debug, Args)]
+pub struct SessionArgs {
     /// The session of this user, when several are stored [env: AUTH0_USERNAME]
     #[arg(long, short = 'u', value_name = "USER")]
     pub username: Option<String>,

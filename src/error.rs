@@ -26,8 +26,14 @@ pub mod exit {
     pub const INTERRUPTED: i32 = 130;
     pub const CLOSED_PIPE: i32 = 141;
     pub const TERMINATED: i32 = 143;
+    /// `exec`, as `env`, `nice` and `timeout` do: the tool failed before the
+    /// command started; the command cannot be run; it was not found.
+    pub const EXEC_FAILED: i32 = 125;
+    pub const CANNOT_EXECUTE: i32 = 126;
+    pub const NOT_FOUND: i32 = 127;
 
-    /// Every code the tool exits with, in the README's order.
+    /// Every code the tool exits with, in the README's order (`exec`'s own
+    /// codes, which are the wrappers' convention, are listed beside it).
     pub const ALL: [i32; 16] = [
         OK,
         UNEXPECTED,
@@ -110,6 +116,12 @@ pub enum Failure {
         waited: Duration,
         limit: Duration,
     },
+    /// A wrapper's failure (`exec`): the cause as it is, under the exit code
+    /// of the wrappers' convention.
+    Wrapped {
+        cause: Box<Failure>,
+        exit: i32,
+    },
     /// Ctrl-C or another signal ended a wait (a prompt, a request, a sleep).
     Interrupted(Signal),
     /// The result (or a file asked for, such as --save-recovery-code) could
@@ -168,7 +180,7 @@ impl Failure {
             Failure::ClosedPipe => exit::CLOSED_PIPE,
             Failure::Unexpected(_) | Failure::Panicked => exit::UNEXPECTED,
             Failure::AfterEnrollment { cause, .. } => cause.exit_code(),
-            Failure::ChecksFailed { exit, .. } => *exit,
+            Failure::ChecksFailed { exit, .. } | Failure::Wrapped { exit, .. } => *exit,
         }
     }
 
@@ -187,7 +199,7 @@ impl Failure {
             Failure::Output { .. } => "output_error",
             Failure::ClosedPipe => "closed_pipe",
             Failure::Unexpected(_) | Failure::Panicked => "internal_error",
-            Failure::AfterEnrollment { cause, .. } => cause.code(),
+            Failure::AfterEnrollment { cause, .. } | Failure::Wrapped { cause, .. } => cause.code(),
             Failure::ChecksFailed { .. } => "checks_failed",
         }
     }
@@ -210,7 +222,7 @@ impl Failure {
                 "please report it with the command you ran (without its secrets)".into(),
             ),
             Failure::Interrupted(_) | Failure::ClosedPipe | Failure::Unexpected(_) => None,
-            Failure::AfterEnrollment { cause, .. } => cause.hint(),
+            Failure::AfterEnrollment { cause, .. } | Failure::Wrapped { cause, .. } => cause.hint(),
             Failure::ChecksFailed { .. } => Some("follow the fix under each failed check".into()),
         }
     }
@@ -257,7 +269,7 @@ impl fmt::Display for Failure {
             Failure::ClosedPipe => f.write_str("stdout was closed"),
             Failure::Unexpected(error) => write!(f, "{error:#}"),
             Failure::Panicked => f.write_str("internal error in auth0-mfa"),
-            Failure::AfterEnrollment { cause, .. } => cause.fmt(f),
+            Failure::AfterEnrollment { cause, .. } | Failure::Wrapped { cause, .. } => cause.fmt(f),
             Failure::ChecksFailed { failed: 1, .. } => f.write_str("1 check failed"),
             Failure::ChecksFailed { failed, .. } => write!(f, "{failed} checks failed"),
         }

@@ -49,6 +49,7 @@ pub fn run() -> i32 {
     };
     let mut out = Output::new(cli.global.json, cli.global.verbose, cli.global.color);
     out.curl = cli.global.curl;
+    out.mask_in_ci(output::ci::Runner::detect(cli.global.no_ci_mask));
     let out = Arc::new(out);
     interrupt::install(out.clone());
     let outcome = match tokio::runtime::Builder::new_current_thread()

@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::cli::{
-    AnswerArgs, ApiTokenArgs, AuthenticatorsAction, Cli, Command, MfaTokenArgs, UserArgs,
+    AnswerArgs, ApiTokenArgs, AuthenticatorsAction, Cli, Command, ExecArgs, MfaTokenArgs,
+    TokenArgs, UserArgs,
 };
 use crate::config_file;
 use crate::domain::Domain;
@@ -328,11 +329,11 @@ impl Flags {
                 | AuthenticatorsAction::Delete { token, .. } => flags.api_token(token)?,
             },
             Command::Doctor(args) => flags.user(&args.user)?,
-            Command::Token(args) => {
-                flags.value(Key::Username, "--username", &args.username);
-                flags.value(Key::Audience, "--audience", &args.audience);
-                flags.value(Key::Factor, "--factor", &args.factor);
-                flags.answer(&args.answer)?;
+            Command::Token(TokenArgs { session, .. }) | Command::Exec(ExecArgs { session, .. }) => {
+                flags.value(Key::Username, "--username", &session.username);
+                flags.value(Key::Audience, "--audience", &session.audience);
+                flags.value(Key::Factor, "--factor", &session.factor);
+                flags.answer(&session.answer)?;
             }
             Command::Logout(args) => {
                 flags.value(Key::Username, "--username", &args.username);

@@ -12,6 +12,7 @@ mod doctor;
 #[cfg(feature = "emulator")]
 mod emulator;
 mod enroll;
+mod exec;
 mod login;
 mod logout;
 mod token;
@@ -51,6 +52,10 @@ pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
             authenticators::run(&action, &settings(&flags, out)?, no_input, out).await
         }
         Command::Token(args) => token::run(&args, &settings(&flags, out)?, no_input, out).await,
+        Command::Exec(args) => match settings(&flags, out) {
+            Ok(settings) => exec::run(&args, &settings, no_input, out).await,
+            Err(failure) => Err(exec::before_command(failure)),
+        },
         Command::Logout(args) => logout::run(&args, &settings(&flags, out)?, out).await,
         Command::Doctor(args) => doctor::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Totp(args) => totp::run(&args, out),

@@ -7,15 +7,22 @@
 //! first one's tokens.
 
 use crate::auth0::{Error, LoginOutcome, TokenSet};
-use crate::cli::TokenArgs;
+use crate::cli::{SessionArgs, TokenArgs};
 use crate::error::Failure;
 use crate::flow::Flow;
-use crate::output::{Output, Report};
+use crate::output::{Output, Report, export};
 use crate::prompt::TerminalPrompter;
 use crate::secret::Secret;
 use crate::sessions::{self, Session, SessionKey, Sessions};
 use crate::settings::{Key, Settings};
 use crate::totp::now_unix;
+
+/// A valid token set from the stored session, and when its access token expires.
+pub struct Obtained {
+    pub key: SessionKey,
+    pub tokens: TokenSet,
+    pub expires_at: Option<u64>,
+}
 
 pub async fn run(
     args: &TokenArgs,
@@ -23,33 +30,62 @@ pub async fn run(
     no_input: bool,
     out: &Output,
 ) -> Result<(), Failure> {
-    let domain = settings.domain()?;
-    let client_id = settings.require(Key::ClientId)?.text().to_owned();
+    let obtained = obtain(&args.session, settings, no_input, out).await?;
+    let seconds_left = obtained
+        .expires_at
+        .map_or(0, |at| at.saturating_sub(now_unix()));
+    match &args.format {
+        None => out.result(Report::AccessToken {
+            tokens: &obtained.tokens,
+            seconds_left,
+        }),
+        Some(format) => {
+            let names = export::Names::parse(&args.env_name)?;
+            let variables = export::variables(&obtained.tokens, obtained.expires_at, &names);
+            out.export(
+                *format,
+                &variables,
+                Report::AccessToken {
+                    tokens: &obtained.tokens,
+                    seconds_left,
+                },
+            )
+        }
+    }
+}
+
+/// The stored session's tokens while they have `--min-ttl` left, else
+/// refreshed (and saved), finishing MFA when the refresh asks for it.
+pub async fn obtain(
+    args: &SessionArgs,
+    settings: &Settings,
+    no_input: bool,
+    out: &Output,
+) -> Result<Obtained, Failure> {
     let answers = super::answers(&args.answer, settings, false)?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
     let store = sessions::Choice::from_env()?;
-    let username = settings.text(Key::Username);
-    let audience = settings.text(Key::Audience);
-    let find = |sessions: &Sessions| {
-        one_session(
-            sessions,
-            &domain.base_url(),
-            &client_id,
-            audience.as_deref(),
-            username.as_deref(),
-        )
-    };
+    let find = session_finder(settings)?;
     let snapshot = Sessions::read(store)?;
-    let session = snapshot.load(&find(&snapshot)?)?;
-    if let Some(answered) = from_store(&session, args.min_ttl, out) {
-        return answered;
+    let key = find(&snapshot)?;
+    let session = snapshot.load(&key)?;
+    if fresh(&session, args.min_ttl, out) {
+        return Ok(Obtained {
+            key,
+            expires_at: session.expires_at,
+            tokens: session.tokens,
+        });
     }
     let mut sessions = Sessions::open(store, settings.request_timeout())?;
     let key = find(&sessions)?;
     // Another process may have refreshed it while this one waited.
     let session = sessions.load(&key)?;
-    if let Some(answered) = from_store(&session, args.min_ttl, out) {
-        return answered;
+    if fresh(&session, args.min_ttl, out) {
+        return Ok(Obtained {
+            key,
+            expires_at: session.expires_at,
+            tokens: session.tokens,
+        });
     }
     let left = session.seconds_left(now_unix());
     let Some(refresh_token) = session.tokens.refresh_token.clone() else {
@@ -96,21 +132,47 @@ pub async fn run(
     };
     let tokens = carried_over(&session, refreshed);
     let expires_at = sessions::expiry_of(&tokens, now_unix());
-    let (_, note) = sessions.save(key, &tokens, expires_at)?;
+    let (_, note) = sessions.save(key.clone(), &tokens, expires_at)?;
     if let Some(note) = note {
         out.warn(&note);
     }
-    out.result(Report::AccessToken {
-        tokens: &tokens,
-        seconds_left: expires_at.map_or(0, |at| at.saturating_sub(now_unix())),
+    Ok(Obtained {
+        key,
+        tokens,
+        expires_at,
     })
 }
 
-/// The stored access token, when it has `min_ttl` seconds left.
-fn from_store(session: &Session, min_ttl: u64, out: &Output) -> Option<Result<(), Failure>> {
+/// The stored session the settings point to, without a request.
+pub fn find_session(settings: &Settings) -> Result<SessionKey, Failure> {
+    let find = session_finder(settings)?;
+    find(&Sessions::read(sessions::Choice::from_env()?)?)
+}
+
+/// Picks the one session the settings' tenant, application, audience and user fit.
+fn session_finder(
+    settings: &Settings,
+) -> Result<impl Fn(&Sessions) -> Result<SessionKey, Failure>, Failure> {
+    let tenant = settings.domain()?.base_url();
+    let client_id = settings.require(Key::ClientId)?.text().to_owned();
+    let username = settings.text(Key::Username);
+    let audience = settings.text(Key::Audience);
+    Ok(move |sessions: &Sessions| {
+        one_session(
+            sessions,
+            &tenant,
+            &client_id,
+            audience.as_deref(),
+            username.as_deref(),
+        )
+    })
+}
+
+/// Whether the stored access token has `min_ttl` seconds left (said with -v).
+fn fresh(session: &Session, min_ttl: u64, out: &Output) -> bool {
     let left = session.seconds_left(now_unix());
     if left < min_ttl || left == 0 {
-        return None;
+        return false;
     }
     out.progress(&format!(
         "from the stored session ({}): {left} s left",
@@ -119,10 +181,7 @@ fn from_store(session: &Session, min_ttl: u64, out: &Output) -> Option<Result<()
             sessions::Place::File => "file",
         }
     ));
-    Some(out.result(Report::AccessToken {
-        tokens: &session.tokens,
-        seconds_left: left,
-    }))
+    true
 }
 
 /// The one session the settings point to; none, or several without `-u` or

@@ -18,6 +18,8 @@ use crate::error::Failure;
 use crate::secret::Secret;
 use crate::settings::Settings;
 
+pub mod ci;
+pub mod export;
 mod json;
 mod qr;
 mod report;
@@ -105,6 +107,8 @@ pub struct Output {
     result_printed: AtomicBool,
     spinner_frame: AtomicUsize,
     kept: Mutex<Vec<(&'static str, Secret)>>,
+    /// The CI runner's masker, told of each secret before it is printed.
+    ci: ci::Masker,
 }
 
 impl Output {
@@ -124,6 +128,21 @@ impl Output {
             result_printed: AtomicBool::new(false),
             spinner_frame: AtomicUsize::new(0),
             kept: Mutex::new(Vec::new()),
+            ci: ci::Masker::new(ci::Runner::None),
+        }
+    }
+
+    /// Registers every secret about to be printed with this CI runner's
+    /// masker (`--no-ci-mask` and runners that read no such line: nothing).
+    pub fn mask_in_ci(&mut self, runner: ci::Runner) {
+        self.ci = ci::Masker::new(runner);
+    }
+
+    /// Tells the CI runner of the secrets in `value` before they are printed.
+    fn register_secrets(&self, value: &Value) {
+        let lines = self.ci.lines(ci::secrets_in(value));
+        if !lines.is_empty() {
+            write_stderr(&lines);
         }
     }
 
@@ -136,8 +155,9 @@ impl Output {
     /// other error is an output failure; either way a secret that exists
     /// nowhere else (see [`Output::keep`]) still reaches stderr.
     pub fn result(&self, report: Report<'_>) -> Result<(), Failure> {
+        let value = report_json(&report);
+        self.register_secrets(&value);
         let text = if self.json {
-            let value = report_json(&report);
             json::document(value)
         } else {
             report_text(&report, &Paint(self.stdout_color), stdout_columns())
@@ -153,10 +173,57 @@ impl Output {
     /// code, before its first code is asked for). Nothing without a terminal.
     pub fn aside(&self, report: Report<'_>) {
         if self.json && self.stderr_terminal {
+            self.register_secrets(&report_json(&report));
             let columns = terminal_size::terminal_size_of(std::io::stderr())
                 .map(|(width, _)| usize::from(width.0));
             let text = report_text(&report, &Paint(self.stderr_color), columns);
             write_stderr(&format!("{}\n", text.trim_end()));
+        }
+    }
+
+    /// Hands a token set on in `format` (`token --format`): the shells' and
+    /// dotenv's lines on stdout, GitHub's files appended to, `raw` and `json`
+    /// as the ordinary result. Secrets are registered with the CI first.
+    pub fn export(
+        &self,
+        format: export::Format,
+        variables: &[export::Variable],
+        report: Report<'_>,
+    ) -> Result<(), Failure> {
+        use export::Format;
+        let secrets = variables
+            .iter()
+            .filter(|v| v.secret)
+            .map(|v| v.value.as_str());
+        match format {
+            Format::Raw => {
+                let text = report_text(&report, &Paint(false), None);
+                self.register_secrets(&report_json(&report));
+                self.write_stdout(&text)
+                    .map_err(|e| write_failure(e, "the token to stdout"))
+            }
+            Format::Json => {
+                let value = report_json(&report);
+                self.register_secrets(&value);
+                self.write_stdout(&json::document(value))
+                    .map_err(|e| write_failure(e, "the token to stdout"))
+            }
+            Format::GithubEnv | Format::GithubOutput => {
+                let (variable, path) = export::github_file(format)?;
+                write_stderr(&self.ci.lines(secrets));
+                export::append_github(&path, variables).map_err(|e| {
+                    write_failure(
+                        e,
+                        &format!("the variables to {} (${variable})", path.display()),
+                    )
+                })
+            }
+            _ => {
+                let text = export::render(format, variables)?;
+                write_stderr(&self.ci.lines(secrets));
+                self.write_stdout(&text)
+                    .map_err(|e| write_failure(e, "the variables to stdout"))
+            }
         }
     }
 
@@ -197,17 +264,18 @@ impl Output {
     pub fn failure(&self, failure: &Failure) {
         let kept: Vec<(&'static str, Secret)> =
             std::mem::take(&mut *self.kept.lock().unwrap_or_else(|p| p.into_inner()));
+        let mut value = failure_json(failure);
+        for (field, secret) in &kept {
+            if value.get(*field).is_none() {
+                value[*field] = json!(secret.expose());
+            }
+        }
+        self.register_secrets(&value);
         if matches!(failure, Failure::ClosedPipe) {
             self.show_kept(&kept);
             return;
         }
         if self.json && !self.result_printed.load(Ordering::SeqCst) {
-            let mut value = failure_json(failure);
-            for (field, secret) in &kept {
-                if value.get(*field).is_none() {
-                    value[*field] = json!(secret.expose());
-                }
-            }
             let text = json::document(value);
             if self.write_stdout(&text).is_ok() {
                 return;

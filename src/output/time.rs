@@ -20,8 +20,21 @@ pub(super) fn relative(delta: i64) -> String {
     }
 }
 
-/// `2026-11-30 14:03:00 UTC`, without a date crate: days to civil date (Hinnant).
+/// `2026-11-30 14:03:00 UTC`, for people.
 pub fn utc(unix: i64) -> String {
+    let (year, month, day, hour, minute, second) = civil(unix);
+    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02} UTC")
+}
+
+/// `2026-11-30T14:03:00Z` (RFC 3339), for programs.
+pub fn rfc3339(unix: i64) -> String {
+    let (year, month, day, hour, minute, second) = civil(unix);
+    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z")
+}
+
+/// Year, month, day, hour, minute, second of a Unix time in UTC, without a
+/// date crate: days to civil date (Hinnant).
+fn civil(unix: i64) -> (i64, i64, i64, i64, i64, i64) {
     let days = unix.div_euclid(86_400);
     let secs = unix.rem_euclid(86_400);
     let z = days + 719_468;
@@ -33,12 +46,7 @@ pub fn utc(unix: i64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
+    (year, month, day, secs / 3600, secs % 3600 / 60, secs % 60)
 }
 
 #[cfg(test)]
@@ -50,6 +58,7 @@ mod tests {
         assert_eq!(utc(0), "1970-01-01 00:00:00 UTC");
         assert_eq!(utc(1_234_567_890), "2009-02-13 23:31:30 UTC");
         assert_eq!(utc(951_825_600), "2000-02-29 12:00:00 UTC");
+        assert_eq!(rfc3339(1_234_567_890), "2009-02-13T23:31:30Z");
     }
 
     #[test]

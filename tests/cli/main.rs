@@ -14,6 +14,8 @@ mod enroll;
 mod errors;
 mod factors;
 mod faults;
+#[cfg(unix)]
+mod handoff;
 mod input;
 mod login;
 mod manpage;
