@@ -1352,7 +1352,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__exec)
-            opts="-u -v -h --username --audience --min-ttl --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --env-name --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-u -v -h --username --audience --min-ttl --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --env-name --token-file --mask-output --no-mask-output --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -321,6 +321,18 @@ pub struct ExecArgs {
     #[arg(long, value_name = "FIELD=NAME")]
     pub env_name: Vec<String>,
 
+    /// Give the command AUTH0_ACCESS_TOKEN_FILE, a private file kept fresh (refreshed before expiry) for as long as it runs
+    #[arg(long)]
+    pub token_file: bool,
+
+    /// Replace every token handed to the command by *** in its output. On by default where the CI masks nothing itself (GitLab, CircleCI, Jenkins, CI=true) and stdout is not a terminal. The cost: the command's stdout and stderr are pipes, no longer a terminal
+    #[arg(long, overrides_with = "no_mask_output")]
+    pub mask_output: bool,
+
+    /// Never filter the command's output (it keeps its terminal)
+    #[arg(long, overrides_with = "mask_output")]
+    pub no_mask_output: bool,
+
     /// The command and its arguments (after --); without one, $SHELL when stdin is a terminal
     #[arg(
         value_name = "CMD",

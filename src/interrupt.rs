@@ -18,6 +18,40 @@ static EXITING: AtomicBool = AtomicBool::new(false);
 /// Whether the signal thread runs.
 static LISTENING: AtomicBool = AtomicBool::new(false);
 
+/// The command `exec` supervises (0: none): while it runs, the signals that
+/// would end the tool are passed on to it instead, and the tool ends as it does.
+static CHILD: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+/// Whether a terminal's keys already signal the child (it shares the
+/// terminal's foreground process group): Ctrl-C and Ctrl-\ are then not sent
+/// twice, nor a window-size change.
+static TERMINAL_SIGNALS_CHILD: AtomicBool = AtomicBool::new(false);
+
+/// From now on, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 and
+/// SIGWINCH go to `pid`, the command `exec` runs, and no longer end the tool.
+#[cfg(unix)]
+pub fn forward_signals_to(pid: u32, terminal_signals_it: bool) {
+    TERMINAL_SIGNALS_CHILD.store(terminal_signals_it, Ordering::SeqCst);
+    CHILD.store(i32::try_from(pid).unwrap_or(0), Ordering::SeqCst);
+    unix::forward_more();
+}
+
+/// Passes a signal on to the supervised command; false when there is none.
+#[cfg(unix)]
+fn forwarded(signal: i32) -> bool {
+    use signal_hook::consts::{SIGINT, SIGQUIT, SIGWINCH};
+    let child = CHILD.load(Ordering::SeqCst);
+    if child <= 0 {
+        return false;
+    }
+    let from_terminal = matches!(signal, SIGINT | SIGQUIT | SIGWINCH);
+    if !(from_terminal && TERMINAL_SIGNALS_CHILD.load(Ordering::SeqCst)) {
+        // SAFETY: kill has no memory preconditions; a gone child is ESRCH.
+        unsafe { libc::kill(child, signal) };
+    }
+    true
+}
+
 /// Claims the right to report the outcome and exit. False when the other
 /// thread has it already.
 pub fn claim_exit() -> bool {
@@ -69,6 +103,9 @@ mod unix {
                     // prompt raise SIGINT as well; when several are pending
                     // the one from outside (SIGTERM, SIGHUP) is the cause.
                     let pending: Vec<i32> = signals.wait().collect();
+                    if pending.iter().all(|signal| super::forwarded(*signal)) {
+                        continue;
+                    }
                     let signal = if pending.contains(&SIGTERM) {
                         Signal::Terminate
                     } else if pending.contains(&SIGHUP) {
@@ -82,6 +119,23 @@ mod unix {
                 }
             });
         super::LISTENING.store(listening.is_ok(), Ordering::SeqCst);
+    }
+
+    /// The signals that only a supervised command cares about: listened to
+    /// from now on, so that their default action (death, a core) does not
+    /// end the tool while the command goes on.
+    pub fn forward_more() {
+        use signal_hook::consts::{SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH};
+        let Ok(mut signals) = Signals::new([SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH]) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("forward".into())
+            .spawn(move || {
+                for signal in signals.forever() {
+                    super::forwarded(signal);
+                }
+            });
     }
 }
 

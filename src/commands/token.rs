@@ -30,7 +30,7 @@ pub async fn run(
     no_input: bool,
     out: &Output,
 ) -> Result<(), Failure> {
-    let obtained = obtain(&args.session, settings, no_input, out).await?;
+    let obtained = obtain(&args.session, args.session.min_ttl, settings, no_input, out).await?;
     let seconds_left = obtained
         .expires_at
         .map_or(0, |at| at.saturating_sub(now_unix()));
@@ -54,10 +54,11 @@ pub async fn run(
     }
 }
 
-/// The stored session's tokens while they have `--min-ttl` left, else
+/// The stored session's tokens while they have `min_ttl` seconds left, else
 /// refreshed (and saved), finishing MFA when the refresh asks for it.
 pub async fn obtain(
     args: &SessionArgs,
+    min_ttl: u64,
     settings: &Settings,
     no_input: bool,
     out: &Output,
@@ -69,7 +70,7 @@ pub async fn obtain(
     let snapshot = Sessions::read(store)?;
     let key = find(&snapshot)?;
     let session = snapshot.load(&key)?;
-    if fresh(&session, args.min_ttl, out) {
+    if fresh(&session, min_ttl, out) {
         return Ok(Obtained {
             key,
             expires_at: session.expires_at,
@@ -80,7 +81,7 @@ pub async fn obtain(
     let key = find(&sessions)?;
     // Another process may have refreshed it while this one waited.
     let session = sessions.load(&key)?;
-    if fresh(&session, args.min_ttl, out) {
+    if fresh(&session, min_ttl, out) {
         return Ok(Obtained {
             key,
             expires_at: session.expires_at,

@@ -77,6 +77,9 @@ pub struct TenantSettings {
     /// every audience is taken, so a team need not list its APIs to start.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub apis: Vec<String>,
+    /// Seconds an access token for an API (not the MFA API's, 10 minutes as on
+    /// Auth0) lives: Auth0's default is 86400; short, to test what outlives a token.
+    pub access_token_lifetime_secs: u64,
 }
 
 impl Default for TenantSettings {
@@ -84,6 +87,7 @@ impl Default for TenantSettings {
         TenantSettings {
             name: "Emulated Tenant".to_string(),
             min_poll_interval_ms: 5000,
+            access_token_lifetime_secs: 86_400,
             advertise_poll_interval: None,
             clock_skew_seconds: 0,
             rate_limit: 100,

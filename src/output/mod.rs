@@ -23,6 +23,7 @@ pub mod export;
 mod json;
 mod qr;
 mod report;
+pub mod stream_mask;
 mod time;
 
 pub use crate::sanitize::sanitize;
@@ -136,6 +137,15 @@ impl Output {
     /// masker (`--no-ci-mask` and runners that read no such line: nothing).
     pub fn mask_in_ci(&mut self, runner: ci::Runner) {
         self.ci = ci::Masker::new(runner);
+    }
+
+    /// Tells the CI runner of secrets handed on (to `exec`'s command) before
+    /// anything can print them.
+    pub fn register_handed_over<'a>(&self, secrets: impl IntoIterator<Item = &'a str>) {
+        let lines = self.ci.lines(secrets);
+        if !lines.is_empty() {
+            write_stderr(&lines);
+        }
     }
 
     /// Tells the CI runner of the secrets in `value` before they are printed.

@@ -406,3 +406,147 @@ fn under_github_actions_each_secret_is_masked_before_it_is_printed() {
         );
     }
 }
+
+#[test]
+fn mask_output_hides_the_token_even_split_across_writes_and_keeps_the_status() {
+    let (tenant, tokens) = logged_in();
+    let access = tokens["access_token"].as_str().unwrap();
+    let script = r#"printf 'token: %s' "$(printf %s "$AUTH0_ACCESS_TOKEN" | cut -c1-12)"; sleep 0.2; printf '%s\n' "$(printf %s "$AUTH0_ACCESS_TOKEN" | cut -c13-)"; echo "to stderr $AUTH0_ACCESS_TOKEN" >&2; exit 3"#;
+    for how in [vec!["--mask-output"], vec![]] {
+        let mut command = cmd(&tenant);
+        if how.is_empty() {
+            // By default where the CI masks nothing itself, and stdout is a pipe.
+            command.env("GITLAB_CI", "true");
+        }
+        let output = command
+            .arg("exec")
+            .args(&how)
+            .args(["--", "sh", "-c", script])
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(3),
+            "{how:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(stdout(&output), "token: ***\n", "{how:?}");
+        assert!(
+            stderr(&output).contains("to stderr ***"),
+            "{}",
+            stderr(&output)
+        );
+        assert!(!stderr(&output).contains(access));
+    }
+    // GitHub masks by itself: the command keeps its streams as they are.
+    let output = cmd(&tenant)
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITLAB_CI", "true")
+        .args([
+            "exec",
+            "--",
+            "sh",
+            "-c",
+            "printf %s \"$AUTH0_ACCESS_TOKEN\"",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&output), access);
+    assert!(stderr(&output).contains(&format!("::add-mask::{access}")));
+}
+
+#[test]
+fn a_supervised_command_gets_the_signals_and_the_tool_ends_as_it_does() {
+    let (tenant, _) = logged_in();
+    let pid_file = tenant.home.path().join("pid");
+    let script = format!(
+        "trap 'exit 77' TERM; echo $$ > '{}'; while :; do sleep 0.05; done",
+        pid_file.display()
+    );
+    let mut child = tenant
+        .test_std_cmd()
+        .env("AUTH0_MFA_STORE", "file")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .args(["exec", "--mask-output", "--", "sh", "-c", &script])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !pid_file.exists() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(50));
+    let shell_pid: i32 = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_ne!(
+        shell_pid,
+        child.id() as i32,
+        "supervised: a child of its own"
+    );
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let status = wait_bounded(&mut child, Duration::from_secs(20));
+    assert_eq!(status.code(), Some(77));
+    assert!(!std::path::Path::new(&format!("/proc/{shell_pid}")).exists());
+
+    // A command killed by a signal ends the tool by the same signal.
+    let output = cmd(&tenant)
+        .args(["exec", "--mask-output", "--", "sh", "-c", "kill -TERM $$"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.signal(), Some(libc::SIGTERM));
+}
+
+#[test]
+fn the_token_file_outlives_the_first_token() {
+    let tenant = TestTenant::fast("access_token_lifetime_secs = 4");
+    let login = tenant
+        .test_cmd()
+        .env("AUTH0_MFA_STORE", "file")
+        .args([
+            "login",
+            "--json",
+            "-u",
+            "recovery@test.example",
+            "--otp-secret",
+            OTP_SECRET,
+        ])
+        .args(["--scope", "openid offline_access"])
+        .output()
+        .unwrap();
+    assert_eq!(login.status.code(), Some(0), "{}", stderr(&login));
+    let first = stdout_json(&login)["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Reads the file, waits past the first token's life, reads it again.
+    let script = r#"cat "$AUTH0_ACCESS_TOKEN_FILE"; echo; stat -c %a "$AUTH0_ACCESS_TOKEN_FILE"; sleep 5; cat "$AUTH0_ACCESS_TOKEN_FILE"; echo; echo "$AUTH0_ACCESS_TOKEN_FILE""#;
+    let output = cmd(&tenant)
+        .args([
+            "exec",
+            "--token-file",
+            "--min-ttl",
+            "1",
+            "--",
+            "sh",
+            "-c",
+            script,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], first);
+    assert_eq!(lines[1], "600");
+    assert_ne!(lines[2], first, "the file still held the expired token");
+    assert!(lines[2].starts_with("eyJ"), "{text}");
+    assert!(tenant.grants().iter().any(|g| g == "refresh_token"));
+    assert!(
+        !std::path::Path::new(lines[3]).exists(),
+        "the token file was left behind"
+    );
+}

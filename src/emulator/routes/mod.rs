@@ -329,8 +329,13 @@ pub fn token_set(
         .audience
         .as_deref()
         .is_some_and(|a| shared.origin.is_mfa_audience(a, base));
-    // MFA API tokens live 10 minutes, like Auth0's; others the default 24 hours.
-    let expires_in: u64 = if mfa_api { 600 } else { 86_400 };
+    // MFA API tokens live 10 minutes, like Auth0's; others as the tenant says
+    // (Auth0's default: 24 hours).
+    let expires_in: u64 = if mfa_api {
+        600
+    } else {
+        shared.settings.access_token_lifetime_secs.max(1)
+    };
     // As Auth0: the userinfo URL alone without an audience, and beside the API's
     // when the token is for an API and `openid` was asked for.
     let userinfo = format!("{issuer}userinfo");

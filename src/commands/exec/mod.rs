@@ -9,11 +9,18 @@
 use std::ffi::{OsStr, OsString};
 use std::io::IsTerminal;
 use std::process::Command;
+use std::time::Duration;
+
+#[cfg(unix)]
+mod supervise;
+#[cfg(unix)]
+mod token_file;
 
 use crate::cli::ExecArgs;
 use crate::error::{Failure, exit};
 use crate::output::{Output, export};
 use crate::sessions::SessionKey;
+use crate::totp::now_unix;
 
 /// Set in the command's environment: which session it holds a token of, so
 /// that an `exec` inside it is refused unless it is for the same session.
@@ -36,10 +43,17 @@ pub async fn run(
         return nested(&outer, settings, command);
     }
     let names = export::Names::parse(&args.env_name).map_err(before_command)?;
-    let obtained = super::token::obtain(&args.session, settings, no_input, out)
-        .await
-        .map_err(before_command)?;
+    let obtained =
+        super::token::obtain(&args.session, args.session.min_ttl, settings, no_input, out)
+            .await
+            .map_err(before_command)?;
     let variables = export::variables(&obtained.tokens, obtained.expires_at, &names);
+    let secrets: Vec<String> = variables
+        .iter()
+        .filter(|v| v.secret)
+        .map(|v| v.value.clone())
+        .collect();
+    out.register_handed_over(secrets.iter().map(String::as_str));
     out.progress(&format!(
         "running {} with the token of {}",
         command[0].to_string_lossy(),
@@ -47,12 +61,9 @@ pub async fn run(
     ));
     let mut child = Command::new(&command[0]);
     child.args(&command[1..]);
+    let hidden = crate::settings::secret_variables();
     for (name, _) in std::env::vars_os() {
-        if is_handed_over(&name)
-            || crate::settings::secret_variables()
-                .iter()
-                .any(|s| name == *s)
-        {
+        if is_handed_over(&name) || hidden.iter().any(|s| name == *s) {
             child.env_remove(&name);
         }
     }
@@ -60,7 +71,156 @@ pub async fn run(
         child.env(&variable.name, &variable.value);
     }
     child.env(GUARD, guard_value(&obtained.key));
+    let mask = masks_output(args);
+    if !mask && !args.token_file {
+        return Err(become_command(child, &command[0]));
+    }
+    #[cfg(unix)]
+    {
+        let supervision = Supervision {
+            mask,
+            secrets: std::sync::Arc::new(std::sync::Mutex::new(secrets)),
+        };
+        supervised(
+            args,
+            settings,
+            out,
+            child,
+            &command[0],
+            obtained,
+            supervision,
+        )
+        .await
+    }
+    #[cfg(not(unix))]
     Err(become_command(child, &command[0]))
+}
+
+/// Whether the command's output is filtered: as asked, else where the CI
+/// masks nothing by itself and the output goes to its log, not a terminal.
+fn masks_output(args: &ExecArgs) -> bool {
+    if args.mask_output || args.no_mask_output {
+        return args.mask_output;
+    }
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let masks_itself = set("GITHUB_ACTIONS") || set("TF_BUILD");
+    let masks_nothing = set("GITLAB_CI")
+        || set("CIRCLECI")
+        || set("JENKINS_URL")
+        || set("BUILDKITE")
+        || std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1");
+    masks_nothing && !masks_itself && !std::io::stdout().is_terminal()
+}
+
+#[cfg(unix)]
+struct Supervision {
+    mask: bool,
+    secrets: supervise::Secrets,
+}
+
+/// The command as a child: its output masked, its token file kept fresh,
+/// until it ends; then the tool ends as it did.
+#[cfg(unix)]
+async fn supervised(
+    args: &ExecArgs,
+    settings: &crate::settings::Settings,
+    out: &Output,
+    mut child: Command,
+    program: &OsStr,
+    obtained: super::token::Obtained,
+    supervision: Supervision,
+) -> Result<(), Failure> {
+    let token_file = match args.token_file {
+        true => Some(
+            token_file::TokenFile::create(obtained.tokens.access_token.expose())
+                .map_err(|e| before_command(Failure::from(e)))?,
+        ),
+        false => None,
+    };
+    if let Some(file) = &token_file {
+        child.env("AUTH0_ACCESS_TOKEN_FILE", file.path());
+    }
+    let mask = supervision.mask.then_some(&supervision.secrets);
+    let mut running = match supervise::spawn(child, mask) {
+        Ok(running) => running,
+        Err(error) => {
+            if let Some(file) = &token_file {
+                file.remove();
+            }
+            return Err(cannot_run(program, &error));
+        }
+    };
+    let mut refresh_at = token_file
+        .as_ref()
+        .and(refresh_time(&obtained, args.session.min_ttl));
+    loop {
+        let wait = refresh_at.map(|at| Duration::from_secs(at.saturating_sub(now_unix())));
+        tokio::select! {
+            status = &mut running.done => {
+                if let Some(file) = &token_file {
+                    file.remove();
+                }
+                let status = status
+                    .map_err(std::io::Error::other)
+                    .and_then(|status| status)
+                    .map_err(|e| Failure::Unexpected(e.into()))?;
+                running.end_as(status);
+            }
+            () = tokio::time::sleep(wait.unwrap_or_default()), if wait.is_some() => {
+                if let Some(file) = &token_file {
+                    refresh_at = refresh(args, settings, out, file, &supervision.secrets).await;
+                }
+            }
+        }
+    }
+}
+
+/// When the token file's token is renewed: when it has `min_ttl` seconds
+/// left, or halfway through a life shorter than that.
+#[cfg(unix)]
+fn refresh_time(obtained: &super::token::Obtained, min_ttl: u64) -> Option<u64> {
+    let expires_at = obtained.expires_at?;
+    let left = expires_at.saturating_sub(now_unix());
+    Some(expires_at.saturating_sub(min_ttl.min(left / 2).max(1)))
+}
+
+/// Renews the token file from the stored session, never with a prompt: a
+/// refresh that asks for MFA with no unattended answer keeps the old token
+/// (said once), and no further refresh is tried.
+#[cfg(unix)]
+async fn refresh(
+    args: &ExecArgs,
+    settings: &crate::settings::Settings,
+    out: &Output,
+    file: &token_file::TokenFile,
+    secrets: &supervise::Secrets,
+) -> Option<u64> {
+    // Whatever is left now is too little: a refresh is due, never a prompt.
+    match super::token::obtain(&args.session, u64::MAX, settings, true, out).await {
+        Ok(obtained) => {
+            let token = obtained.tokens.access_token.expose().to_owned();
+            out.register_handed_over([token.as_str()]);
+            secrets
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(token.clone());
+            if let Err(error) = file.write(&token) {
+                out.warn(&format!("cannot renew the token file: {error}"));
+                return None;
+            }
+            out.progress("renewed the token file");
+            refresh_time(&obtained, args.session.min_ttl)
+        }
+        Err(failure) => {
+            out.warn(&format!(
+                "the token file keeps its token until it expires: the refresh failed ({failure}); {}",
+                failure.hint().unwrap_or_else(|| {
+                    "give an unattended answer (--otp-secret, --otp-command) for a refresh that asks for MFA".into()
+                })
+            ));
+            None
+        }
+    }
 }
 
 /// The tool's own failure before the command starts: exit 125, whatever it
