@@ -1,6 +1,6 @@
 //! The `/_emulator/` control API, for scripts driving the emulator over HTTP: the same
-//! operations as the `Emulator` methods. Control requests are neither recorded, rate
-//! limited nor subject to faults.
+//! operations as the `Emulator` methods, behind the control token when one is set.
+//! Control requests are neither recorded, rate limited nor subject to faults.
 
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -10,6 +10,9 @@ use super::http::{ApiRequest, Reply};
 use super::state::Shared;
 
 pub fn handle(shared: &Shared, req: &ApiRequest) -> Reply {
+    if let Some(refused) = authorize(shared, req) {
+        return refused;
+    }
     if let Some(e) = &req.body_error {
         return Reply::error(StatusCode::BAD_REQUEST, "invalid_request", e.clone());
     }
@@ -52,6 +55,52 @@ pub fn handle(shared: &Shared, req: &ApiRequest) -> Reply {
             ),
         ),
     }
+}
+
+/// The control API hands out what clients sent (passwords, secrets, codes, tokens) and
+/// steers what other clients are answered, so with a token set it answers only to that
+/// token. The health check alone may come without one (a container runtime's probe
+/// reveals nothing by it), but a token it does send must be the right one, so that
+/// `emulator --check` also proves the token a test suite was given.
+fn authorize(shared: &Shared, req: &ApiRequest) -> Option<Reply> {
+    let expected = shared.control_token.as_deref()?;
+    let sent = req.header("authorization");
+    if sent.is_none() && req.method == Method::GET && req.path == "/_emulator/health" {
+        return None;
+    }
+    if req
+        .bearer()
+        .is_some_and(|token| same_secret(token, expected))
+    {
+        return None;
+    }
+    let why = if sent.is_some() {
+        "the control token sent is not this emulator's"
+    } else {
+        "the control API needs the emulator's control token"
+    };
+    Some(
+        Reply::error(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            format!(
+                "{why}: send Authorization: Bearer TOKEN with the control_token its banner printed (or the one given with --control-token / AUTH0_MFA_EMULATOR_CONTROL_TOKEN)"
+            ),
+        )
+        .with_header("www-authenticate", "Bearer realm=\"auth0-mfa emulator control API\""),
+    )
+}
+
+/// Compares without stopping at the first difference, so that the time an answer takes
+/// does not tell a guesser how much of the token was right.
+fn same_secret(sent: &str, expected: &str) -> bool {
+    let (sent, expected) = (sent.as_bytes(), expected.as_bytes());
+    sent.len() == expected.len()
+        && sent
+            .iter()
+            .zip(expected)
+            .fold(0u8, |diff, (a, b)| diff | (a ^ b))
+            == 0
 }
 
 fn settle(shared: &Shared, req: &ApiRequest, approve: bool) -> Reply {

@@ -15,7 +15,8 @@
 //! file ([`Tenant::load`], schema in [`Tenant`]'s module docs and `example-tenant.toml`).
 //! The URLs it answers with follow the `Host` of each request, unless a public URL is set.
 //!
-//! Control API (JSON): `GET /_emulator/health`, `GET /_emulator/outbox`,
+//! Control API (JSON; with [`Options::control_token`] set, each request sends
+//! `Authorization: Bearer TOKEN`): `GET /_emulator/health`, `GET /_emulator/outbox`,
 //! `GET /_emulator/requests`,
 //! `POST /_emulator/clock {"advance_seconds":N}`, `POST /_emulator/push/approve` and
 //! `/reject {"username":"..."}` (404 when nothing is pending),
@@ -75,6 +76,12 @@ impl std::fmt::Debug for Emulator {
     }
 }
 
+/// A fresh control token (256 random bits, hex) for an emulator that listens beyond
+/// loopback and was not given one.
+pub fn generate_control_token() -> String {
+    tokens::random_hex(32)
+}
+
 /// `SCHEME://HOST:PORT` for a bound address; an unspecified address is reached via
 /// loopback (which the TLS certificate names too).
 fn base_url_of(scheme: &str, addr: SocketAddr) -> String {
@@ -103,6 +110,10 @@ pub struct Options {
     /// Threads serving requests when started in the background: 1 is a current-thread
     /// runtime (tests), more a multi-thread one, for a CI fleet sharing one emulator.
     pub threads: usize,
+    /// When set, every control request must carry `Authorization: Bearer TOKEN` (the
+    /// health check may leave it out). None: the control API is open, as it should be
+    /// only on loopback.
+    pub control_token: Option<String>,
 }
 
 impl Default for Options {
@@ -113,6 +124,7 @@ impl Default for Options {
             public_url: None,
             console: Console::Off,
             threads: 1,
+            control_token: None,
         }
     }
 }
@@ -213,6 +225,7 @@ impl Emulator {
             tenant,
             Origin::new(scheme, base_url_of(scheme, addr), public_url),
             options.console,
+            options.control_token.clone(),
         ));
         let (tx, rx) = oneshot::channel();
         let serving = shared.clone();
@@ -281,6 +294,7 @@ impl Emulator {
             tenant,
             Origin::new(scheme, base_url_of(scheme, addr), public_url),
             options.console,
+            options.control_token.clone(),
         ));
         let (tx, rx) = oneshot::channel();
         let serving = shared.clone();

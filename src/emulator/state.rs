@@ -121,12 +121,19 @@ pub struct Shared {
     pub clients: Vec<ClientConfig>,
     pub origin: Origin,
     pub console: Console,
+    /// What the control API's `Authorization: Bearer` must say; None: it is open.
+    pub control_token: Option<String>,
     clock_offset_ms: AtomicI64,
     state: Mutex<State>,
 }
 
 impl Shared {
-    pub fn new(tenant: Tenant, origin: Origin, console: Console) -> Shared {
+    pub fn new(
+        tenant: Tenant,
+        origin: Origin,
+        console: Console,
+        control_token: Option<String>,
+    ) -> Shared {
         let voice = tenant.settings.voice;
         let users = tenant
             .users
@@ -144,6 +151,7 @@ impl Shared {
             clients: tenant.clients,
             origin,
             console,
+            control_token,
             state: Mutex::new(State {
                 users,
                 ..State::default()
@@ -676,7 +684,7 @@ mod tests {
     #[test]
     fn demo_users_have_linked_pairs() {
         let origin = Origin::new("http", "http://127.0.0.1:1".into(), None);
-        let shared = Shared::new(Tenant::demo(), origin, Console::Off);
+        let shared = Shared::new(Tenant::demo(), origin, Console::Off, None);
         let st = shared.lock();
         let sms = &st.users[st.user_index(super::super::demo::SMS_USER).unwrap()];
         let ids: Vec<String> = sms.authenticators.iter().map(|a| a.id()).collect();
