@@ -39,11 +39,7 @@ pub fn handle(shared: &Shared, req: &ApiRequest) -> Reply {
         (&Method::POST, "/_emulator/push/approve") => settle(shared, req, true),
         (&Method::POST, "/_emulator/push/reject") => settle(shared, req, false),
         (&Method::POST, "/_emulator/faults") => match Fault::from_control(&req.body) {
-            Ok(fault) => {
-                let mut st = shared.lock();
-                st.faults.push_back(fault);
-                Reply::ok(json!({"queued": st.faults.len()}))
-            }
+            Ok(fault) => queue_fault(shared, fault),
             Err(e) => Reply::error(StatusCode::BAD_REQUEST, "invalid_request", e),
         },
         _ => Reply::error(
@@ -101,6 +97,31 @@ fn same_secret(sent: &str, expected: &str) -> bool {
             .zip(expected)
             .fold(0u8, |diff, (a, b)| diff | (a ^ b))
             == 0
+}
+
+/// Faults queued over HTTP: a test queues a few before its requests, never a hundred; a
+/// bound keeps a forgotten loop (or a stranger) from filling memory with `respond`
+/// bodies of a megabyte each.
+const MAX_QUEUED_FAULTS: usize = 100;
+const MAX_QUEUED_FAULT_BYTES: usize = 8 * 1024 * 1024;
+
+fn queue_fault(shared: &Shared, fault: Fault) -> Reply {
+    let mut st = shared.lock();
+    let bytes: usize = st.faults.iter().map(Fault::body_len).sum();
+    if st.faults.len() >= MAX_QUEUED_FAULTS
+        || bytes.saturating_add(fault.body_len()) > MAX_QUEUED_FAULT_BYTES
+    {
+        return Reply::error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_faults",
+            format!(
+                "the fault queue is full ({MAX_QUEUED_FAULTS} faults, {} MiB of respond bodies at most); each is served to one later request, so send requests first",
+                MAX_QUEUED_FAULT_BYTES / 1024 / 1024
+            ),
+        );
+    }
+    st.faults.push_back(fault);
+    Reply::ok(json!({"queued": st.faults.len()}))
 }
 
 fn settle(shared: &Shared, req: &ApiRequest, approve: bool) -> Reply {

@@ -29,6 +29,7 @@ mod faults;
 mod http;
 mod keys;
 mod otp;
+mod record;
 mod routes;
 mod server;
 mod state;
@@ -49,7 +50,8 @@ use tokio::sync::oneshot;
 use tokio_rustls::TlsAcceptor;
 
 pub use faults::Fault;
-pub use state::{OutboxMessage, ReceivedRequest};
+pub use record::ReceivedRequest;
+pub use state::OutboxMessage;
 pub use tenant::{
     AuthenticatorConfig, AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings,
     UserConfig,
@@ -338,14 +340,15 @@ impl Emulator {
         self.addr
     }
 
-    /// Every request received, in order (control API requests excluded).
+    /// The requests received, in order (control API requests and rate-limited ones
+    /// excluded; the latest 1000, bodies cut to 4 KiB: see [`ReceivedRequest`]).
     pub fn received(&self) -> Vec<ReceivedRequest> {
-        self.shared.lock().received.clone()
+        self.shared.lock().received.to_vec()
     }
 
-    /// Every SMS, voice and email code sent, in order.
+    /// The SMS, voice and email codes sent, in order (the latest 1000).
     pub fn outbox(&self) -> Vec<OutboxMessage> {
-        self.shared.lock().outbox.clone()
+        self.shared.lock().outbox.to_vec()
     }
 
     /// Moves the emulator's clock forward: expiries, TOTP steps, buckets, `Date`.

@@ -26,8 +26,9 @@ use super::console;
 use super::control;
 use super::faults::Fault;
 use super::http::{ApiRequest, Reply, http_date};
+use super::record::ReceivedRequest;
 use super::routes;
-use super::state::{RateStatus, ReceivedRequest, Shared};
+use super::state::{RateStatus, Shared};
 use super::tokens;
 
 /// Requests larger than this are refused (Auth0's bodies are small).
@@ -215,11 +216,18 @@ async fn dispatch(
     if control {
         return finish(&shared, control::handle(&shared, &req), None);
     }
+    // Kept when a fault answers it (a test looks for what it faulted), else once the
+    // rate limit lets it through: a flood refused with 429s is not worth remembering.
     let fault = {
         let mut st = shared.lock();
-        st.received.push(received(&req, parts_version));
-        st.faults.pop_front()
+        let fault = st.faults.pop_front();
+        if fault.is_some() {
+            st.received
+                .push(ReceivedRequest::of(&req, &raw, parts_version));
+        }
+        fault
     };
+    let faulted = fault.is_some();
     match fault {
         Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
         Some(Fault::Pass) | None => {}
@@ -244,6 +252,12 @@ async fn dispatch(
         }
     }
     let rate = shared.rate_limit(&routes::rate_limit_key(&req));
+    if rate.allowed && !faulted {
+        shared
+            .lock()
+            .received
+            .push(ReceivedRequest::of(&req, &raw, parts_version));
+    }
     let reply = if rate.allowed {
         routes::route(&shared, &req)
     } else {
@@ -265,18 +279,6 @@ async fn dispatch(
         started,
     );
     finish(&shared, reply, Some(rate))
-}
-
-fn received(req: &ApiRequest, version: axum::http::Version) -> ReceivedRequest {
-    ReceivedRequest {
-        http_version: format!("{version:?}"),
-        method: req.method.to_string(),
-        path: req.path.clone(),
-        query: req.query.clone(),
-        content_type: req.header("content-type").map(String::from),
-        authorization: req.header("authorization").map(String::from),
-        body: req.body.clone(),
-    }
 }
 
 /// The console's line for a request, never with bodies or credentials.

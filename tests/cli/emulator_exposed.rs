@@ -256,3 +256,85 @@ fn a_ca_file_others_can_write_is_never_trusted() {
         .unwrap();
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
 }
+
+/// One HTTP/1.1 POST of `body` on a connection of its own: the status.
+fn post(base: &str, path: &str, body: &[u8]) -> u16 {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(base.trim_start_matches("http://")).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: emulator\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer[9..12]).parse().unwrap()
+}
+
+/// The resident memory of a process, from Linux's /proc.
+#[cfg(target_os = "linux")]
+fn resident_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_flood_of_large_requests_leaves_memory_and_the_request_log_small() {
+    let home = TempDir::new().unwrap();
+    let served = Served::start(&home, &["--listen", "0.0.0.0:0"]);
+    let base = served.base();
+    let token = served.banner["control_token"].as_str().unwrap().to_owned();
+    let mut body = format!(
+        "grant_type=password&client_id={}&username=",
+        auth0_mfa::emulator::demo::CLIENT_ID
+    )
+    .into_bytes();
+    body.resize(1_000_000, b'a');
+    let body = std::sync::Arc::new(body);
+    let senders: Vec<_> = (0..4)
+        .map(|_| {
+            let (base, body) = (base.clone(), body.clone());
+            std::thread::spawn(move || {
+                (0..75)
+                    .map(|_| post(&base, "/oauth/token", &body))
+                    .collect::<Vec<u16>>()
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = senders
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
+    assert_eq!(statuses.len(), 300);
+    let limited = statuses.iter().filter(|&&s| s == 429).count();
+    assert!(
+        limited >= 150,
+        "the demo tenant allows 100 a minute: {limited} refused"
+    );
+    let kib = resident_kib(served.running.0.id());
+    assert!(
+        kib < 64 * 1024,
+        "the emulator holds {kib} KiB after 300 MB of requests"
+    );
+    let (status, log) = http(&base, "GET", REQUESTS, Some(&token), None);
+    assert_eq!(status, 200);
+    let log = log.as_array().unwrap();
+    assert!(
+        log.len() <= 100,
+        "{} kept: rate-limited requests are not",
+        log.len()
+    );
+    assert!(!log.is_empty());
+    for entry in log {
+        assert_eq!(entry["truncated"], true);
+        assert!(entry["body"].as_str().unwrap().len() <= 4096);
+    }
+    let size = serde_json::to_string(&log).unwrap().len();
+    assert!(size < 1024 * 1024, "the request log is {size} bytes");
+}
