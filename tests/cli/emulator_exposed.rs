@@ -338,3 +338,97 @@ fn a_flood_of_large_requests_leaves_memory_and_the_request_log_small() {
     let size = serde_json::to_string(&log).unwrap().len();
     assert!(size < 1024 * 1024, "the request log is {size} bytes");
 }
+
+/// A token request whose grant type reorders and escapes the console's line.
+fn send_hostile_grant(base: &str) {
+    let body = format!(
+        "grant_type=%E2%80%AEevil%C2%9B%1B%5B2J&client_id={}",
+        auth0_mfa::emulator::demo::CLIENT_ID
+    );
+    assert_eq!(post(base, "/oauth/token", body.as_bytes()), 400);
+}
+
+const HOSTILE: [char; 3] = ['\u{202e}', '\u{9b}', '\u{1b}'];
+
+#[test]
+fn the_console_shows_what_clients_send_without_obeying_it() {
+    // JSON lines: escaped, the value intact for a log collector.
+    let home = TempDir::new().unwrap();
+    let served = Served::start(&home, &["--listen", "127.0.0.1:0"]);
+    send_hostile_grant(&served.base());
+    let console = served.console();
+    assert!(!console.contains(HOSTILE), "{console:?}");
+    let line = console.lines().find(|l| l.contains("\"request\"")).unwrap();
+    let event: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(event["grant_type"], "\u{202e}evil\u{9b}\u{1b}[2J");
+
+    // Text: shown as the replacement character.
+    let mut child = std::process::Command::new(BIN)
+        .env_clear()
+        .env("HOME", home.path())
+        .args(["emulator", "--listen", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut first,
+    )
+    .unwrap();
+    let base = first.trim().rsplit(' ').next().unwrap().to_owned();
+    let running = crate::emulator::Running(child);
+    send_hostile_grant(&base);
+    let served = Served {
+        running,
+        banner: serde_json::Value::Null,
+    };
+    let console = served.console();
+    assert!(!console.contains(HOSTILE), "{console:?}");
+    assert!(console.contains("\u{fffd}evil\u{fffd}"), "{console:?}");
+}
+
+#[test]
+fn check_prints_the_tenant_name_sanitised_and_parse_errors_never_quote_the_file() {
+    let home = TempDir::new().unwrap();
+    let tenant = home.path().join("tenant.toml");
+    std::fs::write(
+        &tenant,
+        "[settings]\nname = \"evil\\u001b]52;c;aGk=\\u0007\\u202e\"\n[[clients]]\nclient_id = \"a\"\nclient_secret = \"b\"\n",
+    )
+    .unwrap();
+    let served = Served::start(
+        &home,
+        &[
+            "--listen",
+            "127.0.0.1:0",
+            "--tenant",
+            tenant.to_str().unwrap(),
+        ],
+    );
+    let check = bare_cmd(&home)
+        .args(["emulator", "--check", &served.base()])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let text = stdout(&check);
+    assert!(text.contains("evil"), "{text}");
+    assert!(!text.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{text:?}");
+    drop(served);
+
+    std::fs::write(
+        &tenant,
+        "[[clients]]\nclient_id = \"a\"\nclient_secret = \"s3cr3t-value\" oops\n",
+    )
+    .unwrap();
+    let refused = bare_cmd(&home)
+        .args(["emulator", "--listen", "127.0.0.1:0", "--tenant"])
+        .arg(&tenant)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let text = stderr(&refused);
+    assert!(text.contains("line 3, column"), "{text}");
+    assert!(!text.contains("s3cr3t"), "{text}");
+}
