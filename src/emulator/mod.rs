@@ -28,6 +28,7 @@ pub mod demo;
 mod faults;
 mod http;
 mod keys;
+mod limits;
 mod otp;
 mod record;
 mod routes;

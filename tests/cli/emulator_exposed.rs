@@ -432,3 +432,145 @@ fn check_prints_the_tenant_name_sanitised_and_parse_errors_never_quote_the_file(
     assert!(text.contains("line 3, column"), "{text}");
     assert!(!text.contains("s3cr3t"), "{text}");
 }
+
+/// A connection to an emulator's address, with reads that give up after `limit`.
+fn connect(base: &str, limit: std::time::Duration) -> std::net::TcpStream {
+    let stream = std::net::TcpStream::connect(base.trim_start_matches("http://")).unwrap();
+    stream.set_read_timeout(Some(limit)).unwrap();
+    stream
+}
+
+/// One HTTP/1.1 answer read off a kept-alive connection: its status.
+fn read_answer(stream: &mut std::net::TcpStream) -> Option<u16> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        if stream.read(&mut byte).ok()? == 0 {
+            return None;
+        }
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .map_or(0, |v| v.trim().parse().unwrap());
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).ok()?;
+    head[9..12].parse().ok()
+}
+
+/// Whether the server closed the connection: a read that ends (or is reset) rather
+/// than times out.
+fn closed_by_server(stream: &mut std::net::TcpStream) -> bool {
+    use std::io::Read;
+    let mut rest = Vec::new();
+    match stream.read_to_end(&mut rest) {
+        Ok(_) => true,
+        Err(e) => e.kind() == std::io::ErrorKind::ConnectionReset,
+    }
+}
+
+#[test]
+fn slow_requests_are_closed_and_idle_kept_alive_connections_are_not() {
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+    let home = TempDir::new().unwrap();
+    let served = Served::start(&home, &["--listen", "0.0.0.0:0"]);
+    let base = served.base();
+    let started = Instant::now();
+    // Headers trickling in, a byte a second: closed once the header time is up.
+    let trickle = {
+        let base = base.clone();
+        std::thread::spawn(move || {
+            let mut stream = connect(&base, Duration::from_millis(1000));
+            let request = b"GET /.well-known/openid-configuration HTTP/1.1\r\nHost: emulator\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+            for byte in request {
+                if stream.write_all(&[*byte]).is_err() {
+                    return started.elapsed();
+                }
+                let mut probe = [0u8; 1];
+                match std::io::Read::read(&mut stream, &mut probe) {
+                    Ok(0) => return started.elapsed(),
+                    Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {
+                        return started.elapsed();
+                    }
+                    _ => {}
+                }
+            }
+            Duration::MAX
+        })
+    };
+    // A body that stops halfway: answered 408, closed.
+    let stalled_body = {
+        let base = base.clone();
+        std::thread::spawn(move || {
+            let mut stream = connect(&base, Duration::from_secs(40));
+            stream
+                .write_all(b"POST /oauth/token HTTP/1.1\r\nHost: emulator\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ngrant_type=")
+                .unwrap();
+            let status = read_answer(&mut stream);
+            (status, closed_by_server(&mut stream), started.elapsed())
+        })
+    };
+    // A well-behaved client's kept-alive connection, idle past the header time, works.
+    let mut kept = connect(&base, Duration::from_secs(10));
+    let request = b"GET /.well-known/openid-configuration HTTP/1.1\r\nHost: emulator\r\n\r\n";
+    kept.write_all(request).unwrap();
+    assert_eq!(read_answer(&mut kept), Some(200));
+    std::thread::sleep(Duration::from_secs(13));
+    kept.write_all(request).unwrap();
+    assert_eq!(
+        read_answer(&mut kept),
+        Some(200),
+        "the idle connection was closed"
+    );
+
+    let closed_after = trickle.join().unwrap();
+    assert!(
+        closed_after < Duration::from_secs(30),
+        "a trickling request held its connection for {closed_after:?}"
+    );
+    let (status, closed, after) = stalled_body.join().unwrap();
+    assert_eq!(status, Some(408));
+    assert!(closed && after < Duration::from_secs(30), "{after:?}");
+}
+
+/// The file-descriptor limit of the issue: 300 idle connections under 256 descriptors
+/// made the emulator unreachable.
+#[cfg(target_os = "linux")]
+#[test]
+fn idle_connections_cannot_lock_others_out() {
+    use std::time::{Duration, Instant};
+    let home = TempDir::new().unwrap();
+    let mut command = Served::command(&home, &["--listen", "0.0.0.0:0"]);
+    // SAFETY: setrlimit is async-signal-safe; it limits the child alone.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(&mut command, || {
+            let limit = libc::rlimit {
+                rlim_cur: 256,
+                rlim_max: 256,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let served = Served::spawn(command);
+    let base = served.base();
+    let idle: Vec<_> = (0..300)
+        .map(|_| connect(&base, Duration::from_secs(1)))
+        .collect();
+    let started = Instant::now();
+    let mut health = connect(&base, Duration::from_secs(20));
+    std::io::Write::write_all(
+        &mut health,
+        b"GET /_emulator/health HTTP/1.1\r\nHost: emulator\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
+    assert_eq!(read_answer(&mut health), Some(200));
+    assert!(started.elapsed() < Duration::from_secs(20));
+    drop(idle);
+}
