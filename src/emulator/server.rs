@@ -240,29 +240,9 @@ async fn dispatch(
     let (parts, body) = request.into_parts();
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().map(String::from);
-    let read = tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_REQUEST_BYTES));
-    let raw = match read.await {
-        Ok(Ok(raw)) => raw,
-        Err(_) => {
-            let reply = Reply::error(
-                StatusCode::REQUEST_TIMEOUT,
-                "invalid_request",
-                format!(
-                    "The request body did not arrive within {} seconds.",
-                    BODY_TIMEOUT.as_secs()
-                ),
-            )
-            .with_header("connection", "close");
-            return finish(&shared, reply, None);
-        }
-        Ok(Err(_)) => {
-            let reply = Reply::error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "invalid_request",
-                "Request body too large.",
-            );
-            return finish(&shared, reply, None);
-        }
+    let raw = match read_body(body).await {
+        Ok(raw) => raw,
+        Err(refused) => return finish(&shared, refused, None),
     };
     // HTTP/1.1 names the host in `Host`, HTTP/2 in the `:authority` of the URI.
     let host = parts
@@ -287,17 +267,7 @@ async fn dispatch(
     if control {
         return finish(&shared, control::handle(&shared, &req), None);
     }
-    // Kept when a fault answers it (a test looks for what it faulted), else once the
-    // rate limit lets it through: a flood refused with 429s is not worth remembering.
-    let fault = {
-        let mut st = shared.lock();
-        let fault = st.faults.pop_front();
-        if fault.is_some() {
-            st.received
-                .push(ReceivedRequest::of(&req, &raw, parts_version));
-        }
-        fault
-    };
+    let fault = take_fault(&shared, &req, &raw, parts_version);
     let faulted = fault.is_some();
     match fault {
         Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
@@ -332,15 +302,7 @@ async fn dispatch(
     let reply = if rate.allowed {
         routes::route(&shared, &req)
     } else {
-        Reply::error(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too_many_requests",
-            "Global limit has been reached",
-        )
-        .with_header(
-            "retry-after",
-            rate.reset.saturating_sub(rate.now).max(1).to_string(),
-        )
+        rate_limited(rate)
     };
     log(
         &shared,
@@ -350,6 +312,58 @@ async fn dispatch(
         started,
     );
     finish(&shared, reply, Some(rate))
+}
+
+/// Auth0's 429, with the seconds until the window resets.
+fn rate_limited(rate: RateStatus) -> Reply {
+    Reply::error(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_requests",
+        "Global limit has been reached",
+    )
+    .with_header(
+        "retry-after",
+        rate.reset.saturating_sub(rate.now).max(1).to_string(),
+    )
+}
+
+/// The body, within [`MAX_REQUEST_BYTES`] and [`BODY_TIMEOUT`]; else the answer
+/// refusing it.
+async fn read_body(body: Body) -> Result<axum::body::Bytes, Reply> {
+    match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_REQUEST_BYTES)).await {
+        Ok(Ok(raw)) => Ok(raw),
+        Ok(Err(_)) => Err(Reply::error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "invalid_request",
+            "Request body too large.",
+        )),
+        Err(_) => Err(Reply::error(
+            StatusCode::REQUEST_TIMEOUT,
+            "invalid_request",
+            format!(
+                "The request body did not arrive within {} seconds.",
+                BODY_TIMEOUT.as_secs()
+            ),
+        )
+        .with_header("connection", "close")),
+    }
+}
+
+/// The next queued fault, if any. A request a fault answers is recorded here (a test
+/// looks for what it faulted); others once the rate limit lets them through, since a
+/// flood refused with 429s is not worth remembering.
+fn take_fault(
+    shared: &Shared,
+    req: &ApiRequest,
+    raw: &[u8],
+    version: axum::http::Version,
+) -> Option<Fault> {
+    let mut st = shared.lock();
+    let fault = st.faults.pop_front();
+    if fault.is_some() {
+        st.received.push(ReceivedRequest::of(req, raw, version));
+    }
+    fault
 }
 
 /// The console's line for a request, never with bodies or credentials.

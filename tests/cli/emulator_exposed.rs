@@ -371,12 +371,10 @@ fn the_console_shows_what_clients_send_without_obeying_it() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    // Held open to the end: a closed pipe would end the emulator mid-banner.
+    let mut banner = std::io::BufReader::new(child.stdout.take().unwrap());
     let mut first = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
-        &mut first,
-    )
-    .unwrap();
+    std::io::BufRead::read_line(&mut banner, &mut first).unwrap();
     let base = first.trim().rsplit(' ').next().unwrap().to_owned();
     let running = crate::emulator::Running(child);
     send_hostile_grant(&base);
@@ -385,6 +383,7 @@ fn the_console_shows_what_clients_send_without_obeying_it() {
         banner: serde_json::Value::Null,
     };
     let console = served.console();
+    drop(banner);
     assert!(!console.contains(HOSTILE), "{console:?}");
     assert!(console.contains("\u{fffd}evil\u{fffd}"), "{console:?}");
 }
