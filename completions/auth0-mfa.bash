@@ -1140,7 +1140,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__emulator)
-            opts="-v -h --listen --tenant --tls --ca-file --tls-name --public-url --print-tenant --check --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-v -h --listen --tenant --tls --ca-file --tls-name --public-url --print-tenant --check --control-token --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,6 +1167,10 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --check)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --control-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -605,10 +605,11 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         &'auth0-mfa;emulator'= {
             cand --listen 'Address to listen on; any other than loopback exposes the tenant''s test data to other hosts (0.0.0.0:8787 in a container)'
             cand --tenant 'Tenant file (TOML) describing clients and users [default: the built-in demo tenant]'
-            cand --ca-file 'Where --tls writes the CA certificate (PEM), for --cacert; the CA --check trusts [default: auth0-mfa-emulator-ca.pem in the temp dir]'
+            cand --ca-file 'Where --tls writes the CA certificate (PEM), for --cacert; the CA --check trusts [default: emulator-ca.pem in the state dir, ~/.local/state/auth0-mfa]'
             cand --tls-name 'Another name for the certificate to hold, besides 127.0.0.1, ::1 and localhost (a compose service name, auth0.test, an IP); repeatable'
             cand --public-url 'The URL clients use, for the issuer and every URL in answers [default: the Host of each request]'
             cand --check 'Check that the emulator at URL is ready (GET URL/_emulator/health): exit 0 if so, for container health checks'
+            cand --control-token 'The token the control API (/_emulator/) requires, sent as Authorization: Bearer TOKEN; --check sends it. Listening beyond loopback without one, a token is generated and printed in the banner'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
             cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'

@@ -609,10 +609,11 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l no-c
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l listen -d 'Address to listen on; any other than loopback exposes the tenant\'s test data to other hosts (0.0.0.0:8787 in a container)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tenant -d 'Tenant file (TOML) describing clients and users [default: the built-in demo tenant]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l ca-file -d 'Where --tls writes the CA certificate (PEM), for --cacert; the CA --check trusts [default: auth0-mfa-emulator-ca.pem in the temp dir]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l ca-file -d 'Where --tls writes the CA certificate (PEM), for --cacert; the CA --check trusts [default: emulator-ca.pem in the state dir, ~/.local/state/auth0-mfa]' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tls-name -d 'Another name for the certificate to hold, besides 127.0.0.1, ::1 and localhost (a compose service name, auth0.test, an IP); repeatable' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l public-url -d 'The URL clients use, for the issuer and every URL in answers [default: the Host of each request]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l check -d 'Check that the emulator at URL is ready (GET URL/_emulator/health): exit 0 if so, for container health checks' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l control-token -d 'The token the control API (/_emulator/) requires, sent as Authorization: Bearer TOKEN; --check sends it. Listening beyond loopback without one, a token is generated and printed in the banner' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"

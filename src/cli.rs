@@ -707,7 +707,7 @@ pub struct EmulatorArgs {
     #[arg(long)]
     pub tls: bool,
 
-    /// Where --tls writes the CA certificate (PEM), for --cacert; the CA --check trusts [default: auth0-mfa-emulator-ca.pem in the temp dir]
+    /// Where --tls writes the CA certificate (PEM), for --cacert; the CA --check trusts [default: emulator-ca.pem in the state dir, ~/.local/state/auth0-mfa]
     #[arg(long, value_name = "FILE", requires = "https")]
     pub ca_file: Option<PathBuf>,
 
@@ -726,6 +726,16 @@ pub struct EmulatorArgs {
     /// Check that the emulator at URL is ready (GET URL/_emulator/health): exit 0 if so, for container health checks
     #[arg(long, value_name = "URL", conflicts_with_all = ["tenant", "tls", "public_url", "tls_name"])]
     pub check: Option<String>,
+
+    /// The token the control API (/_emulator/) requires, sent as Authorization: Bearer TOKEN; --check sends it. Listening beyond loopback without one, a token is generated and printed in the banner
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "AUTH0_MFA_EMULATOR_CONTROL_TOKEN",
+        hide_env_values = true,
+        conflicts_with = "print_tenant"
+    )]
+    pub control_token: Option<String>,
 }
 
 #[cfg(test)]

@@ -61,33 +61,11 @@ fn assertion_key(settings: &Settings, key: &Setting) -> Result<AssertionKey, Fai
 pub fn transport(settings: &Settings) -> Result<Transport, Failure> {
     let mut extra_roots = Vec::new();
     if let Some(cacert) = settings.get(Key::Cacert) {
-        use rustls::pki_types::CertificateDer;
-        use rustls::pki_types::pem::PemObject;
-        let path = expand_home(cacert.text());
-        let unusable = |why: String| {
-            Failure::usage_with_hint(
-                format!(
-                    "cannot use the CA file {} ({}): {why}",
-                    path.display(),
-                    cacert.source
-                ),
-                "give --cacert a file of PEM certificates (BEGIN CERTIFICATE)",
-            )
-        };
-        let certs = CertificateDer::pem_file_iter(&path)
-            .map_err(|e| unusable(e.to_string()))?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| unusable(e.to_string()))?;
-        if certs.is_empty() {
-            return Err(unusable("it holds no certificate".into()));
-        }
-        let mut store = rustls::RootCertStore::empty();
-        for cert in &certs {
-            store
-                .add(cert.clone())
-                .map_err(|e| unusable(format!("a certificate in it is unusable: {e}")))?;
-        }
-        extra_roots = certs;
+        extra_roots = crate::ca_file::load(
+            &expand_home(cacert.text()),
+            &cacert.source.to_string(),
+            "give --cacert a file of PEM certificates (BEGIN CERTIFICATE)",
+        )?;
     }
     Ok(Transport {
         timeout: settings.request_timeout(),

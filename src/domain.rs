@@ -94,7 +94,8 @@ impl fmt::Display for Domain {
     }
 }
 
-fn is_loopback(host: &str) -> bool {
+/// `localhost` or a loopback address, bracketed or not.
+pub fn is_loopback(host: &str) -> bool {
     let bare = host.trim_start_matches('[').trim_end_matches(']');
     bare.eq_ignore_ascii_case("localhost")
         || bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())

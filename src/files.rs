@@ -48,12 +48,28 @@ pub fn save_secret(path: &Path, secret: &Secret, existing: Existing) -> std::io:
 /// the old file or the new one, never half of one, and a symlink at `path`
 /// is replaced rather than followed.
 pub fn write_private(path: &Path, content: &[u8], existing: Existing) -> std::io::Result<()> {
+    write_with_mode(path, content, existing, 0o600)
+}
+
+/// Like [`write_private`] with `Replace`, but readable by all: for what is public yet
+/// must be the owner's alone to change (the emulator's CA certificate, which a client
+/// in another container or account may need to read).
+pub fn write_public(path: &Path, content: &[u8]) -> std::io::Result<()> {
+    write_with_mode(path, content, Existing::Replace, 0o644)
+}
+
+fn write_with_mode(
+    path: &Path,
+    content: &[u8],
+    existing: Existing,
+    mode: u32,
+) -> std::io::Result<()> {
     match existing {
-        Existing::Keep => write_new(path, content),
+        Existing::Keep => write_new(path, content, mode),
         Existing::Replace => {
             let temporary = temporary_beside(path);
-            let written =
-                write_new(&temporary, content).and_then(|()| std::fs::rename(&temporary, path));
+            let written = write_new(&temporary, content, mode)
+                .and_then(|()| std::fs::rename(&temporary, path));
             if written.is_err() {
                 let _ = std::fs::remove_file(&temporary);
             }
@@ -63,15 +79,17 @@ pub fn write_private(path: &Path, content: &[u8], existing: Existing) -> std::io
 }
 
 /// Creates `path`, which must not exist (`O_EXCL`: a symlink there, even a
-/// dangling one, counts as existing), with mode 0600 from the start.
-fn write_new(path: &Path, content: &[u8]) -> std::io::Result<()> {
+/// dangling one, counts as existing), with its mode (0600 for secrets) from the start.
+fn write_new(path: &Path, content: &[u8], mode: u32) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        options.mode(mode);
     }
+    #[cfg(not(unix))]
+    let _ = mode;
     let mut file = options.open(path)?;
     file.write_all(content)?;
     file.sync_all()

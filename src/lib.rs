@@ -2,6 +2,7 @@
 //! and the local Auth0 emulator it is tested against.
 
 pub mod auth0;
+mod ca_file;
 pub mod cli;
 mod commands;
 mod config_file;

@@ -61,6 +61,20 @@ impl Fault {
         }
     }
 
+    /// The bytes a queued `respond` fault holds (the others hold next to nothing).
+    pub fn body_len(&self) -> usize {
+        match self {
+            Fault::Respond { body, headers, .. } => {
+                body.len()
+                    + headers
+                        .iter()
+                        .map(|(k, v)| k.len() + v.len())
+                        .sum::<usize>()
+            }
+            _ => 0,
+        }
+    }
+
     /// A short name for the console.
     pub fn name(&self) -> &'static str {
         match self {

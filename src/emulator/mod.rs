@@ -15,7 +15,8 @@
 //! file ([`Tenant::load`], schema in [`Tenant`]'s module docs and `example-tenant.toml`).
 //! The URLs it answers with follow the `Host` of each request, unless a public URL is set.
 //!
-//! Control API (JSON): `GET /_emulator/health`, `GET /_emulator/outbox`,
+//! Control API (JSON; with [`Options::control_token`] set, each request sends
+//! `Authorization: Bearer TOKEN`): `GET /_emulator/health`, `GET /_emulator/outbox`,
 //! `GET /_emulator/requests`,
 //! `POST /_emulator/clock {"advance_seconds":N}`, `POST /_emulator/push/approve` and
 //! `/reject {"username":"..."}` (404 when nothing is pending),
@@ -27,7 +28,9 @@ pub mod demo;
 mod faults;
 mod http;
 mod keys;
+mod limits;
 mod otp;
+mod record;
 mod routes;
 mod server;
 mod state;
@@ -48,7 +51,8 @@ use tokio::sync::oneshot;
 use tokio_rustls::TlsAcceptor;
 
 pub use faults::Fault;
-pub use state::{OutboxMessage, ReceivedRequest};
+pub use record::ReceivedRequest;
+pub use state::OutboxMessage;
 pub use tenant::{
     AuthenticatorConfig, AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings,
     UserConfig,
@@ -73,6 +77,12 @@ impl std::fmt::Debug for Emulator {
             .field("tls", &self.tls.is_some())
             .finish()
     }
+}
+
+/// A fresh control token (256 random bits, hex) for an emulator that listens beyond
+/// loopback and was not given one.
+pub fn generate_control_token() -> String {
+    tokens::random_hex(32)
 }
 
 /// `SCHEME://HOST:PORT` for a bound address; an unspecified address is reached via
@@ -103,6 +113,10 @@ pub struct Options {
     /// Threads serving requests when started in the background: 1 is a current-thread
     /// runtime (tests), more a multi-thread one, for a CI fleet sharing one emulator.
     pub threads: usize,
+    /// When set, every control request must carry `Authorization: Bearer TOKEN` (the
+    /// health check may leave it out). None: the control API is open, as it should be
+    /// only on loopback.
+    pub control_token: Option<String>,
 }
 
 impl Default for Options {
@@ -113,6 +127,7 @@ impl Default for Options {
             public_url: None,
             console: Console::Off,
             threads: 1,
+            control_token: None,
         }
     }
 }
@@ -213,6 +228,7 @@ impl Emulator {
             tenant,
             Origin::new(scheme, base_url_of(scheme, addr), public_url),
             options.console,
+            options.control_token.clone(),
         ));
         let (tx, rx) = oneshot::channel();
         let serving = shared.clone();
@@ -281,6 +297,7 @@ impl Emulator {
             tenant,
             Origin::new(scheme, base_url_of(scheme, addr), public_url),
             options.console,
+            options.control_token.clone(),
         ));
         let (tx, rx) = oneshot::channel();
         let serving = shared.clone();
@@ -324,14 +341,15 @@ impl Emulator {
         self.addr
     }
 
-    /// Every request received, in order (control API requests excluded).
+    /// The requests received, in order (control API requests and rate-limited ones
+    /// excluded; the latest 1000, bodies cut to 4 KiB: see [`ReceivedRequest`]).
     pub fn received(&self) -> Vec<ReceivedRequest> {
-        self.shared.lock().received.clone()
+        self.shared.lock().received.to_vec()
     }
 
-    /// Every SMS, voice and email code sent, in order.
+    /// The SMS, voice and email codes sent, in order (the latest 1000).
     pub fn outbox(&self) -> Vec<OutboxMessage> {
-        self.shared.lock().outbox.clone()
+        self.shared.lock().outbox.to_vec()
     }
 
     /// Moves the emulator's clock forward: expiries, TOTP steps, buckets, `Date`.

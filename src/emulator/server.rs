@@ -1,6 +1,6 @@
-//! The HTTP side: the accept loop (plain or TLS, one path for both), connections that
-//! can be reset on demand, and the one handler every request goes through (record, fault,
-//! rate limit, route, headers, log).
+//! The HTTP side: the accept loop (plain or TLS, one path for both, within the
+//! connection limits of `limits`), connections that can be reset on demand, and the one
+//! handler every request goes through (record, fault, rate limit, route, headers, log).
 
 use std::io;
 use std::pin::Pin;
@@ -19,6 +19,7 @@ use hyper_util::server::conn::auto;
 use hyper_util::service::TowerToHyperService;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::OwnedSemaphorePermit;
 use tokio::task::JoinSet;
 use tokio_rustls::TlsAcceptor;
 
@@ -26,8 +27,10 @@ use super::console;
 use super::control;
 use super::faults::Fault;
 use super::http::{ApiRequest, Reply, http_date};
+use super::limits::{self, Activity, BODY_TIMEOUT, Limits};
+use super::record::ReceivedRequest;
 use super::routes;
-use super::state::{RateStatus, ReceivedRequest, Shared};
+use super::state::{RateStatus, Shared};
 use super::tokens;
 
 /// Requests larger than this are refused (Auth0's bodies are small).
@@ -46,15 +49,16 @@ pub fn app(shared: Arc<Shared>) -> Router {
 /// leaving them serving a stopped emulator.
 pub async fn serve(listener: TcpListener, shared: Arc<Shared>, tls: Option<TlsAcceptor>) {
     let app = app(shared);
+    let limits = Limits::new();
     let mut connections = JoinSet::new();
     loop {
         tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _peer)) => {
-                    connections.spawn(connection(stream, app.clone(), tls.clone()));
-                }
-                // Out of file descriptors and the like: wait rather than spin.
-                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            accepted = accept(&listener, &limits) => if let Some((stream, slot)) = accepted {
+                let serving = connection(stream, app.clone(), tls.clone(), limits.clone());
+                connections.spawn(async move {
+                    serving.await;
+                    drop(slot);
+                });
             },
             // Reaps finished connections so the set does not grow without bound.
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
@@ -62,47 +66,93 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, tls: Option<TlsAc
     }
 }
 
-/// One TCP connection: the reset switch goes under TLS, so a reset fault cuts the TCP
-/// connection whether or not TLS runs over it.
-async fn connection(stream: TcpStream, app: Router, tls: Option<TlsAcceptor>) {
+/// The next connection, once a slot is free for it (until then it waits in the
+/// listen backlog).
+async fn accept(
+    listener: &TcpListener,
+    limits: &Limits,
+) -> Option<(TcpStream, OwnedSemaphorePermit)> {
+    let slot = limits.slot().await;
+    match listener.accept().await {
+        Ok((stream, _peer)) => Some((stream, slot)),
+        Err(e) => {
+            if limits::out_of_descriptors(&e) {
+                limits.shed_idle();
+            }
+            // Wait rather than spin on an error that will not go away at once.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            None
+        }
+    }
+}
+
+/// One TCP connection: the reset switch and the activity watch go under TLS, so a reset
+/// fault cuts the TCP connection whether or not TLS runs over it.
+async fn connection(stream: TcpStream, app: Router, tls: Option<TlsAcceptor>, limits: Limits) {
     let _ = stream.set_nodelay(true);
     let kill = Arc::new(AtomicBool::new(false));
-    let app = app.layer(Extension(ConnHandle { kill: kill.clone() }));
+    let activity = Arc::new(Activity::new());
+    let app = app.layer(Extension(ConnHandle {
+        kill: kill.clone(),
+        activity: activity.clone(),
+    }));
     let io = ResettableStream {
         inner: stream,
         kill,
+        activity: activity.clone(),
     };
     match tls {
-        None => serve_http(io, app).await,
+        None => serve_http(io, app, &activity, &limits).await,
         Some(acceptor) => {
             // A failed handshake (say, a client that does not trust the CA) has already
             // been reported to the client by a TLS alert; nothing more to do here.
             if let Ok(Ok(io)) =
                 tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(io)).await
             {
-                serve_http(io, app).await;
+                activity.established(io.get_ref().1.alpn_protocol() == Some(b"h2"));
+                serve_http(io, app, &activity, &limits).await;
             }
         }
     }
 }
 
 /// HTTP/2 (as Auth0 answers; chosen by ALPN over TLS, by its preface in the clear)
-/// or HTTP/1.1.
-async fn serve_http<S>(io: S, app: Router)
+/// or HTTP/1.1, until the client closes, a request stalls (dropping the connection
+/// closes it), or room is needed while it idles (closed between requests).
+async fn serve_http<S>(io: S, app: Router, activity: &Activity, limits: &Limits)
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
+    // hyper's own header_read_timeout is not used: it also runs while a kept-alive
+    // connection waits for its next request, and would close idle connections.
     let builder = auto::Builder::new(TokioExecutor::new());
-    // Errors here are the client's doing (or a reset fault); the connection just ends.
-    let _ = builder
-        .serve_connection(TokioIo::new(io), TowerToHyperService::new(app))
-        .await;
+    let connection = builder.serve_connection(TokioIo::new(io), TowerToHyperService::new(app));
+    tokio::pin!(connection);
+    let mut shed = limits.shed_signal();
+    let mut watch = tokio::time::interval(Duration::from_millis(500));
+    let mut closing = false;
+    loop {
+        tokio::select! {
+            // Errors here are the client's doing (or a reset fault); the connection ends.
+            _ = connection.as_mut() => return,
+            _ = watch.tick() => if activity.stalled() {
+                return;
+            },
+            changed = shed.changed(), if !closing => {
+                closing = changed.is_err() || activity.idle();
+                if closing {
+                    connection.as_mut().graceful_shutdown();
+                }
+            }
+        }
+    }
 }
 
-/// A connection's reset switch, handed to the handler.
+/// A connection's reset switch and activity, handed to the handler.
 #[derive(Debug, Clone)]
 pub struct ConnHandle {
     kill: Arc<AtomicBool>,
+    activity: Arc<Activity>,
 }
 
 impl ConnHandle {
@@ -117,6 +167,7 @@ impl ConnHandle {
 pub struct ResettableStream {
     inner: TcpStream,
     kill: Arc<AtomicBool>,
+    activity: Arc<Activity>,
 }
 
 impl ResettableStream {
@@ -141,7 +192,13 @@ impl AsyncRead for ResettableStream {
         if let Some(e) = self.killed() {
             return Poll::Ready(Err(e));
         }
-        Pin::new(&mut self.get_mut().inner).poll_read(cx, buf)
+        let this = self.get_mut();
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut this.inner).poll_read(cx, buf);
+        if buf.filled().len() > before {
+            this.activity.read(&buf.filled()[before..]);
+        }
+        polled
     }
 }
 
@@ -154,6 +211,7 @@ impl AsyncWrite for ResettableStream {
         if let Some(e) = self.killed() {
             return Poll::Ready(Err(e));
         }
+        self.activity.wrote();
         Pin::new(&mut self.get_mut().inner).poll_write(cx, buf)
     }
 
@@ -178,19 +236,13 @@ async fn dispatch(
     request: Request,
 ) -> Response {
     let started = Instant::now();
+    let _in_flight = conn.activity.request_started();
     let (parts, body) = request.into_parts();
     let path = parts.uri.path().to_string();
     let query = parts.uri.query().map(String::from);
-    let raw = match axum::body::to_bytes(body, MAX_REQUEST_BYTES).await {
+    let raw = match read_body(body).await {
         Ok(raw) => raw,
-        Err(_) => {
-            let reply = Reply::error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "invalid_request",
-                "Request body too large.",
-            );
-            return finish(&shared, reply, None);
-        }
+        Err(refused) => return finish(&shared, refused, None),
     };
     // HTTP/1.1 names the host in `Host`, HTTP/2 in the `:authority` of the URI.
     let host = parts
@@ -215,11 +267,8 @@ async fn dispatch(
     if control {
         return finish(&shared, control::handle(&shared, &req), None);
     }
-    let fault = {
-        let mut st = shared.lock();
-        st.received.push(received(&req, parts_version));
-        st.faults.pop_front()
-    };
+    let fault = take_fault(&shared, &req, &raw, parts_version);
+    let faulted = fault.is_some();
     match fault {
         Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
         Some(Fault::Pass) | None => {}
@@ -244,18 +293,16 @@ async fn dispatch(
         }
     }
     let rate = shared.rate_limit(&routes::rate_limit_key(&req));
+    if rate.allowed && !faulted {
+        shared
+            .lock()
+            .received
+            .push(ReceivedRequest::of(&req, &raw, parts_version));
+    }
     let reply = if rate.allowed {
         routes::route(&shared, &req)
     } else {
-        Reply::error(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too_many_requests",
-            "Global limit has been reached",
-        )
-        .with_header(
-            "retry-after",
-            rate.reset.saturating_sub(rate.now).max(1).to_string(),
-        )
+        rate_limited(rate)
     };
     log(
         &shared,
@@ -267,16 +314,56 @@ async fn dispatch(
     finish(&shared, reply, Some(rate))
 }
 
-fn received(req: &ApiRequest, version: axum::http::Version) -> ReceivedRequest {
-    ReceivedRequest {
-        http_version: format!("{version:?}"),
-        method: req.method.to_string(),
-        path: req.path.clone(),
-        query: req.query.clone(),
-        content_type: req.header("content-type").map(String::from),
-        authorization: req.header("authorization").map(String::from),
-        body: req.body.clone(),
+/// Auth0's 429, with the seconds until the window resets.
+fn rate_limited(rate: RateStatus) -> Reply {
+    Reply::error(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_requests",
+        "Global limit has been reached",
+    )
+    .with_header(
+        "retry-after",
+        rate.reset.saturating_sub(rate.now).max(1).to_string(),
+    )
+}
+
+/// The body, within [`MAX_REQUEST_BYTES`] and [`BODY_TIMEOUT`]; else the answer
+/// refusing it.
+async fn read_body(body: Body) -> Result<axum::body::Bytes, Reply> {
+    match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_REQUEST_BYTES)).await {
+        Ok(Ok(raw)) => Ok(raw),
+        Ok(Err(_)) => Err(Reply::error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "invalid_request",
+            "Request body too large.",
+        )),
+        Err(_) => Err(Reply::error(
+            StatusCode::REQUEST_TIMEOUT,
+            "invalid_request",
+            format!(
+                "The request body did not arrive within {} seconds.",
+                BODY_TIMEOUT.as_secs()
+            ),
+        )
+        .with_header("connection", "close")),
     }
+}
+
+/// The next queued fault, if any. A request a fault answers is recorded here (a test
+/// looks for what it faulted); others once the rate limit lets them through, since a
+/// flood refused with 429s is not worth remembering.
+fn take_fault(
+    shared: &Shared,
+    req: &ApiRequest,
+    raw: &[u8],
+    version: axum::http::Version,
+) -> Option<Fault> {
+    let mut st = shared.lock();
+    let fault = st.faults.pop_front();
+    if fault.is_some() {
+        st.received.push(ReceivedRequest::of(req, raw, version));
+    }
+    fault
 }
 
 /// The console's line for a request, never with bodies or credentials.

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use super::Console;
 use super::console;
 use super::faults::Fault;
+use super::record::{ReceivedRequest, Ring};
 use super::tenant::{AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings};
 use super::tokens;
 
@@ -23,23 +24,10 @@ pub const OOB_TTL_MS: u64 = 5 * 60 * 1000;
 /// The failed-code bucket: 10 per user, one back every 6 minutes.
 pub const FAILED_CODE_CAPACITY: u32 = 10;
 pub const FAILED_CODE_REFILL_MS: u64 = 6 * 60 * 1000;
+/// The rate-limit window of every request that names no client of the tenant.
+const UNKNOWN_CLIENT: &str = "-";
 /// Unconfirmed enrollments a user may have before associate refuses more.
 pub const MAX_PENDING_ENROLLMENTS: usize = 50;
-
-/// One request the emulator received (control API requests are not kept).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ReceivedRequest {
-    /// `HTTP/1.1` or `HTTP/2.0`.
-    pub http_version: String,
-    pub method: String,
-    /// The raw path as sent, e.g. `/mfa/authenticators/push%7Cdev_x`.
-    pub path: String,
-    pub query: Option<String>,
-    pub content_type: Option<String>,
-    pub authorization: Option<String>,
-    /// The JSON body as is; a form body as a flat object of strings; Null when empty.
-    pub body: Value,
-}
 
 /// A code the emulator "sent" by SMS, voice call or email.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -121,12 +109,19 @@ pub struct Shared {
     pub clients: Vec<ClientConfig>,
     pub origin: Origin,
     pub console: Console,
+    /// What the control API's `Authorization: Bearer` must say; None: it is open.
+    pub control_token: Option<String>,
     clock_offset_ms: AtomicI64,
     state: Mutex<State>,
 }
 
 impl Shared {
-    pub fn new(tenant: Tenant, origin: Origin, console: Console) -> Shared {
+    pub fn new(
+        tenant: Tenant,
+        origin: Origin,
+        console: Console,
+        control_token: Option<String>,
+    ) -> Shared {
         let voice = tenant.settings.voice;
         let users = tenant
             .users
@@ -144,6 +139,7 @@ impl Shared {
             clients: tenant.clients,
             origin,
             console,
+            control_token,
             state: Mutex::new(State {
                 users,
                 ..State::default()
@@ -190,6 +186,13 @@ impl Shared {
         let now = self.now_secs();
         let limit = self.settings.rate_limit;
         let window = self.settings.rate_limit_window_seconds.max(1);
+        // Only the tenant's clients get a window of their own; the ids clients make up
+        // share one, so that the table stays the size of the tenant.
+        let key = if self.client(key).is_some() {
+            key
+        } else {
+            UNKNOWN_CLIENT
+        };
         let mut st = self.lock();
         let w = st.rate.entry(key.to_string()).or_insert(RateWindow {
             start: now,
@@ -284,8 +287,9 @@ pub struct State {
     /// the session stops them at the `/mfa/` endpoints.
     pub session_access_tokens: HashMap<String, (String, u64)>,
     pub rate: HashMap<String, RateWindow>,
-    pub outbox: Vec<OutboxMessage>,
-    pub received: Vec<ReceivedRequest>,
+    /// The latest codes sent and requests received (see `record`).
+    pub outbox: Ring<OutboxMessage>,
+    pub received: Ring<ReceivedRequest>,
     pub faults: VecDeque<Fault>,
     /// `iss` + `jti` of every client assertion seen: each is single-use.
     pub used_assertions: HashSet<String>,
@@ -676,7 +680,7 @@ mod tests {
     #[test]
     fn demo_users_have_linked_pairs() {
         let origin = Origin::new("http", "http://127.0.0.1:1".into(), None);
-        let shared = Shared::new(Tenant::demo(), origin, Console::Off);
+        let shared = Shared::new(Tenant::demo(), origin, Console::Off, None);
         let st = shared.lock();
         let sms = &st.users[st.user_index(super::super::demo::SMS_USER).unwrap()];
         let ids: Vec<String> = sms.authenticators.iter().map(|a| a.id()).collect();

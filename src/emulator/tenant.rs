@@ -350,10 +350,44 @@ impl TryFrom<String> for PushRule {
     }
 }
 
+/// Where and what, never the text: toml's own message quotes the offending line, and
+/// serde's the offending value, either of which may be a password or a client secret.
+fn parse_error(text: &str, error: &toml::de::Error) -> anyhow::Error {
+    let message = without_value(error.message());
+    match error.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            anyhow::anyhow!("invalid tenant file: line {line}, column {column}: {message}")
+        }
+        None => anyhow::anyhow!("invalid tenant file: {message}"),
+    }
+}
+
+/// serde's `invalid type: string "hunter2", expected u32` without `"hunter2"`.
+fn without_value(message: &str) -> String {
+    let message = message.trim();
+    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
+        let Some(rest) = message.strip_prefix(prefix) else {
+            continue;
+        };
+        let (unexpected, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let kind = unexpected.split(['`', '"']).next().unwrap_or("").trim_end();
+        let expected = if expected.is_empty() {
+            String::new()
+        } else {
+            format!(", expected {expected}")
+        };
+        return format!("{prefix}{kind}{expected}");
+    }
+    message.to_owned()
+}
+
 impl Tenant {
     /// Parses and checks a tenant file's text.
     pub fn from_toml(text: &str) -> anyhow::Result<Tenant> {
-        let tenant: Tenant = toml::from_str(text).context("invalid tenant file")?;
+        let tenant: Tenant = toml::from_str(text).map_err(|e| parse_error(text, &e))?;
         tenant.validate()?;
         Ok(tenant)
     }
@@ -616,6 +650,20 @@ fn demo_jwt_client_public_key() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_errors_say_where_but_never_quote_the_file() {
+        let syntax = "[[clients]]\nclient_id = \"a\"\nclient_secret = \"s3cr3t-value\" junk\n";
+        let e = format!("{:#}", Tenant::from_toml(syntax).unwrap_err());
+        assert!(e.contains("line 3, column "), "{e}");
+        assert!(!e.contains("s3cr3t"), "{e}");
+        let typed =
+            "[[clients]]\nclient_id = \"a\"\n[[users]]\nusername = \"u\"\npassword = 987654321\n";
+        let e = format!("{:#}", Tenant::from_toml(typed).unwrap_err());
+        assert!(e.contains("line 5, column "), "{e}");
+        assert!(e.contains("invalid type: integer, expected"), "{e}");
+        assert!(!e.contains("987654321"), "{e}");
+    }
 
     #[test]
     fn example_file_parses() {

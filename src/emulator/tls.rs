@@ -97,7 +97,10 @@ pub fn setup(
     config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
 
     let ca_cert_pem = ca_cert.pem();
-    write_atomically(ca_file, &ca_cert_pem)
+    // A random temporary name created new, then renamed: no other user can plant a link
+    // that makes this write their file, or slip in a CA of their own; and a process
+    // watching for the file never reads half of it.
+    crate::files::write_public(ca_file, ca_cert_pem.as_bytes())
         .with_context(|| format!("cannot write the CA certificate to {}", ca_file.display()))?;
     let files = TlsFiles {
         ca_cert_pem,
@@ -157,16 +160,4 @@ fn dns_label(label: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         && !label.starts_with('-')
         && !label.ends_with('-')
-}
-
-/// Writes through a sibling temporary file and a rename, so that a process watching for
-/// the CA file never reads half of it.
-fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(format!(".{}.tmp", std::process::id()));
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, contents)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }

@@ -149,7 +149,7 @@ fn random_b64(bytes: usize) -> String {
     URL_SAFE_NO_PAD.encode(buf)
 }
 
-fn random_hex(bytes: usize) -> String {
+pub fn random_hex(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     rand::thread_rng().fill(buf.as_mut_slice());
     buf.iter().map(|b| format!("{b:02x}")).collect()

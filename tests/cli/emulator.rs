@@ -41,7 +41,7 @@ fn demo_json_lists_each_run_with_its_tokens() {
 }
 
 /// Kills the emulator process when the test ends, pass or fail.
-struct Running(std::process::Child);
+pub struct Running(pub std::process::Child);
 
 impl Drop for Running {
     fn drop(&mut self) {
@@ -51,23 +51,32 @@ impl Drop for Running {
 }
 
 /// `auth0-mfa emulator ARGS --json` running, with its banner read.
-struct Served {
-    running: Running,
-    banner: Value,
+pub struct Served {
+    pub running: Running,
+    pub banner: Value,
 }
 
 impl Served {
-    fn start(home: &TempDir, args: &[&str]) -> Served {
-        let mut child = Command::new(BIN)
+    pub fn start(home: &TempDir, args: &[&str]) -> Served {
+        Self::spawn(Self::command(home, args))
+    }
+
+    /// The command `start` runs, for a test to add to (variables, limits).
+    pub fn command(home: &TempDir, args: &[&str]) -> Command {
+        let mut command = Command::new(BIN);
+        command
             .env_clear()
             .env("HOME", home.path())
             .arg("emulator")
             .args(args)
             .arg("--json")
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+            .stderr(Stdio::piped());
+        command
+    }
+
+    pub fn spawn(mut command: Command) -> Served {
+        let mut child = command.spawn().unwrap();
         // The banner is one JSON document; read it up to its closing brace.
         let mut reader = BufReader::new(child.stdout.take().unwrap());
         let running = Running(child);
@@ -89,13 +98,13 @@ impl Served {
         }
     }
 
-    fn base(&self) -> String {
+    pub fn base(&self) -> String {
         self.banner["base_url"].as_str().unwrap().to_owned()
     }
 
     /// Stops it and returns what it wrote on stderr: the console. Each line was written
     /// before the answer it describes was sent.
-    fn console(mut self) -> String {
+    pub fn console(mut self) -> String {
         let _ = self.running.0.kill();
         let mut text = String::new();
         let mut stderr = self.running.0.stderr.take().unwrap();

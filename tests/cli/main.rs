@@ -10,6 +10,7 @@ mod completions;
 mod config_init;
 mod doctor;
 mod emulator;
+mod emulator_exposed;
 mod enroll;
 mod errors;
 mod factors;

@@ -763,3 +763,39 @@ fn a_tenant_that_lists_its_apis_refuses_an_unknown_audience_as_auth0_does() {
     )
     .error(403, "mfa_required");
 }
+
+#[test]
+fn the_fault_queue_and_the_rate_limit_table_are_bounded() {
+    let emu = demo_emu();
+    let fault = json!({"kind": "html_502"}).to_string();
+    for _ in 0..100 {
+        send(
+            &emu,
+            "POST",
+            "/_emulator/faults",
+            &[],
+            Some(("application/json", fault.clone())),
+        )
+        .ok();
+    }
+    send(
+        &emu,
+        "POST",
+        "/_emulator/faults",
+        &[],
+        Some(("application/json", fault)),
+    )
+    .error(429, "too_many_faults");
+    assert_eq!(emu.shared.lock().faults.len(), 100);
+    emu.shared.lock().faults.clear();
+    // Made-up client ids share one window: the table stays the size of the tenant.
+    for i in 0..50 {
+        form(
+            &emu,
+            "/oauth/token",
+            &[("client_id", &format!("made-up-{i}"))],
+        );
+    }
+    form(&emu, "/oauth/token", &[("client_id", demo::CLIENT_ID)]);
+    assert_eq!(emu.shared.lock().rate.len(), 2);
+}

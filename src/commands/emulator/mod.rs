@@ -1,21 +1,23 @@
 //! `emulator`: run the local Auth0 tenant until stopped and say how to use it, print a
 //! tenant as a tenant file (`--print-tenant`), or check that a running one is ready
-//! (`--check URL`, for container health checks).
+//! (`--check URL`, for container health checks, in `check`).
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::Duration;
+mod check;
+
+use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
 use crate::cli::EmulatorArgs;
 use crate::emulator::{Console, Emulator, Options, Tenant, TlsOptions, demo};
-use crate::error::{Failure, exit};
+use crate::error::Failure;
+use crate::files;
 use crate::output::{Output, Report};
 
 pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
+    let token = control_token(args)?;
     if let Some(url) = &args.check {
-        return check(url, args.ca_file.as_deref(), out).await;
+        return check::check(url, args.ca_file.as_deref(), token.as_deref(), out).await;
     }
     let tenant = match &args.tenant {
         Some(path) => Tenant::load(path).map_err(|e| {
@@ -32,24 +34,78 @@ pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
     serve(args, tenant, out).await
 }
 
-/// The default CA file of `--tls`, which `--check` also trusts when it exists.
-fn default_ca_file() -> PathBuf {
-    std::env::temp_dir().join("auth0-mfa-emulator-ca.pem")
+/// The default CA file of `--tls`, which `--check` also trusts when it exists: in the
+/// user's own state directory, where no other user can put a CA of theirs.
+fn default_ca_file() -> Option<PathBuf> {
+    files::state_dir().map(|dir| dir.join("emulator-ca.pem"))
+}
+
+/// `--control-token` (or its variable) when given and not blank. Sent in a header, so
+/// printable ASCII without spaces only.
+fn control_token(args: &EmulatorArgs) -> Result<Option<String>, Failure> {
+    let Some(token) = args.control_token.as_deref().map(str::trim) else {
+        return Ok(None);
+    };
+    if token.is_empty() {
+        return Ok(None);
+    }
+    if !token.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Failure::usage_with_hint(
+            "the control token holds spaces or characters a header cannot carry",
+            "give --control-token / AUTH0_MFA_EMULATOR_CONTROL_TOKEN letters, digits and punctuation only (say, `openssl rand -hex 32`)",
+        ));
+    }
+    Ok(Some(token.to_owned()))
+}
+
+/// Where `--tls` writes its CA: `--ca-file`, else the default, whose directory is
+/// created private.
+fn ca_file_for_tls(args: &EmulatorArgs) -> Result<PathBuf, Failure> {
+    if let Some(path) = &args.ca_file {
+        return Ok(path.clone());
+    }
+    let path = default_ca_file().ok_or_else(|| {
+        Failure::usage_with_hint(
+            "no state directory to write the CA certificate to (HOME is not set)",
+            "name the file with --ca-file",
+        )
+    })?;
+    if let Some(dir) = path.parent() {
+        files::create_private_dir(dir).map_err(|e| {
+            Failure::usage_with_hint(
+                format!("cannot create {}: {e}", dir.display()),
+                "name the CA file with --ca-file",
+            )
+        })?;
+    }
+    Ok(path)
 }
 
 async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), Failure> {
-    if !args.listen.ip().is_loopback() {
+    let loopback = args.listen.ip().is_loopback();
+    // Beyond loopback the control API would hand anyone the requests clients send:
+    // it gets a token, generated when none is given. On loopback one given is enforced
+    // too, since whoever gave it expects it to be.
+    let token = match control_token(args)? {
+        Some(token) => Some(token),
+        None if !loopback => Some(crate::emulator::generate_control_token()),
+        None => None,
+    };
+    if !loopback {
         out.warn(&format!(
-            "listening on {}: the tenant's test data (users, passwords, client secrets, the codes it sends) is reachable from other hosts; use this on a trusted network only",
+            "listening on {}: the tenant's test data (users, passwords, client secrets, the codes it sends) is reachable from other hosts, and so is the control API, which hands out every request clients send (passwords, secrets, codes, tokens) and the outbox, approves pushes, moves the clock and injects faults; it answers only to the control token the banner shows; use this on a trusted network only",
             args.listen
         ));
     }
     let options = Options {
         listen: args.listen,
-        tls: args.tls.then(|| TlsOptions {
-            ca_file: args.ca_file.clone().unwrap_or_else(default_ca_file),
-            names: args.tls_name.clone(),
-        }),
+        tls: match args.tls {
+            true => Some(TlsOptions {
+                ca_file: ca_file_for_tls(args)?,
+                names: args.tls_name.clone(),
+            }),
+            false => None,
+        },
         public_url: args.public_url.clone(),
         console: if out.json {
             Console::Json
@@ -58,6 +114,7 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
         },
         // Every core: the RSA signing of each token set is what bounds its logins a second.
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        control_token: token.clone(),
     };
     let emulator = Emulator::start_in_background_with(tenant, options).map_err(|e| {
         Failure::usage_with_hint(
@@ -69,7 +126,7 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
     let demo_tenant = args.tenant.is_none();
     let ca_file = emulator.tls().map(|tls| tls.ca_file.display().to_string());
     out.result(Report::Prepared {
-        text: banner(&base, demo_tenant, ca_file.as_deref()),
+        text: banner(&base, demo_tenant, ca_file.as_deref(), token.as_deref()),
         json: json!({
             "base_url": base,
             "domain": base,
@@ -86,6 +143,7 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
                     .collect::<Vec<_>>()
             }),
             "control_api": format!("{base}/_emulator/"),
+            "control_token": token,
             "health": format!("{base}/_emulator/health"),
             "ca_file": ca_file,
         }),
@@ -107,110 +165,6 @@ fn print_tenant(tenant: &Tenant, out: &Output) -> Result<(), Failure> {
     })
 }
 
-/// `GET URL/_emulator/health`: ready when it answers 200 with `"status": "ok"`. Like
-/// `doctor`, the verdict is the result (stdout) and the exit code says it: 0 ready, 3
-/// nothing answered, 8 something else answered.
-async fn check(url: &str, ca_file: Option<&Path>, out: &Output) -> Result<(), Failure> {
-    let base = url.trim_end_matches('/');
-    let health = format!("{base}/_emulator/health");
-    match probe(&health, ca_file).await? {
-        Ok(body) => out.result(Report::Prepared {
-            text: format!(
-                "ready: the emulator at {base} serves the tenant \"{}\"\n",
-                body["tenant"].as_str().unwrap_or("")
-            ),
-            json: body,
-        }),
-        Err((exit, why)) => {
-            let fix = "start it (auth0-mfa emulator --listen ADDR), or wait until it has \
-                       started; --check takes the URL it listens on, and for --tls the \
-                       CA file it wrote (--ca-file)";
-            out.result(Report::Prepared {
-                text: format!("not ready: {health}: {why}\n  fix: {fix}\n"),
-                json: json!({"status": "not_ready", "url": health, "error": why, "fix": fix}),
-            })?;
-            Err(Failure::ChecksFailed { failed: 1, exit })
-        }
-    }
-}
-
-/// The health document, or the exit code and why the emulator is not ready.
-async fn probe(
-    health: &str,
-    ca_file: Option<&Path>,
-) -> Result<Result<Value, (i32, String)>, Failure> {
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(5))
-        .tls_backend_preconfigured(tls_config(ca_file)?)
-        .build()
-        .map_err(|e| Failure::Unexpected(anyhow::anyhow!("cannot set up the HTTP client: {e}")))?;
-    let answer = match client.get(health).send().await {
-        Ok(answer) => answer,
-        Err(e) => {
-            return Ok(Err((
-                exit::NETWORK,
-                format!("no answer ({})", root_cause(&e)),
-            )));
-        }
-    };
-    let status = answer.status();
-    let body: Value = answer.json().await.unwrap_or(Value::Null);
-    if status.is_success() && body["status"] == "ok" {
-        Ok(Ok(body))
-    } else {
-        Ok(Err((
-            exit::BAD_RESPONSE,
-            format!("answered HTTP {status}, not an emulator that is ready"),
-        )))
-    }
-}
-
-/// The innermost error: "Connection refused" rather than reqwest's "error sending request".
-fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut cause = error;
-    while let Some(source) = cause.source() {
-        cause = source;
-    }
-    cause.to_string()
-}
-
-/// The built-in roots plus the emulator's CA: `--ca-file`, else the default file `--tls`
-/// writes when it exists.
-fn tls_config(ca_file: Option<&Path>) -> Result<rustls::ClientConfig, Failure> {
-    use rustls::pki_types::CertificateDer;
-    use rustls::pki_types::pem::PemObject;
-    let mut roots = rustls::RootCertStore {
-        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-    };
-    let default = default_ca_file();
-    let path = match ca_file {
-        Some(path) => Some(path),
-        None => default.exists().then_some(default.as_path()),
-    };
-    if let Some(path) = path {
-        let unusable = |why: String| {
-            Failure::usage_with_hint(
-                format!("cannot use the CA file {}: {why}", path.display()),
-                "give --ca-file the file the emulator's --tls wrote (--ca-file there too)",
-            )
-        };
-        let mut found = 0;
-        for cert in CertificateDer::pem_file_iter(path).map_err(|e| unusable(e.to_string()))? {
-            let cert = cert.map_err(|e| unusable(e.to_string()))?;
-            roots.add(cert).map_err(|e| unusable(e.to_string()))?;
-            found += 1;
-        }
-        if found == 0 {
-            return Err(unusable("it holds no certificate".into()));
-        }
-    }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    Ok(rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| Failure::Unexpected(anyhow::anyhow!("no TLS version available: {e}")))?
-        .with_root_certificates(roots)
-        .with_no_client_auth())
-}
 /// The demo tenant's users and what each has, for the banner and its JSON.
 fn demo_users() -> [(&'static str, String); 8] {
     [
@@ -234,7 +188,7 @@ fn demo_users() -> [(&'static str, String); 8] {
     ]
 }
 
-fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>) -> String {
+fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>, token: Option<&str>) -> String {
     let mut text = format!("Auth0 MFA emulator listening on {base}\n\n");
     let cacert = ca_file
         .map(|f| format!("  export AUTH0_CACERT={f}\n"))
@@ -256,5 +210,10 @@ fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>) -> String {
     text.push_str(&format!(
         "Control API: {base}/_emulator/ (outbox, requests, push/approve, push/reject, clock, faults)\n"
     ));
+    if let Some(token) = token {
+        text.push_str(&format!(
+            "  control token: {token}\n  send it as: Authorization: Bearer {token}\n"
+        ));
+    }
     text
 }
