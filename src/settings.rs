@@ -583,12 +583,13 @@ fn collect(
         {
             found = profile_value(key, table, name, &mut warnings)?;
         }
-        let Some((mut value, mut source)) = found.or_else(|| {
+        let Some((value, mut source)) = found.or_else(|| {
             info.default
                 .map(|default| (Secret::new(default), Source::Default))
         }) else {
             continue;
         };
+        let mut value = cleaned(key, value, &source)?;
         if value.is_empty() {
             return Err(Failure::usage_with_hint(
                 format!("the {} from {source} is empty", info.what),
@@ -603,8 +604,8 @@ fn collect(
                 )));
             }
             stdin_taken = Some(info.flag);
-            value = read_stdin_line(info.what, info.flag)?;
             source = Source::Stdin;
+            value = cleaned(key, read_stdin_line(info.what, info.flag)?, &source)?;
         }
         let in_config = matches!(
             source,
@@ -622,6 +623,38 @@ fn collect(
         values.push(Setting { key, value, source });
     }
     Ok((values, warnings))
+}
+
+/// The value every source gives, cleaned one way (see [`crate::secret::clean`]):
+/// a flag, a variable, a file, stdin or the profile. A shell command
+/// (`otp_command`) is the user's script and is left as written.
+fn cleaned(key: Key, value: Secret, source: &Source) -> Result<Secret, Failure> {
+    if key == Key::OtpCommand {
+        return Ok(value);
+    }
+    match crate::secret::clean(value.expose(), key == Key::Password) {
+        Ok(clean) if clean.len() == value.expose().len() => Ok(value),
+        Ok(clean) => Ok(Secret::new(clean)),
+        Err(c) => Err(control_character(key.info().what, source, c)),
+    }
+}
+
+/// A token given as a flag that is no setting (`--oob-code`), cleaned as
+/// the settings are.
+pub fn cleaned_flag(flag: &'static str, what: &str, value: &str) -> Result<Secret, Failure> {
+    crate::secret::clean(value, false)
+        .map(Secret::new)
+        .map_err(|c| control_character(what, &Source::Flag(flag), c))
+}
+
+fn control_character(what: &str, source: &Source, c: char) -> Failure {
+    Failure::usage_with_hint(
+        format!(
+            "the {what} from {source} holds a control character (U+{:04X})",
+            u32::from(c)
+        ),
+        "give the value alone, as it was issued; nothing was sent",
+    )
 }
 
 /// Like ssh: a file that holds a secret must not be readable by others.

@@ -7,7 +7,6 @@ use crate::error::Failure;
 use crate::flow::Flow;
 use crate::output::Output;
 use crate::prompt::TerminalPrompter;
-use crate::secret::Secret;
 use crate::settings::Settings;
 
 pub async fn run(
@@ -29,7 +28,7 @@ pub async fn run(
     let tokens = if answers.recovery_code.is_some() {
         flow.recover(&mfa_token, &answers).await?
     } else if let Some(oob_code) = &args.oob_code {
-        let oob_code = Secret::new(oob_code.clone());
+        let oob_code = crate::settings::cleaned_flag("--oob-code", "oob_code", oob_code)?;
         match &answers.binding_code {
             Some(_) => {
                 flow.verify_binding_code(&mfa_token, &oob_code, &answers)
