@@ -48,6 +48,33 @@ fn missing_domain_in_json_mode_is_one_json_document() {
     assert!(error["hint"].as_str().unwrap().contains("AUTH0_DOMAIN"));
 }
 
+/// `AT=$(auth0-mfa login ... --json | jq -r .access_token)` without a
+/// terminal: stdout is the one document jq reads, and the person reading the
+/// job's log still sees what failed and what to do, as gh does.
+#[test]
+fn a_json_failure_also_says_its_error_and_hint_on_stderr() {
+    let tenant = TestTenant::fast("");
+    let output = tenant
+        .test_cmd()
+        .env("AUTH0_PASSWORD", "wrong-password")
+        .args(["login", "--json", "-u", "push@test.example"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let document = stdout_json(&output);
+    assert_eq!(document["error"], "invalid_grant");
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("error: "), "{err}");
+    assert!(lines[1].trim_start().starts_with("hint: "), "{err}");
+    assert!(
+        lines[1].contains(document["hint"].as_str().unwrap()),
+        "{err}"
+    );
+    assert!(!err.contains("wrong-password"), "{err}");
+}
+
 #[test]
 fn connection_refused_exits_3() {
     let home = TempDir::new().unwrap();
