@@ -28,6 +28,15 @@ pub async fn run(
     if !args.no_confirm && !prompter.can_prompt() {
         check_confirmable(args.kind, &given, Some("--no-confirm"))?;
     }
+    let token_given = settings.get(Key::MfaToken).is_some();
+    if args.no_confirm && !token_given && settings.get(Key::Username).is_some() {
+        // The mfa_token a login here gets dies with this process: nothing
+        // could confirm the enrollment later.
+        return Err(Failure::usage_with_hint(
+            "--no-confirm needs --token: the enrollment is confirmed later with the token it was made with",
+            "T=$(auth0-mfa login -u USER --mfa-token-only), then `auth0-mfa enroll ... --token \"$T\" --no-confirm`",
+        ));
+    }
     let client = super::connect(settings, out)?;
     let token = match (settings.get(Key::MfaToken), settings.text(Key::Username)) {
         (None, Some(username)) => {

@@ -142,6 +142,35 @@ fn mfa_token(settings: &Settings) -> Result<Secret, Failure> {
     Ok(token)
 }
 
+/// The token of `verify`: an mfa_token, or the MFA API access token an
+/// enrollment was made with (`enroll --token AT --no-confirm` says to
+/// confirm with it, and Auth0 takes it as the grant's mfa_token). Any other
+/// JWT is the usual mix-up, refused before anything is sent.
+fn verify_token(settings: &Settings) -> Result<Secret, Failure> {
+    let token = settings.require(Key::MfaToken)?;
+    let for_the_mfa_api = jwt::kind(token.value.expose()) == TokenKind::Jwt
+        && is_for_the_mfa_api(&audiences(
+            &jwt::claims(token.value.expose()).unwrap_or_default(),
+        ));
+    if for_the_mfa_api {
+        return mfa_api_token(settings, &settings.domain()?, MfaApi::Enroll);
+    }
+    mfa_token(settings)
+}
+
+/// A JWT's `aud`, one string or a list.
+fn audiences(claims: &serde_json::Map<String, serde_json::Value>) -> Vec<&str> {
+    match claims.get("aud") {
+        Some(serde_json::Value::String(aud)) => vec![aud.as_str()],
+        Some(serde_json::Value::Array(list)) => list.iter().filter_map(|v| v.as_str()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn is_for_the_mfa_api(audiences: &[&str]) -> bool {
+    audiences.iter().any(|aud| aud.ends_with("/mfa/"))
+}
+
 /// What a token must be allowed to do at the MFA API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum MfaApi {
@@ -175,14 +204,8 @@ fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<S
         )),
         TokenKind::Jwt => {
             let claims = jwt::claims(token.expose()).unwrap_or_default();
-            let audiences: Vec<&str> = match claims.get("aud") {
-                Some(serde_json::Value::String(aud)) => vec![aud.as_str()],
-                Some(serde_json::Value::Array(list)) => {
-                    list.iter().filter_map(|v| v.as_str()).collect()
-                }
-                _ => Vec::new(),
-            };
-            if !audiences.iter().any(|aud| aud.ends_with("/mfa/")) {
+            let audiences = audiences(&claims);
+            if !is_for_the_mfa_api(&audiences) {
                 return Err(Failure::usage_with_hint(
                     format!(
                         "this access token is for {}, not for the MFA API ({audience})",

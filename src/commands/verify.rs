@@ -19,7 +19,7 @@ pub async fn run(
         args.answer.save_recovery_code.as_deref(),
         args.answer.overwrite,
     )?;
-    let mfa_token = super::mfa_token(settings)?;
+    let mfa_token = super::verify_token(settings)?;
     let answers = super::answers(&args.answer, settings, false)?;
     let waiting = super::waiting(settings, &args.wait);
     let client = super::connect(settings, out)?;
