@@ -1,6 +1,7 @@
 //! `emulator`: run the local Auth0 tenant until stopped and say how to use it, print a
 //! tenant as a tenant file (`--print-tenant`), or check that a running one is ready
-//! (`--check URL`, for container health checks).
+//! (`--check URL`, for container health checks), or print the codes a running one
+//! sent (`emulator outbox`, for `--binding-code-command` and scripts).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -8,12 +9,16 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::cli::EmulatorArgs;
+use crate::cli::{EmulatorAction, EmulatorArgs, OutboxArgs};
 use crate::emulator::{Console, Emulator, Options, Tenant, TlsOptions, demo};
 use crate::error::{Failure, exit};
 use crate::output::{Output, Report};
+use crate::settings::{Flags, Key, Settings};
 
-pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
+pub async fn run(args: &EmulatorArgs, flags: &Flags, out: &Output) -> Result<(), Failure> {
+    if let Some(EmulatorAction::Outbox(outbox_args)) = &args.action {
+        return outbox(outbox_args, flags, out).await;
+    }
     if let Some(url) = &args.check {
         return check(url, args.ca_file.as_deref(), out).await;
     }
@@ -134,17 +139,116 @@ async fn check(url: &str, ca_file: Option<&Path>, out: &Output) -> Result<(), Fa
     }
 }
 
+/// Where `emulator outbox` looks when no domain is configured: where
+/// `auth0-mfa emulator` listens by default.
+const DEFAULT_EMULATOR: &str = "http://127.0.0.1:8787";
+
+/// `GET /_emulator/outbox` of a running emulator: every code sent, or with
+/// `--to` those to one destination or user; `--latest` prints the last code
+/// alone, as `--binding-code-command` takes it.
+async fn outbox(args: &OutboxArgs, flags: &Flags, out: &Output) -> Result<(), Failure> {
+    let settings = Settings::resolve(flags)?;
+    let base = match settings.get(Key::Domain) {
+        Some(_) => settings.domain()?.base_url(),
+        None => DEFAULT_EMULATOR.to_owned(),
+    };
+    let url = format!("{base}/_emulator/outbox");
+    let sent = match fetch(&url, args.ca_file.as_deref()).await? {
+        Ok(Value::Array(sent)) => sent,
+        Ok(_) => {
+            return Err(not_an_emulator(
+                &url,
+                "answered something else than a list".into(),
+            ));
+        }
+        Err((_, why)) => return Err(not_an_emulator(&url, why)),
+    };
+    let wanted: Vec<Value> = sent
+        .into_iter()
+        .filter(|m| args.to.as_deref().is_none_or(|to| addressed_to(m, to)))
+        .collect();
+    if !args.latest {
+        let text: String = wanted
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} to {}: {} (user {})\n",
+                    m["channel"].as_str().unwrap_or(""),
+                    m["to"].as_str().unwrap_or(""),
+                    m["code"].as_str().unwrap_or(""),
+                    m["username"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        return out.result(Report::Prepared {
+            text,
+            json: Value::Array(wanted),
+        });
+    }
+    let Some(latest) = wanted.last() else {
+        return Err(Failure::usage_with_hint(
+            match &args.to {
+                Some(to) => format!("the emulator at {base} has sent no code to {to}"),
+                None => format!("the emulator at {base} has sent no code"),
+            },
+            "send one first (a challenge or an enrollment by SMS, voice or email); without --to, every message is listed",
+        ));
+    };
+    out.result(Report::Prepared {
+        text: format!("{}\n", latest["code"].as_str().unwrap_or("")),
+        json: latest.clone(),
+    })
+}
+
+/// A message `to` names: its destination, that destination masked as the
+/// authenticator list shows it (`XXXXXXX0100`, `****@exam*******`), or its user.
+fn addressed_to(message: &Value, to: &str) -> bool {
+    let field = |name: &str| message[name].as_str().unwrap_or("");
+    let destination = field("to");
+    let digits: String = destination.chars().filter(char::is_ascii_digit).collect();
+    let masked_match = |plain: &str| {
+        plain.chars().count() == to.chars().count()
+            && to
+                .chars()
+                .zip(plain.chars())
+                .all(|(m, c)| m == c || m == 'X' || m == '*')
+    };
+    to == destination
+        || to == field("username")
+        || masked_match(destination)
+        || masked_match(&digits)
+}
+
+fn not_an_emulator(url: &str, why: String) -> Failure {
+    Failure::usage_with_hint(
+        format!("cannot read the emulator's outbox at {url}: {why}"),
+        "start it (auth0-mfa emulator), and point --domain / AUTH0_DOMAIN at it",
+    )
+}
+
 /// The health document, or the exit code and why the emulator is not ready.
 async fn probe(
     health: &str,
     ca_file: Option<&Path>,
 ) -> Result<Result<Value, (i32, String)>, Failure> {
+    Ok(match fetch(health, ca_file).await? {
+        Ok(body) if body["status"] == "ok" => Ok(body),
+        Ok(_) => Err((
+            exit::BAD_RESPONSE,
+            "answered, but not as an emulator that is ready".to_owned(),
+        )),
+        Err(why) => Err(why),
+    })
+}
+
+/// A control API document, or the exit code and why there is none.
+async fn fetch(url: &str, ca_file: Option<&Path>) -> Result<Result<Value, (i32, String)>, Failure> {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(5))
         .tls_backend_preconfigured(tls_config(ca_file)?)
         .build()
         .map_err(|e| Failure::Unexpected(anyhow::anyhow!("cannot set up the HTTP client: {e}")))?;
-    let answer = match client.get(health).send().await {
+    let answer = match client.get(url).send().await {
         Ok(answer) => answer,
         Err(e) => {
             return Ok(Err((
@@ -155,7 +259,7 @@ async fn probe(
     };
     let status = answer.status();
     let body: Value = answer.json().await.unwrap_or(Value::Null);
-    if status.is_success() && body["status"] == "ok" {
+    if status.is_success() {
         Ok(Ok(body))
     } else {
         Ok(Err((

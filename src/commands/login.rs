@@ -25,7 +25,15 @@ pub async fn run(
         args.answer.save_recovery_code.as_deref(),
         args.answer.overwrite,
     )?;
-    let answers = super::answers(&args.answer, settings, args.enroll.is_some())?;
+    let answers = super::answers(
+        &args.answer,
+        settings,
+        if args.enroll.is_some() {
+            super::Sends::ChallengeOrEnrollment
+        } else {
+            super::Sends::Challenge
+        },
+    )?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
     let store = storing(args)?;
     let mut prompter = TerminalPrompter::new(no_input);

@@ -30,7 +30,7 @@ use crate::files::{self, Existing};
 use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, Factor, OtpWait, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
-use crate::otp_command::OtpCommand;
+use crate::otp_command::{CodeCommand, CodeKind};
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
@@ -57,7 +57,7 @@ pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
         Command::Config { action } => config::run(&action, &flags, no_input, out),
         Command::Completions { shell } => completions::run(shell, out),
         #[cfg(feature = "emulator")]
-        Command::Emulator(args) => emulator::run(&args, out).await,
+        Command::Emulator(args) => emulator::run(&args, &flags, out).await,
         #[cfg(feature = "emulator")]
         Command::Demo => demo::run(out).await,
     }
@@ -230,10 +230,26 @@ fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<S
     }
 }
 
+/// What a command sends that answers could be for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sends {
+    /// `verify`: the message (if any) went out before, with its code.
+    Nothing,
+    /// A challenge, and with it any message with a code.
+    Challenge,
+    /// `login --enroll`: a challenge or a first enrollment.
+    ChallengeOrEnrollment,
+}
+
 /// The answers given as flags, each checked before anything is sent.
 /// `--otp-secret auto` means the secret a first enrollment returns, which
-/// only a command that enrolls (`enrolling`) has.
-fn answers(args: &AnswerArgs, settings: &Settings, enrolling: bool) -> Result<Answers, Failure> {
+/// only a command that enrolls has; `--binding-code` is the code of a
+/// message sent before, which a command that sends one cannot have.
+fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answers, Failure> {
+    if args.binding_code.is_some() && sends != Sends::Nothing {
+        return Err(unsent_binding_code());
+    }
+    let enrolling = sends == Sends::ChallengeOrEnrollment;
     let otp_secret = settings.get(Key::OtpSecret);
     let auto = otp_secret.is_some_and(|s| s.value.expose() == "auto");
     if auto && !enrolling {
@@ -258,10 +274,12 @@ fn answers(args: &AnswerArgs, settings: &Settings, enrolling: bool) -> Result<An
                 )
             })
             .transpose()?,
-        otp_command: settings.get(Key::OtpCommand).map(|setting| OtpCommand {
+        otp_command: settings.get(Key::OtpCommand).map(|setting| CodeCommand {
             command: setting.text().to_owned(),
             source: setting.source.to_string(),
             timeout: settings.request_timeout(),
+            kind: CodeKind::Otp,
+            env: Vec::new(),
         }),
         otp_wait: if args.no_otp_wait {
             OtpWait::Fail
@@ -275,6 +293,11 @@ fn answers(args: &AnswerArgs, settings: &Settings, enrolling: bool) -> Result<An
                 flow::answers::binding_code(code).map_err(|why| why.of_flag("--binding-code"))
             })
             .transpose()?,
+        binding_command: args
+            .binding_code_command
+            .as_deref()
+            .map(|command| binding_command(command, settings))
+            .transpose()?,
         recovery_code: args
             .recovery_code
             .as_deref()
@@ -282,6 +305,33 @@ fn answers(args: &AnswerArgs, settings: &Settings, enrolling: bool) -> Result<An
                 flow::answers::recovery_code(code).map_err(|why| why.of_flag("--recovery-code"))
             })
             .transpose()?,
+    })
+}
+
+/// `--binding-code` where the message is sent later in the same command:
+/// whatever code it holds belongs to no message yet, and sending it would
+/// spend one of the user's attempts.
+fn unsent_binding_code() -> Failure {
+    Failure::usage_with_hint(
+        "--binding-code is the code of a message already sent, and this command sends the message itself",
+        flow::BINDING_CODE_WAYS,
+    )
+}
+
+/// `--binding-code-command CMD`, run once the message is sent. It gets the
+/// tenant and the user (to find the message) besides the channel and
+/// destination the flow adds.
+fn binding_command(command: &str, settings: &Settings) -> Result<CodeCommand, Failure> {
+    let mut env = vec![("AUTH0_DOMAIN", settings.domain()?.to_string())];
+    if let Some(username) = settings.text(Key::Username) {
+        env.push(("AUTH0_MFA_USERNAME", username));
+    }
+    Ok(CodeCommand {
+        command: command.to_owned(),
+        source: "flag --binding-code-command".to_owned(),
+        timeout: settings.request_timeout(),
+        kind: CodeKind::Binding,
+        env,
     })
 }
 

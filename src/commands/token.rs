@@ -25,7 +25,7 @@ pub async fn run(
 ) -> Result<(), Failure> {
     let domain = settings.domain()?;
     let client_id = settings.require(Key::ClientId)?.text().to_owned();
-    let answers = super::answers(&args.answer, settings, false)?;
+    let answers = super::answers(&args.answer, settings, super::Sends::Challenge)?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
     let store = sessions::Choice::from_env()?;
     let username = settings.text(Key::Username);

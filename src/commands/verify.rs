@@ -20,7 +20,7 @@ pub async fn run(
         args.answer.overwrite,
     )?;
     let mfa_token = super::verify_token(settings)?;
-    let answers = super::answers(&args.answer, settings, false)?;
+    let answers = super::answers(&args.answer, settings, super::Sends::Nothing)?;
     let waiting = super::waiting(settings, &args.wait);
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
@@ -29,15 +29,12 @@ pub async fn run(
         flow.recover(&mfa_token, &answers).await?
     } else if let Some(oob_code) = &args.oob_code {
         let oob_code = crate::settings::cleaned_flag("--oob-code", "oob_code", oob_code)?;
-        match &answers.binding_code {
-            Some(_) => {
-                flow.verify_binding_code(&mfa_token, &oob_code, &answers)
-                    .await?
-            }
-            None => {
-                flow.wait_for_push(&mfa_token, &oob_code, None, waiting)
-                    .await?
-            }
+        if answers.has_binding_code() {
+            flow.verify_binding_code(&mfa_token, &oob_code, &answers)
+                .await?
+        } else {
+            flow.wait_for_push(&mfa_token, &oob_code, None, waiting)
+                .await?
         }
     } else {
         flow.verify_otp(&mfa_token, &answers).await?

@@ -532,7 +532,7 @@ fn a_factor_the_user_has_but_auth0_does_not_offer_says_so() {
         .to_string()
         .into_bytes(),
     });
-    let output = login(&["--factor", "sms", "--binding-code", "123456"]);
+    let output = login(&["--factor", "sms", "--binding-code-command", "echo 123456"]);
     assert_eq!(output.status.code(), Some(5), "{}", stdout(&output));
     let error = stdout_json(&output);
     assert!(
@@ -557,7 +557,7 @@ fn a_factor_the_user_has_but_auth0_does_not_offer_says_so() {
         .into_bytes(),
     });
     tenant.emulator.inject_fault(Fault::ResetConnection);
-    let output = login(&["--factor", "sms", "--binding-code", "123456"]);
+    let output = login(&["--factor", "sms", "--binding-code-command", "echo 123456"]);
     assert_eq!(output.status.code(), Some(3), "{}", stdout(&output));
 }
 

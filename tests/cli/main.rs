@@ -4,6 +4,7 @@
 
 mod harness;
 
+mod binding;
 mod client_info;
 mod completions;
 mod config_init;
