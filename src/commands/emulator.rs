@@ -316,7 +316,8 @@ fn tls_config(ca_file: Option<&Path>) -> Result<rustls::ClientConfig, Failure> {
         .with_no_client_auth())
 }
 /// The demo tenant's users and what each has, for the banner and its JSON.
-fn demo_users() -> [(&'static str, String); 8] {
+fn demo_users() -> Vec<(&'static str, String)> {
+    let fresh = demo::MORE_NEW_USERS.map(|user| (user, "no factor enrolled yet".to_owned()));
     [
         (demo::OTP_USER, format!("OTP; secret {}", demo::OTP_SECRET)),
         (demo::PUSH_USER, "push, approved after 2 polls".to_owned()),
@@ -336,6 +337,9 @@ fn demo_users() -> [(&'static str, String); 8] {
         ),
         (demo::NEW_USER, "no factor enrolled yet".to_owned()),
     ]
+    .into_iter()
+    .chain(fresh)
+    .collect()
 }
 
 fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>) -> String {
@@ -344,10 +348,16 @@ fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>) -> String {
         .map(|f| format!("  export AUTH0_CACERT={f}\n"))
         .unwrap_or_default();
     if demo_tenant {
+        // Every value the README's examples use, as lines to paste.
         text.push_str(&format!(
-            "Use it:\n  export AUTH0_DOMAIN={base}\n  export AUTH0_CLIENT_ID={}\n  export AUTH0_CLIENT_SECRET={}\n{cacert}\n",
+            "Use it:\n  export AUTH0_DOMAIN={base}\n  export AUTH0_CLIENT_ID={}\n  export AUTH0_CLIENT_SECRET={}\n  export AUTH0_PASSWORD={}\n  export SECRET={}   # {}'s TOTP secret\n  export CODE={}   # {}'s recovery code\n{cacert}\n",
             demo::CLIENT_ID,
-            demo::CLIENT_SECRET
+            demo::CLIENT_SECRET,
+            demo::PASSWORD,
+            demo::OTP_SECRET,
+            demo::OTP_USER,
+            demo::RECOVERY_CODE,
+            demo::RECOVERY_USER,
         ));
         text.push_str(&format!("Demo users (password {}):\n", demo::PASSWORD));
         for (user, what) in demo_users() {

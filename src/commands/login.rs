@@ -142,6 +142,7 @@ fn keep_session(
     };
     let now = crate::totp::now_unix();
     let mut sessions = Sessions::open(choice, settings.request_timeout())?;
+    sessions.set_active(&key);
     let (place, note) = sessions.save(key, tokens, sessions::expiry_of(tokens, now))?;
     if let Some(note) = note {
         out.warn(&note);
