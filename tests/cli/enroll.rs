@@ -832,3 +832,31 @@ fn no_confirm_without_a_token_is_refused_before_anything_is_sent() {
     );
     assert!(tenant.emulator.received().is_empty());
 }
+
+/// A token that may remove but not read authenticators cannot list the
+/// linked one: the deletion still says what Auth0 removes with it.
+#[test]
+fn delete_says_what_goes_with_it_even_when_the_list_cannot_be_read() {
+    let tenant = TestTenant::demo();
+    let mfa_token = tenant.mfa_token(demo::MULTI_USER);
+    let sms = list(&tenant, &mfa_token, false)
+        .into_iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .find(|id| id.starts_with("sms|"))
+        .unwrap();
+    let voice = sms.replace("sms|", "voice|");
+    let token = mfa_access_token(&tenant, "remove:authenticators");
+    let output = tenant
+        .cmd()
+        .args(["authenticators", "delete", &sms, "--yes", "--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains(&voice), "{}", stderr(&output));
+    let left = list(&tenant, &tenant.mfa_token(demo::MULTI_USER), true);
+    assert!(
+        left.iter()
+            .all(|a| a["id"] != sms.as_str() && a["id"] != voice.as_str()),
+        "{left:?}"
+    );
+}
