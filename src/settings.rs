@@ -496,7 +496,20 @@ impl Settings {
             .ok_or_else(|| missing(key, self.profile.as_ref().map(|p| p.0.as_str())))
     }
 
+    /// The tenant's domain. When it is missing, so may be the client id,
+    /// which every request also needs: both are reported at once, not one
+    /// per run.
     pub fn domain(&self) -> Result<Domain, Failure> {
+        let absent: Vec<Key> = [Key::Domain, Key::ClientId]
+            .into_iter()
+            .filter(|key| self.get(*key).is_none())
+            .collect();
+        if absent.len() > 1 {
+            return Err(missing_all(
+                &absent,
+                self.profile.as_ref().map(|p| p.0.as_str()),
+            ));
+        }
         let setting = self.require(Key::Domain)?;
         Domain::parse(setting.text()).map_err(|e| {
             Failure::usage_with_hint(
@@ -538,6 +551,25 @@ pub fn missing(key: Key, profile: Option<&str>) -> Failure {
         );
     }
     Failure::usage_with_hint(format!("no {} given", info.what), hint)
+}
+
+/// The usage error for several missing values at once.
+fn missing_all(keys: &[Key], profile: Option<&str>) -> Failure {
+    let infos: Vec<KeyInfo> = keys.iter().map(|k| k.info()).collect();
+    let list =
+        |part: fn(&KeyInfo) -> String| infos.iter().map(part).collect::<Vec<_>>().join(" and ");
+    let place = profile.map_or("a config profile".to_owned(), |name| {
+        format!("profile {name}")
+    });
+    Failure::usage_with_hint(
+        format!("no {} given", list(|i| i.what.to_owned())),
+        format!(
+            "pass {}, or set {}, or {} in {place}",
+            list(|i| i.flag.to_owned()),
+            list(|i| i.env.to_owned()),
+            list(|i| format!("`{}`", i.name))
+        ),
+    )
 }
 
 /// An environment variable as text: unset is `None`; set but not UTF-8 is
@@ -591,9 +623,14 @@ fn collect(
         };
         let mut value = cleaned(key, value, &source)?;
         if value.is_empty() {
+            // Name the flag as typed (`enroll --token`), not the key's usual one.
+            let named = match &source {
+                Source::Flag(flag) | Source::FileFlag { flag, .. } => flag,
+                _ => info.flag,
+            };
             return Err(Failure::usage_with_hint(
                 format!("the {} from {source} is empty", info.what),
-                format!("give a value, or leave {} out", info.flag),
+                format!("give a value, or leave {named} out"),
             ));
         }
         if info.secret && value.expose() == "-" {

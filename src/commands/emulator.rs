@@ -96,6 +96,7 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
         }),
     })?;
     out.progress("press Ctrl-C to stop");
+    crate::interrupt::serving();
     // Serves until a signal ends the process (see `interrupt`).
     let _serving = emulator;
     std::future::pending().await

@@ -84,7 +84,7 @@ pub(super) async fn associate_and_show(
         (Some(target), Some(code)) => {
             let saved = target.save(code);
             if saved.is_ok() {
-                out.progress(&format!("recovery code saved to {}", target.path.display()));
+                out.note(&format!("recovery code saved to {}", target.path.display()));
             }
             saved
         }

@@ -268,10 +268,8 @@ fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answe
         totp: otp_secret
             .filter(|_| !auto)
             .map(|setting| {
-                flow::answers::totp(
-                    &setting.value,
-                    &format!("the OTP secret from {}", setting.source),
-                )
+                // The error itself says "the OTP secret": name only its source.
+                flow::answers::totp(&setting.value, &setting.source.to_string())
             })
             .transpose()?,
         otp_command: settings.get(Key::OtpCommand).map(|setting| CodeCommand {
@@ -411,7 +409,8 @@ fn finish(tokens: &TokenSet, save_to: Option<&SaveTo>, out: &Output) -> Result<(
     match (saved, save_to) {
         (Some(Err(failure)), _) => Err(failure),
         (Some(Ok(())), Some(target)) => {
-            out.progress(&format!(
+            // Said always: the user asked for the file and must know it is there.
+            out.note(&format!(
                 "new recovery code saved to {}",
                 target.path.display()
             ));

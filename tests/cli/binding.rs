@@ -72,6 +72,7 @@ fn an_sms_login_takes_its_code_from_the_binding_code_command() {
         .args([
             "login",
             "--json",
+            "-v",
             "-u",
             demo::SMS_USER,
             "--password",
@@ -83,6 +84,12 @@ fn an_sms_login_takes_its_code_from_the_binding_code_command() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout_json(&output)["access_token"].is_string());
+    // Which channel, said once: not "by SMS, voice or email".
+    assert!(
+        stderr(&output).contains("Auth0 sent the code by sms"),
+        "{}",
+        stderr(&output)
+    );
     let code = tenant.emulator.outbox().pop().unwrap().code;
     let sent = tenant.requests_to("/oauth/token").pop().unwrap();
     assert_eq!(sent["binding_code"], code.as_str());

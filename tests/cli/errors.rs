@@ -631,3 +631,83 @@ fn an_echoed_password_is_masked_in_its_encoded_forms_too() {
     assert!(!err.contains("hunter2"), "{err}");
     assert!(err.contains("password=********"), "{err}");
 }
+
+/// Item by item, the small things a newcomer meets: each said once, in the
+/// words the user typed, and all at once.
+#[test]
+fn small_errors_say_it_once_with_the_flag_typed_and_everything_missing() {
+    let home = TempDir::new().unwrap();
+    // A missing domain and client id: both in one run, not one per run.
+    let output = bare_cmd(&home)
+        .args(["login", "-u", "x", "--password", "y"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    for name in ["--domain", "--client-id", "AUTH0_DOMAIN", "AUTH0_CLIENT_ID"] {
+        assert!(err.contains(name), "{name}: {err}");
+    }
+
+    let tenant = TestTenant::fast("");
+    // "the OTP secret" once, not "the OTP secret from ...: the OTP secret ...".
+    let output = tenant
+        .test_cmd()
+        .args([
+            "verify",
+            "--mfa-token",
+            "Fe26.2*x",
+            "--otp-secret",
+            "not base32!",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert_eq!(err.matches("OTP secret").count(), 1, "{err}");
+    assert!(err.contains("--otp-secret"), "{err}");
+
+    // `enroll --token ""` names --token, the flag typed.
+    let output = tenant
+        .test_cmd()
+        .args(["enroll", "otp", "--token", ""])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("--token") && !err.contains("--mfa-token"),
+        "{err}"
+    );
+    assert!(tenant.emulator.received().is_empty());
+}
+
+/// `--save-recovery-code` says the file was written, without `-v` too.
+#[test]
+fn a_saved_recovery_code_is_said_to_be_saved() {
+    let tenant = TestTenant::demo();
+    let file = tenant.home.path().join("code.txt");
+    let output = tenant
+        .cmd()
+        .args([
+            "login",
+            "-u",
+            demo::RECOVERY_USER,
+            "--password",
+            demo::PASSWORD,
+        ])
+        .args([
+            "--recovery-code",
+            demo::RECOVERY_CODE,
+            "--save-recovery-code",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!("saved to {}", file.display())),
+        "{}",
+        stderr(&output)
+    );
+    assert!(file.exists());
+}
