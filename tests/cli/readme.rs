@@ -143,3 +143,34 @@ fn example_logins_use_the_demo_tenants_users() {
         assert!(known.contains(&user), "{user} is not a demo tenant user");
     }
 }
+
+/// The project's documents live in the project: nothing it ships cites a
+/// file a fresh clone does not have.
+#[test]
+fn nothing_shipped_points_outside_the_repository() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("README.md"), root.join("tests/bench.sh")];
+    let mut dirs = vec![root.join("src"), root.join("completions")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        for outside in ["design.md", "../shared", "auth0-mfa-api.md"] {
+            assert!(
+                !text.contains(outside),
+                "{} cites {outside}, which is not in the repository",
+                file.display()
+            );
+        }
+    }
+}
