@@ -74,7 +74,8 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--otp-secret', '--otp-secret', [CompletionResultType]::ParameterName, 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]')
             [CompletionResult]::new('--otp-secret-file', '--otp-secret-file', [CompletionResultType]::ParameterName, 'Read the OTP secret from FILE')
             [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]')
-            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email (binding_method prompt)')
+            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)')
+            [CompletionResult]::new('--binding-code-command', '--binding-code-command', [CompletionResultType]::ParameterName, 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)')
             [CompletionResult]::new('--recovery-code', '--recovery-code', [CompletionResultType]::ParameterName, 'Answer with a recovery code (Auth0 then issues a new one)')
             [CompletionResult]::new('--save-recovery-code', '--save-recovery-code', [CompletionResultType]::ParameterName, 'Also write the new recovery code to FILE (created new, mode 0600)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]')
@@ -117,7 +118,8 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--otp-secret', '--otp-secret', [CompletionResultType]::ParameterName, 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]')
             [CompletionResult]::new('--otp-secret-file', '--otp-secret-file', [CompletionResultType]::ParameterName, 'Read the OTP secret from FILE')
             [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]')
-            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email (binding_method prompt)')
+            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)')
+            [CompletionResult]::new('--binding-code-command', '--binding-code-command', [CompletionResultType]::ParameterName, 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)')
             [CompletionResult]::new('--recovery-code', '--recovery-code', [CompletionResultType]::ParameterName, 'Answer with a recovery code (Auth0 then issues a new one)')
             [CompletionResult]::new('--save-recovery-code', '--save-recovery-code', [CompletionResultType]::ParameterName, 'Also write the new recovery code to FILE (created new, mode 0600)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]')
@@ -154,7 +156,8 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--otp-secret', '--otp-secret', [CompletionResultType]::ParameterName, 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]')
             [CompletionResult]::new('--otp-secret-file', '--otp-secret-file', [CompletionResultType]::ParameterName, 'Read the OTP secret from FILE')
             [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]')
-            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email (binding_method prompt)')
+            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)')
+            [CompletionResult]::new('--binding-code-command', '--binding-code-command', [CompletionResultType]::ParameterName, 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)')
             [CompletionResult]::new('--recovery-code', '--recovery-code', [CompletionResultType]::ParameterName, 'Answer with a recovery code (Auth0 then issues a new one)')
             [CompletionResult]::new('--save-recovery-code', '--save-recovery-code', [CompletionResultType]::ParameterName, 'Also write the new recovery code to FILE (created new, mode 0600)')
             [CompletionResult]::new('--oob-code', '--oob-code', [CompletionResultType]::ParameterName, 'The oob_code of an out-of-band challenge: polls a push, or sends --binding-code')
@@ -198,7 +201,8 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email address to send codes to (email) [default: the user''s]')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'The first code from the authenticator app, to confirm an otp enrollment')
             [CompletionResult]::new('--otp-secret', '--otp-secret', [CompletionResultType]::ParameterName, 'Compute the confirming code from this secret; ''auto'' uses the secret Auth0 returns')
-            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email, to confirm those enrollments')
+            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'Refused: the code is sent by this very command (see --binding-code-command)')
+            [CompletionResult]::new('--binding-code-command', '--binding-code-command', [CompletionResultType]::ParameterName, 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)')
             [CompletionResult]::new('--save-recovery-code', '--save-recovery-code', [CompletionResultType]::ParameterName, 'Also write the recovery code of a first enrollment to FILE (created new, mode 0600)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
@@ -336,7 +340,8 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--otp-secret', '--otp-secret', [CompletionResultType]::ParameterName, 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]')
             [CompletionResult]::new('--otp-secret-file', '--otp-secret-file', [CompletionResultType]::ParameterName, 'Read the OTP secret from FILE')
             [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]')
-            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email (binding_method prompt)')
+            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)')
+            [CompletionResult]::new('--binding-code-command', '--binding-code-command', [CompletionResultType]::ParameterName, 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)')
             [CompletionResult]::new('--recovery-code', '--recovery-code', [CompletionResultType]::ParameterName, 'Answer with a recovery code (Auth0 then issues a new one)')
             [CompletionResult]::new('--save-recovery-code', '--save-recovery-code', [CompletionResultType]::ParameterName, 'Also write the new recovery code to FILE (created new, mode 0600)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]')
@@ -378,7 +383,8 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--otp-secret', '--otp-secret', [CompletionResultType]::ParameterName, 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]')
             [CompletionResult]::new('--otp-secret-file', '--otp-secret-file', [CompletionResultType]::ParameterName, 'Read the OTP secret from FILE')
             [CompletionResult]::new('--otp-command', '--otp-command', [CompletionResultType]::ParameterName, 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]')
-            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email (binding_method prompt)')
+            [CompletionResult]::new('--binding-code', '--binding-code', [CompletionResultType]::ParameterName, 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)')
+            [CompletionResult]::new('--binding-code-command', '--binding-code-command', [CompletionResultType]::ParameterName, 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)')
             [CompletionResult]::new('--recovery-code', '--recovery-code', [CompletionResultType]::ParameterName, 'Answer with a recovery code (Auth0 then issues a new one)')
             [CompletionResult]::new('--save-recovery-code', '--save-recovery-code', [CompletionResultType]::ParameterName, 'Also write the new recovery code to FILE (created new, mode 0600)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]')
@@ -662,6 +668,45 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Print the codes a running emulator sent by SMS, voice or email (at --domain / AUTH0_DOMAIN, else http://127.0.0.1:8787)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'auth0-mfa;emulator;outbox' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Only messages to this phone number or email address (or its masked form, as the authenticator list shows it), or for this username')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'The CA file of an emulator serving --tls')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Application (client) id [env: AUTH0_CLIENT_ID]')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from FILE')
+            [CompletionResult]::new('--client-assertion-key', '--client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--client-assertion-alg', '--client-assertion-alg', [CompletionResultType]::ParameterName, 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]')
+            [CompletionResult]::new('--client-assertion-kid', '--client-assertion-kid', [CompletionResultType]::ParameterName, 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]')
+            [CompletionResult]::new('--latest', '--latest', [CompletionResultType]::ParameterName, 'Print only the code of the latest message, for --binding-code-command')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'auth0-mfa;emulator;help' {
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Print the codes a running emulator sent by SMS, voice or email (at --domain / AUTH0_DOMAIN, else http://127.0.0.1:8787)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'auth0-mfa;emulator;help;outbox' {
+            break
+        }
+        'auth0-mfa;emulator;help;help' {
             break
         }
         'auth0-mfa;demo' {
@@ -762,6 +807,10 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             break
         }
         'auth0-mfa;help;emulator' {
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Print the codes a running emulator sent by SMS, voice or email (at --domain / AUTH0_DOMAIN, else http://127.0.0.1:8787)')
+            break
+        }
+        'auth0-mfa;help;emulator;outbox' {
             break
         }
         'auth0-mfa;help;demo' {

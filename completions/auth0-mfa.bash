@@ -103,6 +103,18 @@ _auth0__mfa() {
             auth0__mfa__subcmd__config__subcmd__help,show)
                 cmd="auth0__mfa__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            auth0__mfa__subcmd__emulator,help)
+                cmd="auth0__mfa__subcmd__emulator__subcmd__help"
+                ;;
+            auth0__mfa__subcmd__emulator,outbox)
+                cmd="auth0__mfa__subcmd__emulator__subcmd__outbox"
+                ;;
+            auth0__mfa__subcmd__emulator__subcmd__help,help)
+                cmd="auth0__mfa__subcmd__emulator__subcmd__help__subcmd__help"
+                ;;
+            auth0__mfa__subcmd__emulator__subcmd__help,outbox)
+                cmd="auth0__mfa__subcmd__emulator__subcmd__help__subcmd__outbox"
+                ;;
             auth0__mfa__subcmd__help,authenticators)
                 cmd="auth0__mfa__subcmd__help__subcmd__authenticators"
                 ;;
@@ -162,6 +174,9 @@ _auth0__mfa() {
                 ;;
             auth0__mfa__subcmd__help__subcmd__config,show)
                 cmd="auth0__mfa__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            auth0__mfa__subcmd__help__subcmd__emulator,outbox)
+                cmd="auth0__mfa__subcmd__help__subcmd__emulator__subcmd__outbox"
                 ;;
             *)
                 ;;
@@ -506,7 +521,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__challenge)
-            opts="-v -h --mfa-token --mfa-token-file --type --authenticator-id --verify --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-v -h --mfa-token --mfa-token-file --type --authenticator-id --verify --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --binding-code-command --recovery-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -545,6 +560,10 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --binding-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding-code-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1140,7 +1159,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__emulator)
-            opts="-v -h --listen --tenant --tls --ca-file --tls-name --public-url --print-tenant --check --control-token --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-v -h --listen --tenant --tls --ca-file --tls-name --public-url --print-tenant --check --control-token --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help outbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1229,8 +1248,120 @@ _auth0__mfa() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        auth0__mfa__subcmd__emulator__subcmd__help)
+            opts="outbox help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__mfa__subcmd__emulator__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__mfa__subcmd__emulator__subcmd__help__subcmd__outbox)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__mfa__subcmd__emulator__subcmd__outbox)
+            opts="-v -h --to --latest --ca-file --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-alg)
+                    COMPREPLY=($(compgen -W "RS256 RS384 PS256" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-kid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         auth0__mfa__subcmd__enroll)
-            opts="-u -v -h --mfa-token --token --mfa-token-file --token-file --username --password --password-file --realm --phone --email --no-confirm --confirm-with-secret --otp --otp-secret --binding-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help otp sms voice email push"
+            opts="-u -v -h --mfa-token --token --mfa-token-file --token-file --username --password --password-file --realm --phone --email --no-confirm --confirm-with-secret --otp --otp-secret --binding-code --binding-code-command --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help otp sms voice email push"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1289,6 +1420,10 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --binding-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding-code-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1356,7 +1491,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__exec)
-            opts="-u -v -h --username --audience --min-ttl --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --env-name --token-file --mask-output --no-mask-output --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-u -v -h --username --audience --min-ttl --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --binding-code-command --recovery-code --save-recovery-code --overwrite --interval --no-wait --env-name --token-file --mask-output --no-mask-output --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1403,6 +1538,10 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --binding-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding-code-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1646,8 +1785,22 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__help__subcmd__emulator)
-            opts=""
+            opts="outbox"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        auth0__mfa__subcmd__help__subcmd__emulator__subcmd__outbox)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1772,7 +1925,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__login)
-            opts="-u -v -h --username --password --password-file --realm --audience --scope --mfa-token-only --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --enroll --phone --email --no-store --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-u -v -h --username --password --password-file --realm --audience --scope --mfa-token-only --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --binding-code-command --recovery-code --save-recovery-code --overwrite --interval --no-wait --enroll --phone --email --no-store --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1831,6 +1984,10 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --binding-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding-code-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1988,7 +2145,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__token)
-            opts="-u -v -h --username --audience --min-ttl --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --interval --no-wait --format --env-name --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-u -v -h --username --audience --min-ttl --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --binding-code-command --recovery-code --save-recovery-code --overwrite --interval --no-wait --format --env-name --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2035,6 +2192,10 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --binding-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding-code-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2192,7 +2353,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__verify)
-            opts="-v -h --mfa-token --mfa-token-file --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --recovery-code --save-recovery-code --overwrite --oob-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-v -h --mfa-token --mfa-token-file --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --binding-code-command --recovery-code --save-recovery-code --overwrite --oob-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2223,6 +2384,10 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --binding-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding-code-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

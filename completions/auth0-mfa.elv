@@ -70,7 +70,8 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --otp-secret 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]'
             cand --otp-secret-file 'Read the OTP secret from FILE'
             cand --otp-command 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]'
-            cand --binding-code 'The code from the SMS, voice call or email (binding_method prompt)'
+            cand --binding-code 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)'
+            cand --binding-code-command 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)'
             cand --recovery-code 'Answer with a recovery code (Auth0 then issues a new one)'
             cand --save-recovery-code 'Also write the new recovery code to FILE (created new, mode 0600)'
             cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
@@ -112,7 +113,8 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --otp-secret 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]'
             cand --otp-secret-file 'Read the OTP secret from FILE'
             cand --otp-command 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]'
-            cand --binding-code 'The code from the SMS, voice call or email (binding_method prompt)'
+            cand --binding-code 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)'
+            cand --binding-code-command 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)'
             cand --recovery-code 'Answer with a recovery code (Auth0 then issues a new one)'
             cand --save-recovery-code 'Also write the new recovery code to FILE (created new, mode 0600)'
             cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
@@ -148,7 +150,8 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --otp-secret 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]'
             cand --otp-secret-file 'Read the OTP secret from FILE'
             cand --otp-command 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]'
-            cand --binding-code 'The code from the SMS, voice call or email (binding_method prompt)'
+            cand --binding-code 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)'
+            cand --binding-code-command 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)'
             cand --recovery-code 'Answer with a recovery code (Auth0 then issues a new one)'
             cand --save-recovery-code 'Also write the new recovery code to FILE (created new, mode 0600)'
             cand --oob-code 'The oob_code of an out-of-band challenge: polls a push, or sends --binding-code'
@@ -191,7 +194,8 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --email 'Email address to send codes to (email) [default: the user''s]'
             cand --otp 'The first code from the authenticator app, to confirm an otp enrollment'
             cand --otp-secret 'Compute the confirming code from this secret; ''auto'' uses the secret Auth0 returns'
-            cand --binding-code 'The code from the SMS, voice call or email, to confirm those enrollments'
+            cand --binding-code 'Refused: the code is sent by this very command (see --binding-code-command)'
+            cand --binding-code-command 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)'
             cand --save-recovery-code 'Also write the recovery code of a first enrollment to FILE (created new, mode 0600)'
             cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
@@ -321,7 +325,8 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --otp-secret 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]'
             cand --otp-secret-file 'Read the OTP secret from FILE'
             cand --otp-command 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]'
-            cand --binding-code 'The code from the SMS, voice call or email (binding_method prompt)'
+            cand --binding-code 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)'
+            cand --binding-code-command 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)'
             cand --recovery-code 'Answer with a recovery code (Auth0 then issues a new one)'
             cand --save-recovery-code 'Also write the new recovery code to FILE (created new, mode 0600)'
             cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
@@ -362,7 +367,8 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --otp-secret 'Compute the code from this base32 secret or otpauth:// URI (''-'' reads stdin) [env: AUTH0_OTP_SECRET]'
             cand --otp-secret-file 'Read the OTP secret from FILE'
             cand --otp-command 'Take the code from this command''s output, e.g. ''op item get Auth0 --otp'' [env: AUTH0_MFA_OTP_COMMAND]'
-            cand --binding-code 'The code from the SMS, voice call or email (binding_method prompt)'
+            cand --binding-code 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)'
+            cand --binding-code-command 'Once the SMS, voice call or email is sent, take its code from this command''s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)'
             cand --recovery-code 'Answer with a recovery code (Auth0 then issues a new one)'
             cand --save-recovery-code 'Also write the new recovery code to FILE (created new, mode 0600)'
             cand --interval 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]'
@@ -632,6 +638,41 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand outbox 'Print the codes a running emulator sent by SMS, voice or email (at --domain / AUTH0_DOMAIN, else http://127.0.0.1:8787)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'auth0-mfa;emulator;outbox'= {
+            cand --to 'Only messages to this phone number or email address (or its masked form, as the authenticator list shows it), or for this username'
+            cand --ca-file 'The CA file of an emulator serving --tls'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
+            cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]'
+            cand --client-id 'Application (client) id [env: AUTH0_CLIENT_ID]'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from FILE'
+            cand --client-assertion-key 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]'
+            cand --client-assertion-alg 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]'
+            cand --client-assertion-kid 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]'
+            cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --latest 'Print only the code of the latest message, for --binding-code-command'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;emulator;help'= {
+            cand outbox 'Print the codes a running emulator sent by SMS, voice or email (at --domain / AUTH0_DOMAIN, else http://127.0.0.1:8787)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'auth0-mfa;emulator;help;outbox'= {
+        }
+        &'auth0-mfa;emulator;help;help'= {
         }
         &'auth0-mfa;demo'= {
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
@@ -712,6 +753,9 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         &'auth0-mfa;help;completions'= {
         }
         &'auth0-mfa;help;emulator'= {
+            cand outbox 'Print the codes a running emulator sent by SMS, voice or email (at --domain / AUTH0_DOMAIN, else http://127.0.0.1:8787)'
+        }
+        &'auth0-mfa;help;emulator;outbox'= {
         }
         &'auth0-mfa;help;demo'= {
         }

@@ -79,7 +79,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp -d 'Th
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l otp-command -d 'Take the code from this command\'s output, e.g. \'op item get Auth0 --otp\' [env: AUTH0_MFA_OTP_COMMAND]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l binding-code -d 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l binding-code-command -d 'Once the SMS, voice call or email is sent, take its code from this command\'s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
@@ -126,7 +127,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp -d
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l otp-command -d 'Take the code from this command\'s output, e.g. \'op item get Auth0 --otp\' [env: AUTH0_MFA_OTP_COMMAND]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l binding-code -d 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l binding-code-command -d 'Once the SMS, voice call or email is sent, take its code from this command\'s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
@@ -162,7 +164,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp -d 'T
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l otp-command -d 'Take the code from this command\'s output, e.g. \'op item get Auth0 --otp\' [env: AUTH0_MFA_OTP_COMMAND]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l binding-code -d 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l binding-code-command -d 'Once the SMS, voice call or email is sent, take its code from this command\'s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l oob-code -d 'The oob_code of an out-of-band challenge: polls a push, or sends --binding-code' -r
@@ -202,7 +205,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l phone -d 
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l email -d 'Email address to send codes to (email) [default: the user\'s]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l otp -d 'The first code from the authenticator app, to confirm an otp enrollment' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l otp-secret -d 'Compute the confirming code from this secret; \'auto\' uses the secret Auth0 returns' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l binding-code -d 'The code from the SMS, voice call or email, to confirm those enrollments' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l binding-code -d 'Refused: the code is sent by this very command (see --binding-code-command)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l binding-code-command -d 'Once the SMS, voice call or email is sent, take its code from this command\'s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l save-recovery-code -d 'Also write the recovery code of a first enrollment to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
@@ -323,7 +327,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l otp -d 'Th
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l otp-command -d 'Take the code from this command\'s output, e.g. \'op item get Auth0 --otp\' [env: AUTH0_MFA_OTP_COMMAND]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l binding-code -d 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l binding-code-command -d 'Once the SMS, voice call or email is sent, take its code from this command\'s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
@@ -376,7 +381,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l otp -d 'The
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l otp-secret -d 'Compute the code from this base32 secret or otpauth:// URI (\'-\' reads stdin) [env: AUTH0_OTP_SECRET]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l otp-secret-file -d 'Read the OTP secret from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l otp-command -d 'Take the code from this command\'s output, e.g. \'op item get Auth0 --otp\' [env: AUTH0_MFA_OTP_COMMAND]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l binding-code -d 'The code from the SMS, voice call or email (binding_method prompt)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l binding-code -d 'The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l binding-code-command -d 'Once the SMS, voice call or email is sent, take its code from this command\'s output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand exec" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
@@ -607,37 +613,66 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l no-i
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l listen -d 'Address to listen on; any other than loopback exposes the tenant\'s test data to other hosts (0.0.0.0:8787 in a container)' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tenant -d 'Tenant file (TOML) describing clients and users [default: the built-in demo tenant]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l ca-file -d 'Where --tls writes the CA certificate (PEM), for --cacert; the CA --check trusts [default: emulator-ca.pem in the state dir, ~/.local/state/auth0-mfa]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tls-name -d 'Another name for the certificate to hold, besides 127.0.0.1, ::1 and localhost (a compose service name, auth0.test, an IP); repeatable' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l public-url -d 'The URL clients use, for the issuer and every URL in answers [default: the Host of each request]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l check -d 'Check that the emulator at URL is ready (GET URL/_emulator/health): exit 0 if so, for container health checks' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l control-token -d 'The token the control API (/_emulator/) requires, sent as Authorization: Bearer TOKEN; --check sends it. Listening beyond loopback without one, a token is generated and printed in the banner' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l listen -d 'Address to listen on; any other than loopback exposes the tenant\'s test data to other hosts (0.0.0.0:8787 in a container)' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l tenant -d 'Tenant file (TOML) describing clients and users [default: the built-in demo tenant]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l ca-file -d 'Where --tls writes the CA certificate (PEM), for --cacert; the CA --check trusts [default: emulator-ca.pem in the state dir, ~/.local/state/auth0-mfa]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l tls-name -d 'Another name for the certificate to hold, besides 127.0.0.1, ::1 and localhost (a compose service name, auth0.test, an IP); repeatable' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l public-url -d 'The URL clients use, for the issuer and every URL in answers [default: the Host of each request]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l check -d 'Check that the emulator at URL is ready (GET URL/_emulator/health): exit 0 if so, for container health checks' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l control-token -d 'The token the control API (/_emulator/) requires, sent as Authorization: Bearer TOKEN; --check sends it. Listening beyond loopback without one, a token is generated and printed in the banner' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-secret-file -d 'Read the client secret from FILE' -r -F
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
 RS384\t''
 PS256\t''"
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l tls -d 'Serve HTTPS with a certificate from a CA generated at start'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l print-tenant -d 'Print the tenant (the built-in demo one, or --tenant\'s) as a tenant file, and exit'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l json -d 'Print the result as one JSON document (also on failure)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator" -s h -l help -d 'Print help'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l tls -d 'Serve HTTPS with a certificate from a CA generated at start'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l print-tenant -d 'Print the tenant (the built-in demo one, or --tenant\'s) as a tenant file, and exit'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l json -d 'Print the result as one JSON document (also on failure)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -s h -l help -d 'Print help'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -f -a "outbox" -d 'Print the codes a running emulator sent by SMS, voice or email (at --domain / AUTH0_DOMAIN, else http://127.0.0.1:8787)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and not __fish_seen_subcommand_from outbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l to -d 'Only messages to this phone number or email address (or its masked form, as the authenticator list shows it), or for this username' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l ca-file -d 'The CA file of an emulator serving --tls' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l profile -d 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l config -d 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\\auth0-mfa\\config.toml on Windows] [env: AUTH0_MFA_CONFIG]' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l domain -d 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l client-id -d 'Application (client) id [env: AUTH0_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l client-secret -d 'Application secret; omit for public applications (\'-\' reads stdin) [env: AUTH0_CLIENT_SECRET]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l client-secret-file -d 'Read the client secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l client-assertion-key -d 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l client-assertion-alg -d 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]' -r -f -a "RS256\t''
+RS384\t''
+PS256\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l client-assertion-kid -d 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l latest -d 'Print only the code of the latest message, for --binding-code-command'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l json -d 'Print the result as one JSON document (also on failure)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l no-input -d 'Never prompt; a missing value is an error that names its flag'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l curl -d 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -l no-ci-mask -d 'Do not register secrets with the CI\'s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from outbox" -s h -l help -d 'Print help'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from help" -f -a "outbox" -d 'Print the codes a running emulator sent by SMS, voice or email (at --domain / AUTH0_DOMAIN, else http://127.0.0.1:8787)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand emulator; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand demo" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -680,6 +715,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_see
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a profile (--profile, else "default") to the config file, asking for what flags and environment do not give'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every setting, its value (secrets masked) and where it came from'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand help; and __fish_seen_subcommand_from emulator" -f -a "outbox" -d 'Print the codes a running emulator sent by SMS, voice or email (at --domain / AUTH0_DOMAIN, else http://127.0.0.1:8787)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand enroll" -f -a "otp
 sms
 voice

@@ -411,9 +411,13 @@ pub struct AnswerArgs {
     #[arg(long)]
     pub no_otp_wait: bool,
 
-    /// The code from the SMS, voice call or email (binding_method prompt)
+    /// The code from the SMS, voice call or email of an earlier challenge (verify --oob-code)
     #[arg(long, value_name = "CODE")]
     pub binding_code: Option<String>,
+
+    /// Once the SMS, voice call or email is sent, take its code from this command's output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)
+    #[arg(long, value_name = "CMD", conflicts_with = "binding_code")]
+    pub binding_code_command: Option<String>,
 
     /// Answer with a recovery code (Auth0 then issues a new one)
     #[arg(long, value_name = "CODE")]
@@ -541,7 +545,7 @@ pub struct EnrollArgs {
     pub email: Option<String>,
 
     /// Leave the enrollment pending and print how to confirm it later
-    #[arg(long, conflicts_with_all = ["otp", "confirm_otp_secret", "binding_code", "confirm_with_secret"])]
+    #[arg(long, conflicts_with_all = ["otp", "confirm_otp_secret", "binding_code", "binding_code_command", "confirm_with_secret"])]
     pub no_confirm: bool,
 
     /// Confirm an otp enrollment with a code computed from the returned secret (same as --otp-secret auto)
@@ -560,9 +564,13 @@ pub struct EnrollArgs {
     )]
     pub otp_secret: Option<String>,
 
-    /// The code from the SMS, voice call or email, to confirm those enrollments
-    #[arg(long, value_name = "CODE")]
+    /// Refused: the code is sent by this very command (see --binding-code-command)
+    #[arg(long, value_name = "CODE", hide = true)]
     pub binding_code: Option<String>,
+
+    /// Once the SMS, voice call or email is sent, take its code from this command's output (it gets AUTH0_MFA_CHANNEL, AUTH0_MFA_DESTINATION, AUTH0_MFA_USERNAME)
+    #[arg(long, value_name = "CMD")]
+    pub binding_code_command: Option<String>,
 
     /// Also write the recovery code of a first enrollment to FILE (created new, mode 0600)
     #[arg(long, value_name = "FILE")]
@@ -693,7 +701,10 @@ pub enum ConfigAction {
 
 #[cfg(feature = "emulator")]
 #[derive(Debug, Args)]
-#[command(group = clap::ArgGroup::new("https").args(["tls", "check"]).multiple(true))]
+#[command(
+    group = clap::ArgGroup::new("https").args(["tls", "check"]).multiple(true),
+    args_conflicts_with_subcommands = true
+)]
 pub struct EmulatorArgs {
     /// Address to listen on; any other than loopback exposes the tenant's test data to other hosts (0.0.0.0:8787 in a container)
     #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR")]
@@ -736,6 +747,32 @@ pub struct EmulatorArgs {
         conflicts_with = "print_tenant"
     )]
     pub control_token: Option<String>,
+
+    #[command(subcommand)]
+    pub action: Option<EmulatorAction>,
+}
+
+#[cfg(feature = "emulator")]
+#[derive(Debug, Subcommand)]
+pub enum EmulatorAction {
+    /// Print the codes a running emulator sent by SMS, voice or email (at --domain / AUTH0_DOMAIN, else http://127.0.0.1:8787)
+    Outbox(OutboxArgs),
+}
+
+#[cfg(feature = "emulator")]
+#[derive(Debug, Args)]
+pub struct OutboxArgs {
+    /// Only messages to this phone number or email address (or its masked form, as the authenticator list shows it), or for this username
+    #[arg(long, value_name = "DEST")]
+    pub to: Option<String>,
+
+    /// Print only the code of the latest message, for --binding-code-command
+    #[arg(long)]
+    pub latest: bool,
+
+    /// The CA file of an emulator serving --tls
+    #[arg(long, value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
 }
 
 #[cfg(test)]

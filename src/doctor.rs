@@ -87,7 +87,13 @@ impl Check {
     /// A failure from an Auth0 answer, with the shared table's hint as the fix.
     fn failed(check: &'static str, detail: impl Into<String>, error: Error) -> Check {
         let failure = Failure::from(error);
-        let detail = format!("{}: {failure}", detail.into());
+        let (detail, why) = (detail.into(), failure.to_string());
+        // A network error names its URL already ("cannot reach URL: ...").
+        let detail = if why.contains(&detail) {
+            why
+        } else {
+            format!("{detail}: {why}")
+        };
         let fix = failure
             .hint()
             .unwrap_or_else(|| "see the error above".into());

@@ -52,6 +52,15 @@ fn forwarded(signal: i32) -> bool {
     true
 }
 
+/// Set while the process serves until stopped (`auth0-mfa emulator`): then
+/// Ctrl-C and SIGTERM are how it is meant to end, not a failure.
+static SERVING: AtomicBool = AtomicBool::new(false);
+
+/// From now on, Ctrl-C and SIGTERM stop the process with exit 0.
+pub fn serving() {
+    SERVING.store(true, Ordering::SeqCst);
+}
+
 /// Claims the right to report the outcome and exit. False when the other
 /// thread has it already.
 pub fn claim_exit() -> bool {
@@ -73,6 +82,10 @@ fn end(out: &Output, signal: Signal) {
         return;
     }
     out.end_spinner();
+    if SERVING.load(Ordering::SeqCst) && matches!(signal, Signal::Interrupt | Signal::Terminate) {
+        out.progress("stopped");
+        terminal::restore_and_exit(crate::error::exit::OK);
+    }
     out.failure(&Failure::Interrupted(signal));
     terminal::restore_and_exit(signal.exit_code());
 }

@@ -1,11 +1,13 @@
-//! `--otp-command CMD`: the one-time code from another tool's stdout, as
-//! aws-vault's `mfa_process` takes it (`op item get ID --otp`, `pass otp
-//! NAME`, `ykman oath accounts code -s NAME`). CMD runs through the shell,
-//! within a time limit; what it prints is checked to be a code and is never
-//! shown.
+//! `--otp-command CMD` and `--binding-code-command CMD`: a code from another
+//! tool's stdout, as aws-vault's `mfa_process` takes it (`op item get ID
+//! --otp`, `pass otp NAME`, `ykman oath accounts code -s NAME`; a test inbox
+//! or SMS API, or `auth0-mfa emulator outbox`, for the code a message
+//! carried). CMD runs through the shell, without the tool's secret
+//! variables, within a time limit; what it prints is checked to be a code
+//! and is never shown.
 
 use std::io::Read;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::error::Failure;
@@ -14,32 +16,58 @@ use crate::secret::Secret;
 /// The most of its output that is read: a code is a few bytes.
 const MAX_OUTPUT_BYTES: u64 = 4096;
 
+/// Which code the command prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    /// An authenticator app's code: 6 to 8 digits.
+    Otp,
+    /// The code an SMS, voice call or email carried. The command runs once
+    /// the message is sent, so it can fetch it.
+    Binding,
+}
+
 #[derive(Debug, Clone)]
-pub struct OtpCommand {
+pub struct CodeCommand {
     pub command: String,
     /// Where it came from, for the errors (`flag --otp-command`, a profile).
     pub source: String,
     pub timeout: Duration,
+    pub kind: CodeKind,
+    /// Variables the command gets besides the tool's own non-secret ones
+    /// (`AUTH0_MFA_CHANNEL`, `AUTH0_MFA_DESTINATION`, ...).
+    pub env: Vec<(&'static str, String)>,
     /// Secret variables of the tool's own environment the command does not get.
     pub hidden_variables: Vec<&'static str>,
 }
 
-impl OtpCommand {
+impl CodeCommand {
     /// Runs the command and returns the code it printed.
     pub fn run(&self) -> Result<Secret, Failure> {
+        let interactive =
+            std::io::IsTerminal::is_terminal(&std::io::stdin()) && self.kind == CodeKind::Otp;
         let mut command = shell(&self.command);
         for name in &self.hidden_variables {
             command.env_remove(name);
         }
-        let mut child = command
-            .stdin(if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        command
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            // A password manager may ask to be unlocked at the terminal.
+            .stdin(if interactive {
                 Stdio::inherit()
             } else {
                 Stdio::null()
             })
             .stdout(Stdio::piped())
             // Its own prompts and errors (an unlock request, say) reach the user.
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::inherit());
+        // Unattended, a group of its own, so that a timeout stops whatever it
+        // started too (at a terminal it must stay in the foreground group to
+        // read from it).
+        #[cfg(unix)]
+        if !interactive {
+            std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        }
+        let mut child = command
             .spawn()
             .map_err(|e| self.failed(format!("cannot be started: {e}")))?;
         let stdout = child.stdout.take();
@@ -52,22 +80,7 @@ impl OtpCommand {
             }
             bytes
         });
-        let deadline = Instant::now() + self.timeout;
-        let status = loop {
-            match child.try_wait() {
-                Ok(Some(status)) => break status,
-                Ok(None) if Instant::now() >= deadline => {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    return Err(self.failed(format!(
-                        "printed no code within {} s and was stopped",
-                        self.timeout.as_secs()
-                    )));
-                }
-                Ok(None) => std::thread::sleep(Duration::from_millis(10)),
-                Err(e) => return Err(self.failed(format!("could not be waited for: {e}"))),
-            }
-        };
+        let status = self.wait(&mut child, !interactive)?;
         let output = reader.join().unwrap_or_default();
         if !status.success() {
             let how = status
@@ -77,16 +90,66 @@ impl OtpCommand {
                 });
             return Err(self.failed(how));
         }
-        code_in(&String::from_utf8_lossy(&output))
-            .ok_or_else(|| self.failed("printed no one-time code (6 to 8 digits)".into()))
+        let text = String::from_utf8_lossy(&output);
+        match self.kind {
+            CodeKind::Otp => code_in(&text)
+                .ok_or_else(|| self.failed("printed no one-time code (6 to 8 digits)".into())),
+            CodeKind::Binding => last_word(&text)
+                .and_then(|word| crate::flow::answers::binding_code(word).ok())
+                .ok_or_else(|| self.failed("printed no code (4 to 12 letters and digits)".into())),
+        }
+    }
+
+    /// Waits for the command within its time limit; past it, stops it (and
+    /// its group, when it has one of its own).
+    fn wait(
+        &self,
+        child: &mut Child,
+        own_group: bool,
+    ) -> Result<std::process::ExitStatus, Failure> {
+        let deadline = Instant::now() + self.timeout;
+        loop {
+            match child.try_wait() {
+                Ok(Some(status)) => return Ok(status),
+                Ok(None) if Instant::now() >= deadline => {
+                    stop(child, own_group);
+                    return Err(self.failed(format!(
+                        "printed no code within {} s and was stopped",
+                        self.timeout.as_secs()
+                    )));
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+                Err(e) => return Err(self.failed(format!("could not be waited for: {e}"))),
+            }
+        }
     }
 
     fn failed(&self, what: String) -> Failure {
-        Failure::usage_with_hint(
-            format!("the OTP command ({}) {what}", self.source),
-            "run it by hand: it must print the current code, alone or at the end of its last line",
-        )
+        let (name, fix) = match self.kind {
+            CodeKind::Otp => (
+                "OTP command",
+                "run it by hand: it must print the current code, alone or at the end of its last line",
+            ),
+            CodeKind::Binding => (
+                "binding code command",
+                "run it by hand once the message is sent: it must print the code, alone or at the end of its last line",
+            ),
+        };
+        Failure::usage_with_hint(format!("the {name} ({}) {what}", self.source), fix)
     }
+}
+
+/// Kills the child, and with it its process group when it has its own.
+fn stop(child: &mut Child, own_group: bool) {
+    #[cfg(unix)]
+    if own_group && let Ok(pid) = libc::pid_t::try_from(child.id()) {
+        // SAFETY: kill(2) with the negated id of a group this process created.
+        unsafe { libc::kill(-pid, libc::SIGKILL) };
+    }
+    #[cfg(not(unix))]
+    let _ = own_group;
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 #[cfg(unix)]
@@ -103,11 +166,15 @@ fn shell(command: &str) -> Command {
     shell
 }
 
+fn last_word(output: &str) -> Option<&str> {
+    let last_line = output.lines().rev().find(|l| !l.trim().is_empty())?;
+    last_line.split_whitespace().last()
+}
+
 /// The code in a tool's output: the whole output, or the last word of its
 /// last line (`ykman` prints `Issuer:account  123456`).
 fn code_in(output: &str) -> Option<Secret> {
-    let last_line = output.lines().rev().find(|l| !l.trim().is_empty())?;
-    let word = last_line.split_whitespace().last()?;
+    let word = last_word(output)?;
     let is_code = (6..=8).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
     is_code.then(|| Secret::new(word))
 }
@@ -133,10 +200,12 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn the_command_runs_within_its_bounds() {
-        let command = |cmd: &str, timeout: u64| OtpCommand {
+        let command = |cmd: &str, timeout: u64| CodeCommand {
             command: cmd.into(),
             source: "test".into(),
             timeout: Duration::from_secs(timeout),
+            kind: CodeKind::Otp,
+            env: Vec::new(),
             hidden_variables: Vec::new(),
         };
         assert_eq!(command("echo 246810", 5).run().unwrap().expose(), "246810");
@@ -149,5 +218,34 @@ mod tests {
             .run()
             .unwrap_err();
         assert!(chatty.to_string().contains("no one-time code"), "{chatty}");
+    }
+
+    /// A binding code command gets the message's variables and none of the
+    /// secret ones; past its time limit its whole group is stopped, so a
+    /// grandchild holding stdout open cannot hang the tool.
+    #[cfg(unix)]
+    #[test]
+    fn a_binding_code_command_gets_its_variables_and_is_stopped_whole() {
+        let command = |cmd: &str, timeout: u64| CodeCommand {
+            command: cmd.into(),
+            source: "test".into(),
+            timeout: Duration::from_secs(timeout),
+            kind: CodeKind::Binding,
+            env: vec![("AUTH0_MFA_CHANNEL", "sms".into())],
+            hidden_variables: vec!["AUTH0_PASSWORD"],
+        };
+        let code = command(
+            "test \"$AUTH0_MFA_CHANNEL\" = sms && echo 'code: 4321-ab'",
+            5,
+        )
+        .run()
+        .unwrap();
+        assert_eq!(code.expose(), "4321ab");
+        let started = Instant::now();
+        let slow = command("(sleep 30; echo 123456) & wait", 1)
+            .run()
+            .unwrap_err();
+        assert!(slow.to_string().contains("within 1 s"), "{slow}");
+        assert!(started.elapsed() < Duration::from_secs(10));
     }
 }

@@ -23,6 +23,24 @@ impl Secret {
 
 pub const MASK: &str = "********";
 
+/// A value as typed, copied or exported, cleaned the one way every source
+/// gets: surrounding line ends (what a Windows-edited file or the `$(...)` of
+/// a CRLF output leaves) and, unless `keep_spaces` (a password may begin or
+/// end with one), surrounding whitespace are dropped. Any other control
+/// character is returned as the error: sent on, it would break a header or
+/// be answered "Malformed", and no secret Auth0 issues holds one.
+pub fn clean(value: &str, keep_spaces: bool) -> Result<&str, char> {
+    let trimmed = if keep_spaces {
+        value.trim_matches(['\r', '\n'])
+    } else {
+        value.trim()
+    };
+    match trimmed.chars().find(|c| c.is_control()) {
+        Some(c) => Err(c),
+        None => Ok(trimmed),
+    }
+}
+
 /// The secrets this process has sent to the server. A server may echo a
 /// request back (in an error description, a header, a warning), so every
 /// text from it is shown with these masked: masking by field name alone
@@ -142,6 +160,16 @@ mod tests {
             redact("password=hunter2%21+correct%40horse%22 or hunter2! correct@horse\\\""),
             format!("password={MASK} or {MASK}")
         );
+    }
+
+    #[test]
+    fn line_ends_are_trimmed_and_other_control_characters_refused() {
+        assert_eq!(clean("tok\r\n", false), Ok("tok"));
+        assert_eq!(clean(" tok\t", false), Ok("tok"));
+        assert_eq!(clean(" pass word \r", true), Ok(" pass word "));
+        assert_eq!(clean("to\rk", false), Err('\r'));
+        assert_eq!(clean("tok\u{7}", false), Err('\u{7}'));
+        assert_eq!(clean("\tpw", true), Err('\t'));
     }
 
     #[test]

@@ -502,7 +502,20 @@ impl Settings {
             .ok_or_else(|| missing(key, self.profile.as_ref().map(|p| p.0.as_str())))
     }
 
+    /// The tenant's domain. When it is missing, so may be the client id,
+    /// which every request also needs: both are reported at once, not one
+    /// per run.
     pub fn domain(&self) -> Result<Domain, Failure> {
+        let absent: Vec<Key> = [Key::Domain, Key::ClientId]
+            .into_iter()
+            .filter(|key| self.get(*key).is_none())
+            .collect();
+        if absent.len() > 1 {
+            return Err(missing_all(
+                &absent,
+                self.profile.as_ref().map(|p| p.0.as_str()),
+            ));
+        }
         let setting = self.require(Key::Domain)?;
         Domain::parse(setting.text()).map_err(|e| {
             Failure::usage_with_hint(
@@ -544,6 +557,25 @@ pub fn missing(key: Key, profile: Option<&str>) -> Failure {
         );
     }
     Failure::usage_with_hint(format!("no {} given", info.what), hint)
+}
+
+/// The usage error for several missing values at once.
+fn missing_all(keys: &[Key], profile: Option<&str>) -> Failure {
+    let infos: Vec<KeyInfo> = keys.iter().map(|k| k.info()).collect();
+    let list =
+        |part: fn(&KeyInfo) -> String| infos.iter().map(part).collect::<Vec<_>>().join(" and ");
+    let place = profile.map_or("a config profile".to_owned(), |name| {
+        format!("profile {name}")
+    });
+    Failure::usage_with_hint(
+        format!("no {} given", list(|i| i.what.to_owned())),
+        format!(
+            "pass {}, or set {}, or {} in {place}",
+            list(|i| i.flag.to_owned()),
+            list(|i| i.env.to_owned()),
+            list(|i| format!("`{}`", i.name))
+        ),
+    )
 }
 
 /// An environment variable as text: unset is `None`; set but not UTF-8 is
@@ -589,16 +621,22 @@ fn collect(
         {
             found = profile_value(key, table, name, &mut warnings)?;
         }
-        let Some((mut value, mut source)) = found.or_else(|| {
+        let Some((value, mut source)) = found.or_else(|| {
             info.default
                 .map(|default| (Secret::new(default), Source::Default))
         }) else {
             continue;
         };
+        let mut value = cleaned(key, value, &source)?;
         if value.is_empty() {
+            // Name the flag as typed (`enroll --token`), not the key's usual one.
+            let named = match &source {
+                Source::Flag(flag) | Source::FileFlag { flag, .. } => flag,
+                _ => info.flag,
+            };
             return Err(Failure::usage_with_hint(
                 format!("the {} from {source} is empty", info.what),
-                format!("give a value, or leave {} out", info.flag),
+                format!("give a value, or leave {named} out"),
             ));
         }
         if info.secret && value.expose() == "-" {
@@ -609,8 +647,8 @@ fn collect(
                 )));
             }
             stdin_taken = Some(info.flag);
-            value = read_stdin_line(info.what, info.flag)?;
             source = Source::Stdin;
+            value = cleaned(key, read_stdin_line(info.what, info.flag)?, &source)?;
         }
         let in_config = matches!(
             source,
@@ -628,6 +666,38 @@ fn collect(
         values.push(Setting { key, value, source });
     }
     Ok((values, warnings))
+}
+
+/// The value every source gives, cleaned one way (see [`crate::secret::clean`]):
+/// a flag, a variable, a file, stdin or the profile. A shell command
+/// (`otp_command`) is the user's script and is left as written.
+fn cleaned(key: Key, value: Secret, source: &Source) -> Result<Secret, Failure> {
+    if key == Key::OtpCommand {
+        return Ok(value);
+    }
+    match crate::secret::clean(value.expose(), key == Key::Password) {
+        Ok(clean) if clean.len() == value.expose().len() => Ok(value),
+        Ok(clean) => Ok(Secret::new(clean)),
+        Err(c) => Err(control_character(key.info().what, source, c)),
+    }
+}
+
+/// A token given as a flag that is no setting (`--oob-code`), cleaned as
+/// the settings are.
+pub fn cleaned_flag(flag: &'static str, what: &str, value: &str) -> Result<Secret, Failure> {
+    crate::secret::clean(value, false)
+        .map(Secret::new)
+        .map_err(|c| control_character(what, &Source::Flag(flag), c))
+}
+
+fn control_character(what: &str, source: &Source, c: char) -> Failure {
+    Failure::usage_with_hint(
+        format!(
+            "the {what} from {source} holds a control character (U+{:04X})",
+            u32::from(c)
+        ),
+        "give the value alone, as it was issued; nothing was sent",
+    )
 }
 
 /// Like ssh: a file that holds a secret must not be readable by others.

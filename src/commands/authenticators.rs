@@ -31,8 +31,11 @@ pub async fn run(
         AuthenticatorsAction::Delete { id, yes, .. } => {
             let token = super::mfa_api_token(settings, &domain, MfaApi::Remove)?;
             let client = super::connect(settings, out)?;
-            let doomed = with_linked(&client, &token, id).await?;
-            let what = doomed.join(" and its linked ");
+            let (doomed, unlisted) = with_linked(&client, &token, id).await?;
+            let mut what = doomed.join(" and its linked ");
+            if let Some(partner) = &unlisted {
+                what.push_str(&format!(" and its linked {partner}, if the user has one"));
+            }
             if !yes {
                 let mut prompter = TerminalPrompter::new(no_input);
                 if !prompter.can_prompt() {
@@ -51,6 +54,11 @@ pub async fn run(
                 }
             }
             client.delete_authenticator(&token, id).await?;
+            if let Some(partner) = &unlisted {
+                out.note(&format!(
+                    "Auth0 deletes linked pairs together: {partner} went too, if the user had it (the token lacks read:authenticators, so the list could not say)"
+                ));
+            }
             out.result(Report::Deleted(&doomed))?;
             Ok(())
         }
@@ -58,20 +66,42 @@ pub async fn run(
 }
 
 /// The id, and the linked one Auth0 deletes with it (push+totp, sms+voice share
-/// the part after `|`). Listing needs read:authenticators; a token without it
-/// (401, 403) deletes just the id, while a tenant that does not answer stops
-/// the command before anything is deleted.
-async fn with_linked(client: &Client, token: &Secret, id: &str) -> Result<Vec<String>, Failure> {
+/// the part after `|`), as listed. Listing needs read:authenticators; for a
+/// token without it (401, 403) the documented partner comes back apart, as
+/// one that goes too if it exists. A tenant that does not answer stops the
+/// command before anything is deleted.
+async fn with_linked(
+    client: &Client,
+    token: &Secret,
+    id: &str,
+) -> Result<(Vec<String>, Option<String>), Failure> {
     let mut ids = vec![id.to_owned()];
-    let Some((_, suffix)) = id.split_once('|') else {
-        return Ok(ids);
+    let Some((prefix, suffix)) = id.split_once('|') else {
+        return Ok((ids, None));
     };
     match client.list_authenticators(token).await {
         Ok(list) => ids.extend(list.into_iter().map(|a| a.id).filter(|other| {
             other != id && other.split_once('|').is_some_and(|(_, s)| s == suffix)
         })),
-        Err(Error::Api(api)) if matches!(api.status, 401 | 403) => {}
+        Err(Error::Api(api)) if matches!(api.status, 401 | 403) => {
+            return Ok((
+                ids,
+                linked_kind(prefix).map(|kind| format!("{kind}|{suffix}")),
+            ));
+        }
         Err(other) => return Err(other.into()),
     }
-    Ok(ids)
+    Ok((ids, None))
+}
+
+/// The kind Auth0 pairs with an authenticator kind: enrolling SMS also makes
+/// voice, enrolling push also makes totp, and a deletion takes both.
+fn linked_kind(prefix: &str) -> Option<&'static str> {
+    match prefix {
+        "sms" => Some("voice"),
+        "voice" => Some("sms"),
+        "push" => Some("totp"),
+        "totp" => Some("push"),
+        _ => None,
+    }
 }

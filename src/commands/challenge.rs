@@ -18,7 +18,7 @@ pub async fn run(
         args.answer.save_recovery_code.as_deref(),
         args.answer.overwrite,
     )?;
-    let answers = super::answers(&args.answer, settings, false)?;
+    let answers = super::answers(&args.answer, settings, super::Sends::Challenge)?;
     let mfa_token = super::mfa_token(settings)?;
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);

@@ -168,6 +168,7 @@ async fn log_in(
         progress: narrator,
         // The demo's tenant lives and dies with it: nothing to remember.
         ledger: Ledger::none(),
+        message: Default::default(),
     };
     let choice = Choice {
         factor: Some(run.factor),

@@ -4,7 +4,7 @@
 use crate::auth0::{Association, Client, Enrollment, LoginOutcome, TokenSet};
 use crate::cli::{EnrollArgs, EnrollKind};
 use crate::error::Failure;
-use crate::flow::{Answers, Flow, Waiting, answers};
+use crate::flow::{Answers, Flow, Message, Waiting, answers};
 use crate::output::{Output, Report, enrolled_json};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
@@ -22,11 +22,20 @@ pub async fn run(
     let domain = settings.domain()?;
     let enrollment = enrollment(args.kind, args.phone.as_deref(), args.email.as_deref())?;
     let save_to = super::save_to(args.save_recovery_code.as_deref(), args.overwrite)?;
-    let given = given_answers(args)?;
+    let given = given_answers(args, settings)?;
     let mut prompter = TerminalPrompter::new(no_input);
     // Refuse before enrolling what nobody could confirm.
     if !args.no_confirm && !prompter.can_prompt() {
         check_confirmable(args.kind, &given, Some("--no-confirm"))?;
+    }
+    let token_given = settings.get(Key::MfaToken).is_some();
+    if args.no_confirm && !token_given && settings.get(Key::Username).is_some() {
+        // The mfa_token a login here gets dies with this process: nothing
+        // could confirm the enrollment later.
+        return Err(Failure::usage_with_hint(
+            "--no-confirm needs --token: the enrollment is confirmed later with the token it was made with",
+            "T=$(auth0-mfa login -u USER --mfa-token-only), then `auth0-mfa enroll ... --token \"$T\" --no-confirm`",
+        ));
     }
     let client = super::connect(settings, out)?;
     let token = match (settings.get(Key::MfaToken), settings.text(Key::Username)) {
@@ -70,11 +79,12 @@ pub(super) async fn associate_and_show(
     out: &Output,
 ) -> Result<(Association, Result<(), Failure>), Failure> {
     let association = flow.associate(token, enrollment).await?;
+    flow.message = message_of(enrollment);
     let saved = match (save_to, association.recovery_codes.first()) {
         (Some(target), Some(code)) => {
             let saved = target.save(code);
             if saved.is_ok() {
-                out.progress(&format!("recovery code saved to {}", target.path.display()));
+                out.note(&format!("recovery code saved to {}", target.path.display()));
             }
             saved
         }
@@ -144,6 +154,20 @@ async fn first_factor_token(
     }
 }
 
+/// Where an enrollment's message goes, for `--binding-code-command`.
+fn message_of(enrollment: &Enrollment) -> Message {
+    let (channel, destination) = match enrollment {
+        Enrollment::Sms { phone } => (Some("sms"), Some(phone.clone())),
+        Enrollment::Voice { phone } => (Some("voice"), Some(phone.clone())),
+        Enrollment::Email { email } => (Some("email"), email.clone()),
+        Enrollment::Otp | Enrollment::Push => (None, None),
+    };
+    Message {
+        channel,
+        destination,
+    }
+}
+
 /// What to enroll, its contact checked before anything is sent.
 pub(super) fn enrollment(
     kind: EnrollKind,
@@ -189,7 +213,7 @@ pub(super) fn check_confirmable(
 ) -> Result<(), Failure> {
     let answered = match kind {
         EnrollKind::Otp => given.has_otp() || given.enrollment_secret,
-        EnrollKind::Sms | EnrollKind::Voice | EnrollKind::Email => given.binding_code.is_some(),
+        EnrollKind::Sms | EnrollKind::Voice | EnrollKind::Email => given.has_binding_code(),
         EnrollKind::Push => true,
     };
     if answered {
@@ -203,10 +227,10 @@ pub(super) fn check_confirmable(
             "pass --otp-secret auto to confirm with the returned secret, or --otp CODE".to_owned()
         }
         (_, Some(instead)) => format!(
-            "pass {instead}, then confirm with `auth0-mfa verify --mfa-token TOKEN --oob-code OOB_CODE --binding-code CODE`"
+            "pass --binding-code-command CMD, which runs once the message is sent and prints its code, or {instead}, then confirm with `auth0-mfa verify --mfa-token TOKEN --oob-code OOB_CODE --binding-code CODE`"
         ),
         // `login --enroll`: no later step can confirm what it starts.
-        (_, None) => "run it at a terminal to type the code that is sent, or pass --enroll otp --otp-secret auto, which confirms unattended".to_owned(),
+        (_, None) => "pass --binding-code-command CMD, which runs once the message is sent and prints its code, run it at a terminal to type the code, or pass --enroll otp --otp-secret auto".to_owned(),
     };
     Err(Failure::usage_with_hint(
         "the enrollment must be confirmed with a code, and there is no terminal to ask for it",
@@ -216,7 +240,10 @@ pub(super) fn check_confirmable(
 
 /// The answers given as flags, checked before anything is sent; `--otp-secret
 /// auto` (and `--confirm-with-secret`) is filled in from Auth0's answer later.
-fn given_answers(args: &EnrollArgs) -> Result<Answers, Failure> {
+fn given_answers(args: &EnrollArgs, settings: &Settings) -> Result<Answers, Failure> {
+    if args.binding_code.is_some() {
+        return Err(super::unsent_binding_code());
+    }
     let auto = args.confirm_with_secret || args.otp_secret.as_deref() == Some("auto");
     Ok(Answers {
         otp: args
@@ -229,10 +256,10 @@ fn given_answers(args: &EnrollArgs) -> Result<Answers, Failure> {
             _ => None,
         },
         enrollment_secret: auto,
-        binding_code: args
-            .binding_code
+        binding_command: args
+            .binding_code_command
             .as_deref()
-            .map(|code| answers::binding_code(code).map_err(|why| why.of_flag("--binding-code")))
+            .map(|command| super::binding_command(command, settings))
             .transpose()?,
         ..Answers::default()
     })

@@ -25,7 +25,15 @@ pub async fn run(
         args.answer.save_recovery_code.as_deref(),
         args.answer.overwrite,
     )?;
-    let answers = super::answers(&args.answer, settings, args.enroll.is_some())?;
+    let answers = super::answers(
+        &args.answer,
+        settings,
+        if args.enroll.is_some() {
+            super::Sends::ChallengeOrEnrollment
+        } else {
+            super::Sends::Challenge
+        },
+    )?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
     let store = storing(args)?;
     let mut prompter = TerminalPrompter::new(no_input);
@@ -134,6 +142,7 @@ fn keep_session(
     };
     let now = crate::totp::now_unix();
     let mut sessions = Sessions::open(choice, settings.request_timeout())?;
+    sessions.set_active(&key);
     let (place, note) = sessions.save(key, tokens, sessions::expiry_of(tokens, now))?;
     if let Some(note) = note {
         out.warn(&note);

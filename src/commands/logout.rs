@@ -1,5 +1,6 @@
 //! `logout`: revokes the stored refresh token (`POST /oauth/revoke`) and
-//! forgets the session; `--all` for every stored session. A revoke that
+//! forgets the session (the active one, the last login's, when several fit
+//! and nothing narrows them); `--all` for every stored session. A revoke that
 //! fails still forgets the session here, and says so.
 
 use crate::cli::LogoutArgs;
@@ -25,12 +26,29 @@ pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result
         let Some(client_id) = &client_id else {
             return Err(crate::settings::missing(Key::ClientId, None));
         };
-        sessions.matching(
+        let audience = settings.text(Key::Audience);
+        let username = settings.text(Key::Username);
+        let found = sessions.matching(
             Some(&tenant.base_url()),
             Some(client_id),
-            settings.text(Key::Audience).as_deref(),
-            settings.text(Key::Username).as_deref(),
-        )
+            audience.as_deref(),
+            username.as_deref(),
+        );
+        match super::token::narrowed_by_active(
+            &sessions,
+            &found,
+            audience.as_deref(),
+            username.as_deref(),
+        ) {
+            Some(active) => {
+                out.progress(&format!(
+                    "the active session (the last login): {}",
+                    active.describe()
+                ));
+                vec![active]
+            }
+            None => found,
+        }
     };
     let client = match (&tenant, &client_id) {
         (Some(_), Some(_)) if !keys.is_empty() => Some(super::connect(settings, out)?),

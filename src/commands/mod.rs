@@ -31,7 +31,7 @@ use crate::files::{self, Existing};
 use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, Factor, OtpWait, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
-use crate::otp_command::OtpCommand;
+use crate::otp_command::{CodeCommand, CodeKind};
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
@@ -62,7 +62,7 @@ pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
         Command::Config { action } => config::run(&action, &flags, no_input, out),
         Command::Completions { shell } => completions::run(shell, out),
         #[cfg(feature = "emulator")]
-        Command::Emulator(args) => emulator::run(&args, out).await,
+        Command::Emulator(args) => emulator::run(&args, &flags, out).await,
         #[cfg(feature = "emulator")]
         Command::Demo => demo::run(out).await,
     }
@@ -147,6 +147,35 @@ fn mfa_token(settings: &Settings) -> Result<Secret, Failure> {
     Ok(token)
 }
 
+/// The token of `verify`: an mfa_token, or the MFA API access token an
+/// enrollment was made with (`enroll --token AT --no-confirm` says to
+/// confirm with it, and Auth0 takes it as the grant's mfa_token). Any other
+/// JWT is the usual mix-up, refused before anything is sent.
+fn verify_token(settings: &Settings) -> Result<Secret, Failure> {
+    let token = settings.require(Key::MfaToken)?;
+    let for_the_mfa_api = jwt::kind(token.value.expose()) == TokenKind::Jwt
+        && is_for_the_mfa_api(&audiences(
+            &jwt::claims(token.value.expose()).unwrap_or_default(),
+        ));
+    if for_the_mfa_api {
+        return mfa_api_token(settings, &settings.domain()?, MfaApi::Enroll);
+    }
+    mfa_token(settings)
+}
+
+/// A JWT's `aud`, one string or a list.
+fn audiences(claims: &serde_json::Map<String, serde_json::Value>) -> Vec<&str> {
+    match claims.get("aud") {
+        Some(serde_json::Value::String(aud)) => vec![aud.as_str()],
+        Some(serde_json::Value::Array(list)) => list.iter().filter_map(|v| v.as_str()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn is_for_the_mfa_api(audiences: &[&str]) -> bool {
+    audiences.iter().any(|aud| aud.ends_with("/mfa/"))
+}
+
 /// What a token must be allowed to do at the MFA API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum MfaApi {
@@ -180,14 +209,8 @@ fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<S
         )),
         TokenKind::Jwt => {
             let claims = jwt::claims(token.expose()).unwrap_or_default();
-            let audiences: Vec<&str> = match claims.get("aud") {
-                Some(serde_json::Value::String(aud)) => vec![aud.as_str()],
-                Some(serde_json::Value::Array(list)) => {
-                    list.iter().filter_map(|v| v.as_str()).collect()
-                }
-                _ => Vec::new(),
-            };
-            if !audiences.iter().any(|aud| aud.ends_with("/mfa/")) {
+            let audiences = audiences(&claims);
+            if !is_for_the_mfa_api(&audiences) {
                 return Err(Failure::usage_with_hint(
                     format!(
                         "this access token is for {}, not for the MFA API ({audience})",
@@ -212,10 +235,26 @@ fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<S
     }
 }
 
+/// What a command sends that answers could be for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sends {
+    /// `verify`: the message (if any) went out before, with its code.
+    Nothing,
+    /// A challenge, and with it any message with a code.
+    Challenge,
+    /// `login --enroll`: a challenge or a first enrollment.
+    ChallengeOrEnrollment,
+}
+
 /// The answers given as flags, each checked before anything is sent.
 /// `--otp-secret auto` means the secret a first enrollment returns, which
-/// only a command that enrolls (`enrolling`) has.
-fn answers(args: &AnswerArgs, settings: &Settings, enrolling: bool) -> Result<Answers, Failure> {
+/// only a command that enrolls has; `--binding-code` is the code of a
+/// message sent before, which a command that sends one cannot have.
+fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answers, Failure> {
+    if args.binding_code.is_some() && sends != Sends::Nothing {
+        return Err(unsent_binding_code());
+    }
+    let enrolling = sends == Sends::ChallengeOrEnrollment;
     let otp_secret = settings.get(Key::OtpSecret);
     let auto = otp_secret.is_some_and(|s| s.value.expose() == "auto");
     if auto && !enrolling {
@@ -234,16 +273,16 @@ fn answers(args: &AnswerArgs, settings: &Settings, enrolling: bool) -> Result<An
         totp: otp_secret
             .filter(|_| !auto)
             .map(|setting| {
-                flow::answers::totp(
-                    &setting.value,
-                    &format!("the OTP secret from {}", setting.source),
-                )
+                // The error itself says "the OTP secret": name only its source.
+                flow::answers::totp(&setting.value, &setting.source.to_string())
             })
             .transpose()?,
-        otp_command: settings.get(Key::OtpCommand).map(|setting| OtpCommand {
+        otp_command: settings.get(Key::OtpCommand).map(|setting| CodeCommand {
             command: setting.text().to_owned(),
             source: setting.source.to_string(),
             timeout: settings.request_timeout(),
+            kind: CodeKind::Otp,
+            env: Vec::new(),
             hidden_variables: crate::settings::secret_variables(),
         }),
         otp_wait: if args.no_otp_wait {
@@ -258,6 +297,11 @@ fn answers(args: &AnswerArgs, settings: &Settings, enrolling: bool) -> Result<An
                 flow::answers::binding_code(code).map_err(|why| why.of_flag("--binding-code"))
             })
             .transpose()?,
+        binding_command: args
+            .binding_code_command
+            .as_deref()
+            .map(|command| binding_command(command, settings))
+            .transpose()?,
         recovery_code: args
             .recovery_code
             .as_deref()
@@ -265,6 +309,34 @@ fn answers(args: &AnswerArgs, settings: &Settings, enrolling: bool) -> Result<An
                 flow::answers::recovery_code(code).map_err(|why| why.of_flag("--recovery-code"))
             })
             .transpose()?,
+    })
+}
+
+/// `--binding-code` where the message is sent later in the same command:
+/// whatever code it holds belongs to no message yet, and sending it would
+/// spend one of the user's attempts.
+fn unsent_binding_code() -> Failure {
+    Failure::usage_with_hint(
+        "--binding-code is the code of a message already sent, and this command sends the message itself",
+        flow::BINDING_CODE_WAYS,
+    )
+}
+
+/// `--binding-code-command CMD`, run once the message is sent. It gets the
+/// tenant and the user (to find the message) besides the channel and
+/// destination the flow adds.
+fn binding_command(command: &str, settings: &Settings) -> Result<CodeCommand, Failure> {
+    let mut env = vec![("AUTH0_DOMAIN", settings.domain()?.to_string())];
+    if let Some(username) = settings.text(Key::Username) {
+        env.push(("AUTH0_MFA_USERNAME", username));
+    }
+    Ok(CodeCommand {
+        command: command.to_owned(),
+        source: "flag --binding-code-command".to_owned(),
+        timeout: settings.request_timeout(),
+        kind: CodeKind::Binding,
+        env,
+        hidden_variables: crate::settings::secret_variables(),
     })
 }
 
@@ -344,7 +416,8 @@ fn finish(tokens: &TokenSet, save_to: Option<&SaveTo>, out: &Output) -> Result<(
     match (saved, save_to) {
         (Some(Err(failure)), _) => Err(failure),
         (Some(Ok(())), Some(target)) => {
-            out.progress(&format!(
+            // Said always: the user asked for the file and must know it is there.
+            out.note(&format!(
                 "new recovery code saved to {}",
                 target.path.display()
             ));

@@ -63,12 +63,21 @@ pub async fn obtain(
     no_input: bool,
     out: &Output,
 ) -> Result<Obtained, Failure> {
-    let answers = super::answers(&args.answer, settings, false)?;
+    let answers = super::answers(&args.answer, settings, super::Sends::Challenge)?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
     let store = sessions::Choice::from_env()?;
     let find = session_finder(settings)?;
     let snapshot = Sessions::read(store)?;
     let key = find(&snapshot)?;
+    if settings.text(Key::Username).is_none()
+        && settings.text(Key::Audience).is_none()
+        && snapshot.active() == Some(&key)
+    {
+        out.progress(&format!(
+            "the active session (the last login): {}",
+            key.describe()
+        ));
+    }
     let session = snapshot.load(&key)?;
     if fresh(&session, min_ttl, out) {
         return Ok(Obtained {
@@ -185,8 +194,10 @@ fn fresh(session: &Session, min_ttl: u64, out: &Output) -> bool {
     true
 }
 
-/// The one session the settings point to; none, or several without `-u` or
-/// `--audience` to choose, is an error that says what to run.
+/// The one session the settings point to; several without `-u` or
+/// `--audience` to choose are settled by the active session (the last
+/// login) when it is one of them; none, or several still, is an error that
+/// says what to run.
 fn one_session(
     sessions: &Sessions,
     tenant: &str,
@@ -195,6 +206,9 @@ fn one_session(
     username: Option<&str>,
 ) -> Result<SessionKey, Failure> {
     let mut found = sessions.matching(Some(tenant), Some(client_id), audience, username);
+    if let Some(active) = narrowed_by_active(sessions, &found, audience, username) {
+        return Ok(active);
+    }
     // Without --audience, the default-audience session is meant when there is one.
     if audience.is_none() && found.len() > 1 {
         let default: Vec<SessionKey> = found
@@ -230,7 +244,7 @@ fn one_session(
             })
         }
         _ => Err(Failure::usage_with_hint(
-            "several stored sessions fit, and nothing says which",
+            "several stored sessions fit, and nothing says which (the last login's is gone)",
             format!(
                 "pick one with -u USER or --audience AUDIENCE: {}",
                 found
@@ -241,6 +255,19 @@ fn one_session(
             ),
         )),
     }
+}
+
+/// The active session, when several fit, nothing narrows them, and it is
+/// one of them.
+pub(super) fn narrowed_by_active(
+    sessions: &Sessions,
+    found: &[SessionKey],
+    audience: Option<&str>,
+    username: Option<&str>,
+) -> Option<SessionKey> {
+    let active = sessions.active()?;
+    (found.len() > 1 && audience.is_none() && username.is_none() && found.contains(active))
+        .then(|| active.clone())
 }
 
 /// A refresh answers only what changed: without rotation no refresh token,

@@ -7,7 +7,6 @@ use crate::error::Failure;
 use crate::flow::Flow;
 use crate::output::Output;
 use crate::prompt::TerminalPrompter;
-use crate::secret::Secret;
 use crate::settings::Settings;
 
 pub async fn run(
@@ -20,8 +19,8 @@ pub async fn run(
         args.answer.save_recovery_code.as_deref(),
         args.answer.overwrite,
     )?;
-    let mfa_token = super::mfa_token(settings)?;
-    let answers = super::answers(&args.answer, settings, false)?;
+    let mfa_token = super::verify_token(settings)?;
+    let answers = super::answers(&args.answer, settings, super::Sends::Nothing)?;
     let waiting = super::waiting(settings, &args.wait);
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
@@ -29,16 +28,13 @@ pub async fn run(
     let tokens = if answers.recovery_code.is_some() {
         flow.recover(&mfa_token, &answers).await?
     } else if let Some(oob_code) = &args.oob_code {
-        let oob_code = Secret::new(oob_code.clone());
-        match &answers.binding_code {
-            Some(_) => {
-                flow.verify_binding_code(&mfa_token, &oob_code, &answers)
-                    .await?
-            }
-            None => {
-                flow.wait_for_push(&mfa_token, &oob_code, None, waiting)
-                    .await?
-            }
+        let oob_code = crate::settings::cleaned_flag("--oob-code", "oob_code", oob_code)?;
+        if answers.has_binding_code() {
+            flow.verify_binding_code(&mfa_token, &oob_code, &answers)
+                .await?
+        } else {
+            flow.wait_for_push(&mfa_token, &oob_code, None, waiting)
+                .await?
         }
     } else {
         flow.verify_otp(&mfa_token, &answers).await?

@@ -46,6 +46,10 @@ pub const RECOVERY_CODE: &str = "2HUACVF7A56GG4ESUR9V8XHI";
 pub const RECOVERY_USER_LOST_OTP_SECRET: &str = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
 /// No factor enrolled: login answers `mfa_required` with `enroll` requirements.
 pub const NEW_USER: &str = "new@example.com";
+/// More users with no factor, so that each of the README's first enrollments
+/// (`enroll` with an mfa_token, a test user set up in two commands, a CI
+/// job's first login) has its own and none undoes another.
+pub const MORE_NEW_USERS: [&str; 3] = ["enroll@example.com", "setup@example.com", "ci@example.com"];
 
 /// A confidential client that authenticates with private_key_jwt: sign assertions (RS256,
 /// RS384 or PS256; `aud` = the emulator's base URL with a trailing slash) with

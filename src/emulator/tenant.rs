@@ -630,7 +630,10 @@ impl Tenant {
                 ),
                 user(demo::PUSH_REJECT_USER, vec![push(PushRule::Reject)]),
                 user(demo::NEW_USER, vec![]),
-            ],
+            ]
+            .into_iter()
+            .chain(demo::MORE_NEW_USERS.map(|name| user(name, vec![])))
+            .collect(),
         }
     }
 }

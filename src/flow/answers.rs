@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::error::Failure;
-use crate::otp_command::OtpCommand;
+use crate::otp_command::CodeCommand;
 use crate::prompt::Ask;
 use crate::secret::Secret;
 use crate::totp::Totp;
@@ -20,7 +20,7 @@ pub struct Answers {
     /// Computes the OTP (from `--otp-secret`, parsed before anything is sent).
     pub totp: Option<Totp>,
     /// Prints the OTP (`--otp-command`).
-    pub otp_command: Option<OtpCommand>,
+    pub otp_command: Option<CodeCommand>,
     /// What to do when the code at hand was sent already.
     pub otp_wait: OtpWait,
     /// `--otp-secret auto`: compute the OTP from the secret a first
@@ -28,6 +28,8 @@ pub struct Answers {
     pub enrollment_secret: bool,
     /// The code an SMS, voice call or email delivered.
     pub binding_code: Option<Secret>,
+    /// Prints that code once the message is sent (`--binding-code-command`).
+    pub binding_command: Option<CodeCommand>,
     pub recovery_code: Option<Secret>,
 }
 
@@ -41,6 +43,11 @@ pub enum OtpWait {
 }
 
 impl Answers {
+    /// Whether the code of a message can be had without a prompt.
+    pub fn has_binding_code(&self) -> bool {
+        self.binding_code.is_some() || self.binding_command.is_some()
+    }
+
     /// Whether an OTP can be had without a prompt.
     pub fn has_otp(&self) -> bool {
         self.otp.is_some() || self.totp.is_some() || self.otp_command.is_some()

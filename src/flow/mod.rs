@@ -74,6 +74,18 @@ pub struct Flow<'a> {
     pub progress: &'a dyn Progress,
     /// The one-time codes already sent, so none is sent twice.
     pub ledger: Ledger,
+    /// Where the message with a code goes, as far as it is known.
+    pub message: Message,
+}
+
+/// The channel and destination of a message with a code: said on stderr
+/// and handed to `--binding-code-command`, which fetches the code. Auth0's
+/// challenge answer names neither, so they come from the factor chosen and
+/// the authenticator listed (a masked name) or the contact enrolled.
+#[derive(Debug, Default, Clone)]
+pub struct Message {
+    pub channel: Option<&'static str>,
+    pub destination: Option<String>,
 }
 
 const OTP_ASK: Ask<'static> = Ask {
@@ -85,8 +97,12 @@ const OTP_ASK: Ask<'static> = Ask {
 const BINDING_ASK: Ask<'static> = Ask {
     prompt: "Code from the message Auth0 sent",
     what: "the code sent by SMS, voice or email",
-    how: "pass --binding-code CODE (read it from the message)",
+    how: BINDING_CODE_WAYS,
 };
+
+/// The ways to answer a message without a terminal. A `--binding-code`
+/// given before the message exists cannot be its code.
+pub const BINDING_CODE_WAYS: &str = "pass --binding-code-command CMD, which runs once the message is sent and prints its code (against the emulator: 'auth0-mfa emulator outbox --to \"$AUTH0_MFA_DESTINATION\" --latest'), or send it with `auth0-mfa challenge --type oob` and answer with `auth0-mfa verify --oob-code OOB_CODE --binding-code CODE`";
 
 const RECOVERY_ASK: Ask<'static> = Ask {
     prompt: "Recovery code",
@@ -106,6 +122,7 @@ impl<'a> Flow<'a> {
             prompter,
             progress,
             ledger: Ledger::default_place(),
+            message: Message::default(),
         }
     }
 }
@@ -216,6 +233,9 @@ impl Flow<'_> {
         }
         // Fail before anything is sent (an SMS, say) when nobody can answer it.
         self.check_answerable(factor, answers)?;
+        if let Some(factor) = factor.filter(|f| f.sends_a_code()) {
+            self.message.channel = Some(factor.name());
+        }
         let types: Vec<ChallengeType> = factor
             .and_then(Factor::challenge_type)
             .into_iter()
@@ -309,8 +329,17 @@ impl Flow<'_> {
             }));
         };
         if challenge.binding_method.as_deref() == Some("prompt") {
-            self.progress
-                .step("Auth0 sent a code by SMS, voice or email");
+            let to = self
+                .message
+                .destination
+                .as_deref()
+                .map_or(String::new(), |d| {
+                    format!(" to {}", crate::sanitize::sanitize(d))
+                });
+            self.progress.step(&match self.message.channel {
+                Some(channel) => format!("Auth0 sent the code by {channel}{to}"),
+                None => "Auth0 sent a code by message".to_owned(),
+            });
             return self.verify_binding_code(mfa_token, oob_code, answers).await;
         }
         let server_interval = challenge.interval.map(crate::auth0::server_seconds);
@@ -451,6 +480,7 @@ impl Flow<'_> {
             }
         };
         self.progress.step(&format!("using {}", describe(chosen)));
+        self.message.destination = chosen.name.clone();
         Ok((Factor::of(chosen), Some(chosen.id.clone())))
     }
 
@@ -460,7 +490,7 @@ impl Flow<'_> {
         }
         match factor {
             Some(Factor::Otp) if !answers.has_otp() => Err(cannot_prompt(&OTP_ASK)),
-            Some(f) if f.sends_a_code() && answers.binding_code.is_none() => {
+            Some(f) if f.sends_a_code() && !answers.has_binding_code() => {
                 Err(cannot_prompt(&BINDING_ASK))
             }
             _ => Ok(()),
@@ -468,9 +498,24 @@ impl Flow<'_> {
     }
 
     fn binding_code(&mut self, answers: &Answers) -> Result<Secret, Failure> {
-        match &answers.binding_code {
-            Some(code) => Ok(code.clone()),
-            None => {
+        match (&answers.binding_code, &answers.binding_command) {
+            (Some(code), _) => Ok(code.clone()),
+            (None, Some(command)) => {
+                self.progress
+                    .step("taking the code from --binding-code-command");
+                let mut command = command.clone();
+                let message = [
+                    ("AUTH0_MFA_CHANNEL", self.message.channel.map(str::to_owned)),
+                    ("AUTH0_MFA_DESTINATION", self.message.destination.clone()),
+                ];
+                for (name, value) in message {
+                    if let Some(value) = value {
+                        command.env.push((name, value));
+                    }
+                }
+                command.run()
+            }
+            (None, None) => {
                 let code = self.prompter.secret(&BINDING_ASK)?;
                 answers::binding_code(code.expose()).map_err(|why| why.entered(&BINDING_ASK))
             }

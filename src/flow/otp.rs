@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use super::answers::{self, OtpWait};
 use super::{Answers, Flow, OTP_ASK};
 use crate::error::Failure;
-use crate::otp_command::OtpCommand;
+use crate::otp_command::CodeCommand;
 use crate::secret::Secret;
 use crate::spent::Claim;
 use crate::totp::{self, Totp};
@@ -66,7 +66,7 @@ impl Flow<'_> {
     async fn command_code(
         &mut self,
         tenant: &str,
-        command: &OtpCommand,
+        command: &CodeCommand,
         wait: OtpWait,
     ) -> Result<Secret, Failure> {
         for _ in 0..2 {

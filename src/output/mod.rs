@@ -268,11 +268,13 @@ impl Output {
         }
     }
 
-    /// Reports how the command failed: one JSON document on stdout under
-    /// `--json` (unless a result went out already), else lines on stderr.
-    /// Kept secrets follow, so they are never lost with the failure.
+    /// Reports how the command failed: its error and hint on stderr, and
+    /// under `--json` (unless a result went out already) one JSON document on
+    /// stdout too, as gh does: the document is for the program that reads
+    /// stdout, the line for the person reading the log. Kept secrets follow,
+    /// in the document or else on stderr, so they are never lost.
     pub fn failure(&self, failure: &Failure) {
-        let kept: Vec<(&'static str, Secret)> =
+        let mut kept: Vec<(&'static str, Secret)> =
             std::mem::take(&mut *self.kept.lock().unwrap_or_else(|p| p.into_inner()));
         let mut value = failure_json(failure);
         for (field, secret) in &kept {
@@ -288,7 +290,7 @@ impl Output {
         if self.json && !self.result_printed.load(Ordering::SeqCst) {
             let text = json::document(value);
             if self.write_stdout(&text).is_ok() {
-                return;
+                kept.clear();
             }
         }
         let paint = Paint(self.stderr_color);

@@ -343,6 +343,7 @@ fn doctor_text(checks: &[crate::doctor::Check], paint: &Paint) -> String {
     use crate::doctor::Status;
     let width = checks.iter().map(|c| columns(c.check)).max().unwrap_or(0);
     let mut out = String::new();
+    let mut last_fix: Option<&str> = None;
     for check in checks {
         let mark = match check.status {
             Status::Pass => paint.green("✓"),
@@ -355,7 +356,8 @@ fn doctor_text(checks: &[crate::doctor::Check], paint: &Paint) -> String {
             paint.bold(&pad(check.check, width)),
             sanitize_line(&check.detail)
         ));
-        if let Some(fix) = &check.fix {
+        // Checks skipped for one reason share one fix: say it once.
+        if let Some(fix) = check.fix.as_deref().filter(|fix| last_fix != Some(*fix)) {
             out.push_str(&format!(
                 "  {:<width$}  {} {}\n",
                 "",
@@ -363,6 +365,7 @@ fn doctor_text(checks: &[crate::doctor::Check], paint: &Paint) -> String {
                 sanitize_line(fix)
             ));
         }
+        last_fix = check.fix.as_deref();
     }
     out
 }

@@ -122,6 +122,10 @@ struct Indexed {
 struct Index {
     #[serde(default)]
     sessions: Vec<Indexed>,
+    /// The last login's session (as gh's active account): what `token` and
+    /// `logout` use when several fit and nothing narrows them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    active: Option<SessionKey>,
 }
 
 /// The stored sessions, locked for as long as this value lives.
@@ -294,6 +298,16 @@ impl Sessions {
             .collect()
     }
 
+    /// The active session: the last login's, while it is stored.
+    pub fn active(&self) -> Option<&SessionKey> {
+        self.index.active.as_ref()
+    }
+
+    /// Makes `key` the active session from the next save on.
+    pub fn set_active(&mut self, key: &SessionKey) {
+        self.index.active = Some(key.clone());
+    }
+
     /// A session's tokens, from wherever they are.
     pub fn load(&self, key: &SessionKey) -> Result<Session, Failure> {
         let entry = self
@@ -401,6 +415,9 @@ impl Sessions {
             let _ = os::delete(&key.entry_name());
         }
         self.index.sessions.retain(|s| s.key != *key);
+        if self.index.active.as_ref() == Some(key) {
+            self.index.active = None;
+        }
         self.write()
     }
 

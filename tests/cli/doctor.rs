@@ -111,6 +111,8 @@ fn without_a_user_the_user_checks_are_skipped_with_the_way_to_run_them() {
     assert!(text.contains("✓ domain"), "{text}");
     assert!(text.contains("- login"), "{text}");
     assert!(text.contains("pass --username"), "{text}");
+    // login, authenticators and challenge are skipped for one reason: one fix line.
+    assert_eq!(text.matches("fix:").count(), 1, "{text}");
 }
 
 #[test]
@@ -425,4 +427,11 @@ fn an_unreachable_domain_exits_3() {
     );
     assert_eq!(code, Some(3));
     assert_eq!(failed(&checks), ["domain"]);
+    // The URL is said once, not "URL: cannot reach URL: ...".
+    let detail = checks[0]["detail"].as_str().unwrap();
+    assert_eq!(
+        detail.matches("openid-configuration").count(),
+        1,
+        "{detail}"
+    );
 }

@@ -144,7 +144,7 @@ fn emulator_command_serves_a_tenant_that_login_can_use() {
     // Everything a script needs to log a demo user in is in the banner.
     let banner = &served.banner;
     let users = banner["users"].as_array().unwrap();
-    assert_eq!(users.len(), 8, "{banner}");
+    assert_eq!(users.len(), 11, "{banner}");
     assert!(users.iter().any(|u| u["username"] == demo::NEW_USER));
     let output = bare_cmd(&home)
         .env("AUTH0_DOMAIN", &base)
@@ -518,5 +518,60 @@ fn the_readme_documents_every_emulator_flag_and_control_endpoint() {
             section.contains(&format!("`{endpoint}")),
             "the README's control API table lacks {endpoint}"
         );
+    }
+}
+
+/// The text banner's `export` lines, pasted into a shell as the README says,
+/// are all its examples need: the tenant, the password, `$SECRET` and `$CODE`.
+#[test]
+fn the_banners_export_lines_are_what_the_examples_need() {
+    let home = TempDir::new().unwrap();
+    let mut child = Command::new(BIN)
+        .env_clear()
+        .env("HOME", home.path())
+        .args(["emulator", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let _running = Running(child);
+    let mut exports = String::new();
+    for _ in 0..100 {
+        let mut line = String::new();
+        assert!(
+            reader.read_line(&mut line).unwrap() > 0,
+            "the emulator exited early"
+        );
+        if line.trim_start().starts_with("export ") {
+            exports.push_str(line.trim_start());
+        }
+        if line.starts_with("Control API") {
+            break;
+        }
+    }
+    for name in ["AUTH0_DOMAIN=", "AUTH0_PASSWORD=", "SECRET=", "CODE="] {
+        assert!(exports.contains(&format!("export {name}")), "{exports}");
+    }
+    let script = format!(
+        "{exports}\n\
+         auth0-mfa login -u otp@example.com --otp-secret \"$SECRET\" --json --no-store > otp.json &&\n\
+         auth0-mfa login -u recovery@example.com --recovery-code \"$CODE\" --json --no-store > recovery.json"
+    );
+    let dir = std::path::Path::new(BIN).parent().unwrap();
+    let output = Command::new("sh")
+        .env_clear()
+        .env("HOME", home.path())
+        .env("PATH", format!("{}:/usr/bin:/bin", dir.display()))
+        .current_dir(home.path())
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    for file in ["otp.json", "recovery.json"] {
+        let result: Value =
+            serde_json::from_str(&std::fs::read_to_string(home.path().join(file)).unwrap())
+                .unwrap();
+        assert!(result["access_token"].is_string(), "{file}: {result}");
     }
 }

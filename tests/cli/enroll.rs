@@ -762,3 +762,101 @@ fn recovery_codes_are_saved_and_survive_a_failed_confirmation() {
         );
     }
 }
+
+/// The command `enroll --no-confirm` prints, run as printed (with the
+/// placeholders it names filled in), confirms the enrollment, also when the
+/// enrollment was made with an MFA API access token rather than an mfa_token.
+#[test]
+fn the_confirmation_command_printed_after_no_confirm_works_as_printed() {
+    let tenant = TestTenant::demo();
+    let access_token = mfa_access_token(&tenant, ALL_SCOPES);
+    let output = tenant
+        .cmd()
+        .args(["enroll", "voice", "--json", "--no-confirm"])
+        .args(["--phone", "+15555550177", "--token", &access_token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let oob_code = stdout_json(&output)["oob_code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let err = stderr(&output);
+    let printed = err
+        .lines()
+        .find_map(|l| l.split_once("auth0-mfa ").map(|(_, command)| command))
+        .unwrap_or_else(|| panic!("no command printed: {err}"));
+    let code = tenant.emulator.outbox().pop().unwrap().code;
+    let words: Vec<String> = printed
+        .split_whitespace()
+        .map(|word| match word {
+            "TOKEN" => access_token.clone(),
+            "OOB_CODE" => oob_code.clone(),
+            "CODE" => code.clone(),
+            other => other.to_owned(),
+        })
+        .collect();
+    let output = tenant.cmd().args(&words).arg("--json").output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{printed}: {}",
+        stderr(&output)
+    );
+    assert!(stdout_json(&output)["access_token"].is_string());
+    let active = list(&tenant, &access_token, false);
+    assert!(
+        active
+            .iter()
+            .any(|a| a["name"].as_str().is_some_and(|n| n.ends_with("0177"))),
+        "{active:?}"
+    );
+}
+
+/// `enroll -u USER --no-confirm` would leave an enrollment only the
+/// mfa_token of this very process could confirm: refused before the login.
+#[test]
+fn no_confirm_without_a_token_is_refused_before_anything_is_sent() {
+    let tenant = TestTenant::demo();
+    let output = tenant
+        .cmd()
+        .args(["enroll", "otp", "--no-confirm", "-u", demo::NEW_USER])
+        .args(["--password", demo::PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("--mfa-token-only"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(tenant.emulator.received().is_empty());
+}
+
+/// A token that may remove but not read authenticators cannot list the
+/// linked one: the deletion still says what Auth0 removes with it.
+#[test]
+fn delete_says_what_goes_with_it_even_when_the_list_cannot_be_read() {
+    let tenant = TestTenant::demo();
+    let mfa_token = tenant.mfa_token(demo::MULTI_USER);
+    let sms = list(&tenant, &mfa_token, false)
+        .into_iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .find(|id| id.starts_with("sms|"))
+        .unwrap();
+    let voice = sms.replace("sms|", "voice|");
+    let token = mfa_access_token(&tenant, "remove:authenticators");
+    let output = tenant
+        .cmd()
+        .args(["authenticators", "delete", &sms, "--yes", "--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains(&voice), "{}", stderr(&output));
+    let left = list(&tenant, &tenant.mfa_token(demo::MULTI_USER), true);
+    assert!(
+        left.iter()
+            .all(|a| a["id"] != sms.as_str() && a["id"] != voice.as_str()),
+        "{left:?}"
+    );
+}

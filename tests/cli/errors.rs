@@ -48,6 +48,33 @@ fn missing_domain_in_json_mode_is_one_json_document() {
     assert!(error["hint"].as_str().unwrap().contains("AUTH0_DOMAIN"));
 }
 
+/// `AT=$(auth0-mfa login ... --json | jq -r .access_token)` without a
+/// terminal: stdout is the one document jq reads, and the person reading the
+/// job's log still sees what failed and what to do, as gh does.
+#[test]
+fn a_json_failure_also_says_its_error_and_hint_on_stderr() {
+    let tenant = TestTenant::fast("");
+    let output = tenant
+        .test_cmd()
+        .env("AUTH0_PASSWORD", "wrong-password")
+        .args(["login", "--json", "-u", "push@test.example"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let document = stdout_json(&output);
+    assert_eq!(document["error"], "invalid_grant");
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("error: "), "{err}");
+    assert!(lines[1].trim_start().starts_with("hint: "), "{err}");
+    assert!(
+        lines[1].contains(document["hint"].as_str().unwrap()),
+        "{err}"
+    );
+    assert!(!err.contains("wrong-password"), "{err}");
+}
+
 #[test]
 fn connection_refused_exits_3() {
     let home = TempDir::new().unwrap();
@@ -505,7 +532,7 @@ fn a_factor_the_user_has_but_auth0_does_not_offer_says_so() {
         .to_string()
         .into_bytes(),
     });
-    let output = login(&["--factor", "sms", "--binding-code", "123456"]);
+    let output = login(&["--factor", "sms", "--binding-code-command", "echo 123456"]);
     assert_eq!(output.status.code(), Some(5), "{}", stdout(&output));
     let error = stdout_json(&output);
     assert!(
@@ -530,7 +557,7 @@ fn a_factor_the_user_has_but_auth0_does_not_offer_says_so() {
         .into_bytes(),
     });
     tenant.emulator.inject_fault(Fault::ResetConnection);
-    let output = login(&["--factor", "sms", "--binding-code", "123456"]);
+    let output = login(&["--factor", "sms", "--binding-code-command", "echo 123456"]);
     assert_eq!(output.status.code(), Some(3), "{}", stdout(&output));
 }
 
@@ -603,4 +630,84 @@ fn an_echoed_password_is_masked_in_its_encoded_forms_too() {
     let err = stderr(&output);
     assert!(!err.contains("hunter2"), "{err}");
     assert!(err.contains("password=********"), "{err}");
+}
+
+/// Item by item, the small things a newcomer meets: each said once, in the
+/// words the user typed, and all at once.
+#[test]
+fn small_errors_say_it_once_with_the_flag_typed_and_everything_missing() {
+    let home = TempDir::new().unwrap();
+    // A missing domain and client id: both in one run, not one per run.
+    let output = bare_cmd(&home)
+        .args(["login", "-u", "x", "--password", "y"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    for name in ["--domain", "--client-id", "AUTH0_DOMAIN", "AUTH0_CLIENT_ID"] {
+        assert!(err.contains(name), "{name}: {err}");
+    }
+
+    let tenant = TestTenant::fast("");
+    // "the OTP secret" once, not "the OTP secret from ...: the OTP secret ...".
+    let output = tenant
+        .test_cmd()
+        .args([
+            "verify",
+            "--mfa-token",
+            "Fe26.2*x",
+            "--otp-secret",
+            "not base32!",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert_eq!(err.matches("OTP secret").count(), 1, "{err}");
+    assert!(err.contains("--otp-secret"), "{err}");
+
+    // `enroll --token ""` names --token, the flag typed.
+    let output = tenant
+        .test_cmd()
+        .args(["enroll", "otp", "--token", ""])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("--token") && !err.contains("--mfa-token"),
+        "{err}"
+    );
+    assert!(tenant.emulator.received().is_empty());
+}
+
+/// `--save-recovery-code` says the file was written, without `-v` too.
+#[test]
+fn a_saved_recovery_code_is_said_to_be_saved() {
+    let tenant = TestTenant::demo();
+    let file = tenant.home.path().join("code.txt");
+    let output = tenant
+        .cmd()
+        .args([
+            "login",
+            "-u",
+            demo::RECOVERY_USER,
+            "--password",
+            demo::PASSWORD,
+        ])
+        .args([
+            "--recovery-code",
+            demo::RECOVERY_CODE,
+            "--save-recovery-code",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!("saved to {}", file.display())),
+        "{}",
+        stderr(&output)
+    );
+    assert!(file.exists());
 }

@@ -633,11 +633,12 @@ fn run_cell(row: &Row, column: &Column, at: At, mode: Mode, requests: usize) -> 
                 Ok(doc) => failures.push(format!("JSON document without the failure: {doc}")),
                 Err(e) => failures.push(format!("stdout is not one JSON document ({e}): {out}")),
             }
-        } else {
-            let error_lines = err.lines().filter(|l| l.starts_with("error:")).count();
-            if error_lines != 1 {
-                failures.push(format!("{error_lines} error lines on stderr: {err}"));
-            }
+        }
+        // Under --json too: the document is for the program, the line for
+        // the person reading the log.
+        let error_lines = err.lines().filter(|l| l.starts_with("error:")).count();
+        if error_lines != 1 {
+            failures.push(format!("{error_lines} error lines on stderr: {err}"));
         }
     }
     // Let a connection attempt that raced the exit land before counting.

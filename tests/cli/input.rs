@@ -120,3 +120,81 @@ fn totp_uris_without_a_type_or_secret_are_usage_errors() {
         assert_eq!(stdout_json(&output)["error"], "usage", "{uri}");
     }
 }
+
+/// What a Windows-edited file or the `$(...)` of a CRLF output leaves: a
+/// token, secret or password with a `\r` at the end works as the file or
+/// stdin would give it, from a flag and from a variable alike.
+#[test]
+fn a_stray_carriage_return_is_trimmed_from_flags_and_variables() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token("otp@example.com");
+    let output = tenant
+        .cmd()
+        .args(["authenticators", "list", "--json", "--token"])
+        .arg(format!("{token}\r"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout_json(&output).is_array());
+
+    let output = tenant
+        .cmd()
+        .env("AUTH0_MFA_TOKEN", format!(" {token}\r\n"))
+        .env(
+            "AUTH0_CLIENT_SECRET",
+            format!("{}\r", auth0_mfa::emulator::demo::CLIENT_SECRET),
+        )
+        .args(["verify", "--json", "--otp-secret"])
+        .arg(format!("{}\r", auth0_mfa::emulator::demo::OTP_SECRET))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout_json(&output)["access_token"].is_string());
+}
+
+/// Any other control character is no line end: it is refused, naming where
+/// it came from, and nothing is sent.
+#[test]
+fn control_characters_inside_a_secret_are_refused_before_sending() {
+    let tenant = TestTenant::fast("");
+    let output = tenant
+        .test_cmd()
+        .args(["authenticators", "list", "--token", "Fe26.2*ab\rcd"])
+        .output()
+        .unwrap();
+    assert_refused_before_sending(&tenant, &output);
+    let err = stderr(&output);
+    assert!(err.contains("flag --token"), "{err}");
+    assert!(err.contains("control character"), "{err}");
+
+    let output = tenant
+        .test_cmd()
+        .env("AUTH0_PASSWORD", "pass\u{7}word")
+        .args(["login", "-u", "push@test.example"])
+        .output()
+        .unwrap();
+    assert_refused_before_sending(&tenant, &output);
+    assert!(
+        stderr(&output).contains("env AUTH0_PASSWORD"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = tenant
+        .test_cmd()
+        .args([
+            "verify",
+            "--mfa-token",
+            "Fe26.2*abcd",
+            "--oob-code",
+            "Fe26\u{1b}x",
+        ])
+        .output()
+        .unwrap();
+    assert_refused_before_sending(&tenant, &output);
+    assert!(
+        stderr(&output).contains("--oob-code"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -143,3 +143,241 @@ fn example_logins_use_the_demo_tenants_users() {
         assert!(known.contains(&user), "{user} is not a demo tenant user");
     }
 }
+
+/// The project's documents live in the project: nothing it ships cites a
+/// file a fresh clone does not have.
+#[test]
+fn nothing_shipped_points_outside_the_repository() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("README.md"), root.join("tests/bench.sh")];
+    let mut dirs = vec![root.join("src"), root.join("completions")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        for outside in ["design.md", "../shared", "auth0-mfa-api.md"] {
+            assert!(
+                !text.contains(outside),
+                "{} cites {outside}, which is not in the repository",
+                file.display()
+            );
+        }
+    }
+}
+
+/// The README's usage examples that need what a test has not: a person at
+/// a prompt, a phone or another tool, or a clone to run in. Every entry must
+/// still match a line, so the list cannot outlive the README.
+const NOT_RUN: [(&str, &str); 16] = [
+    (
+        "auth0-mfa emulator                      #",
+        "the test starts it so, and pastes its exports",
+    ),
+    ("login --username otp@example.com", "prompts for the code"),
+    ("--factor sms          # prompts", "prompts for the code"),
+    ("op item get Auth0", "needs the 1Password CLI"),
+    (
+        "--otp 123456",
+        "a placeholder code: sent, it costs one of the 10 attempts",
+    ),
+    ("asks for the first code", "prompts for the code"),
+    ("asks for the code the SMS carries", "prompts for the code"),
+    ("waits for the app", "waits for the Guardian app"),
+    ("Out-String", "PowerShell"),
+    ("completions elvish", "elvish"),
+    ("install -Dm644", "runs in a clone"),
+    ("man auth0-mfa", "runs in a clone"),
+    ("auth0-mfa emulator [--listen ADDR]", "a synopsis"),
+    ("auth0-mfa emulator --", "synopses"),
+    ("auth0-mfa emulator outbox [--to", "a synopsis"),
+    ("a shell with the token", "starts a shell on a terminal"),
+];
+
+/// The shell lines of the README's `## Usage` section, in order, with
+/// continued lines joined and comment lines dropped.
+fn usage_examples(text: &str) -> Vec<String> {
+    let start = text.find("\n## Usage").expect("a Usage section");
+    let end = start
+        + text[start..]
+            .find("\n## Settings")
+            .expect("a Settings section");
+    let mut lines = Vec::new();
+    let mut blocks = text[start..end].split("```");
+    while let (Some(_), Some(block)) = (blocks.next(), blocks.next()) {
+        let Some(code) = block.strip_prefix("sh\n") else {
+            continue;
+        };
+        let mut pending = String::new();
+        for line in code.lines() {
+            if let Some(head) = line.strip_suffix('\\') {
+                pending.push_str(head);
+                continue;
+            }
+            pending.push_str(line.trim_start_matches(' '));
+            let whole = std::mem::take(&mut pending);
+            if !whole.trim().is_empty() && !whole.trim_start().starts_with('#') {
+                lines.push(whole);
+            }
+        }
+    }
+    lines
+}
+
+/// The exit codes an example's comment says it may end with ("exit 10 if
+/// pending"), besides 0.
+fn allowed_exits(line: &str) -> Vec<i32> {
+    let comment = line.split("  #").nth(1).unwrap_or("");
+    let words: Vec<&str> = comment.split_whitespace().collect();
+    let mut codes = vec![0];
+    for pair in words.windows(2) {
+        if pair[0] == "exit"
+            && let Ok(code) = pair[1].parse()
+        {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+/// `auth0-mfa emulator` (the real binary) on a free port, and the `export`
+/// lines of its banner, as a user pastes them.
+fn emulator_and_its_exports(home: &Path) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut emulator = Command::new(crate::harness::BIN)
+        .env_clear()
+        .env("HOME", home)
+        .args(["emulator", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut banner = BufReader::new(emulator.stdout.take().unwrap());
+    let mut exports = String::new();
+    for _ in 0..100 {
+        let mut line = String::new();
+        if banner.read_line(&mut line).unwrap_or(0) == 0 || line.starts_with("Control API") {
+            break;
+        }
+        if line.trim_start().starts_with("export ") {
+            exports.push_str(line.trim_start());
+        }
+    }
+    (emulator, exports)
+}
+
+/// The examples as one bash script: each echoed, run, and checked to end
+/// as its comment says; the first that does not stops the script.
+fn examples_script(exports: &str, examples: &[String]) -> (String, usize) {
+    let mut script = format!("set -o pipefail\n{exports}\n");
+    let mut run = 0;
+    for line in examples {
+        if NOT_RUN.iter().any(|(pattern, _)| line.contains(pattern)) {
+            continue;
+        }
+        run += 1;
+        let quoted = line.replace('\'', "'\\''");
+        let allowed: Vec<String> = allowed_exits(line).iter().map(i32::to_string).collect();
+        script.push_str(&format!(
+            "echo '$ {quoted}' >&2\n{line}\nrc=$?\ncase $rc in {}) ;; *) echo \"README example failed (exit $rc): {}\" >&2; exit 1 ;; esac\n",
+            allowed.join("|"),
+            quoted.replace('"', "\\\"").replace('$', "\\$"),
+        ));
+    }
+    (script, run)
+}
+
+/// Runs the script in `home` with the binary on PATH, within `limit`: its
+/// status (None when it was stopped) and what it said on stderr.
+fn run_bounded(
+    script: &str,
+    home: &Path,
+    limit: std::time::Duration,
+) -> (Option<std::process::ExitStatus>, String) {
+    use std::process::{Command, Stdio};
+    let bin_dir = Path::new(crate::harness::BIN).parent().unwrap();
+    let mut shell = Command::new("bash")
+        .env_clear()
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
+        .current_dir(home)
+        .args(["-c", script])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = shell.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut err, &mut text);
+        text
+    });
+    let deadline = std::time::Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = shell.try_wait().unwrap() {
+            break Some(status);
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = shell.kill();
+            let _ = shell.wait();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    (status, reader.join().unwrap_or_default())
+}
+
+/// The usage examples run as a user runs them: one `auth0-mfa emulator`, its
+/// banner's `export` lines pasted into a shell, then each example in the
+/// order written, each ending as its comment says.
+#[test]
+fn the_usage_examples_run_in_order_against_one_emulator() {
+    for tool in ["jq", "curl", "bash"] {
+        if std::process::Command::new(tool)
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            eprintln!("skipped: the README's examples need {tool}");
+            return;
+        }
+    }
+    let text = readme();
+    let examples = usage_examples(&text);
+    for (pattern, why) in NOT_RUN {
+        assert!(
+            examples.iter().any(|l| l.contains(pattern)),
+            "NOT_RUN names `{pattern}` ({why}), which no example has any more"
+        );
+    }
+    let home = tempfile::TempDir::new().unwrap();
+    let (mut emulator, exports) = emulator_and_its_exports(home.path());
+    let (script, run) = examples_script(&exports, &examples);
+    assert!(run >= 40, "{run} examples run");
+    // Pushes and fresh TOTP steps (a code is never sent twice) are waited
+    // for, as a user would: the slowest test, and bounded.
+    let (status, log) = run_bounded(&script, home.path(), std::time::Duration::from_secs(400));
+    let _ = emulator.kill();
+    let _ = emulator.wait();
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "{}:\n{log}",
+        if status.is_none() {
+            "timed out"
+        } else {
+            "an example failed"
+        }
+    );
+}

@@ -248,6 +248,13 @@ fn no_session_and_several_sessions_say_what_to_run() {
         "second@test.example",
         "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
     );
+    // A store without an active session (as an older version wrote it):
+    // several fit and nothing says which.
+    let path = session_file(&tenant);
+    let mut index: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let active = index["active"].take();
+    assert_eq!(active["username"], "second@test.example", "{index}");
+    std::fs::write(&path, index.to_string()).unwrap();
     let output = tenant.test_cmd().arg("token").output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
@@ -261,6 +268,46 @@ fn no_session_and_several_sessions_say_what_to_run() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+/// As gh's active account: the last login is what `token` and `logout`
+/// use when several sessions fit and nothing narrows them, said with `-v`.
+#[test]
+fn the_last_login_is_the_active_session() {
+    let tenant = tenant_with("");
+    let first = log_in(&tenant, "otp@test.example", OTP_SECRET);
+    let last = log_in(
+        &tenant,
+        "second@test.example",
+        "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+    );
+    let output = tenant.test_cmd().args(["token", "-v"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output).trim(),
+        last["access_token"].as_str().unwrap()
+    );
+    let err = stderr(&output);
+    assert!(
+        err.contains("active session") && err.contains("second@test.example"),
+        "{err}"
+    );
+    let output = tenant
+        .test_cmd()
+        .args(["logout", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let done = stdout_json(&output)["logged_out"].clone();
+    assert_eq!(done.as_array().unwrap().len(), 1, "{done}");
+    assert_eq!(done[0]["username"], "second@test.example");
+    // The other session stays, and is now the only one.
+    let output = tenant.test_cmd().arg("token").output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output).trim(),
+        first["access_token"].as_str().unwrap()
+    );
 }
 
 #[test]

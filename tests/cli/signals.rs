@@ -114,7 +114,8 @@ fn ctrl_c_between_push_polls_ends_the_wait_at_once() {
 
 #[test]
 fn the_emulator_stops_on_ctrl_c_and_sigterm() {
-    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+    // A server asked to stop is not an error: it stops at once, exit 0.
+    for signal in ["INT", "TERM"] {
         let child = Command::new(BIN)
             .env_clear()
             .args(["emulator", "--listen", "127.0.0.1:0", "--json"])
@@ -125,9 +126,16 @@ fn the_emulator_stops_on_ctrl_c_and_sigterm() {
         // The banner is printed once it listens; a short wait is enough for
         // the signal to find the handler in place either way.
         std::thread::sleep(Duration::from_millis(300));
+        let sent = std::time::Instant::now();
         send(&child, signal);
         let output = finish(child);
-        assert_eq!(output.status.code(), Some(code), "SIG{signal}");
+        assert!(
+            sent.elapsed() < Duration::from_millis(500),
+            "SIG{signal}: {:?}",
+            sent.elapsed()
+        );
+        assert_eq!(output.status.code(), Some(0), "SIG{signal}");
+        assert!(!stderr(&output).contains("error"), "{}", stderr(&output));
         let banner = stdout(&output);
         assert!(banner.contains("base_url"), "{banner}");
     }

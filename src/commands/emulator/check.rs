@@ -12,8 +12,9 @@ use crate::error::{Failure, exit};
 use crate::output::{Output, Report};
 use crate::sanitize::sanitize_line;
 
-/// A health document is a few hundred bytes; anything much larger is not one.
-const MAX_HEALTH_BYTES: usize = 64 * 1024;
+/// A health document is a few hundred bytes, the outbox (1000 codes at most) a
+/// few hundred KB; anything much larger is not the emulator's.
+const MAX_HEALTH_BYTES: usize = 1024 * 1024;
 
 /// `GET URL/_emulator/health`: ready when it answers 200 with `"status": "ok"`. Like
 /// `doctor`, the verdict is the result (stdout) and the exit code says it: 0 ready, 3
@@ -59,8 +60,25 @@ async fn probe(
     ca_file: Option<&Path>,
     token: Option<&str>,
 ) -> Result<Result<Value, (i32, String)>, Failure> {
+    Ok(match fetch(health, ca_file, token).await? {
+        Ok(body) if body["status"] == "ok" => Ok(body),
+        Ok(_) => Err((
+            exit::BAD_RESPONSE,
+            "answered, but not as an emulator that is ready".to_owned(),
+        )),
+        Err(why) => Err(why),
+    })
+}
+
+/// A control API document (with the control token, when given), or the exit
+/// code and why there is none.
+pub(super) async fn fetch(
+    url: &str,
+    ca_file: Option<&Path>,
+    token: Option<&str>,
+) -> Result<Result<Value, (i32, String)>, Failure> {
     let mut builder = reqwest::Client::builder();
-    let loopback = reqwest::Url::parse(health)
+    let loopback = reqwest::Url::parse(url)
         .ok()
         .and_then(|url| url.host_str().map(crate::domain::is_loopback))
         .unwrap_or(false);
@@ -73,7 +91,7 @@ async fn probe(
         .tls_backend_preconfigured(tls_config(ca_file)?)
         .build()
         .map_err(|e| Failure::Unexpected(anyhow::anyhow!("cannot set up the HTTP client: {e}")))?;
-    let mut request = client.get(health);
+    let mut request = client.get(url);
     if let Some(token) = token {
         request = request.bearer_auth(token);
     }
@@ -91,7 +109,7 @@ async fn probe(
     let body: Value = body
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or(Value::Null);
-    if status.is_success() && body["status"] == "ok" {
+    if status.is_success() && !body.is_null() {
         Ok(Ok(body))
     } else if status == reqwest::StatusCode::UNAUTHORIZED {
         Ok(Err((

@@ -1,21 +1,27 @@
 //! `emulator`: run the local Auth0 tenant until stopped and say how to use it, print a
 //! tenant as a tenant file (`--print-tenant`), or check that a running one is ready
-//! (`--check URL`, for container health checks, in `check`).
+//! (`--check URL`, for container health checks, in `check`), or print the codes a
+//! running one sent (`emulator outbox`, for `--binding-code-command` and scripts).
 
 mod check;
+mod outbox;
 
 use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use crate::cli::EmulatorArgs;
+use crate::cli::{EmulatorAction, EmulatorArgs};
 use crate::emulator::{Console, Emulator, Options, Tenant, TlsOptions, demo};
 use crate::error::Failure;
 use crate::files;
 use crate::output::{Output, Report};
+use crate::settings::Flags;
 
-pub async fn run(args: &EmulatorArgs, out: &Output) -> Result<(), Failure> {
+pub async fn run(args: &EmulatorArgs, flags: &Flags, out: &Output) -> Result<(), Failure> {
     let token = control_token(args)?;
+    if let Some(EmulatorAction::Outbox(outbox_args)) = &args.action {
+        return outbox::outbox(outbox_args, flags, token.as_deref(), out).await;
+    }
     if let Some(url) = &args.check {
         return check::check(url, args.ca_file.as_deref(), token.as_deref(), out).await;
     }
@@ -149,6 +155,7 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
         }),
     })?;
     out.progress("press Ctrl-C to stop");
+    crate::interrupt::serving();
     // Serves until a signal ends the process (see `interrupt`).
     let _serving = emulator;
     std::future::pending().await
@@ -166,7 +173,8 @@ fn print_tenant(tenant: &Tenant, out: &Output) -> Result<(), Failure> {
 }
 
 /// The demo tenant's users and what each has, for the banner and its JSON.
-fn demo_users() -> [(&'static str, String); 8] {
+fn demo_users() -> Vec<(&'static str, String)> {
+    let fresh = demo::MORE_NEW_USERS.map(|user| (user, "no factor enrolled yet".to_owned()));
     [
         (demo::OTP_USER, format!("OTP; secret {}", demo::OTP_SECRET)),
         (demo::PUSH_USER, "push, approved after 2 polls".to_owned()),
@@ -186,6 +194,9 @@ fn demo_users() -> [(&'static str, String); 8] {
         ),
         (demo::NEW_USER, "no factor enrolled yet".to_owned()),
     ]
+    .into_iter()
+    .chain(fresh)
+    .collect()
 }
 
 fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>, token: Option<&str>) -> String {
@@ -194,10 +205,16 @@ fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>, token: Option<&s
         .map(|f| format!("  export AUTH0_CACERT={f}\n"))
         .unwrap_or_default();
     if demo_tenant {
+        // Every value the README's examples use, as lines to paste.
         text.push_str(&format!(
-            "Use it:\n  export AUTH0_DOMAIN={base}\n  export AUTH0_CLIENT_ID={}\n  export AUTH0_CLIENT_SECRET={}\n{cacert}\n",
+            "Use it:\n  export AUTH0_DOMAIN={base}\n  export AUTH0_CLIENT_ID={}\n  export AUTH0_CLIENT_SECRET={}\n  export AUTH0_PASSWORD={}\n  export SECRET={}   # {}'s TOTP secret\n  export CODE={}   # {}'s recovery code\n{cacert}\n",
             demo::CLIENT_ID,
-            demo::CLIENT_SECRET
+            demo::CLIENT_SECRET,
+            demo::PASSWORD,
+            demo::OTP_SECRET,
+            demo::OTP_USER,
+            demo::RECOVERY_CODE,
+            demo::RECOVERY_USER,
         ));
         text.push_str(&format!("Demo users (password {}):\n", demo::PASSWORD));
         for (user, what) in demo_users() {
