@@ -521,7 +521,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__challenge)
-            opts="-v -h --mfa-token --mfa-token-file --type --authenticator-id --verify --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --binding-code-command --recovery-code --save-recovery-code --overwrite --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-v -h --mfa-token --mfa-token-file --type --authenticator-id --verify --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --binding-code-command --recovery-code --save-recovery-code --overwrite --interval --no-wait --format --env-name --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -576,6 +576,14 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "raw json env env-no-export fish powershell dotenv github-env github-output" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1925,7 +1933,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__login)
-            opts="-u -v -h --username --password --password-file --realm --audience --scope --mfa-token-only --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --binding-code-command --recovery-code --save-recovery-code --overwrite --interval --no-wait --enroll --phone --email --no-store --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-u -v -h --username --password --password-file --realm --audience --scope --mfa-token-only --factor --authenticator-id --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --binding-code-command --recovery-code --save-recovery-code --overwrite --interval --no-wait --enroll --phone --email --no-store --format --env-name --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2012,6 +2020,14 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "raw json env env-no-export fish powershell dotenv github-env github-output" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2353,7 +2369,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__verify)
-            opts="-v -h --mfa-token --mfa-token-file --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --binding-code-command --recovery-code --save-recovery-code --overwrite --oob-code --interval --no-wait --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-v -h --mfa-token --mfa-token-file --otp --otp-secret --otp-secret-file --otp-command --no-otp-wait --binding-code --binding-code-command --recovery-code --save-recovery-code --overwrite --oob-code --interval --no-wait --format --env-name --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2404,6 +2420,14 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "raw json env env-no-export fish powershell dotenv github-env github-output" -- "${cur}"))
+                    return 0
+                    ;;
+                --env-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

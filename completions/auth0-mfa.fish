@@ -91,6 +91,16 @@ email\t''
 push\t''"
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l phone -d 'Phone number in E.164 form for --enroll sms|voice, e.g. +15555550123' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l email -d 'Email address for --enroll email [default: the user\'s]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l format -d 'Print the tokens as: raw (the access token alone), json, env (sh/bash/zsh export lines), env-no-export, fish, powershell, dotenv, github-env, github-output' -r -f -a "raw\t'The access token and a newline (the default)'
+json\t'The token set, as --json prints it'
+env\t'`export NAME=\'value\'` lines for sh, bash and zsh (eval, CircleCI\'s $BASH_ENV)'
+env-no-export\t'`NAME=\'value\'` lines, without export'
+fish\t'`set -gx NAME \'value\'` lines for fish'
+powershell\t'`$Env:NAME = \'value\'` lines for PowerShell'
+dotenv\t'`NAME=value` lines, unquoted (docker --env-file, compose, GitLab\'s dotenv reports)'
+github-env\t'Appended to the file $GITHUB_ENV names (later steps\' environment)'
+github-output\t'Appended to the file $GITHUB_OUTPUT names (the step\'s outputs)'"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l env-name -d 'Rename an exported variable: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never exported unless named)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand login" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -132,6 +142,16 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l bindin
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l format -d 'Print the tokens as: raw (the access token alone), json, env (sh/bash/zsh export lines), env-no-export, fish, powershell, dotenv, github-env, github-output' -r -f -a "raw\t'The access token and a newline (the default)'
+json\t'The token set, as --json prints it'
+env\t'`export NAME=\'value\'` lines for sh, bash and zsh (eval, CircleCI\'s $BASH_ENV)'
+env-no-export\t'`NAME=\'value\'` lines, without export'
+fish\t'`set -gx NAME \'value\'` lines for fish'
+powershell\t'`$Env:NAME = \'value\'` lines for PowerShell'
+dotenv\t'`NAME=value` lines, unquoted (docker --env-file, compose, GitLab\'s dotenv reports)'
+github-env\t'Appended to the file $GITHUB_ENV names (later steps\' environment)'
+github-output\t'Appended to the file $GITHUB_OUTPUT names (the step\'s outputs)'"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l env-name -d 'Rename an exported variable: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never exported unless named)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand challenge" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -170,6 +190,16 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l recovery-
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l oob-code -d 'The oob_code of an out-of-band challenge: polls a push, or sends --binding-code' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l format -d 'Print the tokens as: raw (the access token alone), json, env (sh/bash/zsh export lines), env-no-export, fish, powershell, dotenv, github-env, github-output' -r -f -a "raw\t'The access token and a newline (the default)'
+json\t'The token set, as --json prints it'
+env\t'`export NAME=\'value\'` lines for sh, bash and zsh (eval, CircleCI\'s $BASH_ENV)'
+env-no-export\t'`NAME=\'value\'` lines, without export'
+fish\t'`set -gx NAME \'value\'` lines for fish'
+powershell\t'`$Env:NAME = \'value\'` lines for PowerShell'
+dotenv\t'`NAME=value` lines, unquoted (docker --env-file, compose, GitLab\'s dotenv reports)'
+github-env\t'Appended to the file $GITHUB_ENV names (later steps\' environment)'
+github-output\t'Appended to the file $GITHUB_OUTPUT names (the step\'s outputs)'"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l env-name -d 'Rename an exported variable: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never exported unless named)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand verify" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -332,7 +362,7 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l binding-co
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l recovery-code -d 'Answer with a recovery code (Auth0 then issues a new one)' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l save-recovery-code -d 'Also write the new recovery code to FILE (created new, mode 0600)' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l interval -d 'Seconds between polls of a push [default: 5, as Auth0 allows 12 a minute]' -r
-complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l format -d 'How to hand the token on: raw (the token alone), json, env (sh/bash/zsh export lines), env-no-export, fish, powershell, dotenv, github-env, github-output' -r -f -a "raw\t'The access token and a newline (the default)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand token" -l format -d 'Print the tokens as: raw (the access token alone), json, env (sh/bash/zsh export lines), env-no-export, fish, powershell, dotenv, github-env, github-output' -r -f -a "raw\t'The access token and a newline (the default)'
 json\t'The token set, as --json prints it'
 env\t'`export NAME=\'value\'` lines for sh, bash and zsh (eval, CircleCI\'s $BASH_ENV)'
 env-no-export\t'`NAME=\'value\'` lines, without export'

@@ -294,6 +294,9 @@ pub struct LoginArgs {
     /// Do not store the session (for `token` and `logout`); AUTH0_MFA_NO_STORE=1 does the same [env: AUTH0_MFA_NO_STORE]
     #[arg(long)]
     pub no_store: bool,
+
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 /// `token`: a session's access token, in the form asked for.
@@ -302,13 +305,33 @@ pub struct TokenArgs {
     #[command(flatten)]
     pub session: SessionArgs,
 
-    /// How to hand the token on: raw (the token alone), json, env (sh/bash/zsh export lines), env-no-export, fish, powershell, dotenv, github-env, github-output
+    #[command(flatten)]
+    pub export: ExportArgs,
+}
+
+/// How a token set is handed on, wherever one is printed.
+#[derive(Debug, Args, Default)]
+pub struct ExportArgs {
+    /// Print the tokens as: raw (the access token alone), json, env (sh/bash/zsh export lines), env-no-export, fish, powershell, dotenv, github-env, github-output
     #[arg(long, value_enum, value_name = "FORMAT", hide_possible_values = true)]
     pub format: Option<crate::output::export::Format>,
 
     /// Rename an exported variable: FIELD=NAME, FIELD one of access_token, token_type, expires_at, id_token, refresh_token (never exported unless named)
     #[arg(long, value_name = "FIELD=NAME")]
     pub env_name: Vec<String>,
+}
+
+impl Command {
+    /// The form asked for the token set a command prints, when it prints one.
+    pub fn export(&self) -> Option<&ExportArgs> {
+        match self {
+            Command::Token(args) => Some(&args.export),
+            Command::Login(args) => Some(&args.export),
+            Command::Verify(args) => Some(&args.export),
+            Command::Challenge(args) => Some(&args.export),
+            _ => None,
+        }
+    }
 }
 
 /// `exec`: a command run with a session's access token in its environment.
@@ -476,6 +499,9 @@ pub struct ChallengeArgs {
 
     #[command(flatten)]
     pub wait: WaitArgs,
+
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 /// The mfa_token that authorizes the MFA steps.
@@ -521,6 +547,9 @@ pub struct VerifyArgs {
 
     #[command(flatten)]
     pub wait: WaitArgs,
+
+    #[command(flatten)]
+    pub export: ExportArgs,
 }
 
 #[derive(Debug, Args)]

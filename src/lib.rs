@@ -51,6 +51,12 @@ pub fn run() -> i32 {
     let mut out = Output::new(cli.global.json, cli.global.verbose, cli.global.color);
     out.curl = cli.global.curl;
     out.mask_in_ci(output::ci::Runner::detect(cli.global.no_ci_mask));
+    if let Some(export) = cli.command.export()
+        && let Err(failure) = out.export_as(export.format, &export.env_name)
+    {
+        out.failure(&failure);
+        return failure.exit_code();
+    }
     let out = Arc::new(out);
     interrupt::install(out.clone());
     let outcome = match tokio::runtime::Builder::new_current_thread()

@@ -10,7 +10,7 @@ use crate::auth0::{Error, LoginOutcome, TokenSet};
 use crate::cli::{SessionArgs, TokenArgs};
 use crate::error::Failure;
 use crate::flow::Flow;
-use crate::output::{Output, Report, export};
+use crate::output::{Output, Report};
 use crate::prompt::TerminalPrompter;
 use crate::secret::Secret;
 use crate::sessions::{self, Session, SessionKey, Sessions};
@@ -31,27 +31,12 @@ pub async fn run(
     out: &Output,
 ) -> Result<(), Failure> {
     let obtained = obtain(&args.session, args.session.min_ttl, settings, no_input, out).await?;
-    let seconds_left = obtained
-        .expires_at
-        .map_or(0, |at| at.saturating_sub(now_unix()));
-    match &args.format {
-        None => out.result(Report::AccessToken {
-            tokens: &obtained.tokens,
-            seconds_left,
-        }),
-        Some(format) => {
-            let names = export::Names::parse(&args.env_name)?;
-            let variables = export::variables(&obtained.tokens, obtained.expires_at, &names);
-            out.export(
-                *format,
-                &variables,
-                Report::AccessToken {
-                    tokens: &obtained.tokens,
-                    seconds_left,
-                },
-            )
-        }
-    }
+    out.result(Report::AccessToken {
+        tokens: &obtained.tokens,
+        seconds_left: obtained
+            .expires_at
+            .map_or(0, |at| at.saturating_sub(now_unix())),
+    })
 }
 
 /// The stored session's tokens while they have `min_ttl` seconds left, else

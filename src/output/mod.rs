@@ -27,7 +27,7 @@ pub mod stream_mask;
 mod time;
 
 pub use crate::sanitize::sanitize;
-use crate::sanitize::sanitize_line;
+use crate::sanitize::{sanitize_line, sanitize_value};
 pub use report::enrolled_json;
 use report::{report_json, report_text};
 
@@ -110,6 +110,8 @@ pub struct Output {
     kept: Mutex<Vec<(&'static str, Secret)>>,
     /// The CI runner's masker, told of each secret before it is printed.
     ci: ci::Masker,
+    /// `--format`: how a token set is handed on instead of the usual result.
+    export: Option<(export::Format, export::Names)>,
 }
 
 impl Output {
@@ -130,7 +132,19 @@ impl Output {
             spinner_frame: AtomicUsize::new(0),
             kept: Mutex::new(Vec::new()),
             ci: ci::Masker::new(ci::Runner::None),
+            export: None,
         }
+    }
+
+    /// `--format` and `--env-name`, for every result that is a token set.
+    pub fn export_as(
+        &mut self,
+        format: Option<export::Format>,
+        renames: &[String],
+    ) -> Result<(), Failure> {
+        let names = export::Names::parse(renames)?;
+        self.export = format.map(|format| (format, names));
+        Ok(())
     }
 
     /// Registers every secret about to be printed with this CI runner's
@@ -165,6 +179,12 @@ impl Output {
     /// other error is an output failure; either way a secret that exists
     /// nowhere else (see [`Output::keep`]) still reaches stderr.
     pub fn result(&self, report: Report<'_>) -> Result<(), Failure> {
+        if let Some((format, names)) = &self.export
+            && let Some((tokens, expires_at)) = token_set_of(&report)
+        {
+            let variables = export::variables(tokens, expires_at, names);
+            return self.export(*format, &variables, report);
+        }
         let value = report_json(&report);
         self.register_secrets(&value);
         let text = if self.json {
@@ -191,36 +211,49 @@ impl Output {
         }
     }
 
-    /// Hands a token set on in `format` (`token --format`): the shells' and
-    /// dotenv's lines on stdout, GitHub's files appended to, `raw` and `json`
-    /// as the ordinary result. Secrets are registered with the CI first.
-    pub fn export(
+    /// Hands a token set on in `format` (`--format`): the shells' and
+    /// dotenv's lines on stdout, GitHub's files appended to, `raw` the access
+    /// token alone, `json` the ordinary JSON result. Secrets are registered
+    /// with the CI first. What a form leaves out and must not be lost (an
+    /// enrollment, a new recovery code) is said on stderr.
+    fn export(
         &self,
         format: export::Format,
         variables: &[export::Variable],
         report: Report<'_>,
     ) -> Result<(), Failure> {
         use export::Format;
-        let secrets = variables
-            .iter()
-            .filter(|v| v.secret)
-            .map(|v| v.value.as_str());
-        match format {
+        if format == Format::Json {
+            let value = report_json(&report);
+            self.register_secrets(&value);
+            self.write_stdout(&json::document(value))
+                .map_err(|e| write_failure(e, "the tokens to stdout"))?;
+            self.kept.lock().unwrap_or_else(|p| p.into_inner()).clear();
+            return Ok(());
+        }
+        write_stderr(
+            &self.ci.lines(
+                variables
+                    .iter()
+                    .filter(|v| v.secret)
+                    .map(|v| v.value.as_str()),
+            ),
+        );
+        if let Report::TokensAfterEnrollment { association, .. } = &report {
+            let enrollment = Report::Enrollment(association);
+            self.register_secrets(&report_json(&enrollment));
+            let text = report_text(&enrollment, &Paint(self.stderr_color), None);
+            write_stderr(&format!("{}\n", text.trim_end()));
+        }
+        let written = match format {
             Format::Raw => {
-                let text = report_text(&report, &Paint(false), None);
-                self.register_secrets(&report_json(&report));
-                self.write_stdout(&text)
-                    .map_err(|e| write_failure(e, "the token to stdout"))
-            }
-            Format::Json => {
-                let value = report_json(&report);
-                self.register_secrets(&value);
-                self.write_stdout(&json::document(value))
+                let tokens = token_set_of(&report).map(|(tokens, _)| tokens);
+                let token = tokens.map_or("", |t| t.access_token.expose());
+                self.write_stdout(&sanitize_value(token))
                     .map_err(|e| write_failure(e, "the token to stdout"))
             }
             Format::GithubEnv | Format::GithubOutput => {
                 let (variable, path) = export::github_file(format)?;
-                write_stderr(&self.ci.lines(secrets));
                 export::append_github(&path, variables).map_err(|e| {
                     write_failure(
                         e,
@@ -230,11 +263,13 @@ impl Output {
             }
             _ => {
                 let text = export::render(format, variables)?;
-                write_stderr(&self.ci.lines(secrets));
                 self.write_stdout(&text)
                     .map_err(|e| write_failure(e, "the variables to stdout"))
             }
-        }
+        };
+        let kept = std::mem::take(&mut *self.kept.lock().unwrap_or_else(|p| p.into_inner()));
+        self.show_kept(&kept);
+        written
     }
 
     /// Writes generated bytes (a completion script) to stdout as they are.
@@ -370,6 +405,21 @@ fn write_stderr(text: &str) {
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(text.as_bytes());
     let _ = stderr.flush();
+}
+
+/// The token set a report carries, and when its access token expires.
+fn token_set_of<'a>(report: &Report<'a>) -> Option<(&'a TokenSet, Option<u64>)> {
+    let now = crate::totp::now_unix();
+    match report {
+        Report::Tokens(tokens) | Report::TokensAfterEnrollment { tokens, .. } => {
+            Some((*tokens, tokens.expires_in.map(|s| now.saturating_add(s))))
+        }
+        Report::AccessToken {
+            tokens,
+            seconds_left,
+        } => Some((*tokens, Some(now.saturating_add(*seconds_left)))),
+        _ => None,
+    }
 }
 
 /// A failed write of the command's output, as the failure it is.

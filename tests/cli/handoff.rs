@@ -550,3 +550,74 @@ fn the_token_file_outlives_the_first_token() {
         "the token file was left behind"
     );
 }
+
+#[test]
+fn login_hands_its_tokens_on_in_the_same_formats_and_loses_no_recovery_code() {
+    let tenant = TestTenant::fast("");
+    let login = cmd(&tenant)
+        .args([
+            "login",
+            "--no-store",
+            "--format",
+            "env",
+            "-u",
+            "recovery@test.example",
+        ])
+        .args(["--otp-secret", OTP_SECRET])
+        .output()
+        .unwrap();
+    assert_eq!(login.status.code(), Some(0), "{}", stderr(&login));
+    let read = Command::new("sh")
+        .arg("-c")
+        .arg("eval \"$1\"; printf '%s %s' \"$AUTH0_TOKEN_TYPE\" \"${AUTH0_ACCESS_TOKEN%%.*}\"")
+        .arg("sh")
+        .arg(stdout(&login))
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&read.stdout).starts_with("Bearer eyJ"),
+        "{}",
+        String::from_utf8_lossy(&read.stdout)
+    );
+    // A new recovery code is not a variable: it is said on stderr, not lost.
+    let recovered = cmd(&tenant)
+        .args([
+            "login",
+            "--no-store",
+            "--format",
+            "dotenv",
+            "-u",
+            "recovery@test.example",
+        ])
+        .args(["--recovery-code", RECOVERY_CODE])
+        .output()
+        .unwrap();
+    assert_eq!(recovered.status.code(), Some(0), "{}", stderr(&recovered));
+    assert!(
+        stdout(&recovered).starts_with("AUTH0_ACCESS_TOKEN=eyJ"),
+        "{}",
+        stdout(&recovered)
+    );
+    assert!(
+        stderr(&recovered).contains("recovery code"),
+        "{}",
+        stderr(&recovered)
+    );
+    let bad = cmd(&tenant)
+        .args([
+            "login",
+            "--format",
+            "env",
+            "--env-name",
+            "nope=X",
+            "-u",
+            "recovery@test.example",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        tenant.requests_to("/oauth/token").len() == 4,
+        "the bad rename sent nothing"
+    );
+}
