@@ -38,6 +38,8 @@ fn end(out: &Output, signal: Signal) {
     if !claim_exit() {
         return;
     }
+    // What `--otp-command` started in a group of its own would outlive us.
+    crate::otp_command::end_running();
     out.end_spinner();
     out.failure(&Failure::Interrupted(signal));
     terminal::restore_and_exit(signal.exit_code());

@@ -16,6 +16,7 @@ mod faults;
 mod input;
 mod login;
 mod manpage;
+mod otp_command;
 mod output;
 mod pty;
 mod readme;
