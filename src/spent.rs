@@ -91,7 +91,7 @@ impl Ledger {
         let (key, step, code) = step_keys(tenant, generator, now);
         self.update(now, |entries| match entries.spent(&key, &code, step, now) {
             Some(spent) => Claim::SpentUntil {
-                next_step_at: spent.saturating_add(1).saturating_mul(generator.period()),
+                next_step_at: next_step_at(spent, generator),
             },
             None => {
                 entries.steps.insert(key.clone(), (step, now));
@@ -101,14 +101,18 @@ impl Ledger {
         })
     }
 
-    /// Whether the step `now` falls in was spent already (read only), for
-    /// `--no-otp-wait` to fail before the first request rather than after.
-    pub fn step_spent(&self, tenant: &str, generator: &Totp, now: u64) -> bool {
+    /// When the next unspent step begins, if the step `now` falls in was
+    /// spent already (read only), for `--no-otp-wait` to fail before the
+    /// first request rather than after.
+    pub fn step_spent(&self, tenant: &str, generator: &Totp, now: u64) -> Option<u64> {
         let (key, step, code) = step_keys(tenant, generator, now);
         self.update(now, |entries| {
-            entries.spent(&key, &code, step, now).is_some()
+            entries
+                .spent(&key, &code, step, now)
+                .map(|spent| next_step_at(spent, generator))
         })
-        .unwrap_or(false)
+        .ok()
+        .flatten()
     }
 
     /// Records a code given as it is (`--otp`, `--otp-command`); `Some(when)`
@@ -169,6 +173,11 @@ fn open_locked(path: &Path) -> std::io::Result<File> {
     Ok(file)
 }
 
+/// When the step after `spent` begins, Unix seconds.
+fn next_step_at(spent: u64, generator: &Totp) -> u64 {
+    spent.saturating_add(1).saturating_mul(generator.period())
+}
+
 /// The entries a secret's step at `now` has: its step key, the step, and
 /// the key of the step's code.
 fn step_keys(tenant: &str, generator: &Totp, now: u64) -> (String, u64, String) {
@@ -215,7 +224,7 @@ mod tests {
         // Given first: the secret's step waits for the next one.
         let code = totp.code_at(1020);
         assert_eq!(ledger.claim_code("t", &code, 1021).unwrap(), None);
-        assert!(ledger.step_spent("t", &totp, 1022));
+        assert_eq!(ledger.step_spent("t", &totp, 1022), Some(1050));
         assert_eq!(
             ledger.claim_step("t", &totp, 1022).unwrap(),
             Claim::SpentUntil { next_step_at: 1050 }

@@ -26,6 +26,7 @@ mod sessions;
 mod settings;
 mod shells;
 mod signals;
+mod spent;
 mod steps;
 mod terminal;
 mod totp;
