@@ -294,6 +294,26 @@ mod tests {
         assert_eq!(granted, 1);
     }
 
+    /// The file keeps a day of entries (a step spent on a clock that is
+    /// then set back stays spent), and no more, so it does not grow.
+    #[test]
+    fn entries_are_kept_for_a_day_then_dropped() {
+        let (dir, ledger) = ledger();
+        let totp = Totp::parse(SECRET, Default::default()).unwrap();
+        let held = || -> (usize, usize) {
+            let text = std::fs::read_to_string(dir.path().join("state/spent-codes.json")).unwrap();
+            let entries: Entries = serde_json::from_str(&text).unwrap();
+            (entries.steps.len(), entries.codes.len())
+        };
+        ledger.claim_step("t", &totp, 1000).unwrap();
+        // Other claims rewrite the file: a day less a second later, kept.
+        ledger.claim_code("u", "123456", 1000 + 86_399).unwrap();
+        assert_eq!(held(), (1, 2));
+        // A day later, dropped (the code given a second before stays).
+        ledger.claim_code("v", "123456", 1000 + 86_400).unwrap();
+        assert_eq!(held(), (0, 2));
+    }
+
     #[test]
     fn a_damaged_file_is_started_afresh() {
         let (dir, ledger) = ledger();
