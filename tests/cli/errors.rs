@@ -700,3 +700,44 @@ fn a_refused_redirect_names_its_location() {
         assert_eq!(tenant.count_grants(GRANT_PASSWORD), 1, "nothing was resent");
     }
 }
+
+/// The shortest secret the tool sends, a 6-digit code, is masked where a
+/// server echoes it, in every output mode.
+#[test]
+fn a_six_digit_code_a_server_echoes_back_is_masked() {
+    let code = "246813";
+    for mode in [None, Some("--json"), Some("-vv")] {
+        let tenant = TestTenant::fast("");
+        let token = tenant.test_mfa_token("recovery@test.example");
+        tenant.emulator.inject_fault(Fault::Respond {
+            status: 403,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: serde_json::json!({
+                "error": "invalid_grant",
+                "error_description": format!("Invalid otp_code {code}."),
+            })
+            .to_string()
+            .into_bytes(),
+        });
+        let output = tenant
+            .test_cmd()
+            .args(["verify", "--mfa-token", &token, "--otp", code])
+            .args(mode)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(4),
+            "{mode:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(
+            tenant.requests_to("/oauth/token").last().unwrap()["otp"],
+            code,
+            "the code was sent"
+        );
+        let all = format!("{}{}", stdout(&output), stderr(&output));
+        assert!(all.contains("Invalid otp_code"), "{mode:?}: {all}");
+        assert!(!all.contains(code), "{mode:?}: the code is shown: {all}");
+    }
+}
