@@ -193,16 +193,65 @@ mod tests {
         use proptest::prelude::*;
 
         proptest! {
-            /// Whatever the file holds, loading it gives profiles or a message.
+            /// A file written from profiles loads back as those profiles.
             #[test]
-            fn any_file_loads_or_is_refused(text in prop_oneof![
+            fn what_is_written_loads_back_the_same(
+                default in proptest::option::of("[a-z]{1,5}"),
+                profiles in proptest::collection::btree_map(
+                    "[a-z]{1,5}",
+                    proptest::collection::btree_map("[a-z_]{1,12}", "\\PC{0,12}", 0..4),
+                    0..3,
+                ),
+            ) {
+                let mut text = String::new();
+                if let Some(name) = &default {
+                    text.push_str(&format!("default_profile = {}\n", toml::Value::from(name.as_str())));
+                }
+                for (name, keys) in &profiles {
+                    text.push_str(&format!("[profiles.{name}]\n"));
+                    for (key, value) in keys {
+                        text.push_str(&format!("{key} = {}\n", toml::Value::from(value.as_str())));
+                    }
+                }
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("config.toml");
+                std::fs::write(&path, &text).unwrap();
+                let file = load(&path, false).unwrap().unwrap();
+                prop_assert_eq!(file.default_profile, default);
+                let loaded: BTreeMap<String, BTreeMap<String, String>> = file
+                    .profiles
+                    .into_iter()
+                    .map(|(name, keys)| {
+                        let keys = keys
+                            .into_iter()
+                            .map(|(k, v)| (k, v.as_str().unwrap_or("not a string").to_owned()))
+                            .collect();
+                        (name, keys)
+                    })
+                    .collect();
+                prop_assert_eq!(loaded, profiles);
+            }
+
+            /// Whatever the file holds, it loads only if it is TOML of the
+            /// config's shape; a refusal names the file.
+            #[test]
+            fn only_a_config_shaped_toml_file_loads(text in prop_oneof![
                 "(default_profile = \"[a-z]{0,5}\"\n)?(\\[profiles\\.[a-z]{1,5}\\]\n([a-z_]{1,12} = (\"[ -~]{0,10}\"|[0-9]{1,20}|true|\\[\\]|\\{\\})\n){0,4}){0,3}",
                 "\\PC{0,80}",
             ]) {
                 let dir = tempfile::tempdir().unwrap();
                 let path = dir.path().join("config.toml");
                 std::fs::write(&path, &text).unwrap();
-                let _ = load(&path, false);
+                match load(&path, false) {
+                    Ok(loaded) => {
+                        prop_assert!(loaded.is_some());
+                        prop_assert!(toml::from_str::<toml::Table>(&text).is_ok());
+                    }
+                    Err(failure) => {
+                        let message = failure.to_string();
+                        prop_assert!(message.contains(&path.display().to_string()), "{}", message);
+                    }
+                }
             }
         }
     }

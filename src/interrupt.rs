@@ -81,6 +81,8 @@ fn end(out: &Output, signal: Signal) {
     if !claim_exit() {
         return;
     }
+    // What `--otp-command` started in a group of its own would outlive us.
+    crate::otp_command::end_running();
     out.end_spinner();
     if SERVING.load(Ordering::SeqCst) && matches!(signal, Signal::Interrupt | Signal::Terminate) {
         out.progress("stopped");

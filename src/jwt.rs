@@ -59,14 +59,50 @@ mod tests {
         use proptest::prelude::*;
 
         proptest! {
+            /// Claims encoded into a token are read back the same, and the
+            /// token is a JWT.
             #[test]
-            fn any_string_is_a_kind_and_maybe_claims(token in prop_oneof![
+            fn claims_read_back_as_they_were_written(
+                claims_in in proptest::collection::btree_map("[a-z_]{1,8}", prop_oneof![
+                    "\\PC{0,20}".prop_map(Value::from),
+                    any::<i64>().prop_map(Value::from),
+                    any::<bool>().prop_map(Value::from),
+                ], 0..6),
+                header in "[A-Za-z0-9_-]{0,20}",
+                signature in "[A-Za-z0-9_-]{0,40}",
+            ) {
+                let map: Map<String, Value> = claims_in.into_iter().collect();
+                let payload = URL_SAFE_NO_PAD.encode(Value::Object(map.clone()).to_string());
+                let token = format!("{header}.{payload}.{signature}");
+                prop_assert_eq!(claims(&token), Some(map));
+                prop_assert_eq!(kind(&token), TokenKind::Jwt);
+            }
+
+            /// Whatever the string, claims are found only in a three-part
+            /// token whose middle part is a JSON object, and only a string
+            /// with claims is called a JWT.
+            #[test]
+            fn claims_come_only_from_a_jwt_shape(token in prop_oneof![
                 "[A-Za-z0-9_=-]{0,30}\\.[A-Za-z0-9_=-]{0,60}\\.[A-Za-z0-9_=-]{0,30}",
                 "Fe26\\.[ -~]{0,40}",
                 "\\PC{0,60}",
             ]) {
-                let _ = kind(&token);
-                let _ = claims(&token);
+                let found = claims(&token);
+                if let Some(map) = &found {
+                    let parts: Vec<&str> = token.split('.').collect();
+                    prop_assert_eq!(parts.len(), 3);
+                    let bytes = URL_SAFE_NO_PAD.decode(parts[1].trim_end_matches('=')).unwrap();
+                    let decoded: Value = serde_json::from_slice(&bytes).unwrap();
+                    prop_assert_eq!(&decoded, &Value::Object(map.clone()));
+                }
+                let expected = if token.starts_with("Fe26.") {
+                    TokenKind::MfaToken
+                } else if found.is_some() {
+                    TokenKind::Jwt
+                } else {
+                    TokenKind::Unknown
+                };
+                prop_assert_eq!(kind(&token), expected);
             }
         }
     }

@@ -6,8 +6,10 @@
 //! variables, within a time limit; what it prints is checked to be a code
 //! and is never shown.
 
-use std::io::Read;
-use std::process::{Child, Command, Stdio};
+use std::io::{IsTerminal, Read};
+use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use crate::error::Failure;
@@ -43,45 +45,26 @@ pub struct CodeCommand {
 impl CodeCommand {
     /// Runs the command and returns the code it printed.
     pub fn run(&self) -> Result<Secret, Failure> {
-        let interactive =
-            std::io::IsTerminal::is_terminal(&std::io::stdin()) && self.kind == CodeKind::Otp;
-        let mut command = shell(&self.command);
-        for name in &self.hidden_variables {
-            command.env_remove(name);
-        }
-        command
-            .envs(self.env.iter().map(|(k, v)| (k, v)))
-            // A password manager may ask to be unlocked at the terminal.
-            .stdin(if interactive {
-                Stdio::inherit()
-            } else {
-                Stdio::null()
-            })
-            .stdout(Stdio::piped())
-            // Its own prompts and errors (an unlock request, say) reach the user.
-            .stderr(Stdio::inherit());
-        // Unattended, a group of its own, so that a timeout stops whatever it
-        // started too (at a terminal it must stay in the foreground group to
-        // read from it).
-        #[cfg(unix)]
-        if !interactive {
-            std::os::unix::process::CommandExt::process_group(&mut command, 0);
-        }
-        let mut child = command
-            .spawn()
-            .map_err(|e| self.failed(format!("cannot be started: {e}")))?;
-        let stdout = child.stdout.take();
-        let reader = std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            if let Some(mut stdout) = stdout {
-                let _ = (&mut stdout).take(MAX_OUTPUT_BYTES).read_to_end(&mut bytes);
-                // Drain the rest so the command is not blocked on a full pipe.
-                let _ = std::io::copy(&mut stdout, &mut std::io::sink());
+        // Only an OTP command may ask the user something (a password manager
+        // to unlock); a binding code command runs unattended.
+        let attended = self.kind == CodeKind::Otp && attended();
+        let mut child = self.spawn(attended)?;
+        let group = RunningGroup::register(&child, !attended);
+        let output = read_in_background(child.stdout.take());
+        let deadline = Instant::now() + self.timeout;
+        let status = self.wait_until(&mut child, deadline, &group)?;
+        let output = match output.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(bytes) => bytes,
+            // It exited, but something it started still holds its stdout:
+            // that is ended, and what was printed is read.
+            Err(_) => {
+                group.end();
+                output
+                    .recv_timeout(Duration::from_secs(1))
+                    .unwrap_or_default()
             }
-            bytes
-        });
-        let status = self.wait(&mut child, !interactive)?;
-        let output = reader.join().unwrap_or_default();
+        };
+        drop(group);
         if !status.success() {
             let how = status
                 .code()
@@ -100,19 +83,52 @@ impl CodeCommand {
         }
     }
 
-    /// Waits for the command within its time limit; past it, stops it (and
-    /// its group, when it has one of its own).
-    fn wait(
+    fn spawn(&self, attended: bool) -> Result<Child, Failure> {
+        let mut command = shell(&self.command);
+        for name in &self.hidden_variables {
+            command.env_remove(name);
+        }
+        command
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .stdin(if attended && std::io::stdin().is_terminal() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            // Its own prompts and errors (an unlock request, say) reach the user.
+            .stderr(Stdio::inherit());
+        #[cfg(unix)]
+        if !attended {
+            use std::os::unix::process::CommandExt;
+            // A group of its own, so that a timeout ends all it started (a
+            // `sleep`, a helper holding our stderr open), not only the shell.
+            // Not when a user is at the terminal: a command outside the
+            // terminal's foreground group is stopped when it reads a passphrase
+            // from it, and there Ctrl-C reaches the whole foreground group.
+            command.process_group(0);
+        }
+        command
+            .spawn()
+            .map_err(|e| self.failed(format!("cannot be started: {e}")))
+    }
+
+    /// Waits for the command to exit; past the deadline, ends it (its whole
+    /// group when it has one) and fails.
+    fn wait_until(
         &self,
         child: &mut Child,
-        own_group: bool,
-    ) -> Result<std::process::ExitStatus, Failure> {
-        let deadline = Instant::now() + self.timeout;
+        deadline: Instant,
+        group: &RunningGroup,
+    ) -> Result<ExitStatus, Failure> {
         loop {
             match child.try_wait() {
                 Ok(Some(status)) => return Ok(status),
                 Ok(None) if Instant::now() >= deadline => {
-                    stop(child, own_group);
+                    if !group.end() {
+                        let _ = child.kill();
+                    }
+                    let _ = child.wait();
                     return Err(self.failed(format!(
                         "printed no code within {} s and was stopped",
                         self.timeout.as_secs()
@@ -139,17 +155,79 @@ impl CodeCommand {
     }
 }
 
-/// Kills the child, and with it its process group when it has its own.
-fn stop(child: &mut Child, own_group: bool) {
-    #[cfg(unix)]
-    if own_group && let Ok(pid) = libc::pid_t::try_from(child.id()) {
-        // SAFETY: kill(2) with the negated id of a group this process created.
-        unsafe { libc::kill(-pid, libc::SIGKILL) };
+/// Whether a user may answer the command at the terminal.
+fn attended() -> bool {
+    std::io::stdin().is_terminal() || std::io::stderr().is_terminal()
+}
+
+/// Reads what the command prints (capped), and sends it once its stdout
+/// closes, so that a wait for it can be bounded.
+fn read_in_background(stdout: Option<ChildStdout>) -> Receiver<Vec<u8>> {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut stdout) = stdout {
+            let _ = (&mut stdout).take(MAX_OUTPUT_BYTES).read_to_end(&mut bytes);
+            // Drain the rest so the command is not blocked on a full pipe.
+            let _ = std::io::copy(&mut stdout, &mut std::io::sink());
+        }
+        let _ = send.send(bytes);
+    });
+    receive
+}
+
+/// The process group of the command now running, 0 when none: a signal
+/// that ends the tool ends it too (`end_running`, from the signal thread).
+static RUNNING_GROUP: AtomicI32 = AtomicI32::new(0);
+
+/// The command's own process group while it runs, if it has one.
+struct RunningGroup(Option<i32>);
+
+impl RunningGroup {
+    fn register(child: &Child, own_group: bool) -> RunningGroup {
+        let id = i32::try_from(child.id())
+            .ok()
+            .filter(|_| own_group && cfg!(unix));
+        if let Some(id) = id {
+            RUNNING_GROUP.store(id, Ordering::SeqCst);
+        }
+        RunningGroup(id)
     }
-    #[cfg(not(unix))]
-    let _ = own_group;
-    let _ = child.kill();
-    let _ = child.wait();
+
+    /// Kills every process of the group; false when there is no group.
+    fn end(&self) -> bool {
+        self.0.is_some_and(kill_group)
+    }
+}
+
+impl Drop for RunningGroup {
+    fn drop(&mut self) {
+        if let Some(id) = self.0 {
+            let _ = RUNNING_GROUP.compare_exchange(id, 0, Ordering::SeqCst, Ordering::SeqCst);
+        }
+    }
+}
+
+/// Ends the OTP command's process group, if one runs: called when a signal
+/// ends the tool, so that nothing it started outlives it. Only an atomic
+/// and kill(2), both safe wherever the signal thread stops.
+pub fn end_running() {
+    let id = RUNNING_GROUP.swap(0, Ordering::SeqCst);
+    if id > 0 {
+        kill_group(id);
+    }
+}
+
+#[cfg(unix)]
+fn kill_group(id: i32) -> bool {
+    // SAFETY: kill(2) with a negative pid signals the process group `id`,
+    // which the command leads (process_group(0)); no memory is involved.
+    unsafe { libc::kill(-id, libc::SIGKILL) == 0 }
+}
+
+#[cfg(not(unix))]
+fn kill_group(_: i32) -> bool {
+    false
 }
 
 #[cfg(unix)]

@@ -179,5 +179,22 @@ mod tests {
         assert!(!format!("{secret}").contains("hunter2"));
         assert!(!format!("{:?}", Some(&secret)).contains("hunter2"));
         assert_eq!(secret.expose(), "hunter2");
+        // The mask stands where the value was, so a reader sees one was there.
+        assert_eq!(format!("{secret:?}"), format!("Secret({MASK})"));
+        assert_eq!(format!("{secret}"), MASK);
+    }
+
+    #[test]
+    fn conversions_and_serde_keep_the_value() {
+        assert_eq!(Secret::from("from-str").expose(), "from-str");
+        assert_eq!(
+            Secret::from(String::from("from-string")).expose(),
+            "from-string"
+        );
+        let secret: Secret = serde_json::from_str("\"from-json\"").unwrap();
+        assert_eq!(secret.expose(), "from-json");
+        assert_eq!(serde_json::to_string(&secret).unwrap(), "\"from-json\"");
+        assert!(Secret::default().is_empty());
+        assert!(!secret.is_empty());
     }
 }

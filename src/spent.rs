@@ -91,7 +91,7 @@ impl Ledger {
         let (key, step, code) = step_keys(tenant, generator, now);
         self.update(now, |entries| match entries.spent(&key, &code, step, now) {
             Some(spent) => Claim::SpentUntil {
-                next_step_at: spent.saturating_add(1).saturating_mul(generator.period()),
+                next_step_at: next_step_at(spent, generator),
             },
             None => {
                 entries.steps.insert(key.clone(), (step, now));
@@ -101,14 +101,18 @@ impl Ledger {
         })
     }
 
-    /// Whether the step `now` falls in was spent already (read only), for
-    /// `--no-otp-wait` to fail before the first request rather than after.
-    pub fn step_spent(&self, tenant: &str, generator: &Totp, now: u64) -> bool {
+    /// When the next unspent step begins, if the step `now` falls in was
+    /// spent already (read only), for `--no-otp-wait` to fail before the
+    /// first request rather than after.
+    pub fn step_spent(&self, tenant: &str, generator: &Totp, now: u64) -> Option<u64> {
         let (key, step, code) = step_keys(tenant, generator, now);
         self.update(now, |entries| {
-            entries.spent(&key, &code, step, now).is_some()
+            entries
+                .spent(&key, &code, step, now)
+                .map(|spent| next_step_at(spent, generator))
         })
-        .unwrap_or(false)
+        .ok()
+        .flatten()
     }
 
     /// Records a code given as it is (`--otp`, `--otp-command`); `Some(when)`
@@ -163,6 +167,11 @@ fn open_locked(path: &Path) -> std::io::Result<File> {
     Ok(file)
 }
 
+/// When the step after `spent` begins, Unix seconds.
+fn next_step_at(spent: u64, generator: &Totp) -> u64 {
+    spent.saturating_add(1).saturating_mul(generator.period())
+}
+
 /// The entries a secret's step at `now` has: its step key, the step, and
 /// the key of the step's code.
 fn step_keys(tenant: &str, generator: &Totp, now: u64) -> (String, u64, String) {
@@ -209,7 +218,7 @@ mod tests {
         // Given first: the secret's step waits for the next one.
         let code = totp.code_at(1020);
         assert_eq!(ledger.claim_code("t", &code, 1021).unwrap(), None);
-        assert!(ledger.step_spent("t", &totp, 1022));
+        assert_eq!(ledger.step_spent("t", &totp, 1022), Some(1050));
         assert_eq!(
             ledger.claim_step("t", &totp, 1022).unwrap(),
             Claim::SpentUntil { next_step_at: 1050 }
@@ -277,6 +286,26 @@ mod tests {
                 .count()
         });
         assert_eq!(granted, 1);
+    }
+
+    /// The file keeps a day of entries (a step spent on a clock that is
+    /// then set back stays spent), and no more, so it does not grow.
+    #[test]
+    fn entries_are_kept_for_a_day_then_dropped() {
+        let (dir, ledger) = ledger();
+        let totp = Totp::parse(SECRET, Default::default()).unwrap();
+        let held = || -> (usize, usize) {
+            let text = std::fs::read_to_string(dir.path().join("state/spent-codes.json")).unwrap();
+            let entries: Entries = serde_json::from_str(&text).unwrap();
+            (entries.steps.len(), entries.codes.len())
+        };
+        ledger.claim_step("t", &totp, 1000).unwrap();
+        // Other claims rewrite the file: a day less a second later, kept.
+        ledger.claim_code("u", "123456", 1000 + 86_399).unwrap();
+        assert_eq!(held(), (1, 2));
+        // A day later, dropped (the code given a second before stays).
+        ledger.claim_code("v", "123456", 1000 + 86_400).unwrap();
+        assert_eq!(held(), (0, 2));
     }
 
     #[test]

@@ -97,20 +97,22 @@ fn refuse_a_spent_step(answers: &Answers, client: &crate::auth0::Client) -> Resu
     let Some(generator) = &answers.totp else {
         return Ok(());
     };
+    if answers.otp_wait == OtpWait::Wait {
+        return Ok(());
+    }
     let now = crate::totp::now_unix();
-    let ledger = Ledger::default_place();
-    if answers.otp_wait == OtpWait::Fail
-        && ledger.step_spent(&client.domain().base_url(), generator, now)
-    {
-        return Err(Failure::CodeSpent {
+    let tenant = client.domain().base_url();
+    match Ledger::default_place().step_spent(&tenant, generator, now) {
+        None => Ok(()),
+        Some(next_step_at) => Err(Failure::CodeSpent {
             message: "the TOTP step now current was already spent, so its code would be refused as reused; nothing was sent".into(),
             hint: format!(
-                "the next step begins in {} s: leave out --no-otp-wait to wait for it",
-                generator.remaining_at(now)
+                "the next {} s step begins in {} s: leave out --no-otp-wait to wait for it",
+                generator.period(),
+                next_step_at.saturating_sub(now)
             ),
-        });
+        }),
     }
-    Ok(())
 }
 
 /// `--no-store`, `AUTH0_MFA_NO_STORE=1`, else the store to use.

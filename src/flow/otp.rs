@@ -14,6 +14,12 @@ use crate::secret::Secret;
 use crate::spent::Claim;
 use crate::totp::{self, Totp};
 
+/// The step `--otp-command`'s code is assumed to change at (see `command_code`).
+const COMMAND_STEP_SECONDS: u64 = 30;
+
+/// Runs of `--otp-command` for one code: enough for steps up to 90 s long.
+const COMMAND_RUNS: usize = 4;
+
 impl Flow<'_> {
     /// `--otp`, else a code computed from the secret, else one from the
     /// command, else a prompt.
@@ -51,7 +57,9 @@ impl Flow<'_> {
                     return Ok(Secret::new(generator.code_for_step(step)));
                 }
                 Ok(Claim::SpentUntil { next_step_at }) => {
-                    self.wait_for_step(next_step_at, wait, "its code").await?;
+                    let period = Some(generator.period());
+                    self.wait_for_step(next_step_at, period, wait, "its code")
+                        .await?;
                 }
                 Err(e) => {
                     self.unrecorded(&e);
@@ -69,15 +77,20 @@ impl Flow<'_> {
         command: &CodeCommand,
         wait: OtpWait,
     ) -> Result<Secret, Failure> {
-        for _ in 0..2 {
+        for _ in 0..COMMAND_RUNS {
             let code = command.run()?;
             self.progress.step("took the code from the OTP command");
             let now = totp::now_unix();
             match self.ledger.claim_code(tenant, code.expose(), now) {
                 Ok(None) => return Ok(code),
                 Ok(Some(_)) => {
-                    let next_step_at = (now / 30 + 1) * 30;
-                    self.wait_for_step(next_step_at, wait, "the OTP command's code")
+                    // The command's period is not known (there is no secret
+                    // here): 30 s is the shortest in use and Auth0's own, and
+                    // the boundaries of longer steps (60 s, 90 s) fall on 30 s
+                    // ones, so the command runs again at each until it prints
+                    // a new code.
+                    let next_step_at = (now / COMMAND_STEP_SECONDS + 1) * COMMAND_STEP_SECONDS;
+                    self.wait_for_step(next_step_at, None, wait, "the OTP command's code")
                         .await?;
                 }
                 Err(e) => {
@@ -114,10 +127,11 @@ impl Flow<'_> {
     }
 
     /// Waits until `next_step_at` (Unix seconds), saying so, or fails at
-    /// once with `--no-otp-wait`.
+    /// once with `--no-otp-wait`. `period`: the secret's step, when known.
     async fn wait_for_step(
         &mut self,
         next_step_at: u64,
+        period: Option<u64>,
         wait: OtpWait,
         what: &str,
     ) -> Result<(), Failure> {
@@ -130,18 +144,19 @@ impl Flow<'_> {
                 .saturating_add(100),
         );
         let seconds = left.as_secs_f64().ceil() as u64;
+        let step = period.map_or("step".to_owned(), |p| format!("{p} s step"));
         if wait == OtpWait::Fail {
             return Err(Failure::CodeSpent {
                 message: format!(
                     "the TOTP step now current was already spent, so {what} would be refused as reused; nothing was sent"
                 ),
                 hint: format!(
-                    "the next step begins in {seconds} s: leave out --no-otp-wait to wait for it"
+                    "the next {step} begins in {seconds} s: leave out --no-otp-wait to wait for it"
                 ),
             });
         }
         self.progress.note(&format!(
-            "the TOTP code of this 30 s step was already sent (Auth0 accepts a code once): waiting {seconds} s for the next one"
+            "the TOTP code of this {step} was already sent (Auth0 accepts a code once): waiting {seconds} s for the next one"
         ));
         let started = Instant::now();
         let label = |elapsed: Duration| {

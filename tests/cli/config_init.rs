@@ -114,7 +114,7 @@ fn on_a_terminal_enter_skips_optional_questions_and_keeps_values() {
         .into_iter()
         .find(|p| std::path::Path::new(p).is_file())
     else {
-        eprintln!("skipped: util-linux's script is not installed, so no pseudo-terminal to try");
+        missing("util-linux's script", "no pseudo-terminal to try");
         return;
     };
     let home = TempDir::new().unwrap();

@@ -390,7 +390,7 @@ fn a_terminal_too_narrow_gets_a_note_instead_of_the_code() {
         .into_iter()
         .find(|p| std::path::Path::new(p).is_file())
     else {
-        eprintln!("skipped: util-linux's script is not installed, so no pseudo-terminal to try");
+        missing("util-linux's script", "no pseudo-terminal to try");
         return;
     };
     let tenant = TestTenant::demo();

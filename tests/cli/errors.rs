@@ -260,14 +260,41 @@ fn bad_flags_in_json_mode_are_a_json_usage_error() {
     assert_eq!(stdout_json(&output)["error"], "usage");
 }
 
+/// Each refused for its own reason, named: a domain is set, so that a missing
+/// one (also exit 2) cannot be what is reported.
 #[test]
 fn bad_flags_exit_2() {
     let home = TempDir::new().unwrap();
-    let output = bare_cmd(&home)
-        .args(["challenge", "--type", "sms"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    let cases: [(&[&str], &[&str]); 4] = [
+        (
+            &["challenge", "--type", "sms"],
+            &["invalid value 'sms' for '--type <TYPE>'", "otp, oob"],
+        ),
+        (
+            &["login", "--no-such-flag"],
+            &["unexpected argument '--no-such-flag'"],
+        ),
+        (
+            &["totp", "--digits", "9", OTP_SECRET],
+            &["invalid value '9' for '--digits <DIGITS>'"],
+        ),
+        (
+            &["login", "--factor", "carrier-pigeon"],
+            &["invalid value 'carrier-pigeon' for '--factor <FACTOR>'"],
+        ),
+    ];
+    for (args, says) in cases {
+        let output = bare_cmd(&home)
+            .env("AUTH0_DOMAIN", "t.us.auth0.com")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let err = stderr(&output);
+        for said in says {
+            assert!(err.contains(said), "{args:?}: no {said:?} in {err}");
+        }
+    }
 }
 
 #[test]
@@ -301,11 +328,23 @@ fn a_bad_flag_value_is_named_in_json() {
 #[test]
 fn a_zero_timeout_is_refused() {
     let home = TempDir::new().unwrap();
-    let output = bare_cmd(&home)
-        .args(["doctor", "--timeout", "0"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    for args in [
+        &["doctor", "--timeout", "0"][..],
+        &["--timeout", "0", "login"],
+    ] {
+        let output = bare_cmd(&home)
+            .env("AUTH0_DOMAIN", "t.us.auth0.com")
+            .env("AUTH0_CLIENT_ID", "abc")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let err = stderr(&output);
+        assert!(
+            err.contains("invalid value '0' for '--timeout <SECONDS>'") && err.contains("1..="),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 #[cfg(unix)]
@@ -710,4 +749,102 @@ fn a_saved_recovery_code_is_said_to_be_saved() {
         stderr(&output)
     );
     assert!(file.exists());
+}
+
+/// The README's table: `invalid_grant` "...expired..." is exit 6, as
+/// `expired_token` is, whatever the status.
+#[test]
+fn an_invalid_grant_that_says_expired_exits_6() {
+    for description in [
+        "The mfa_token has expired.",
+        "Authorization transaction expired",
+    ] {
+        let tenant = TestTenant::fast("");
+        let token = tenant.test_mfa_token("recovery@test.example");
+        tenant.emulator.inject_fault(Fault::Respond {
+            status: 403,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: serde_json::json!({"error": "invalid_grant", "error_description": description})
+                .to_string()
+                .into_bytes(),
+        });
+        let output = tenant
+            .test_cmd()
+            .args(["verify", "--json", "--mfa-token", &token])
+            .args(["--otp-secret", OTP_SECRET])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(6), "{}", stdout(&output));
+        let error = stdout_json(&output);
+        assert_eq!(error["error"], "invalid_grant");
+        assert_eq!(error["exit_code"], 6);
+    }
+}
+
+/// A refused redirect says where it pointed, as the README promises: the
+/// exit code alone (8) is also what an empty or unreadable answer gives.
+#[test]
+fn a_refused_redirect_names_its_location() {
+    for status in [302, 307, 308] {
+        let tenant = TestTenant::fast("");
+        let elsewhere = "http://127.0.0.1:9/elsewhere/oauth/token";
+        tenant.emulator.inject_fault(Fault::Respond {
+            status,
+            headers: vec![("location".into(), elsewhere.into())],
+            body: Vec::new(),
+        });
+        let output = tenant
+            .test_cmd()
+            .args(["login", "--mfa-token-only", "-u", "recovery@test.example"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+        let err = stderr(&output);
+        assert!(
+            err.contains(&format!("a redirect to {elsewhere}")) && err.contains("not followed"),
+            "{status}: {err}"
+        );
+        assert_eq!(tenant.count_grants(GRANT_PASSWORD), 1, "nothing was resent");
+    }
+}
+
+/// The shortest secret the tool sends, a 6-digit code, is masked where a
+/// server echoes it, in every output mode.
+#[test]
+fn a_six_digit_code_a_server_echoes_back_is_masked() {
+    let code = "246813";
+    for mode in [None, Some("--json"), Some("-vv")] {
+        let tenant = TestTenant::fast("");
+        let token = tenant.test_mfa_token("recovery@test.example");
+        tenant.emulator.inject_fault(Fault::Respond {
+            status: 403,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: serde_json::json!({
+                "error": "invalid_grant",
+                "error_description": format!("Invalid otp_code {code}."),
+            })
+            .to_string()
+            .into_bytes(),
+        });
+        let output = tenant
+            .test_cmd()
+            .args(["verify", "--mfa-token", &token, "--otp", code])
+            .args(mode)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(4),
+            "{mode:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(
+            tenant.requests_to("/oauth/token").last().unwrap()["otp"],
+            code,
+            "the code was sent"
+        );
+        let all = format!("{}{}", stdout(&output), stderr(&output));
+        assert!(all.contains("Invalid otp_code"), "{mode:?}: {all}");
+        assert!(!all.contains(code), "{mode:?}: the code is shown: {all}");
+    }
 }

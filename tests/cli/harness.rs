@@ -321,3 +321,31 @@ pub fn http(
         .unwrap_or(Value::Null);
     (status, json)
 }
+
+/// Whether the tests run in CI (`CI` set and not `false`/`0`, as CI systems
+/// and `.ci/run` set it).
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// A program a test needs is missing. In CI, which installs it (`.ci/run`),
+/// that is a failure, since a skip would pass unseen (the runner hides a
+/// passing test's stderr); elsewhere the test is skipped, saying so.
+pub fn missing(program: &str, consequence: &str) {
+    assert!(
+        !in_ci(),
+        "{program} is not installed, so {consequence}: CI must have it (.ci/run installs it)"
+    );
+    eprintln!("skipped: {program} is not installed, so {consequence}");
+}
+
+/// Whether a test may rewrite the generated files it checks (`switch`, such
+/// as UPDATE_COMPLETIONS, is set): never in CI, which only checks them.
+pub fn regenerating(switch: &str) -> bool {
+    let asked = std::env::var_os(switch).is_some();
+    if asked && in_ci() {
+        eprintln!("{switch} is ignored in CI: the files are checked, not rewritten");
+        return false;
+    }
+    asked
+}

@@ -46,7 +46,7 @@ fn on_a_terminal_clicolor_0_turns_colour_off() {
         .into_iter()
         .find(|p| std::path::Path::new(p).is_file())
     else {
-        eprintln!("skipped: util-linux's script is not installed, so no pseudo-terminal to try");
+        missing("util-linux's script", "no pseudo-terminal to try");
         return;
     };
     let home = TempDir::new().unwrap();

@@ -85,10 +85,26 @@ fn errors_do_not_repeat_secrets() {
     assert!(!all.contains("hunter2-password"));
 }
 
+/// A code that is none of the codes Auth0 could accept around now.
+fn wrong_code(secret: &str) -> String {
+    let totp = auth0_mfa::totp::Totp::parse(secret, Default::default()).unwrap();
+    let now = auth0_mfa::totp::now_unix();
+    let near: Vec<String> = [now - 30, now, now + 30]
+        .iter()
+        .map(|&t| totp.code_at(t))
+        .collect();
+    ["999999", "888888", "777777", "666666"]
+        .into_iter()
+        .find(|code| !near.iter().any(|n| n == code))
+        .unwrap()
+        .to_owned()
+}
+
 #[test]
 fn json_failure_of_a_wrong_code_does_not_echo_the_code() {
     let tenant = TestTenant::demo();
     let token = tenant.mfa_token(demo::OTP_USER);
+    let code = wrong_code(demo::OTP_SECRET);
     let output = tenant
         .cmd()
         .args([
@@ -98,13 +114,66 @@ fn json_failure_of_a_wrong_code_does_not_echo_the_code() {
             "--mfa-token",
             &token,
             "--otp",
-            "999999",
+            &code,
         ])
         .output()
         .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert_eq!(stdout_json(&output)["error"], "invalid_grant");
+    let sent = tenant.requests_to("/oauth/token");
+    assert_eq!(
+        sent.last().unwrap()["otp"],
+        code.as_str(),
+        "the code was sent"
+    );
     let all = format!("{}{}", stdout(&output), stderr(&output));
-    assert!(!all.contains("999999") || otp_now(demo::OTP_SECRET) == "999999");
-    assert!(!all.contains(&token));
+    assert!(!all.contains(&code), "{all}");
+    assert!(!all.contains(&token), "{all}");
+}
+
+/// A secret too short for the masking of known values (which leaves short
+/// strings alone, lest it mask ordinary words) is masked by its field name
+/// in the form body `-vv` shows.
+#[test]
+fn a_four_character_password_is_masked_in_the_trace() {
+    let password = "Zq9!";
+    let tenant = TestTenant::with(
+        auth0_mfa::emulator::Tenant::from_toml(&format!(
+            r#"
+[[clients]]
+client_id = "{CLIENT_ID}"
+client_secret = "{CLIENT_SECRET}"
+
+[[users]]
+username = "short@test.example"
+password = "{password}"
+[[users.authenticators]]
+type = "otp"
+secret = "{OTP_SECRET}"
+"#
+        ))
+        .unwrap(),
+    );
+    for extra in [&["-vv"][..], &["-vv", "--json"]] {
+        let output = tenant
+            .test_cmd()
+            .env("AUTH0_PASSWORD", password)
+            .args(["login", "--mfa-token-only", "-u", "short@test.example"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let err = stderr(&output);
+        assert!(
+            err.contains("password=********"),
+            "the body is traced: {err}"
+        );
+        let all = format!("{}{err}", stdout(&output));
+        assert!(
+            !all.contains(password),
+            "{extra:?}: the password leaks:\n{all}"
+        );
+    }
 }
 
 /// Every command, traced with `-vv` and `--curl`: no secret that was sent or

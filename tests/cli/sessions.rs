@@ -209,6 +209,7 @@ fn mfa_on_refresh_is_finished_with_the_answers_login_takes() {
         stderr(&output)
     );
     assert!(stderr(&output).contains("--otp"), "{}", stderr(&output));
+    let started_in_step = auth0_mfa::totp::now_unix() / 30;
     let output = tenant
         .test_cmd()
         .args([
@@ -223,7 +224,32 @@ fn mfa_on_refresh_is_finished_with_the_answers_login_takes() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout_json(&output)["access_token"].is_string());
-    assert!(stderr(&output).contains("waiting") || tenant.count_grants(GRANT_MFA_OTP) == 2);
+    // The refresh's MFA sent a fresh code: not the login's, which Auth0
+    // would refuse (and count against the user).
+    let codes: Vec<String> = tenant
+        .requests_to("/oauth/token")
+        .iter()
+        .filter(|r| r["grant_type"] == GRANT_MFA_OTP)
+        .map(|r| r["otp"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        codes.len(),
+        2,
+        "one code for the login, one for the refresh"
+    );
+    assert_ne!(codes[0], codes[1], "the login's code was sent again");
+    // Started within the login's step, it had to wait for the next one.
+    let login_step = (0..3)
+        .map(|back| started_in_step - back)
+        .find(|&step| otp_at_step(OTP_SECRET, step) == codes[0]);
+    if login_step == Some(started_in_step) {
+        assert!(stderr(&output).contains("waiting"), "{}", stderr(&output));
+    }
+}
+
+fn otp_at_step(secret: &str, step: u64) -> String {
+    let totp = auth0_mfa::totp::Totp::parse(secret, Default::default()).unwrap();
+    totp.code_for_step(step)
 }
 
 #[test]
@@ -396,34 +422,40 @@ fn a_session_that_cannot_be_refreshed_names_the_login() {
     );
 }
 
+/// Each login succeeds (a session to store exists) and leaves nothing: no
+/// file, and `token` finds no session; the same login without the switch
+/// stores one, so the file looked for is the right one.
 #[test]
 fn no_store_stores_nothing() {
-    let tenant = tenant_with("");
-    for how in [&["--no-store"][..], &[]] {
+    let login = |tenant: &TestTenant, how: &str| {
         let mut cmd = tenant.test_cmd();
-        if how.is_empty() {
-            cmd.env("AUTH0_MFA_NO_STORE", "1");
-        }
+        cmd.args(["login", "--json", "-u", "otp@test.example"]);
+        match how {
+            "env" => cmd.env("AUTH0_MFA_NO_STORE", "1"),
+            "flag" => cmd.arg("--no-store"),
+            _ => &mut cmd,
+        };
         let output = cmd
-            .args([
-                "login",
-                "-u",
-                "otp@test.example",
-                "--otp-secret",
-                OTP_SECRET,
-                "--no-otp-wait",
-            ])
-            .args(how)
+            .args(["--otp-secret", OTP_SECRET])
+            .args(OFFLINE)
             .output()
             .unwrap();
-        // The second login may find its step spent; either way nothing is stored.
+        assert_eq!(output.status.code(), Some(0), "{how}: {}", stderr(&output));
+        assert!(stdout_json(&output)["refresh_token"].is_string(), "{how}");
+    };
+    for how in ["env", "flag"] {
+        let tenant = tenant_with("");
+        login(&tenant, how);
         assert!(
-            matches!(output.status.code(), Some(0) | Some(4)),
-            "{}",
-            stderr(&output)
+            !session_file(&tenant).exists(),
+            "{how}: a session was stored"
         );
+        let output = tenant.test_cmd().args(["token"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(6), "{how}: {}", stderr(&output));
     }
-    assert!(!session_file(&tenant).exists());
+    let tenant = tenant_with("");
+    login(&tenant, "neither");
+    assert!(session_file(&tenant).exists(), "a login stores its session");
 }
 
 #[test]

@@ -119,23 +119,52 @@ fn profile_from_the_environment_and_secrets_masked() {
     assert!(!text.contains("profile-secret"), "{text}");
 }
 
+/// The file's content is the secret: a real login authenticates with it
+/// (its trailing newline dropped), and with another content it does not.
 #[test]
 fn secret_from_a_file_named_in_the_profile() {
-    let home = TempDir::new().unwrap();
-    let secret_path = home.path().join("secret.txt");
-    std::fs::write(&secret_path, "file-secret\n").unwrap();
+    use auth0_mfa::emulator::demo;
+    let tenant = TestTenant::demo();
+    let secret_path = tenant.home.path().join("secret.txt");
     write_config(
-        &home,
+        &tenant.home,
         &format!(
-            "[profiles.default]\nclient_secret_file = {:?}\n",
+            "[profiles.default]\ndomain = {:?}\nclient_id = {:?}\nclient_secret_file = {:?}\n",
+            tenant.base_url(),
+            demo::CLIENT_ID,
             secret_path.display().to_string()
         ),
     );
-    let shown = show(&mut bare_cmd(&home));
+    let login = |content: &str| {
+        std::fs::write(&secret_path, content).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&secret_path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        bare_cmd(&tenant.home)
+            .args(["login", "--mfa-token-only", "-u", demo::OTP_USER])
+            .args(["--password", demo::PASSWORD])
+            .output()
+            .unwrap()
+    };
+    let output = login(&format!("{}\n", demo::CLIENT_SECRET));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let shown = show(&mut bare_cmd(&tenant.home));
     assert_eq!(
         setting(&shown, "client_secret"),
         ("********".into(), "profile default (file)".into())
     );
+    assert!(
+        stdout(&output).starts_with("Fe26.2*"),
+        "{}",
+        stdout(&output)
+    );
+    let output = login("not-the-client-secret\n");
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let sent = tenant.requests_to("/oauth/token");
+    assert_eq!(sent[0]["client_secret"], demo::CLIENT_SECRET);
+    assert_eq!(sent[1]["client_secret"], "not-the-client-secret");
 }
 
 #[test]

@@ -299,3 +299,40 @@ fn a_new_user_at_a_terminal_picks_a_factor_sees_the_secret_and_confirms() {
     assert!(result["access_token"].is_string());
     assert_eq!(result["enrollment"]["secret"], secret.as_str());
 }
+
+/// `--no-input` at a real terminal (where a prompt would otherwise be
+/// shown): nothing is asked, and the missing answer is a usage error naming
+/// the flag and the variable. Without the terminal every run exits 2 anyway,
+/// so only here can the switch be seen at work.
+#[test]
+fn no_input_at_a_terminal_never_prompts() {
+    let cases: [(&[&str], &[&str]); 2] = [
+        // No password: the password prompt is not shown.
+        (&[], &["--password", "AUTH0_PASSWORD"]),
+        // A password but no answer to the challenge: no OTP prompt.
+        (&["--password", PASSWORD], &["--otp"]),
+    ];
+    for (extra, names) in cases {
+        let tenant = TestTenant::fast("");
+        let mut args = vec!["login", "--no-input", "-u", "recovery@test.example"];
+        args.extend_from_slice(extra);
+        let mut pty = at_terminal(&tenant, &args);
+        let (code, _) = pty.finish();
+        let screen = pty.plain_screen();
+        assert_eq!(code, Some(2), "{extra:?}: {screen}");
+        for name in names {
+            assert!(screen.contains(name), "{extra:?}: no {name} in {screen}");
+        }
+        // The prompts' own words (the errors say "the password").
+        assert!(!screen.contains("Password"), "{extra:?}: {screen}");
+        assert!(
+            !screen.contains("One-time code from the authenticator app"),
+            "{extra:?}: {screen}"
+        );
+        assert_eq!(
+            tenant.count_grants(GRANT_MFA_OTP),
+            0,
+            "{extra:?}: nothing was answered"
+        );
+    }
+}
