@@ -28,6 +28,7 @@ use super::control;
 use super::faults::Fault;
 use super::http::{ApiRequest, Reply, http_date};
 use super::limits::{self, Activity, BODY_TIMEOUT, Limits};
+use super::management;
 use super::record::ReceivedRequest;
 use super::routes;
 use super::state::{RateStatus, Shared};
@@ -95,6 +96,7 @@ async fn connection(stream: TcpStream, app: Router, tls: Option<TlsAcceptor>, li
     let app = app.layer(Extension(ConnHandle {
         kill: kill.clone(),
         activity: activity.clone(),
+        peer: stream.peer_addr().ok().map(|a| a.ip()),
     }));
     let io = ResettableStream {
         inner: stream,
@@ -153,6 +155,7 @@ where
 pub struct ConnHandle {
     kill: Arc<AtomicBool>,
     activity: Arc<Activity>,
+    peer: Option<std::net::IpAddr>,
 }
 
 impl ConnHandle {
@@ -263,7 +266,8 @@ async fn dispatch(
             HeaderValue::from_static("application/json"),
         );
     }
-    let req = ApiRequest::new(parts.method, path, query, headers, &raw, base);
+    let mut req = ApiRequest::new(parts.method, path, query, headers, &raw, base);
+    req.peer = conn.peer;
     if control {
         return finish(&shared, control::handle(&shared, &req), None);
     }
@@ -302,7 +306,7 @@ async fn dispatch(
     let reply = if rate.allowed {
         routes::route(&shared, &req)
     } else {
-        rate_limited(rate)
+        rate_limited(rate, management::is_management_path(&req.path))
     };
     log(
         &shared,
@@ -314,14 +318,18 @@ async fn dispatch(
     finish(&shared, reply, Some(rate))
 }
 
-/// Auth0's 429, with the seconds until the window resets.
-fn rate_limited(rate: RateStatus) -> Reply {
-    Reply::error(
-        StatusCode::TOO_MANY_REQUESTS,
-        "too_many_requests",
-        "Global limit has been reached",
-    )
-    .with_header(
+/// Auth0's 429 (in the Management API's shape on its paths), with the seconds until
+/// the window resets.
+fn rate_limited(rate: RateStatus, management: bool) -> Reply {
+    let reply = match management {
+        true => management::rate_limited(),
+        false => Reply::error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_requests",
+            "Global limit has been reached",
+        ),
+    };
+    reply.with_header(
         "retry-after",
         rate.reset.saturating_sub(rate.now).max(1).to_string(),
     )

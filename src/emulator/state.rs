@@ -8,11 +8,12 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::Console;
 use super::console;
 use super::faults::Fault;
+use super::management::{LoginFailures, MgmtState};
 use super::record::{ReceivedRequest, Ring};
 use super::tenant::{AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings};
 use super::tokens;
@@ -26,6 +27,8 @@ pub const FAILED_CODE_CAPACITY: u32 = 10;
 pub const FAILED_CODE_REFILL_MS: u64 = 6 * 60 * 1000;
 /// The rate-limit window of every request that names no client of the tenant.
 const UNKNOWN_CLIENT: &str = "-";
+/// Rate-limit keys of the Management API: this, then the M2M application's client_id.
+pub const MANAGEMENT_RATE_KEY: &str = "api/v2 ";
 /// Unconfirmed enrollments a user may have before associate refuses more.
 pub const MAX_PENDING_ENROLLMENTS: usize = 50;
 
@@ -91,9 +94,18 @@ impl Origin {
 
     /// Audiences naming the MFA API: `BASE/mfa/`, also as `https://HOST/mfa/`.
     pub fn is_mfa_audience(&self, audience: &str, request_base: &str) -> bool {
+        self.is_api_audience(audience, request_base, "/mfa/")
+    }
+
+    /// Audiences naming the Management API: `BASE/api/v2/`, also as `https://HOST/api/v2/`.
+    pub fn is_management_audience(&self, audience: &str, request_base: &str) -> bool {
+        self.is_api_audience(audience, request_base, "/api/v2/")
+    }
+
+    fn is_api_audience(&self, audience: &str, request_base: &str, path: &str) -> bool {
         self.bases(request_base).any(|base| {
             let host = base.split_once("://").map_or(base, |(_, h)| h);
-            audience == format!("{base}/mfa/") || audience == format!("https://{host}/mfa/")
+            audience == format!("{base}{path}") || audience == format!("https://{host}{path}")
         })
     }
 
@@ -123,10 +135,15 @@ impl Shared {
         control_token: Option<String>,
     ) -> Shared {
         let voice = tenant.settings.voice;
+        let mgmt = MgmtState::new(&tenant);
+        let started_ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64)
+            .saturating_add_signed(tenant.settings.clock_skew_seconds.saturating_mul(1000));
         let users = tenant
             .users
             .iter()
-            .map(|u| User::from_config(u, voice))
+            .map(|u| User::from_config(u, voice, started_ms))
             .collect();
         // A tenant file can ask for the console too (the text one).
         let console = match console {
@@ -142,6 +159,7 @@ impl Shared {
             control_token,
             state: Mutex::new(State {
                 users,
+                mgmt,
                 ..State::default()
             }),
         }
@@ -184,15 +202,25 @@ impl Shared {
     /// seconds, allowed).
     pub fn rate_limit(&self, key: &str) -> RateStatus {
         let now = self.now_secs();
-        let limit = self.settings.rate_limit;
-        let window = self.settings.rate_limit_window_seconds.max(1);
+        let s = &self.settings;
         // Only the tenant's clients get a window of their own; the ids clients make up
-        // share one, so that the table stays the size of the tenant.
-        let key = if self.client(key).is_some() {
-            key
-        } else {
-            UNKNOWN_CLIENT
+        // share one, so that the table stays the size of the tenant. The Management API
+        // has windows (and limits) of its own.
+        let (key, limit, window) = match key.strip_prefix(MANAGEMENT_RATE_KEY) {
+            Some(client) if self.client(client).is_some() => (
+                key,
+                s.management_rate_limit,
+                s.management_rate_limit_window_seconds,
+            ),
+            Some(_) => (
+                MANAGEMENT_RATE_KEY,
+                s.management_rate_limit,
+                s.management_rate_limit_window_seconds,
+            ),
+            None if self.client(key).is_some() => (key, s.rate_limit, s.rate_limit_window_seconds),
+            None => (UNKNOWN_CLIENT, s.rate_limit, s.rate_limit_window_seconds),
         };
+        let window = window.max(1);
         let mut st = self.lock();
         let w = st.rate.entry(key.to_string()).or_insert(RateWindow {
             start: now,
@@ -293,15 +321,17 @@ pub struct State {
     pub faults: VecDeque<Fault>,
     /// `iss` + `jti` of every client assertion seen: each is single-use.
     pub used_assertions: HashSet<String>,
+    /// The configuration the Management API reads and changes.
+    pub mgmt: MgmtState,
 }
 
 impl State {
     /// Finds a user by username or email, case-insensitively, as Auth0's database does.
     pub fn user_index(&self, login: &str) -> Option<usize> {
         let login = login.trim().to_lowercase();
-        self.users
-            .iter()
-            .position(|u| u.username.to_lowercase() == login || u.email.to_lowercase() == login)
+        self.users.iter().position(|u| {
+            !u.deleted && (u.username.to_lowercase() == login || u.email.to_lowercase() == login)
+        })
     }
 }
 
@@ -323,10 +353,17 @@ pub struct User {
     pub user_id: String,
     pub authenticators: Vec<Authenticator>,
     pub failed_codes: FailureBucket,
+    pub app_metadata: Map<String, Value>,
+    pub created_ms: u64,
+    /// Deleted through the Management API: a tombstone (indexes into `users` stay
+    /// valid) that no lookup finds, whose slot a new user may take.
+    pub deleted: bool,
+    /// Wrong passwords per address, for brute-force protection (see `management::blocks`).
+    pub login_failures: Vec<LoginFailures>,
 }
 
 impl User {
-    fn from_config(cfg: &super::tenant::UserConfig, voice: bool) -> User {
+    fn from_config(cfg: &super::tenant::UserConfig, voice: bool, created_ms: u64) -> User {
         let mut authenticators = Vec::new();
         for (i, a) in cfg.authenticators.iter().enumerate() {
             let suffix =
@@ -353,6 +390,7 @@ impl User {
                 verified_email: a.kind == AuthenticatorKind::Email
                     && a.email.as_deref().is_none_or(|e| e == cfg.email()),
                 backup_only: false,
+                created_ms,
             };
             let linked = linked_entry(&primary, voice);
             authenticators.push(primary);
@@ -360,7 +398,7 @@ impl User {
         }
         let email_verified = cfg.email_verified();
         if email_verified && !cfg.has_own_email_authenticator() {
-            authenticators.push(verified_email_entry(cfg));
+            authenticators.push(verified_email_entry(&cfg.username, cfg.email(), created_ms));
         }
         User {
             username: cfg.username.clone(),
@@ -373,6 +411,10 @@ impl User {
             user_id: tokens::stable_user_id(&cfg.username),
             authenticators,
             failed_codes: FailureBucket::default(),
+            app_metadata: cfg.app_metadata.clone().unwrap_or_default(),
+            created_ms,
+            deleted: false,
+            login_failures: Vec::new(),
         }
     }
 
@@ -396,17 +438,31 @@ impl User {
 
     /// `mfa_requirements` of `mfa_required`: the factor types the user can be challenged
     /// with, or, when enrolled with none, those the tenant offers for enrollment.
-    pub fn mfa_requirements(&self) -> Value {
+    /// Factors the tenant has disabled are left out.
+    pub fn mfa_requirements(&self, mgmt: &MgmtState) -> Value {
         if !self.has_active_factor() {
-            return json!({"enroll": [
-                {"type": "otp"}, {"type": "push-notification"}, {"type": "phone"}, {"type": "email"}
-            ]});
+            let offered = [
+                ("otp", AuthenticatorKind::Otp),
+                ("push-notification", AuthenticatorKind::Push),
+                ("phone", AuthenticatorKind::Sms),
+                ("email", AuthenticatorKind::Email),
+            ];
+            let enroll: Vec<Value> = offered
+                .iter()
+                .filter(|(_, kind)| {
+                    mgmt.kind_enabled(*kind, false)
+                        || (*kind == AuthenticatorKind::Sms
+                            && mgmt.kind_enabled(AuthenticatorKind::Voice, false))
+                })
+                .map(|(t, _)| json!({"type": t}))
+                .collect();
+            return json!({ "enroll": enroll });
         }
         let mut types: Vec<&str> = Vec::new();
         for a in self
             .authenticators
             .iter()
-            .filter(|a| a.active && !a.secondary)
+            .filter(|a| a.active && !a.secondary && mgmt.kind_enabled(a.kind, false))
         {
             let t = match a.kind {
                 AuthenticatorKind::Otp => "otp",
@@ -425,13 +481,13 @@ impl User {
 
 /// The email authenticator Auth0 lists for a verified email nobody enrolled: a backup
 /// factor, at the end of the list as recorded.
-fn verified_email_entry(cfg: &super::tenant::UserConfig) -> Authenticator {
+pub fn verified_email_entry(username: &str, email: &str, created_ms: u64) -> Authenticator {
     Authenticator {
         kind: AuthenticatorKind::Email,
-        suffix: tokens::stable_dev_suffix(&format!("{}#verified-email", cfg.username)),
+        suffix: tokens::stable_dev_suffix(&format!("{username}#verified-email")),
         secret: None,
         phone: None,
-        email: Some(cfg.email().to_string()),
+        email: Some(email.to_string()),
         recovery_code: None,
         active: true,
         push_rule: PushRule::Manual,
@@ -441,6 +497,7 @@ fn verified_email_entry(cfg: &super::tenant::UserConfig) -> Authenticator {
         last_otp_step: None,
         verified_email: true,
         backup_only: true,
+        created_ms,
     }
 }
 
@@ -495,6 +552,8 @@ pub struct Authenticator {
     /// Listed only because the email is verified: it can answer a challenge once the
     /// user has another factor, but does not make the user enrolled.
     pub backup_only: bool,
+    /// When it was enrolled or created (the Management API's `created_at`).
+    pub created_ms: u64,
 }
 
 impl Authenticator {

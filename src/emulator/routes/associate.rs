@@ -30,6 +30,14 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
     let who = enroller(shared, st, req)?;
     let user_ix = who.user();
     let kind = requested_kind(req)?;
+    if !st.mgmt.kind_enabled(kind, false) {
+        // No recording shows Auth0's words for this; the factor is simply not offered.
+        return Err(Reply::error(
+            StatusCode::FORBIDDEN,
+            "access_denied",
+            format!("The {kind} factor is not enabled for this tenant."),
+        ));
+    }
     check_pending(&st.users[user_ix])?;
     let (phone, email) = contact(req, kind, &st.users[user_ix])?;
     let token = who.token().to_string();
@@ -54,6 +62,7 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         last_otp_step: None,
         verified_email: false,
         backup_only: false,
+        created_ms: shared.now_ms(),
     };
     let tenant = encode(&shared.settings.name);
     let label = format!("{tenant}:{}", encode(&account));
@@ -75,7 +84,7 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
     user.authenticators.push(authenticator);
     user.authenticators.extend(linked);
     if first_factor {
-        body["recovery_codes"] = json!([issue_recovery_code(user, token)]);
+        body["recovery_codes"] = json!([issue_recovery_code(user, token, shared.now_ms())]);
     }
     Ok(Reply::ok(body))
 }
@@ -238,7 +247,7 @@ fn start_oob_enrollment(
 }
 
 /// The user's recovery code, unconfirmed until one of their enrollments is.
-fn issue_recovery_code(user: &mut User, enrolled_by: String) -> String {
+fn issue_recovery_code(user: &mut User, enrolled_by: String, created_ms: u64) -> String {
     let code = tokens::recovery_code();
     user.authenticators.push(Authenticator {
         kind: AuthenticatorKind::RecoveryCode,
@@ -255,6 +264,7 @@ fn issue_recovery_code(user: &mut User, enrolled_by: String) -> String {
         last_otp_step: None,
         verified_email: false,
         backup_only: false,
+        created_ms,
     });
     code
 }

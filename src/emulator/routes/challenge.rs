@@ -5,7 +5,8 @@ use axum::http::StatusCode;
 use serde_json::json;
 
 use super::super::http::{ApiRequest, Reply};
-use super::super::state::{OOB_TTL_MS, OobTx, PushStatus, Shared, State, User};
+use super::super::management::MgmtState;
+use super::super::state::{Authenticator, OOB_TTL_MS, OobTx, PushStatus, Shared, State, User};
 use super::super::tenant::AuthenticatorKind;
 use super::super::tokens;
 use super::{authenticate_client, body_ok, invalid_request, mfa_tx, required};
@@ -51,12 +52,10 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
             "Invalid challenge_type: {bad}. Expected a space-separated list of otp and oob."
         )));
     }
-    let wants = |kind: AuthenticatorKind| {
-        let t = if kind.is_oob() { "oob" } else { "otp" };
-        kind != AuthenticatorKind::RecoveryCode && types.iter().any(|x| x == t)
-    };
     let mut guard = shared.lock();
     let st: &mut State = &mut guard;
+    let mgmt = &st.mgmt;
+    let wants = |a: &Authenticator| challengeable(a, &types, mgmt);
     let tx = mfa_tx(shared, st, &token, &client.client_id)?;
     let user = &st.users[tx.user];
     if !user.has_active_factor() {
@@ -70,7 +69,7 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
                 .ok_or_else(|| {
                     unsupported("User is not enrolled with the requested authenticator.")
                 })?;
-            if !wants(user.authenticators[i].kind) {
+            if !wants(&user.authenticators[i]) {
                 return Err(no_authenticator_for(&types));
             }
             i
@@ -118,14 +117,23 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
     Ok(Reply::ok(body))
 }
 
+/// Whether a challenge of `types` may pick this authenticator: not a recovery code, of
+/// a type asked for, and of a factor the tenant has enabled (whatever the user has).
+fn challengeable(a: &Authenticator, types: &[String], mgmt: &MgmtState) -> bool {
+    let t = if a.kind.is_oob() { "oob" } else { "otp" };
+    a.kind != AuthenticatorKind::RecoveryCode
+        && types.iter().any(|x| x == t)
+        && mgmt.kind_enabled(a.kind, a.secondary)
+}
+
 /// Without `authenticator_id`: otp before oob when both are allowed (as Auth0 does), and
 /// the user's own entries before linked ones (push's totp, sms's voice), so a push user
 /// asked for "otp oob" gets a push, and asked for "otp" gets the Guardian app's codes.
-fn pick(user: &User, wants: &dyn Fn(AuthenticatorKind) -> bool) -> Option<usize> {
+fn pick(user: &User, wants: &dyn Fn(&Authenticator) -> bool) -> Option<usize> {
     for secondary in [false, true] {
         for oob in [false, true] {
             let found = user.authenticators.iter().position(|a| {
-                a.active && a.secondary == secondary && a.kind.is_oob() == oob && wants(a.kind)
+                a.active && a.secondary == secondary && a.kind.is_oob() == oob && wants(a)
             });
             if found.is_some() {
                 return found;
