@@ -48,6 +48,12 @@ struct Entries {
     /// `tenant|hash of code` -> when it was sent, Unix seconds.
     #[serde(default)]
     codes: BTreeMap<String, u64>,
+    /// Hash of `tenant|source` -> when Auth0 last accepted a code computed
+    /// from that source (a secret's fingerprint, an OTP command): proof that
+    /// the source is right, so a refusal of its code means the step was spent
+    /// elsewhere.
+    #[serde(default)]
+    accepted: BTreeMap<String, u64>,
 }
 
 impl Entries {
@@ -128,6 +134,19 @@ impl Ledger {
         })
     }
 
+    /// Notes that Auth0 accepted a code computed from `source`.
+    pub fn note_accepted(&self, tenant: &str, source: &str, now: u64) {
+        let key = code_key(tenant, &format!("accepted|{source}"));
+        let _ = self.update(now, |entries| entries.accepted.insert(key, now));
+    }
+
+    /// Whether Auth0 accepted a code from `source` on this machine lately.
+    pub fn was_accepted(&self, tenant: &str, source: &str, now: u64) -> bool {
+        let key = code_key(tenant, &format!("accepted|{source}"));
+        self.update(now, |entries| entries.accepted.contains_key(&key))
+            .unwrap_or(false)
+    }
+
     /// Reads, changes and writes the file under an exclusive lock.
     fn update<T>(&self, now: u64, change: impl FnOnce(&mut Entries) -> T) -> std::io::Result<T> {
         let Some(path) = &self.path else {
@@ -144,6 +163,9 @@ impl Ledger {
             .retain(|_, (_, at)| now.saturating_sub(*at) < FORGET_AFTER_SECONDS);
         entries
             .codes
+            .retain(|_, at| now.saturating_sub(*at) < FORGET_AFTER_SECONDS);
+        entries
+            .accepted
             .retain(|_, at| now.saturating_sub(*at) < FORGET_AFTER_SECONDS);
         let json = serde_json::to_vec(&entries).map_err(std::io::Error::other)?;
         file.seek(SeekFrom::Start(0))?;

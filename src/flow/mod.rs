@@ -158,10 +158,7 @@ impl Flow<'_> {
         mfa_token: &Secret,
         answers: &Answers,
     ) -> Result<TokenSet, Failure> {
-        let otp = self.otp_code(answers).await?;
-        self.progress
-            .step("verifying the code (mfa-otp grant, POST /oauth/token)");
-        Ok(self.client.verify_otp(mfa_token, &otp).await?)
+        self.send_otp(mfa_token, answers).await
     }
 
     /// The mfa-oob grant for a code that a message delivered.

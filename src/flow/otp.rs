@@ -21,6 +21,53 @@ const COMMAND_STEP_SECONDS: u64 = 30;
 const COMMAND_RUNS: usize = 4;
 
 impl Flow<'_> {
+    /// The mfa-otp grant with the code `otp_code` finds. A computed code
+    /// (`--otp-secret`, `--otp-command`) refused as invalid, from a source
+    /// Auth0 has accepted on this machine before, was most likely spent by
+    /// another machine in this step (a CI fleet sharing a test user): the
+    /// next step's code is sent, once. A wrong source costs one attempt only.
+    pub(super) async fn send_otp(
+        &mut self,
+        mfa_token: &Secret,
+        answers: &Answers,
+    ) -> Result<crate::auth0::TokenSet, Failure> {
+        let tenant = self.client.domain().base_url();
+        let source = computed_source(answers);
+        let otp = self.otp_code(answers).await?;
+        self.progress
+            .step("verifying the code (mfa-otp grant, POST /oauth/token)");
+        let refused = match self.client.verify_otp(mfa_token, &otp).await {
+            Ok(tokens) => return Ok(self.accepted(&tenant, source.as_deref(), tokens)),
+            Err(crate::auth0::Error::Api(api)) if is_invalid_code(&api) => api,
+            Err(other) => return Err(other.into()),
+        };
+        let Some(source) =
+            source.filter(|s| self.ledger.was_accepted(&tenant, s, totp::now_unix()))
+        else {
+            return Err(crate::auth0::Error::Api(refused).into());
+        };
+        self.progress.warn(
+            "Auth0 refused the code, though codes from this source were accepted here before: another machine most likely used this step's code; trying once more with the next step's",
+        );
+        let otp = self.otp_code(answers).await?;
+        self.progress
+            .step("verifying the code (mfa-otp grant, POST /oauth/token)");
+        let tokens = self.client.verify_otp(mfa_token, &otp).await?;
+        Ok(self.accepted(&tenant, Some(&source), tokens))
+    }
+
+    fn accepted(
+        &self,
+        tenant: &str,
+        source: Option<&str>,
+        tokens: crate::auth0::TokenSet,
+    ) -> crate::auth0::TokenSet {
+        if let Some(source) = source {
+            self.ledger.note_accepted(tenant, source, totp::now_unix());
+        }
+        tokens
+    }
+
     /// `--otp`, else a code computed from the secret, else one from the
     /// command, else a prompt.
     pub(super) async fn otp_code(&mut self, answers: &Answers) -> Result<Secret, Failure> {
@@ -175,4 +222,28 @@ impl Flow<'_> {
             "cannot keep the record of spent codes ({error}); this code may be one already sent"
         ));
     }
+}
+
+/// What the code will be computed from, when it is computed: the secret's
+/// fingerprint, or the OTP command; `None` for a code given or typed.
+fn computed_source(answers: &Answers) -> Option<String> {
+    if answers.otp.is_some() {
+        return None;
+    }
+    if let Some(generator) = &answers.totp {
+        return Some(format!("secret|{}", generator.fingerprint()));
+    }
+    answers
+        .otp_command
+        .as_ref()
+        .map(|command| format!("command|{}", command.command))
+}
+
+/// Auth0's answer to a wrong or reused OTP.
+fn is_invalid_code(api: &crate::auth0::ApiError) -> bool {
+    api.error == "invalid_grant"
+        && api
+            .description
+            .as_deref()
+            .is_some_and(|d| d.contains("Invalid otp_code"))
 }

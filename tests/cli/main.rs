@@ -16,6 +16,7 @@ mod enroll;
 mod errors;
 mod factors;
 mod faults;
+mod fleet;
 #[cfg(unix)]
 mod handoff;
 mod input;
