@@ -23,7 +23,7 @@ MODULES=(
     "src/secret.rs|secret echo mask leak"
     "src/sanitize.rs|sanitize secrets faults::"
     "src/trace.rs|trace secret echo mask leak"
-    "src/error.rs|error readme::every_exit_code steps::an_expired"
+    "src/error.rs|error exit signals:: factors:: steps::an_expired steps::new_user transport::a_long_429"
     "src/settings.rs|settings"
     "src/prompt.rs|prompt terminal:: input::"
     "src/auth0/transport.rs|transport errors::"
