@@ -15,6 +15,30 @@ pub const PUBLIC_CLIENT_ID: &str = "EmuDemoPublicClient0000000000002";
 pub const NO_MFA_CLIENT_ID: &str = "EmuDemoNoMfaGrantClient000000003";
 pub const NO_MFA_CLIENT_SECRET: &str = "demo-no-mfa-client-secret";
 
+/// A machine-to-machine application of the Management API (client-credentials grant for
+/// `BASE_URL/api/v2/`), granted [`MGMT_SCOPES`].
+pub const MGMT_CLIENT_ID: &str = "EmuDemoManagementM2MClient000005";
+pub const MGMT_CLIENT_SECRET: &str = "demo-management-secret-only-for-the-local-emulator";
+/// Every Management API scope `auth0-mfa` uses.
+pub const MGMT_SCOPES: [&str; 16] = [
+    "read:users",
+    "create:users",
+    "update:users",
+    "delete:users",
+    "read:authentication_methods",
+    "create:authentication_methods",
+    "delete:authentication_methods",
+    "read:guardian_factors",
+    "update:guardian_factors",
+    "read:mfa_policies",
+    "update:mfa_policies",
+    "read:clients",
+    "update:clients",
+    "read:connections",
+    "read:tenant_settings",
+    "read:actions",
+];
+
 /// The database connection, the `realm` of the password-realm grant.
 pub const REALM: &str = "Username-Password-Authentication";
 /// Every demo user's password.

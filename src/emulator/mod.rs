@@ -29,6 +29,7 @@ mod faults;
 mod http;
 mod keys;
 mod limits;
+mod management;
 mod otp;
 mod record;
 mod routes;

@@ -28,6 +28,7 @@ use super::control;
 use super::faults::Fault;
 use super::http::{ApiRequest, Reply, http_date};
 use super::limits::{self, Activity, BODY_TIMEOUT, Limits};
+use super::management;
 use super::record::ReceivedRequest;
 use super::routes;
 use super::state::{RateStatus, Shared};
@@ -302,7 +303,7 @@ async fn dispatch(
     let reply = if rate.allowed {
         routes::route(&shared, &req)
     } else {
-        rate_limited(rate)
+        rate_limited(rate, management::is_management_path(&req.path))
     };
     log(
         &shared,
@@ -314,14 +315,18 @@ async fn dispatch(
     finish(&shared, reply, Some(rate))
 }
 
-/// Auth0's 429, with the seconds until the window resets.
-fn rate_limited(rate: RateStatus) -> Reply {
-    Reply::error(
-        StatusCode::TOO_MANY_REQUESTS,
-        "too_many_requests",
-        "Global limit has been reached",
-    )
-    .with_header(
+/// Auth0's 429 (in the Management API's shape on its paths), with the seconds until
+/// the window resets.
+fn rate_limited(rate: RateStatus, management: bool) -> Reply {
+    let reply = match management {
+        true => management::rate_limited(),
+        false => Reply::error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_requests",
+            "Global limit has been reached",
+        ),
+    };
+    reply.with_header(
         "retry-after",
         rate.reset.saturating_sub(rate.now).max(1).to_string(),
     )

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use super::Console;
 use super::console;
 use super::faults::Fault;
+use super::management::MgmtState;
 use super::record::{ReceivedRequest, Ring};
 use super::tenant::{AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings};
 use super::tokens;
@@ -26,6 +27,8 @@ pub const FAILED_CODE_CAPACITY: u32 = 10;
 pub const FAILED_CODE_REFILL_MS: u64 = 6 * 60 * 1000;
 /// The rate-limit window of every request that names no client of the tenant.
 const UNKNOWN_CLIENT: &str = "-";
+/// Rate-limit keys of the Management API: this, then the M2M application's client_id.
+pub const MANAGEMENT_RATE_KEY: &str = "api/v2 ";
 /// Unconfirmed enrollments a user may have before associate refuses more.
 pub const MAX_PENDING_ENROLLMENTS: usize = 50;
 
@@ -91,9 +94,18 @@ impl Origin {
 
     /// Audiences naming the MFA API: `BASE/mfa/`, also as `https://HOST/mfa/`.
     pub fn is_mfa_audience(&self, audience: &str, request_base: &str) -> bool {
+        self.is_api_audience(audience, request_base, "/mfa/")
+    }
+
+    /// Audiences naming the Management API: `BASE/api/v2/`, also as `https://HOST/api/v2/`.
+    pub fn is_management_audience(&self, audience: &str, request_base: &str) -> bool {
+        self.is_api_audience(audience, request_base, "/api/v2/")
+    }
+
+    fn is_api_audience(&self, audience: &str, request_base: &str, path: &str) -> bool {
         self.bases(request_base).any(|base| {
             let host = base.split_once("://").map_or(base, |(_, h)| h);
-            audience == format!("{base}/mfa/") || audience == format!("https://{host}/mfa/")
+            audience == format!("{base}{path}") || audience == format!("https://{host}{path}")
         })
     }
 
@@ -123,6 +135,7 @@ impl Shared {
         control_token: Option<String>,
     ) -> Shared {
         let voice = tenant.settings.voice;
+        let mgmt = MgmtState::new(&tenant);
         let users = tenant
             .users
             .iter()
@@ -142,6 +155,7 @@ impl Shared {
             control_token,
             state: Mutex::new(State {
                 users,
+                mgmt,
                 ..State::default()
             }),
         }
@@ -184,15 +198,25 @@ impl Shared {
     /// seconds, allowed).
     pub fn rate_limit(&self, key: &str) -> RateStatus {
         let now = self.now_secs();
-        let limit = self.settings.rate_limit;
-        let window = self.settings.rate_limit_window_seconds.max(1);
+        let s = &self.settings;
         // Only the tenant's clients get a window of their own; the ids clients make up
-        // share one, so that the table stays the size of the tenant.
-        let key = if self.client(key).is_some() {
-            key
-        } else {
-            UNKNOWN_CLIENT
+        // share one, so that the table stays the size of the tenant. The Management API
+        // has windows (and limits) of its own.
+        let (key, limit, window) = match key.strip_prefix(MANAGEMENT_RATE_KEY) {
+            Some(client) if self.client(client).is_some() => (
+                key,
+                s.management_rate_limit,
+                s.management_rate_limit_window_seconds,
+            ),
+            Some(_) => (
+                MANAGEMENT_RATE_KEY,
+                s.management_rate_limit,
+                s.management_rate_limit_window_seconds,
+            ),
+            None if self.client(key).is_some() => (key, s.rate_limit, s.rate_limit_window_seconds),
+            None => (UNKNOWN_CLIENT, s.rate_limit, s.rate_limit_window_seconds),
         };
+        let window = window.max(1);
         let mut st = self.lock();
         let w = st.rate.entry(key.to_string()).or_insert(RateWindow {
             start: now,
@@ -293,6 +317,8 @@ pub struct State {
     pub faults: VecDeque<Fault>,
     /// `iss` + `jti` of every client assertion seen: each is single-use.
     pub used_assertions: HashSet<String>,
+    /// The configuration the Management API reads and changes.
+    pub mgmt: MgmtState,
 }
 
 impl State {
@@ -396,17 +422,31 @@ impl User {
 
     /// `mfa_requirements` of `mfa_required`: the factor types the user can be challenged
     /// with, or, when enrolled with none, those the tenant offers for enrollment.
-    pub fn mfa_requirements(&self) -> Value {
+    /// Factors the tenant has disabled are left out.
+    pub fn mfa_requirements(&self, mgmt: &MgmtState) -> Value {
         if !self.has_active_factor() {
-            return json!({"enroll": [
-                {"type": "otp"}, {"type": "push-notification"}, {"type": "phone"}, {"type": "email"}
-            ]});
+            let offered = [
+                ("otp", AuthenticatorKind::Otp),
+                ("push-notification", AuthenticatorKind::Push),
+                ("phone", AuthenticatorKind::Sms),
+                ("email", AuthenticatorKind::Email),
+            ];
+            let enroll: Vec<Value> = offered
+                .iter()
+                .filter(|(_, kind)| {
+                    mgmt.kind_enabled(*kind, false)
+                        || (*kind == AuthenticatorKind::Sms
+                            && mgmt.kind_enabled(AuthenticatorKind::Voice, false))
+                })
+                .map(|(t, _)| json!({"type": t}))
+                .collect();
+            return json!({ "enroll": enroll });
         }
         let mut types: Vec<&str> = Vec::new();
         for a in self
             .authenticators
             .iter()
-            .filter(|a| a.active && !a.secondary)
+            .filter(|a| a.active && !a.secondary && mgmt.kind_enabled(a.kind, false))
         {
             let t = match a.kind {
                 AuthenticatorKind::Otp => "otp",

@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use super::demo;
 use super::keys;
+use super::management;
+pub use super::management::config::{ActionConfig, ConnectionConfig, GuardianConfig};
 
 /// The default database connection, which is also the `realm` of the password-realm grant.
 pub const DEFAULT_CONNECTION: &str = "Username-Password-Authentication";
@@ -26,6 +28,17 @@ pub const GRANT_REFRESH_TOKEN: &str = "refresh_token";
 pub const GRANT_MFA_OTP: &str = "http://auth0.com/oauth/grant-type/mfa-otp";
 pub const GRANT_MFA_OOB: &str = "http://auth0.com/oauth/grant-type/mfa-oob";
 pub const GRANT_MFA_RECOVERY_CODE: &str = "http://auth0.com/oauth/grant-type/mfa-recovery-code";
+pub const GRANT_CLIENT_CREDENTIALS: &str = "client_credentials";
+
+/// Grant types a client may list besides [`ALL_GRANTS`]: `client_credentials` (served,
+/// for the Management API) and those of browser flows the emulator does not serve but a
+/// client's `grant_types` may hold, as a new Auth0 application's do.
+pub const OTHER_GRANTS: [&str; 4] = [
+    GRANT_CLIENT_CREDENTIALS,
+    "authorization_code",
+    "implicit",
+    "urn:ietf:params:oauth:grant-type:device_code",
+];
 
 /// Every grant the emulator implements, in the order the discovery document lists them.
 pub const ALL_GRANTS: [&str; 6] = [
@@ -47,6 +60,16 @@ pub struct Tenant {
     pub clients: Vec<ClientConfig>,
     #[serde(default)]
     pub users: Vec<UserConfig>,
+    /// What the Management API reads and changes: MFA factors, policy, providers.
+    #[serde(default)]
+    pub guardian: GuardianConfig,
+    /// The tenant's connections; none declared: one database connection per name the
+    /// users use (and `Username-Password-Authentication`), enabled for every client.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub connections: Vec<ConnectionConfig>,
+    /// Post-login Actions, bound in this order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionConfig>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -80,6 +103,15 @@ pub struct TenantSettings {
     /// Seconds an access token for an API (not the MFA API's, 10 minutes as on
     /// Auth0) lives: Auth0's default is 86400; short, to test what outlives a token.
     pub access_token_lifetime_secs: u64,
+    /// Management API requests per M2M application per window, then 429 (Auth0's free
+    /// tenants: 2 a second; paid ones 16 to 50).
+    pub management_rate_limit: u32,
+    pub management_rate_limit_window_seconds: u64,
+    /// The connection the password grant uses without a realm (tenant settings'
+    /// `default_directory`); empty: none, and that grant fails as at Auth0.
+    pub default_directory: String,
+    /// Whether post-login Actions may choose the factors (tenant settings).
+    pub customize_mfa_in_postlogin_action: bool,
 }
 
 impl Default for TenantSettings {
@@ -96,6 +128,10 @@ impl Default for TenantSettings {
             voice: true,
             log_to_stderr: false,
             apis: Vec::new(),
+            management_rate_limit: 50,
+            management_rate_limit_window_seconds: 1,
+            default_directory: DEFAULT_CONNECTION.to_string(),
+            customize_mfa_in_postlogin_action: false,
         }
     }
 }
@@ -115,6 +151,14 @@ pub struct ClientConfig {
     /// Full grant names as Auth0 spells them; `mfa` stands for the three MFA grants.
     #[serde(default = "all_grants", skip_serializing_if = "is_all_grants")]
     pub grant_types: Vec<String>,
+    /// Auth0's application type: `native`, `spa`, `regular_web`, `non_interactive`
+    /// (machine to machine). Default: `native` for a public client, else `regular_web`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_type: Option<String>,
+    /// The Management API scopes granted to this client (its "client grant" for
+    /// `BASE/api/v2/`); none: the client-credentials grant for it is refused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub management_scopes: Vec<String>,
     /// Refresh-token rotation: each refresh answers a new refresh token and retires the
     /// one used; presenting a retired one again revokes every token of its session.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -129,8 +173,14 @@ pub struct ClientConfig {
     pub mfa_on_refresh: bool,
 }
 
+/// A client's grant types when the file names none: every grant served, as a new
+/// Auth0 application has `client_credentials` among its defaults.
 fn all_grants() -> Vec<String> {
-    ALL_GRANTS.iter().map(|g| g.to_string()).collect()
+    ALL_GRANTS
+        .iter()
+        .chain([GRANT_CLIENT_CREDENTIALS].iter())
+        .map(|g| g.to_string())
+        .collect()
 }
 
 // Defaults are left out of a printed tenant file, which then reads like a hand-written one.
@@ -160,12 +210,31 @@ fn is_default_connection(connection: &str) -> bool {
 
 impl ClientConfig {
     pub fn allows(&self, grant: &str) -> bool {
-        self.grant_types.iter().any(|g| {
-            g == grant
-                || (g == "mfa"
-                    && [GRANT_MFA_OTP, GRANT_MFA_OOB, GRANT_MFA_RECOVERY_CODE].contains(&grant))
-        })
+        grants_allow(&self.grant_types, grant)
     }
+
+    /// `app_type` as the Management API shows it.
+    pub fn app_type(&self) -> &str {
+        match (&self.app_type, &self.client_secret, &self.public_key) {
+            (Some(t), _, _) => t,
+            (None, None, None) => "native",
+            _ => "regular_web",
+        }
+    }
+}
+
+/// Whether a client's grant types (`mfa` standing for the three MFA grants) allow `grant`.
+pub fn grants_allow(grant_types: &[String], grant: &str) -> bool {
+    grant_types.iter().any(|g| {
+        g == grant
+            || (g == "mfa"
+                && [GRANT_MFA_OTP, GRANT_MFA_OOB, GRANT_MFA_RECOVERY_CODE].contains(&grant))
+    })
+}
+
+/// A grant type a client may list (see [`OTHER_GRANTS`]).
+pub fn is_known_grant(grant: &str) -> bool {
+    grant == "mfa" || ALL_GRANTS.contains(&grant) || OTHER_GRANTS.contains(&grant)
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -194,6 +263,9 @@ pub struct UserConfig {
     pub mfa_on_refresh: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authenticators: Vec<AuthenticatorConfig>,
+    /// What the Management API returns as the user's `app_metadata` (a table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_metadata: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 fn default_connection() -> String {
@@ -433,13 +505,15 @@ impl Tenant {
                 bail!("{at}: client_secret is empty; leave it out for a public client");
             }
             for g in &c.grant_types {
-                if g != "mfa" && !ALL_GRANTS.contains(&g.as_str()) {
+                if !is_known_grant(g) {
                     bail!(
-                        "{at}: unknown grant type {g:?}; known: mfa, {}",
-                        ALL_GRANTS.join(", ")
+                        "{at}: unknown grant type {g:?}; known: mfa, {}, {}",
+                        ALL_GRANTS.join(", "),
+                        OTHER_GRANTS.join(", ")
                     );
                 }
             }
+            management::config::check_client(&at, c)?;
         }
         let mut names = HashSet::new();
         for (i, u) in self.users.iter().enumerate() {
@@ -456,6 +530,7 @@ impl Tenant {
             if u.email_verified == Some(true) && !u.email().contains('@') {
                 bail!("{at}: email_verified needs an email address (set `email`)");
             }
+            management::config::check_user(&at, u)?;
             let mut suffixes = HashSet::new();
             let mut recovery = 0;
             for (j, a) in u.authenticators.iter().enumerate() {
@@ -518,7 +593,7 @@ impl Tenant {
                 bail!("{at}: a user has at most one recovery-code authenticator");
             }
         }
-        Ok(())
+        management::config::check_tenant(self)
     }
 
     /// The built-in demo tenant; see [`demo`] for its credentials.
@@ -567,6 +642,8 @@ impl Tenant {
                 public_key: None,
                 name: Some(name.to_string()),
                 grant_types: all_grants(),
+                app_type: None,
+                management_scopes: Vec::new(),
                 rotate_refresh_tokens: false,
                 refresh_token_leeway_seconds: 0,
                 mfa_on_refresh: false,
@@ -582,6 +659,7 @@ impl Tenant {
                 email_verified: None,
                 mfa_on_refresh: false,
                 authenticators,
+                app_metadata: None,
             }
         }
         Tenant {
@@ -605,7 +683,29 @@ impl Tenant {
                     grant_types: vec![GRANT_PASSWORD.into(), GRANT_PASSWORD_REALM.into()],
                     ..client(demo::NO_MFA_CLIENT_ID, "Demo app without the MFA grant")
                 },
+                ClientConfig {
+                    client_secret: Some(demo::MGMT_CLIENT_SECRET.to_string()),
+                    grant_types: vec![GRANT_CLIENT_CREDENTIALS.into()],
+                    app_type: Some("non_interactive".to_string()),
+                    management_scopes: demo::MGMT_SCOPES.map(String::from).to_vec(),
+                    ..client(demo::MGMT_CLIENT_ID, "Demo Management API (M2M)")
+                },
             ],
+            guardian: GuardianConfig::default(),
+            connections: vec![ConnectionConfig {
+                enabled_clients: Some(
+                    [
+                        demo::CLIENT_ID,
+                        demo::PUBLIC_CLIENT_ID,
+                        demo::JWT_CLIENT_ID,
+                        demo::NO_MFA_CLIENT_ID,
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                ),
+                ..ConnectionConfig::database(demo::REALM)
+            }],
+            actions: Vec::new(),
             users: vec![
                 user(demo::OTP_USER, vec![otp(demo::OTP_SECRET)]),
                 user(demo::PUSH_USER, vec![push(PushRule::ApproveAfter(2))]),
@@ -713,7 +813,8 @@ mod tests {
         .unwrap();
         assert_eq!(t.settings.min_poll_interval_ms, 5000);
         assert!(t.settings.mfa_required);
-        assert_eq!(t.clients[0].grant_types.len(), ALL_GRANTS.len());
+        assert_eq!(t.clients[0].grant_types.len(), ALL_GRANTS.len() + 1);
+        assert!(t.clients[0].allows(GRANT_CLIENT_CREDENTIALS));
     }
 
     fn err(text: &str) -> String {
@@ -725,7 +826,7 @@ mod tests {
         assert!(err("[[users]]\nusername=\"u\"\npassword=\"p\"\n").contains("no [[clients]]"));
         assert!(err("[[clients]]\nclient_id=\"c\"\nbogus=1\n").contains("bogus"));
         assert!(
-            err("[[clients]]\nclient_id=\"c\"\ngrant_types=[\"implicit\"]\n")
+            err("[[clients]]\nclient_id=\"c\"\ngrant_types=[\"hybrid\"]\n")
                 .contains("unknown grant type")
         );
         let user = "[[clients]]\nclient_id=\"c\"\n[[users]]\nusername=\"u\"\npassword=\"p\"\n";

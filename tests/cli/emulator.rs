@@ -162,6 +162,38 @@ fn emulator_command_serves_a_tenant_that_login_can_use() {
     assert_eq!(banner["otp_secret"], demo::OTP_SECRET);
 }
 
+/// The banner names the demo tenant's Management API application, and its credentials
+/// get a Management API token over plain HTTP, as any SDK would ask for one.
+#[test]
+fn the_banner_carries_management_credentials_that_get_a_token() {
+    let home = TempDir::new().unwrap();
+    let served = Served::start(&home, &["--listen", "127.0.0.1:0"]);
+    let base = served.base();
+    let management = &served.banner["management"];
+    assert_eq!(
+        management["audience"],
+        format!("{base}/api/v2/"),
+        "{management}"
+    );
+    let body = serde_json::json!({
+        "grant_type": "client_credentials",
+        "client_id": management["client_id"],
+        "client_secret": management["client_secret"],
+        "audience": management["audience"],
+    });
+    let (status, token) = http(&base, "POST", "/oauth/token", None, Some(&body.to_string()));
+    assert_eq!(status, 200, "{token}");
+    assert_eq!(token["expires_in"], 86400);
+    let scopes = token["scope"].as_str().unwrap();
+    for scope in ["create:users", "read:guardian_factors", "update:clients"] {
+        assert!(scopes.split(' ').any(|s| s == scope), "{scopes}");
+    }
+    let access = token["access_token"].as_str().unwrap();
+    let (status, settings) = http(&base, "GET", "/api/v2/tenants/settings", Some(access), None);
+    assert_eq!(status, 200, "{settings}");
+    assert_eq!(settings["default_directory"], demo::REALM);
+}
+
 /// The console under --json: a JSON line per request and per code sent, so a test
 /// harness can read the SMS code from the emulator's log.
 #[test]

@@ -142,6 +142,11 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
                     .map(|(user, has)| json!({"username": user, "has": has}))
                     .collect::<Vec<_>>()
             }),
+            "management": demo_tenant.then(|| json!({
+                "client_id": demo::MGMT_CLIENT_ID,
+                "client_secret": demo::MGMT_CLIENT_SECRET,
+                "audience": format!("{base}/api/v2/"),
+            })),
             "control_api": format!("{base}/_emulator/"),
             "control_token": token,
             "health": format!("{base}/_emulator/health"),
@@ -198,6 +203,11 @@ fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>, token: Option<&s
             "Use it:\n  export AUTH0_DOMAIN={base}\n  export AUTH0_CLIENT_ID={}\n  export AUTH0_CLIENT_SECRET={}\n{cacert}\n",
             demo::CLIENT_ID,
             demo::CLIENT_SECRET
+        ));
+        text.push_str(&format!(
+            "Management API ({base}/api/v2/, an M2M application with every scope auth0-mfa uses):\n  export AUTH0_MGMT_CLIENT_ID={}\n  export AUTH0_MGMT_CLIENT_SECRET={}\n\n",
+            demo::MGMT_CLIENT_ID,
+            demo::MGMT_CLIENT_SECRET
         ));
         text.push_str(&format!("Demo users (password {}):\n", demo::PASSWORD));
         for (user, what) in demo_users() {

@@ -30,6 +30,14 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
     let who = enroller(shared, st, req)?;
     let user_ix = who.user();
     let kind = requested_kind(req)?;
+    if !st.mgmt.kind_enabled(kind, false) {
+        // No recording shows Auth0's words for this; the factor is simply not offered.
+        return Err(Reply::error(
+            StatusCode::FORBIDDEN,
+            "access_denied",
+            format!("The {kind} factor is not enabled for this tenant."),
+        ));
+    }
     check_pending(&st.users[user_ix])?;
     let (phone, email) = contact(req, kind, &st.users[user_ix])?;
     let token = who.token().to_string();

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use serde_json::json;
 
 use super::super::http::{ApiRequest, Reply};
-use super::super::state::{OOB_TTL_MS, OobTx, PushStatus, Shared, State, User};
+use super::super::state::{Authenticator, OOB_TTL_MS, OobTx, PushStatus, Shared, State, User};
 use super::super::tenant::AuthenticatorKind;
 use super::super::tokens;
 use super::{authenticate_client, body_ok, invalid_request, mfa_tx, required};
@@ -51,12 +51,16 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
             "Invalid challenge_type: {bad}. Expected a space-separated list of otp and oob."
         )));
     }
-    let wants = |kind: AuthenticatorKind| {
-        let t = if kind.is_oob() { "oob" } else { "otp" };
-        kind != AuthenticatorKind::RecoveryCode && types.iter().any(|x| x == t)
-    };
     let mut guard = shared.lock();
     let st: &mut State = &mut guard;
+    // A factor disabled for the tenant cannot be challenged, whatever the user has.
+    let mgmt = &st.mgmt;
+    let wants = |a: &Authenticator| {
+        let t = if a.kind.is_oob() { "oob" } else { "otp" };
+        a.kind != AuthenticatorKind::RecoveryCode
+            && types.iter().any(|x| x == t)
+            && mgmt.kind_enabled(a.kind, a.secondary)
+    };
     let tx = mfa_tx(shared, st, &token, &client.client_id)?;
     let user = &st.users[tx.user];
     if !user.has_active_factor() {
@@ -70,7 +74,7 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
                 .ok_or_else(|| {
                     unsupported("User is not enrolled with the requested authenticator.")
                 })?;
-            if !wants(user.authenticators[i].kind) {
+            if !wants(&user.authenticators[i]) {
                 return Err(no_authenticator_for(&types));
             }
             i
@@ -121,11 +125,11 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
 /// Without `authenticator_id`: otp before oob when both are allowed (as Auth0 does), and
 /// the user's own entries before linked ones (push's totp, sms's voice), so a push user
 /// asked for "otp oob" gets a push, and asked for "otp" gets the Guardian app's codes.
-fn pick(user: &User, wants: &dyn Fn(AuthenticatorKind) -> bool) -> Option<usize> {
+fn pick(user: &User, wants: &dyn Fn(&Authenticator) -> bool) -> Option<usize> {
     for secondary in [false, true] {
         for oob in [false, true] {
             let found = user.authenticators.iter().position(|a| {
-                a.active && a.secondary == secondary && a.kind.is_oob() == oob && wants(a.kind)
+                a.active && a.secondary == secondary && a.kind.is_oob() == oob && wants(a)
             });
             if found.is_some() {
                 return found;

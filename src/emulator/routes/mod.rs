@@ -22,6 +22,7 @@ use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use super::http::{ApiRequest, Reply};
+use super::management;
 use super::state::{MFA_TOKEN_TTL_MS, MfaTx, RefreshGrant, Shared, State};
 use super::tokens;
 
@@ -40,6 +41,7 @@ pub fn route(shared: &Shared, req: &ApiRequest) -> Reply {
         (&Method::POST, "/mfa/challenge") => challenge::challenge(shared, req),
         (&Method::POST, "/mfa/associate") => associate::associate(shared, req),
         (&Method::GET, "/mfa/authenticators") => authenticators::list(shared, req),
+        (_, p) if management::is_management_path(p) => management::route(shared, req),
         (&Method::DELETE, p) if p.starts_with("/mfa/authenticators/") => {
             authenticators::delete(shared, req, &p["/mfa/authenticators/".len()..])
         }
@@ -72,6 +74,9 @@ pub fn not_found(path: &str) -> Reply {
 
 /// The key of the rate-limit bucket: the client, as Auth0 limits per application.
 pub fn rate_limit_key(req: &ApiRequest) -> String {
+    if management::is_management_path(&req.path) {
+        return management::rate_limit_key(req);
+    }
     req.param("client_id")
         .or_else(|| req.basic_credentials().map(|(id, _)| id))
         .unwrap_or_else(|| "-".to_string())
@@ -286,7 +291,7 @@ pub fn mfa_required(
 ) -> Reply {
     let now = shared.now_ms();
     let token = tokens::mfa_token(now, now + MFA_TOKEN_TTL_MS);
-    let requirements = st.users[grant.user].mfa_requirements();
+    let requirements = st.users[grant.user].mfa_requirements(&st.mgmt);
     st.mfa_txs.insert(
         token.clone(),
         MfaTx {

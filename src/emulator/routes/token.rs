@@ -5,11 +5,12 @@ use axum::http::StatusCode;
 use serde_json::json;
 
 use super::super::http::{ApiRequest, Reply};
+use super::super::management;
 use super::super::otp::{self, OtpCheck};
 use super::super::state::{MfaTx, OOB_TTL_MS, PushStatus, RefreshGrant, Shared, State};
 use super::super::tenant::{
-    AuthenticatorKind, DEFAULT_CONNECTION, GRANT_MFA_OOB, GRANT_MFA_OTP, GRANT_MFA_RECOVERY_CODE,
-    GRANT_PASSWORD, GRANT_PASSWORD_REALM, GRANT_REFRESH_TOKEN, PushRule,
+    AuthenticatorKind, GRANT_CLIENT_CREDENTIALS, GRANT_MFA_OOB, GRANT_MFA_OTP,
+    GRANT_MFA_RECOVERY_CODE, GRANT_PASSWORD, GRANT_PASSWORD_REALM, GRANT_REFRESH_TOKEN, PushRule,
 };
 use super::super::tokens;
 use super::{
@@ -36,6 +37,7 @@ fn token_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         GRANT_MFA_OTP,
         GRANT_MFA_OOB,
         GRANT_MFA_RECOVERY_CODE,
+        GRANT_CLIENT_CREDENTIALS,
     ];
     if !known.contains(&grant.as_str()) {
         return Err(Reply::error(
@@ -45,7 +47,12 @@ fn token_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         ));
     }
     let client = authenticate_client(shared, req, true)?;
-    if !client.allows(&grant) {
+    // The grant types as the Management API may have changed them; a public client
+    // never has client credentials.
+    let public = client.client_secret.is_none() && client.public_key.is_none();
+    let allowed = shared.lock().mgmt.client_allows(&client.client_id, &grant)
+        && !(public && grant == GRANT_CLIENT_CREDENTIALS);
+    if !allowed {
         return Err(Reply::error(
             StatusCode::FORBIDDEN,
             "unauthorized_client",
@@ -60,6 +67,7 @@ fn token_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         GRANT_REFRESH_TOKEN => session::refresh(shared, req, client),
         GRANT_MFA_OTP => mfa_otp(shared, req, client_id),
         GRANT_MFA_OOB => mfa_oob(shared, req, client_id),
+        GRANT_CLIENT_CREDENTIALS => management::client_credentials(shared, req, client),
         _ => mfa_recovery_code(shared, req, client_id),
     }
 }
@@ -78,30 +86,8 @@ fn password(
         None
     };
     let mut st = shared.lock();
-    if let Some(realm) = &realm {
-        let known = realm == DEFAULT_CONNECTION || st.users.iter().any(|u| &u.connection == realm);
-        if !known {
-            return Err(Reply::error(
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                format!("connection not found: {realm}"),
-            ));
-        }
-    }
-    if let Some(audience) = req.param("audience") {
-        let apis = &shared.settings.apis;
-        let known = apis.is_empty()
-            || apis.contains(&audience)
-            || shared.origin.is_mfa_audience(&audience, &req.base_url)
-            || audience == format!("{}userinfo", req.issuer());
-        if !known {
-            return Err(Reply::error(
-                StatusCode::FORBIDDEN,
-                "access_denied",
-                format!("Service not found: {audience}"),
-            ));
-        }
-    }
+    let connection = login_connection(shared, &st, realm)?;
+    check_audience(shared, req)?;
     let wrong = || {
         Reply::error(
             StatusCode::FORBIDDEN,
@@ -111,7 +97,7 @@ fn password(
     };
     let user = st.user_index(&username).ok_or_else(wrong)?;
     let u = &st.users[user];
-    if u.password != password || realm.as_ref().is_some_and(|r| *r != u.connection) {
+    if u.password != password || u.connection != connection {
         return Err(wrong());
     }
     let grant = RefreshGrant {
@@ -123,10 +109,52 @@ fn password(
             .unwrap_or_else(|| DEFAULT_SCOPE.to_string()),
         family: None,
     };
-    if u.has_active_factor() || shared.settings.mfa_required {
+    // The policy (or an Action) decides whether this login needs MFA at all.
+    let mfa = st.mgmt.mfa_policy_applies();
+    if mfa && (u.has_active_factor() || shared.settings.mfa_required) {
         return Ok(mfa_required(shared, &mut st, grant, None));
     }
     Ok(token_set(shared, &mut st, &req.base_url, &grant, true))
+}
+
+/// The connection a password login goes to: the realm, which must exist, else the
+/// tenant's default directory, which must be set (Auth0's words when it is not).
+fn login_connection(shared: &Shared, st: &State, realm: Option<String>) -> Result<String, Reply> {
+    match realm {
+        Some(realm) if st.mgmt.connection(&realm).is_some() => Ok(realm),
+        Some(realm) => Err(Reply::error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            format!("connection not found: {realm}"),
+        )),
+        None if shared.settings.default_directory.is_empty() => Err(Reply::error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "server_error",
+            "Authorization server not configured with default connection.",
+        )),
+        None => Ok(shared.settings.default_directory.clone()),
+    }
+}
+
+/// An audience the tenant serves: the MFA API, userinfo, or one of its APIs (any, when
+/// it lists none).
+fn check_audience(shared: &Shared, req: &ApiRequest) -> Result<(), Reply> {
+    let Some(audience) = req.param("audience") else {
+        return Ok(());
+    };
+    let apis = &shared.settings.apis;
+    let known = apis.is_empty()
+        || apis.contains(&audience)
+        || shared.origin.is_mfa_audience(&audience, &req.base_url)
+        || audience == format!("{}userinfo", req.issuer());
+    if !known {
+        return Err(Reply::error(
+            StatusCode::FORBIDDEN,
+            "access_denied",
+            format!("Service not found: {audience}"),
+        ));
+    }
+    Ok(())
 }
 
 /// The mfa_token parameter of an MFA grant. Besides a real mfa_token, an MFA API access
@@ -217,10 +245,13 @@ fn mfa_otp(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
     let code = required(req, "otp")?;
     check_bucket(shared, &mut st, tx.user)?;
     let now_secs = shared.now_secs();
+    let mut guard = st;
+    let st: &mut State = &mut guard;
     let user = &mut st.users[tx.user];
     let mut verdict = None;
     for a in user.authenticators.iter_mut() {
         let usable = a.kind == AuthenticatorKind::Otp
+            && st.mgmt.kind_enabled(a.kind, a.secondary)
             && (a.active || a.enrolled_by.as_deref() == Some(token.as_str()));
         let Some(secret) = a
             .secret
@@ -248,9 +279,9 @@ fn mfa_otp(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
         ));
     };
     if !was_active {
-        activate(&mut st, tx.user, &suffix);
+        activate(st, tx.user, &suffix);
     }
-    tokens_after_mfa(shared, &mut st, req, &tx)
+    tokens_after_mfa(shared, st, req, &tx)
 }
 
 fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, Reply> {
@@ -344,9 +375,11 @@ fn mfa_recovery_code(shared: &Shared, req: &ApiRequest, client_id: &str) -> Resu
     let (_, tx) = grant_tx(shared, &st, req, client_id)?;
     let code = normalize_recovery(&required(req, "recovery_code")?);
     check_bucket(shared, &mut st, tx.user)?;
+    let enabled = st.mgmt.factor_enabled("recovery-code");
     let user = &mut st.users[tx.user];
     let slot = user.authenticators.iter().position(|a| {
-        a.kind == AuthenticatorKind::RecoveryCode
+        enabled
+            && a.kind == AuthenticatorKind::RecoveryCode
             && a.active
             && a.recovery_code.as_deref().map(normalize_recovery) == Some(code.clone())
     });

@@ -6,6 +6,7 @@ mod basics;
 mod client_auth;
 mod enrollment;
 mod factors;
+mod mgmt_token;
 mod origin;
 mod replay;
 mod sessions;
@@ -302,4 +303,61 @@ fn authenticator_id(emu: &Emulator, token: &str, prefix: &str) -> String {
         .map(|a| a["id"].as_str().unwrap().to_string())
         .find(|id| id.starts_with(prefix))
         .unwrap_or_else(|| panic!("no {prefix} in {list}"))
+}
+
+/// The Management API audience of an emulator, as its base URL names it.
+fn mgmt_audience(emu: &Emulator) -> String {
+    format!("{}/api/v2/", emu.base_url())
+}
+
+/// The client-credentials grant of the demo M2M application, as the SDKs send it (a
+/// form); `scope` None asks for every scope granted.
+fn mgmt_grant(emu: &Emulator, scope: Option<&str>) -> Resp {
+    let audience = mgmt_audience(emu);
+    let mut fields = vec![
+        ("grant_type", "client_credentials"),
+        ("client_id", demo::MGMT_CLIENT_ID),
+        ("client_secret", demo::MGMT_CLIENT_SECRET),
+        ("audience", audience.as_str()),
+    ];
+    fields.extend(scope.map(|s| ("scope", s)));
+    form(emu, "/oauth/token", &fields)
+}
+
+/// A Management API token of the demo M2M application.
+fn mgmt_token(emu: &Emulator, scope: Option<&str>) -> String {
+    mgmt_grant(emu, scope).ok()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// A Management API request with a bearer token and an optional JSON body.
+fn mgmt(emu: &Emulator, method: &str, path: &str, token: &str, body: Option<Value>) -> Resp {
+    let auth = format!("Bearer {token}");
+    send(
+        emu,
+        method,
+        path,
+        &[("Authorization", auth.as_str())],
+        body.map(|b| ("application/json", b.to_string())),
+    )
+}
+
+impl Resp {
+    /// Asserts a Management API error: status, `message`, `errorCode`; returns the body.
+    fn mgmt_error(&self, status: u16, message: &str, error_code: Option<&str>) -> Value {
+        let body = self.json();
+        assert_eq!(
+            (
+                self.status,
+                body["statusCode"].as_u64(),
+                body["message"].as_str()
+            ),
+            (status, Some(u64::from(status)), Some(message)),
+            "{body}"
+        );
+        assert_eq!(body["errorCode"].as_str(), error_code, "{body}");
+        body
+    }
 }
