@@ -34,3 +34,4 @@ mod terminal;
 mod totp;
 mod transport;
 mod unwritable;
+mod users;
