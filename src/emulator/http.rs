@@ -18,6 +18,8 @@ pub struct ApiRequest {
     /// The emulator's URL as this request reached it (see `Origin::base_for`), no
     /// trailing slash: the base of its issuer and of every URL in the answer.
     pub base_url: String,
+    /// The client's address (brute-force protection blocks a user from one address).
+    pub peer: Option<std::net::IpAddr>,
 }
 
 impl ApiRequest {
@@ -43,6 +45,7 @@ impl ApiRequest {
             body,
             body_error,
             base_url,
+            peer: None,
         }
     }
 
@@ -262,6 +265,34 @@ impl Reply {
     }
 }
 
+/// (year, month 1-12, day) of a day counted from 1970-01-01 (H. Hinnant's
+/// civil-from-days, valid for every date after 1970).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// ISO 8601 with milliseconds (`2024-02-29T12:34:56.789Z`), as Auth0 writes `created_at`.
+pub fn iso_date(epoch_ms: u64) -> String {
+    let secs = epoch_ms / 1000;
+    let (year, month, day) = civil_from_days((secs / 86_400) as i64);
+    let time = secs % 86_400;
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        time / 3600,
+        time % 3600 / 60,
+        time % 60,
+        epoch_ms % 1000
+    )
+}
+
 /// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) for the `Date` header, which follows
 /// the emulator's clock so clients can measure skew.
 pub fn http_date(epoch_secs: u64) -> String {
@@ -271,16 +302,7 @@ pub fn http_date(epoch_secs: u64) -> String {
     ];
     let days = (epoch_secs / 86_400) as i64;
     let secs = epoch_secs % 86_400;
-    // Civil-from-days (H. Hinnant), valid for every date after 1970.
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = civil_from_days(days);
     format!(
         "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
         DAYS[(days % 7) as usize],
@@ -302,6 +324,7 @@ mod tests {
         assert_eq!(http_date(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
         assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
         assert_eq!(http_date(1_709_210_096), "Thu, 29 Feb 2024 12:34:56 GMT");
+        assert_eq!(iso_date(1_709_210_096_789), "2024-02-29T12:34:56.789Z");
     }
 
     #[test]

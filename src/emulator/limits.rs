@@ -26,6 +26,11 @@ pub const SHED_RETRY: Duration = Duration::from_secs(1);
 /// Descriptors left for the listener, the state files, the console and the runtime.
 const RESERVED_DESCRIPTORS: u64 = 64;
 const MAX_CONNECTIONS: u64 = 4096;
+/// Live users the Management API may make the tenant hold (each kept in memory, with
+/// at most [`MAX_AUTHENTICATION_METHODS`] methods and a few KiB of `app_metadata`).
+pub const MAX_USERS: usize = 10_000;
+/// Authentication methods of one user; more is Auth0's "limit of entities".
+pub const MAX_AUTHENTICATION_METHODS: usize = 50;
 
 /// The slots of the accept loop, and the signal asking idle connections to close.
 #[derive(Debug, Clone)]

@@ -96,6 +96,7 @@ async fn connection(stream: TcpStream, app: Router, tls: Option<TlsAcceptor>, li
     let app = app.layer(Extension(ConnHandle {
         kill: kill.clone(),
         activity: activity.clone(),
+        peer: stream.peer_addr().ok().map(|a| a.ip()),
     }));
     let io = ResettableStream {
         inner: stream,
@@ -154,6 +155,7 @@ where
 pub struct ConnHandle {
     kill: Arc<AtomicBool>,
     activity: Arc<Activity>,
+    peer: Option<std::net::IpAddr>,
 }
 
 impl ConnHandle {
@@ -264,7 +266,8 @@ async fn dispatch(
             HeaderValue::from_static("application/json"),
         );
     }
-    let req = ApiRequest::new(parts.method, path, query, headers, &raw, base);
+    let mut req = ApiRequest::new(parts.method, path, query, headers, &raw, base);
+    req.peer = conn.peer;
     if control {
         return finish(&shared, control::handle(&shared, &req), None);
     }

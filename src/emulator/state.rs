@@ -8,12 +8,12 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::Console;
 use super::console;
 use super::faults::Fault;
-use super::management::MgmtState;
+use super::management::{LoginFailures, MgmtState};
 use super::record::{ReceivedRequest, Ring};
 use super::tenant::{AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings};
 use super::tokens;
@@ -136,10 +136,14 @@ impl Shared {
     ) -> Shared {
         let voice = tenant.settings.voice;
         let mgmt = MgmtState::new(&tenant);
+        let started_ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64)
+            .saturating_add_signed(tenant.settings.clock_skew_seconds.saturating_mul(1000));
         let users = tenant
             .users
             .iter()
-            .map(|u| User::from_config(u, voice))
+            .map(|u| User::from_config(u, voice, started_ms))
             .collect();
         // A tenant file can ask for the console too (the text one).
         let console = match console {
@@ -325,9 +329,9 @@ impl State {
     /// Finds a user by username or email, case-insensitively, as Auth0's database does.
     pub fn user_index(&self, login: &str) -> Option<usize> {
         let login = login.trim().to_lowercase();
-        self.users
-            .iter()
-            .position(|u| u.username.to_lowercase() == login || u.email.to_lowercase() == login)
+        self.users.iter().position(|u| {
+            !u.deleted && (u.username.to_lowercase() == login || u.email.to_lowercase() == login)
+        })
     }
 }
 
@@ -349,10 +353,17 @@ pub struct User {
     pub user_id: String,
     pub authenticators: Vec<Authenticator>,
     pub failed_codes: FailureBucket,
+    pub app_metadata: Map<String, Value>,
+    pub created_ms: u64,
+    /// Deleted through the Management API: a tombstone (indexes into `users` stay
+    /// valid) that no lookup finds, whose slot a new user may take.
+    pub deleted: bool,
+    /// Wrong passwords per address, for brute-force protection (see `management::blocks`).
+    pub login_failures: Vec<LoginFailures>,
 }
 
 impl User {
-    fn from_config(cfg: &super::tenant::UserConfig, voice: bool) -> User {
+    fn from_config(cfg: &super::tenant::UserConfig, voice: bool, created_ms: u64) -> User {
         let mut authenticators = Vec::new();
         for (i, a) in cfg.authenticators.iter().enumerate() {
             let suffix =
@@ -379,6 +390,7 @@ impl User {
                 verified_email: a.kind == AuthenticatorKind::Email
                     && a.email.as_deref().is_none_or(|e| e == cfg.email()),
                 backup_only: false,
+                created_ms,
             };
             let linked = linked_entry(&primary, voice);
             authenticators.push(primary);
@@ -386,7 +398,7 @@ impl User {
         }
         let email_verified = cfg.email_verified();
         if email_verified && !cfg.has_own_email_authenticator() {
-            authenticators.push(verified_email_entry(cfg));
+            authenticators.push(verified_email_entry(&cfg.username, cfg.email(), created_ms));
         }
         User {
             username: cfg.username.clone(),
@@ -399,6 +411,10 @@ impl User {
             user_id: tokens::stable_user_id(&cfg.username),
             authenticators,
             failed_codes: FailureBucket::default(),
+            app_metadata: cfg.app_metadata.clone().unwrap_or_default(),
+            created_ms,
+            deleted: false,
+            login_failures: Vec::new(),
         }
     }
 
@@ -465,13 +481,13 @@ impl User {
 
 /// The email authenticator Auth0 lists for a verified email nobody enrolled: a backup
 /// factor, at the end of the list as recorded.
-fn verified_email_entry(cfg: &super::tenant::UserConfig) -> Authenticator {
+pub fn verified_email_entry(username: &str, email: &str, created_ms: u64) -> Authenticator {
     Authenticator {
         kind: AuthenticatorKind::Email,
-        suffix: tokens::stable_dev_suffix(&format!("{}#verified-email", cfg.username)),
+        suffix: tokens::stable_dev_suffix(&format!("{username}#verified-email")),
         secret: None,
         phone: None,
-        email: Some(cfg.email().to_string()),
+        email: Some(email.to_string()),
         recovery_code: None,
         active: true,
         push_rule: PushRule::Manual,
@@ -481,6 +497,7 @@ fn verified_email_entry(cfg: &super::tenant::UserConfig) -> Authenticator {
         last_otp_step: None,
         verified_email: true,
         backup_only: true,
+        created_ms,
     }
 }
 
@@ -535,6 +552,8 @@ pub struct Authenticator {
     /// Listed only because the email is verified: it can answer a challenge once the
     /// user has another factor, but does not make the user enrolled.
     pub backup_only: bool,
+    /// When it was enrolled or created (the Management API's `created_at`).
+    pub created_ms: u64,
 }
 
 impl Authenticator {

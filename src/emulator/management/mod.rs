@@ -6,10 +6,13 @@
 //! Errors are `{"statusCode","error","message","errorCode"}` as Auth0 writes them; ids
 //! in paths are percent-encoded (`auth0%7C...`).
 
+mod blocks;
 pub mod config;
+mod methods;
 mod settings;
 mod state;
 mod token;
+mod users;
 
 use axum::http::{Method, StatusCode};
 use base64::Engine;
@@ -20,6 +23,7 @@ use super::http::{ApiRequest, Reply, parse_form, percent_decode};
 use super::state::{MANAGEMENT_RATE_KEY, Shared};
 use super::tokens;
 
+pub use blocks::{LoginFailures, record_failure, record_success, refuse_if_blocked};
 pub use state::MgmtState;
 pub use token::client_credentials;
 
@@ -171,13 +175,50 @@ pub fn route(shared: &Shared, req: &ApiRequest) -> Reply {
     let rest = req.path.strip_prefix(PREFIX).unwrap_or("");
     let parts: Vec<String> = rest.split('/').map(segment).collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-    let answer = match (&req.method, parts.as_slice()) {
-        (&Method::GET, ["tenants", "settings"]) => settings::tenant_settings(shared, req, &caller),
-        _ => Err(not_found("Not Found", None)),
-    };
+    let answer = route_users(shared, req, &caller, &parts)
+        .or_else(|| route_tenant(shared, req, &caller, &parts))
+        .unwrap_or_else(|| Err(not_found("Not Found", None)));
     match answer {
         Ok(reply) | Err(reply) => reply,
     }
+}
+
+type Answer = Option<Result<Reply, Reply>>;
+
+/// Users, their authentication methods and their blocks.
+fn route_users(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&str]) -> Answer {
+    let (get, post, delete) = (Method::GET, Method::POST, Method::DELETE);
+    Some(match (&req.method, parts) {
+        (m, ["users-by-email"]) if *m == get => users::by_email(shared, req, caller),
+        (m, ["users"]) if *m == post => users::create(shared, req, caller),
+        (m, ["users", id]) if *m == get => users::get(shared, req, caller, id),
+        (m, ["users", id]) if *m == delete => users::delete(shared, caller, id),
+        (m, ["users", id, "authentication-methods"]) if *m == get => {
+            methods::list(shared, req, caller, id)
+        }
+        (m, ["users", id, "authentication-methods"]) if *m == post => {
+            methods::create(shared, req, caller, id)
+        }
+        (m, ["users", id, "authentication-methods"]) if *m == delete => {
+            methods::delete_all(shared, caller, id)
+        }
+        (m, ["users", id, "authentication-methods", method]) if *m == delete => {
+            methods::delete_one(shared, caller, id, method)
+        }
+        (m, ["user-blocks"]) if *m == get => blocks::get(shared, req, caller, None),
+        (m, ["user-blocks"]) if *m == delete => blocks::delete(shared, req, caller, None),
+        (m, ["user-blocks", id]) if *m == get => blocks::get(shared, req, caller, Some(id)),
+        (m, ["user-blocks", id]) if *m == delete => blocks::delete(shared, req, caller, Some(id)),
+        _ => return None,
+    })
+}
+
+/// The tenant's configuration.
+fn route_tenant(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&str]) -> Answer {
+    Some(match (&req.method, parts) {
+        (&Method::GET, ["tenants", "settings"]) => settings::tenant_settings(shared, req, caller),
+        _ => return None,
+    })
 }
 
 /// `fields` and `include_fields` of a GET: only (or all but) the named top-level fields.

@@ -62,6 +62,7 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         last_otp_step: None,
         verified_email: false,
         backup_only: false,
+        created_ms: shared.now_ms(),
     };
     let tenant = encode(&shared.settings.name);
     let label = format!("{tenant}:{}", encode(&account));
@@ -83,7 +84,7 @@ fn associate_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
     user.authenticators.push(authenticator);
     user.authenticators.extend(linked);
     if first_factor {
-        body["recovery_codes"] = json!([issue_recovery_code(user, token)]);
+        body["recovery_codes"] = json!([issue_recovery_code(user, token, shared.now_ms())]);
     }
     Ok(Reply::ok(body))
 }
@@ -246,7 +247,7 @@ fn start_oob_enrollment(
 }
 
 /// The user's recovery code, unconfirmed until one of their enrollments is.
-fn issue_recovery_code(user: &mut User, enrolled_by: String) -> String {
+fn issue_recovery_code(user: &mut User, enrolled_by: String, created_ms: u64) -> String {
     let code = tokens::recovery_code();
     user.authenticators.push(Authenticator {
         kind: AuthenticatorKind::RecoveryCode,
@@ -263,6 +264,7 @@ fn issue_recovery_code(user: &mut User, enrolled_by: String) -> String {
         last_otp_step: None,
         verified_email: false,
         backup_only: false,
+        created_ms,
     });
     code
 }

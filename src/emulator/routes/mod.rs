@@ -245,7 +245,7 @@ fn subject(st: &State, claims: &Value) -> Option<usize> {
     let sub = claims.get("sub").and_then(Value::as_str).unwrap_or("");
     st.users
         .iter()
-        .position(|u| sub == format!("auth0|{}", u.user_id))
+        .position(|u| !u.deleted && sub == format!("auth0|{}", u.user_id))
 }
 
 /// Checks an access token for the MFA API: our signature, not expired, the `/mfa/`

@@ -95,11 +95,28 @@ fn password(
             "Wrong email or password.",
         )
     };
-    let user = st.user_index(&username).ok_or_else(wrong)?;
-    let u = &st.users[user];
-    if u.password != password || u.connection != connection {
+    let user = st
+        .user_index(&username)
+        .filter(|&i| st.users[i].connection == connection)
+        .ok_or_else(wrong)?;
+    // Brute-force protection, where the connection has it: blocked first, whatever the
+    // password; ten wrong ones from one address block the user there.
+    let protected = st
+        .mgmt
+        .connection(&connection)
+        .is_some_and(|c| c.config.brute_force_protection);
+    let u = &mut st.users[user];
+    if protected {
+        management::refuse_if_blocked(u, req)?;
+    }
+    if u.password != password {
+        if protected {
+            management::record_failure(u, req);
+        }
         return Err(wrong());
     }
+    management::record_success(u, req);
+    let u = &st.users[user];
     let grant = RefreshGrant {
         user,
         client_id: client_id.to_string(),

@@ -7,6 +7,7 @@ mod client_auth;
 mod enrollment;
 mod factors;
 mod mgmt_token;
+mod mgmt_users;
 mod origin;
 mod replay;
 mod sessions;
@@ -360,4 +361,38 @@ impl Resp {
         assert_eq!(body["errorCode"].as_str(), error_code, "{body}");
         body
     }
+}
+
+/// A user id as a path segment, percent-encoded as the SDKs send it.
+fn user_path(user_id: &str) -> String {
+    format!("/api/v2/users/{}", encode(user_id))
+}
+
+/// Creates a database user in the demo connection; returns its body.
+fn create_user(emu: &Emulator, token: &str, email: &str) -> Value {
+    let r = mgmt(
+        emu,
+        "POST",
+        "/api/v2/users",
+        token,
+        Some(json!({
+            "connection": demo::REALM,
+            "email": email,
+            "password": demo::PASSWORD,
+            "email_verified": false,
+        })),
+    );
+    let body = r.json();
+    assert_eq!(r.status, 201, "{body}");
+    body
+}
+
+/// Asserts a 204 without a body.
+fn assert_no_content(r: &Resp) {
+    assert_eq!(
+        (r.status, r.body.len()),
+        (204, 0),
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
 }

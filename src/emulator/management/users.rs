@@ -1,0 +1,271 @@
+//! `/api/v2/users` and `/api/v2/users-by-email`: database users made, read and deleted
+//! on the fly. A user made here logs in at once (a new user, who must enroll, until an
+//! authentication method is added); a deleted one is a tombstone no login finds.
+
+use axum::http::StatusCode;
+use serde_json::{Map, Value, json};
+
+use super::super::http::{ApiRequest, Reply, iso_date};
+use super::super::limits::MAX_USERS;
+use super::super::state::{FailureBucket, Shared, State, User, verified_email_entry};
+use super::super::tokens;
+use super::config::check_app_metadata;
+use super::{Caller, bad_body, error, not_found, query, query_param, select_fields};
+
+/// The properties `POST /api/v2/users` takes for a database user.
+const CREATE_PROPERTIES: [&str; 12] = [
+    "connection",
+    "email",
+    "password",
+    "email_verified",
+    "verify_email",
+    "name",
+    "nickname",
+    "given_name",
+    "family_name",
+    "username",
+    "app_metadata",
+    "user_metadata",
+];
+
+pub fn no_such_user() -> Reply {
+    not_found("The user does not exist.", Some("inexistent_user"))
+}
+
+/// The live user with this id (`auth0|` + 24 hex).
+pub fn find_user(st: &State, user_id: &str) -> Option<usize> {
+    let hex = user_id.strip_prefix("auth0|")?;
+    st.users.iter().position(|u| !u.deleted && u.user_id == hex)
+}
+
+/// A user as the Management API shows one.
+pub fn user_json(u: &User) -> Value {
+    let nickname = u.email.split('@').next().unwrap_or("");
+    let mut v = json!({
+        "user_id": format!("auth0|{}", u.user_id),
+        "email": u.email,
+        "email_verified": u.email_verified,
+        "name": u.name,
+        "nickname": nickname,
+        "identities": [{
+            "connection": u.connection,
+            "user_id": u.user_id,
+            "provider": "auth0",
+            "isSocial": false,
+        }],
+        "created_at": iso_date(u.created_ms),
+        "updated_at": iso_date(u.created_ms),
+    });
+    if !u.username.eq_ignore_ascii_case(&u.email) {
+        v["username"] = json!(u.username);
+    }
+    if !u.app_metadata.is_empty() {
+        v["app_metadata"] = Value::Object(u.app_metadata.clone());
+    }
+    v
+}
+
+/// `GET /api/v2/users-by-email?email=`: a bare array, the email matched exactly.
+pub fn by_email(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Reply, Reply> {
+    caller.require(&["read:users"])?;
+    let q = query(req);
+    let email = query_param(&q, "email").ok_or_else(|| {
+        error(
+            StatusCode::BAD_REQUEST,
+            "Query validation error: 'Missing required property: email' on property email.",
+            Some("invalid_query_string"),
+        )
+    })?;
+    let st = shared.lock();
+    let found: Vec<Value> = st
+        .users
+        .iter()
+        .filter(|u| !u.deleted && u.email == email)
+        .map(|u| select_fields(user_json(u), &q))
+        .collect();
+    Ok(Reply::ok(Value::Array(found)))
+}
+
+pub fn get(shared: &Shared, req: &ApiRequest, caller: &Caller, id: &str) -> Result<Reply, Reply> {
+    caller.require(&["read:users"])?;
+    let st = shared.lock();
+    let i = find_user(&st, id).ok_or_else(no_such_user)?;
+    Ok(Reply::ok(select_fields(
+        user_json(&st.users[i]),
+        &query(req),
+    )))
+}
+
+/// 204 whether or not the user existed. What the user held (transactions, sessions)
+/// goes with them, so their slot can be taken by a new user.
+pub fn delete(shared: &Shared, caller: &Caller, id: &str) -> Result<Reply, Reply> {
+    caller.require(&["delete:users"])?;
+    let mut st = shared.lock();
+    if let Some(i) = find_user(&st, id) {
+        let u = &mut st.users[i];
+        u.deleted = true;
+        u.authenticators.clear();
+        u.login_failures.clear();
+        u.app_metadata.clear();
+        st.mfa_txs.retain(|_, tx| tx.user != i);
+        st.oob_txs.retain(|_, tx| tx.user != i);
+        st.refresh_tokens.retain(|_, g| g.user != i);
+        st.rotated_refresh_tokens.retain(|_, r| r.grant.user != i);
+    }
+    Ok(Reply::no_content())
+}
+
+/// A string property of a body, with a bound on its length.
+fn text(body: &Map<String, Value>, name: &str, max: usize) -> Result<Option<String>, Reply> {
+    match body.get(name) {
+        None => Ok(None),
+        Some(Value::String(s)) if s.chars().count() <= max => Ok(Some(s.clone())),
+        Some(Value::String(_)) => Err(bad_body(format!(
+            "Payload validation error: 'String is too long (maximum {max})' on property {name}."
+        ))),
+        Some(_) => Err(bad_body(format!(
+            "Payload validation error: 'Expected type string' on property {name}."
+        ))),
+    }
+}
+
+fn missing(name: &str) -> Reply {
+    bad_body(format!(
+        "Payload validation error: 'Missing required property: {name}'."
+    ))
+}
+
+/// The body of a POST: a JSON object.
+pub fn object_body(req: &ApiRequest) -> Result<&Map<String, Value>, Reply> {
+    req.body.as_object().ok_or_else(|| {
+        bad_body("Payload validation error: 'Expected type object but found type array'.")
+    })
+}
+
+/// `POST /api/v2/users`: 201 and the user.
+pub fn create(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Reply, Reply> {
+    caller.require(&["create:users"])?;
+    let body = object_body(req)?;
+    if let Some(extra) = body
+        .keys()
+        .find(|k| !CREATE_PROPERTIES.contains(&k.as_str()))
+    {
+        return Err(bad_body(format!(
+            "Payload validation error: 'Additional properties not allowed: {extra}'."
+        )));
+    }
+    let connection = text(body, "connection", 128)?.ok_or_else(|| missing("connection"))?;
+    let email = text(body, "email", 254)?.ok_or_else(|| missing("email"))?;
+    if !email.contains('@') || email.contains(char::is_whitespace) {
+        return Err(bad_body(format!(
+            "Payload validation error: 'Object didn't pass validation for format email: {email}' on property email."
+        )));
+    }
+    let password = text(body, "password", 1024)?.ok_or_else(|| missing("password"))?;
+    let name = text(body, "name", 300)?;
+    let app_metadata = match body.get("app_metadata") {
+        None => Map::new(),
+        Some(Value::Object(m)) => {
+            check_app_metadata(m).map_err(|e| bad_body(format!("app_metadata {e}")))?;
+            m.clone()
+        }
+        Some(_) => {
+            return Err(bad_body(
+                "Payload validation error: 'Expected type object' on property app_metadata.",
+            ));
+        }
+    };
+    let email_verified = body
+        .get("email_verified")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let mut st = shared.lock();
+    let policy = match st.mgmt.connection(&connection) {
+        None => {
+            return Err(not_found(
+                "The connection does not exist",
+                Some("inexistent_connection"),
+            ));
+        }
+        Some(c) if c.config.strategy != "auth0" => {
+            return Err(bad_body(format!(
+                "Users cannot be created with a password in the {} connection (strategy {}).",
+                connection, c.config.strategy
+            )));
+        }
+        Some(c) => c.config.password_policy.clone(),
+    };
+    if !password_meets(&policy, &password) {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "PasswordStrengthError: Password is too weak",
+            None,
+        ));
+    }
+    if st.user_index(&email).is_some() {
+        return Err(error(
+            StatusCode::CONFLICT,
+            "The user already exists.",
+            Some("auth0_idp_error"),
+        ));
+    }
+    if st.users.iter().filter(|u| !u.deleted).count() >= MAX_USERS {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            format!("The emulator keeps at most {MAX_USERS} users; delete some first."),
+            None,
+        ));
+    }
+    let now = shared.now_ms();
+    let mut authenticators = Vec::new();
+    if email_verified {
+        authenticators.push(verified_email_entry(&email, &email, now));
+    }
+    let user = User {
+        username: email.clone(),
+        name: name.unwrap_or_else(|| email.clone()),
+        email,
+        email_verified,
+        password,
+        connection,
+        mfa_on_refresh: false,
+        user_id: tokens::random_hex(12),
+        authenticators,
+        failed_codes: FailureBucket::default(),
+        app_metadata,
+        created_ms: now,
+        deleted: false,
+        login_failures: Vec::new(),
+    };
+    let body = user_json(&user);
+    // A deleted user's slot first: nothing refers to it any more.
+    match st.users.iter().position(|u| u.deleted) {
+        Some(slot) => st.users[slot] = user,
+        None => st.users.push(user),
+    }
+    Ok(Reply::json(StatusCode::CREATED, body))
+}
+
+/// Whether a password meets a connection's policy (Auth0's levels: `low` 6 characters;
+/// `fair` 8 with lower, upper and digits; `good` 8 with three of lower, upper, digits,
+/// specials; `excellent` 10 with three of four and no character thrice in a row).
+pub fn password_meets(policy: &str, password: &str) -> bool {
+    let len = password.chars().count();
+    let lower = password.chars().any(|c| c.is_lowercase());
+    let upper = password.chars().any(|c| c.is_uppercase());
+    let digit = password.chars().any(|c| c.is_ascii_digit());
+    let special = password.chars().any(|c| !c.is_alphanumeric());
+    let kinds = [lower, upper, digit, special]
+        .iter()
+        .filter(|k| **k)
+        .count();
+    let chars: Vec<char> = password.chars().collect();
+    let thrice = chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+    match policy {
+        "none" => len >= 1,
+        "low" => len >= 6,
+        "fair" => len >= 8 && lower && upper && digit,
+        "good" => len >= 8 && kinds >= 3,
+        _ => len >= 10 && kinds >= 3 && !thrice,
+    }
+}
