@@ -97,6 +97,10 @@ fn every_recorded_and_documented_shape_parses() {
                 let blocks: Blocks = parsed(name, case);
                 assert_eq!(blocks.blocked_for.len(), count(expect), "{name}");
             }
+            "not_blocks" => {
+                let answer = error::judge(answer(case)).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert!(answer.into_result::<Blocks>().is_err(), "{name}");
+            }
             "empty" => {
                 error::judge(answer(case))
                     .unwrap_or_else(|e| panic!("{name}: {e}"))

@@ -109,10 +109,10 @@ pub struct Block {
     pub connection: Option<String>,
 }
 
-/// `GET /user-blocks/{id}` and `GET /user-blocks?identifier=`.
+/// `GET /user-blocks/{id}` and `GET /user-blocks?identifier=`. `blocked_for`
+/// is always there (`[]` for none): a body without it is not this answer.
 #[derive(Debug, Deserialize)]
 pub(crate) struct Blocks {
-    #[serde(default)]
     pub blocked_for: Vec<Block>,
 }
 

@@ -377,3 +377,56 @@ fn the_sweep_deletes_only_old_users_this_tool_created() {
         vec!["/api/v2/users/auth0%7C0000000000000000000000a1"]
     );
 }
+
+#[test]
+fn management_settings_come_from_a_profile_and_config_show_masks_them() {
+    let tenant = TestTenant::demo();
+    let secret_file = tenant.home.path().join("mgmt-secret");
+    std::fs::write(&secret_file, format!("{}\n", demo::MGMT_CLIENT_SECRET)).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&secret_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let config = tenant.home.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profiles.default]\nmgmt_client_id = \"{}\"\nmgmt_client_secret_file = \"{}\"\n",
+            demo::MGMT_CLIENT_ID,
+            secret_file.display()
+        ),
+    )
+    .unwrap();
+    let cmd = || {
+        let mut cmd = bare_cmd(&tenant.home);
+        cmd.env("AUTH0_MFA_CONFIG", &config)
+            .env("AUTH0_DOMAIN", tenant.base_url());
+        cmd
+    };
+    let output = run(
+        cmd().env("AUTH0_MGMT_DOMAIN", tenant.base_url()),
+        &["config", "show", "--json"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let settings = &stdout_json(&output)["settings"];
+    assert_eq!(
+        settings["mgmt_client_secret"],
+        json!({"value": "********", "source": "profile default (file)"})
+    );
+    assert_eq!(settings["mgmt_client_id"]["value"], demo::MGMT_CLIENT_ID);
+    assert_eq!(settings["mgmt_domain"]["source"], "env AUTH0_MGMT_DOMAIN");
+    assert!(!stdout(&output).contains(demo::MGMT_CLIENT_SECRET));
+    let output = run(
+        cmd().env("AUTH0_MGMT_TOKEN", "pasted.management.token"),
+        &["config", "show", "--json"],
+    );
+    assert_eq!(
+        stdout_json(&output)["settings"]["mgmt_token"],
+        json!({"value": "********", "source": "env AUTH0_MGMT_TOKEN"})
+    );
+    // The profile's application gets the token.
+    let output = run(&mut cmd(), &["users", "show", "--json", demo::OTP_USER]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout_json(&output)["email"], demo::OTP_USER);
+}
