@@ -181,6 +181,40 @@ async fn application_token(
     Ok(token)
 }
 
+/// After a 401 from the Management API, forgets the application's cached
+/// token (a tenant or emulator that changed its keys, a revoked grant), so
+/// the next command gets a new one instead of failing until it expires.
+pub fn forget_cached_token(settings: &Settings, out: &Output) {
+    if settings.get(Key::MgmtToken).is_some() {
+        return;
+    }
+    let (Ok(domain), Some(client_id), Ok(Some(choice))) = (
+        domain(settings),
+        settings.text(Key::MgmtClientId),
+        store_choice(),
+    ) else {
+        return;
+    };
+    let key = SessionKey {
+        tenant: domain.base_url(),
+        audience: Some(management::audience(&domain)),
+        username: format!("{client_id}@clients"),
+        client_id,
+    };
+    let forgotten = Sessions::open(choice, STORE_PATIENCE).and_then(|mut sessions| {
+        let cached = !sessions
+            .matching(None, None, None, Some(&key.username))
+            .is_empty();
+        if cached {
+            sessions.remove(&key)?;
+        }
+        Ok(cached)
+    });
+    if let Ok(true) = forgotten {
+        out.note("the cached Management API token was refused, so it is forgotten: the next command gets a new one");
+    }
+}
+
 /// `AUTH0_MFA_NO_STORE=1` caches nothing; else the store to use.
 fn store_choice() -> Result<Option<sessions::Choice>, Failure> {
     let off = std::env::var_os("AUTH0_MFA_NO_STORE").is_some_and(|v| !v.is_empty() && v != "0");

@@ -54,7 +54,14 @@ pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
             authenticators::run(&action, &settings(&flags, out)?, no_input, out).await
         }
         Command::Users(args) => {
-            users::run(&args.action, &settings(&flags, out)?, no_input, out).await
+            let settings = settings(&flags, out)?;
+            let result = users::run(&args.action, &settings, no_input, out).await;
+            if let Err(Failure::Management(crate::management::Error::Api(api))) = &result
+                && api.status == 401
+            {
+                management::forget_cached_token(&settings, out);
+            }
+            result
         }
         Command::Token(args) => token::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Exec(args) => match settings(&flags, out) {

@@ -430,3 +430,20 @@ fn management_settings_come_from_a_profile_and_config_show_masks_them() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stdout_json(&output)["email"], demo::OTP_USER);
 }
+
+#[test]
+fn a_cached_token_the_api_refuses_is_forgotten() {
+    let tenant = TestTenant::demo();
+    ok_json(&tenant, &["users", "show", demo::OTP_USER]);
+    tenant.emulator.inject_fault(Fault::Respond {
+        status: 401,
+        headers: vec![("content-type".into(), "application/json".into())],
+        body: br#"{"statusCode":401,"error":"Unauthorized","message":"Invalid token","attributes":{"error":"Invalid token"}}"#.to_vec(),
+    });
+    let output = run(&mut mgmt_cmd(&tenant), &["users", "show", demo::OTP_USER]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert!(stderr(&output).contains("forgotten"), "{}", stderr(&output));
+    assert_eq!(tenant.count_grants(GRANT_CLIENT_CREDENTIALS), 1);
+    ok_json(&tenant, &["users", "show", demo::OTP_USER]);
+    assert_eq!(tenant.count_grants(GRANT_CLIENT_CREDENTIALS), 2);
+}
