@@ -1,7 +1,10 @@
 //! A faithful local stand-in for an Auth0 tenant's MFA endpoints: discovery and JWKS,
 //! `/oauth/token` (password, password-realm, refresh_token, mfa-otp, mfa-oob,
 //! mfa-recovery-code), `/oauth/revoke`, `/mfa/challenge`, `/mfa/associate`,
-//! `/mfa/authenticators`, plus the `/_emulator/` control API. It shares no types with the
+//! `/mfa/authenticators`, the Management API under `/api/v2/` (see `management`: the
+//! client-credentials grant, users, authentication methods, blocks, guardian, clients,
+//! connections, settings, Actions, over the same state as the MFA flow), plus the
+//! `/_emulator/` control API. It shares no types with the
 //! client: it writes JSON the way Auth0 does, so a wrong field name on either side fails
 //! the tests.
 //!

@@ -769,7 +769,15 @@ mod tests {
     fn example_file_parses() {
         let t = Tenant::from_toml(include_str!("example-tenant.toml")).unwrap();
         assert_eq!(t.settings.name, "My Test Tenant");
-        assert_eq!(t.clients.len(), 2);
+        assert_eq!(t.clients.len(), 3);
+        assert_eq!(t.clients[2].app_type(), "non_interactive");
+        assert_eq!(t.guardian.twilio.from.as_deref(), Some("+15555550123"));
+        assert_eq!(
+            t.connections[0].enabled_clients.as_ref().map(Vec::len),
+            Some(2)
+        );
+        assert_eq!(t.actions.len(), 1);
+        assert_eq!(t.users[0].app_metadata.as_ref().unwrap()["team"], "qa");
         assert!(t.clients[1].client_secret.is_none());
         assert!(t.clients[0].allows(GRANT_MFA_OOB));
         assert!(t.clients[0].rotate_refresh_tokens && !t.clients[1].rotate_refresh_tokens);
@@ -793,6 +801,9 @@ mod tests {
         let text = demo.to_toml().unwrap();
         assert_eq!(Tenant::from_toml(&text).unwrap(), demo, "{text}");
         assert!(text.contains("push_rule = \"approve_after:2\""), "{text}");
+        for section in ["[guardian]", "[[connections]]", "management_scopes = ["] {
+            assert!(text.contains(section), "{section} missing: {text}");
+        }
         assert!(text.contains("-----BEGIN PUBLIC KEY-----"), "{text}");
         assert!(
             !text.contains("active = true"),

@@ -7,7 +7,9 @@
 //! in paths are percent-encoded (`auth0%7C...`).
 
 mod blocks;
+mod clients;
 pub mod config;
+mod guardian;
 mod methods;
 mod settings;
 mod state;
@@ -70,10 +72,8 @@ pub fn rate_limited() -> Reply {
     )
 }
 
-/// Who calls: the M2M application a client-credentials token was issued to, and the
-/// scopes it carries.
+/// What the caller (an M2M application's client-credentials token) may do: its scopes.
 pub struct Caller {
-    pub client_id: String,
     pub scopes: Vec<String>,
 }
 
@@ -133,7 +133,6 @@ pub fn authorize(shared: &Shared, req: &ApiRequest) -> Result<Caller, Reply> {
         return Err(unauthorized("Invalid token"));
     }
     Ok(Caller {
-        client_id: client_id.to_string(),
         scopes: text("scope").split_whitespace().map(String::from).collect(),
     })
 }
@@ -213,10 +212,57 @@ fn route_users(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&str
     })
 }
 
-/// The tenant's configuration.
+/// The tenant's configuration: clients, connections, settings, Actions.
 fn route_tenant(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&str]) -> Answer {
-    Some(match (&req.method, parts) {
-        (&Method::GET, ["tenants", "settings"]) => settings::tenant_settings(shared, req, caller),
+    let get = req.method == Method::GET;
+    Some(match parts {
+        ["guardian", rest @ ..] => return route_guardian(shared, req, caller, rest),
+        ["tenants", "settings"] if get => settings::tenant_settings(shared, req, caller),
+        ["clients", id] if get => clients::get(shared, req, caller, id),
+        ["clients", id] if req.method == Method::PATCH => clients::patch(shared, req, caller, id),
+        ["clients", id, "connections"] if get => clients::client_connections(shared, caller, id),
+        ["connections"] if get => clients::connections(shared, req, caller),
+        ["connections", id] if get => clients::connection(shared, req, caller, id),
+        ["connections", id, "clients"] if get => {
+            clients::connection_clients(shared, req, caller, id)
+        }
+        ["actions", "triggers", trigger, "bindings"] if get => {
+            settings::bindings(shared, caller, trigger)
+        }
+        _ => return None,
+    })
+}
+
+/// `/guardian/`: factors, policies, the phone and push factors' settings (`sms/...` is
+/// the deprecated twin of `phone/...`).
+fn route_guardian(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&str]) -> Answer {
+    let put = match req.method {
+        Method::GET => false,
+        Method::PUT => true,
+        _ => return None,
+    };
+    Some(match parts {
+        ["factors"] if !put => guardian::factors(shared, caller),
+        ["factors", name] if put => guardian::set_factor(shared, req, caller, name),
+        ["policies"] => guardian::policies(shared, req, caller, put),
+        ["factors", "phone" | "sms", "message-types"] => {
+            guardian::message_types(shared, req, caller, put)
+        }
+        ["factors", "phone" | "sms", "selected-provider"] => {
+            guardian::selected_provider(shared, req, caller, false, put)
+        }
+        ["factors", "phone" | "sms", "providers", "twilio"] => {
+            guardian::twilio(shared, req, caller, put)
+        }
+        ["factors", "push-notification", "selected-provider"] => {
+            guardian::selected_provider(shared, req, caller, true, put)
+        }
+        ["factors", "push-notification", "providers", "sns"] => {
+            guardian::sns(shared, req, caller, put)
+        }
+        ["factors", "push-notification", "providers", "apns"] => {
+            guardian::apns(shared, req, caller, put)
+        }
         _ => return None,
     })
 }

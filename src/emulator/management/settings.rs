@@ -1,11 +1,11 @@
 //! `GET /api/v2/tenants/settings` and the post-login Action bindings: the tenant-wide
 //! settings that decide how a login goes.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::super::http::{ApiRequest, Reply};
 use super::super::state::Shared;
-use super::{Caller, query, select_fields};
+use super::{Caller, not_found, query, select_fields};
 
 /// `default_directory` (left out when empty, as Auth0 leaves an unset one out) and
 /// `customize_mfa_in_postlogin_action`.
@@ -21,4 +21,57 @@ pub fn tenant_settings(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Re
         body["default_directory"] = json!(s.default_directory);
     }
     Ok(Reply::ok(select_fields(body, &query(req))))
+}
+
+/// Triggers Actions may bind to besides `post-login`, whose bindings the tenant file
+/// cannot declare (listed empty).
+const OTHER_TRIGGERS: [&str; 5] = [
+    "credentials-exchange",
+    "pre-user-registration",
+    "post-user-registration",
+    "post-change-password",
+    "send-phone-message",
+];
+
+/// `GET /api/v2/actions/triggers/{trigger}/bindings`: the post-login Actions of the
+/// tenant file, in order, with their deployed code.
+pub fn bindings(shared: &Shared, caller: &Caller, trigger: &str) -> Result<Reply, Reply> {
+    caller.require(&["read:actions"])?;
+    if trigger != "post-login" && !OTHER_TRIGGERS.contains(&trigger) {
+        return Err(not_found("Not Found", None));
+    }
+    let st = shared.lock();
+    let bound: Vec<Value> = st
+        .mgmt
+        .actions
+        .iter()
+        .filter(|_| trigger == "post-login")
+        .map(|a| {
+            json!({
+                "id": a.binding_id,
+                "trigger_id": "post-login",
+                "display_name": a.config.name,
+                "action": {
+                    "id": a.id,
+                    "name": a.config.name,
+                    "supported_triggers": [{"id": "post-login", "version": "v3"}],
+                    "all_changes_deployed": true,
+                    "runtime": "node18",
+                    "status": "built",
+                    "deployed_version": {
+                        "id": a.version_id,
+                        "code": a.config.code,
+                        "runtime": "node18",
+                        "status": "built",
+                        "deployed": true,
+                        "number": 1,
+                    },
+                },
+            })
+        })
+        .collect();
+    let total = bound.len();
+    Ok(Reply::ok(
+        json!({"bindings": bound, "total": total, "per_page": 50}),
+    ))
 }

@@ -40,6 +40,7 @@ pub struct Connection {
 pub struct Action {
     pub id: String,
     pub binding_id: String,
+    pub version_id: String,
     pub config: ActionConfig,
 }
 
@@ -64,6 +65,7 @@ impl MgmtState {
             .map(|a| Action {
                 id: uuid_like(&format!("action:{}", a.name)),
                 binding_id: uuid_like(&format!("binding:{}", a.name)),
+                version_id: uuid_like(&format!("version:{}", a.name)),
                 config: a.clone(),
             })
             .collect();

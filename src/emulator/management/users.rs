@@ -142,9 +142,17 @@ pub fn object_body(req: &ApiRequest) -> Result<&Map<String, Value>, Reply> {
     })
 }
 
-/// `POST /api/v2/users`: 201 and the user.
-pub fn create(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Reply, Reply> {
-    caller.require(&["create:users"])?;
+/// What `POST /api/v2/users` asks for, checked.
+struct NewUser {
+    connection: String,
+    email: String,
+    password: String,
+    name: Option<String>,
+    email_verified: bool,
+    app_metadata: Map<String, Value>,
+}
+
+fn parse_new_user(req: &ApiRequest) -> Result<NewUser, Reply> {
     let body = object_body(req)?;
     if let Some(extra) = body
         .keys()
@@ -162,7 +170,6 @@ pub fn create(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Repl
         )));
     }
     let password = text(body, "password", 1024)?.ok_or_else(|| missing("password"))?;
-    let name = text(body, "name", 300)?;
     let app_metadata = match body.get("app_metadata") {
         None => Map::new(),
         Some(Value::Object(m)) => {
@@ -175,12 +182,23 @@ pub fn create(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Repl
             ));
         }
     };
-    let email_verified = body
-        .get("email_verified")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    let mut st = shared.lock();
-    let policy = match st.mgmt.connection(&connection) {
+    Ok(NewUser {
+        connection,
+        email,
+        password,
+        name: text(body, "name", 300)?,
+        email_verified: body
+            .get("email_verified")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        app_metadata,
+    })
+}
+
+/// The connection exists, is a database, and the password meets its policy; the user
+/// does not exist yet, and there is room for one more.
+fn check_new_user(st: &State, new: &NewUser) -> Result<(), Reply> {
+    let policy = match st.mgmt.connection(&new.connection) {
         None => {
             return Err(not_found(
                 "The connection does not exist",
@@ -190,19 +208,19 @@ pub fn create(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Repl
         Some(c) if c.config.strategy != "auth0" => {
             return Err(bad_body(format!(
                 "Users cannot be created with a password in the {} connection (strategy {}).",
-                connection, c.config.strategy
+                new.connection, c.config.strategy
             )));
         }
-        Some(c) => c.config.password_policy.clone(),
+        Some(c) => &c.config.password_policy,
     };
-    if !password_meets(&policy, &password) {
+    if !password_meets(policy, &new.password) {
         return Err(error(
             StatusCode::BAD_REQUEST,
             "PasswordStrengthError: Password is too weak",
             None,
         ));
     }
-    if st.user_index(&email).is_some() {
+    if st.user_index(&new.email).is_some() {
         return Err(error(
             StatusCode::CONFLICT,
             "The user already exists.",
@@ -216,23 +234,32 @@ pub fn create(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Repl
             None,
         ));
     }
+    Ok(())
+}
+
+/// `POST /api/v2/users`: 201 and the user.
+pub fn create(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Reply, Reply> {
+    caller.require(&["create:users"])?;
+    let new = parse_new_user(req)?;
+    let mut st = shared.lock();
+    check_new_user(&st, &new)?;
     let now = shared.now_ms();
     let mut authenticators = Vec::new();
-    if email_verified {
-        authenticators.push(verified_email_entry(&email, &email, now));
+    if new.email_verified {
+        authenticators.push(verified_email_entry(&new.email, &new.email, now));
     }
     let user = User {
-        username: email.clone(),
-        name: name.unwrap_or_else(|| email.clone()),
-        email,
-        email_verified,
-        password,
-        connection,
+        username: new.email.clone(),
+        name: new.name.unwrap_or_else(|| new.email.clone()),
+        email: new.email,
+        email_verified: new.email_verified,
+        password: new.password,
+        connection: new.connection,
         mfa_on_refresh: false,
         user_id: tokens::random_hex(12),
         authenticators,
         failed_codes: FailureBucket::default(),
-        app_metadata,
+        app_metadata: new.app_metadata,
         created_ms: now,
         deleted: false,
         login_failures: Vec::new(),

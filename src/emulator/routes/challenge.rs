@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use serde_json::json;
 
 use super::super::http::{ApiRequest, Reply};
+use super::super::management::MgmtState;
 use super::super::state::{Authenticator, OOB_TTL_MS, OobTx, PushStatus, Shared, State, User};
 use super::super::tenant::AuthenticatorKind;
 use super::super::tokens;
@@ -53,14 +54,8 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
     }
     let mut guard = shared.lock();
     let st: &mut State = &mut guard;
-    // A factor disabled for the tenant cannot be challenged, whatever the user has.
     let mgmt = &st.mgmt;
-    let wants = |a: &Authenticator| {
-        let t = if a.kind.is_oob() { "oob" } else { "otp" };
-        a.kind != AuthenticatorKind::RecoveryCode
-            && types.iter().any(|x| x == t)
-            && mgmt.kind_enabled(a.kind, a.secondary)
-    };
+    let wants = |a: &Authenticator| challengeable(a, &types, mgmt);
     let tx = mfa_tx(shared, st, &token, &client.client_id)?;
     let user = &st.users[tx.user];
     if !user.has_active_factor() {
@@ -120,6 +115,15 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         },
     );
     Ok(Reply::ok(body))
+}
+
+/// Whether a challenge of `types` may pick this authenticator: not a recovery code, of
+/// a type asked for, and of a factor the tenant has enabled (whatever the user has).
+fn challengeable(a: &Authenticator, types: &[String], mgmt: &MgmtState) -> bool {
+    let t = if a.kind.is_oob() { "oob" } else { "otp" };
+    a.kind != AuthenticatorKind::RecoveryCode
+        && types.iter().any(|x| x == t)
+        && mgmt.kind_enabled(a.kind, a.secondary)
 }
 
 /// Without `authenticator_id`: otp before oob when both are allowed (as Auth0 does), and

@@ -6,6 +6,7 @@ mod basics;
 mod client_auth;
 mod enrollment;
 mod factors;
+mod mgmt_config;
 mod mgmt_token;
 mod mgmt_users;
 mod origin;
