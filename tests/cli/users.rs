@@ -26,7 +26,7 @@ fn run(cmd: &mut assert_cmd::Command, args: &[&str]) -> std::process::Output {
 }
 
 fn ok_json(tenant: &TestTenant, args: &[&str]) -> Value {
-    let output = run(&mut mgmt_cmd(tenant).arg("--json"), args);
+    let output = run(mgmt_cmd(tenant).arg("--json"), args);
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -204,7 +204,7 @@ fn a_token_without_create_users_is_one_line_before_anything_is_sent() {
         "exp": 4_000_000_000u64,
     }));
     let output = run(
-        &mut tenant.cmd().env("AUTH0_MGMT_TOKEN", &token),
+        tenant.cmd().env("AUTH0_MGMT_TOKEN", &token),
         &["users", "create", "--connection", demo::REALM],
     );
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
@@ -238,7 +238,7 @@ management_scopes = ["read:users"]
         .unwrap(),
     );
     let output = run(
-        &mut bare_cmd(&tenant.home)
+        bare_cmd(&tenant.home)
             .env("AUTH0_DOMAIN", tenant.base_url())
             .env("AUTH0_MGMT_CLIENT_ID", "reader")
             .env("AUTH0_MGMT_CLIENT_SECRET", "reader-secret"),
@@ -263,7 +263,7 @@ fn the_cached_token_is_reused_by_the_next_command() {
     assert_eq!(tenant.count_grants(GRANT_CLIENT_CREDENTIALS), 1);
     // Not cached when asked not to store anything.
     let output = run(
-        &mut mgmt_cmd(&tenant).env("AUTH0_MFA_NO_STORE", "1"),
+        mgmt_cmd(&tenant).env("AUTH0_MFA_NO_STORE", "1"),
         &["users", "show", demo::OTP_USER],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -300,7 +300,7 @@ fn destructive_commands_without_a_terminal_need_yes_and_change_nothing() {
 fn an_unknown_user_is_exit_4_with_a_hint() {
     let tenant = TestTenant::demo();
     let output = run(
-        &mut mgmt_cmd(&tenant).arg("--json"),
+        mgmt_cmd(&tenant).arg("--json"),
         &["users", "show", "nobody@test.example"],
     );
     assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
