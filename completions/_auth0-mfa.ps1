@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enroll a new authenticator (POST /mfa/associate) and confirm it')
             [CompletionResult]::new('authenticators', 'authenticators', [CompletionResultType]::ParameterValue, 'List or delete the user''s authenticators')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Test users on demand through the Management API: create one with a TOTP method, show, unblock, reset its MFA, delete')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token from the stored session, refreshed when needed (for scripts)')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the stored refresh token and forget the session')
@@ -333,6 +334,230 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             break
         }
         'auth0-mfa;authenticators;help;help' {
+            break
+        }
+        'auth0-mfa;users' {
+            [CompletionResult]::new('--mgmt-domain', '--mgmt-domain', [CompletionResultType]::ParameterName, 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]')
+            [CompletionResult]::new('--mgmt-client-id', '--mgmt-client-id', [CompletionResultType]::ParameterName, 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]')
+            [CompletionResult]::new('--mgmt-client-secret', '--mgmt-client-secret', [CompletionResultType]::ParameterName, 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]')
+            [CompletionResult]::new('--mgmt-client-secret-file', '--mgmt-client-secret-file', [CompletionResultType]::ParameterName, 'Read the Management application''s secret from FILE')
+            [CompletionResult]::new('--mgmt-client-assertion-key', '--mgmt-client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--mgmt-token', '--mgmt-token', [CompletionResultType]::ParameterName, 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]')
+            [CompletionResult]::new('--mgmt-token-file', '--mgmt-token-file', [CompletionResultType]::ParameterName, 'Read the Management API token from FILE')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Application (client) id [env: AUTH0_CLIENT_ID]')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from FILE')
+            [CompletionResult]::new('--client-assertion-key', '--client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--client-assertion-alg', '--client-assertion-alg', [CompletionResultType]::ParameterName, 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]')
+            [CompletionResult]::new('--client-assertion-kid', '--client-assertion-kid', [CompletionResultType]::ParameterName, 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a database user with a TOTP authentication method, confirmed at once, and print its user_id, email, password and otp_secret')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a user: its authentication methods (pending or confirmed) and its brute-force blocks')
+            [CompletionResult]::new('unblock', 'unblock', [CompletionResultType]::ParameterValue, 'Lift the brute-force blocks of a user (too_many_attempts at login)')
+            [CompletionResult]::new('reset-mfa', 'reset-mfa', [CompletionResultType]::ParameterValue, 'Remove every authentication method of a user')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user, or (--created-by-this-tool) every user this tool created that is older than --older-than')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'auth0-mfa;users;create' {
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'The database connection to create the user in [default: the realm setting, AUTH0_REALM]')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The user''s email [default: a random test-...@example.com]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'The user''s password (''-'' reads stdin) [default: a strong random one]')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the user''s password from FILE')
+            [CompletionResult]::new('--otp-secret', '--otp-secret', [CompletionResultType]::ParameterName, 'The TOTP secret: auto (a random one) or a base32 secret')
+            [CompletionResult]::new('--mgmt-domain', '--mgmt-domain', [CompletionResultType]::ParameterName, 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]')
+            [CompletionResult]::new('--mgmt-client-id', '--mgmt-client-id', [CompletionResultType]::ParameterName, 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]')
+            [CompletionResult]::new('--mgmt-client-secret', '--mgmt-client-secret', [CompletionResultType]::ParameterName, 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]')
+            [CompletionResult]::new('--mgmt-client-secret-file', '--mgmt-client-secret-file', [CompletionResultType]::ParameterName, 'Read the Management application''s secret from FILE')
+            [CompletionResult]::new('--mgmt-client-assertion-key', '--mgmt-client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--mgmt-token', '--mgmt-token', [CompletionResultType]::ParameterName, 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]')
+            [CompletionResult]::new('--mgmt-token-file', '--mgmt-token-file', [CompletionResultType]::ParameterName, 'Read the Management API token from FILE')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Application (client) id [env: AUTH0_CLIENT_ID]')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from FILE')
+            [CompletionResult]::new('--client-assertion-key', '--client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--client-assertion-alg', '--client-assertion-alg', [CompletionResultType]::ParameterName, 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]')
+            [CompletionResult]::new('--client-assertion-kid', '--client-assertion-kid', [CompletionResultType]::ParameterName, 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'auth0-mfa;users;show' {
+            [CompletionResult]::new('--mgmt-domain', '--mgmt-domain', [CompletionResultType]::ParameterName, 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]')
+            [CompletionResult]::new('--mgmt-client-id', '--mgmt-client-id', [CompletionResultType]::ParameterName, 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]')
+            [CompletionResult]::new('--mgmt-client-secret', '--mgmt-client-secret', [CompletionResultType]::ParameterName, 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]')
+            [CompletionResult]::new('--mgmt-client-secret-file', '--mgmt-client-secret-file', [CompletionResultType]::ParameterName, 'Read the Management application''s secret from FILE')
+            [CompletionResult]::new('--mgmt-client-assertion-key', '--mgmt-client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--mgmt-token', '--mgmt-token', [CompletionResultType]::ParameterName, 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]')
+            [CompletionResult]::new('--mgmt-token-file', '--mgmt-token-file', [CompletionResultType]::ParameterName, 'Read the Management API token from FILE')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Application (client) id [env: AUTH0_CLIENT_ID]')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from FILE')
+            [CompletionResult]::new('--client-assertion-key', '--client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--client-assertion-alg', '--client-assertion-alg', [CompletionResultType]::ParameterName, 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]')
+            [CompletionResult]::new('--client-assertion-kid', '--client-assertion-kid', [CompletionResultType]::ParameterName, 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'auth0-mfa;users;unblock' {
+            [CompletionResult]::new('--mgmt-domain', '--mgmt-domain', [CompletionResultType]::ParameterName, 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]')
+            [CompletionResult]::new('--mgmt-client-id', '--mgmt-client-id', [CompletionResultType]::ParameterName, 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]')
+            [CompletionResult]::new('--mgmt-client-secret', '--mgmt-client-secret', [CompletionResultType]::ParameterName, 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]')
+            [CompletionResult]::new('--mgmt-client-secret-file', '--mgmt-client-secret-file', [CompletionResultType]::ParameterName, 'Read the Management application''s secret from FILE')
+            [CompletionResult]::new('--mgmt-client-assertion-key', '--mgmt-client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--mgmt-token', '--mgmt-token', [CompletionResultType]::ParameterName, 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]')
+            [CompletionResult]::new('--mgmt-token-file', '--mgmt-token-file', [CompletionResultType]::ParameterName, 'Read the Management API token from FILE')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Application (client) id [env: AUTH0_CLIENT_ID]')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from FILE')
+            [CompletionResult]::new('--client-assertion-key', '--client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--client-assertion-alg', '--client-assertion-alg', [CompletionResultType]::ParameterName, 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]')
+            [CompletionResult]::new('--client-assertion-kid', '--client-assertion-kid', [CompletionResultType]::ParameterName, 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'auth0-mfa;users;reset-mfa' {
+            [CompletionResult]::new('--mgmt-domain', '--mgmt-domain', [CompletionResultType]::ParameterName, 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]')
+            [CompletionResult]::new('--mgmt-client-id', '--mgmt-client-id', [CompletionResultType]::ParameterName, 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]')
+            [CompletionResult]::new('--mgmt-client-secret', '--mgmt-client-secret', [CompletionResultType]::ParameterName, 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]')
+            [CompletionResult]::new('--mgmt-client-secret-file', '--mgmt-client-secret-file', [CompletionResultType]::ParameterName, 'Read the Management application''s secret from FILE')
+            [CompletionResult]::new('--mgmt-client-assertion-key', '--mgmt-client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--mgmt-token', '--mgmt-token', [CompletionResultType]::ParameterName, 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]')
+            [CompletionResult]::new('--mgmt-token-file', '--mgmt-token-file', [CompletionResultType]::ParameterName, 'Read the Management API token from FILE')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Application (client) id [env: AUTH0_CLIENT_ID]')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from FILE')
+            [CompletionResult]::new('--client-assertion-key', '--client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--client-assertion-alg', '--client-assertion-alg', [CompletionResultType]::ParameterName, 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]')
+            [CompletionResult]::new('--client-assertion-kid', '--client-assertion-kid', [CompletionResultType]::ParameterName, 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'auth0-mfa;users;delete' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'With --created-by-this-tool: only users older than this (90s, 30m, 12h, 1d, 2w)')
+            [CompletionResult]::new('--mgmt-domain', '--mgmt-domain', [CompletionResultType]::ParameterName, 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]')
+            [CompletionResult]::new('--mgmt-client-id', '--mgmt-client-id', [CompletionResultType]::ParameterName, 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]')
+            [CompletionResult]::new('--mgmt-client-secret', '--mgmt-client-secret', [CompletionResultType]::ParameterName, 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]')
+            [CompletionResult]::new('--mgmt-client-secret-file', '--mgmt-client-secret-file', [CompletionResultType]::ParameterName, 'Read the Management application''s secret from FILE')
+            [CompletionResult]::new('--mgmt-client-assertion-key', '--mgmt-client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--mgmt-token', '--mgmt-token', [CompletionResultType]::ParameterName, 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]')
+            [CompletionResult]::new('--mgmt-token-file', '--mgmt-token-file', [CompletionResultType]::ParameterName, 'Read the Management API token from FILE')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Application (client) id [env: AUTH0_CLIENT_ID]')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from FILE')
+            [CompletionResult]::new('--client-assertion-key', '--client-assertion-key', [CompletionResultType]::ParameterName, 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]')
+            [CompletionResult]::new('--client-assertion-alg', '--client-assertion-alg', [CompletionResultType]::ParameterName, 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]')
+            [CompletionResult]::new('--client-assertion-kid', '--client-assertion-kid', [CompletionResultType]::ParameterName, 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]')
+            [CompletionResult]::new('--created-by-this-tool', '--created-by-this-tool', [CompletionResultType]::ParameterName, 'Delete the users `users create` made (marked in app_metadata), never others')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON document (also on failure)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error that names its flag')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables')
+            [CompletionResult]::new('--no-ci-mask', '--no-ci-mask', [CompletionResultType]::ParameterName, 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'auth0-mfa;users;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a database user with a TOTP authentication method, confirmed at once, and print its user_id, email, password and otp_secret')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a user: its authentication methods (pending or confirmed) and its brute-force blocks')
+            [CompletionResult]::new('unblock', 'unblock', [CompletionResultType]::ParameterValue, 'Lift the brute-force blocks of a user (too_many_attempts at login)')
+            [CompletionResult]::new('reset-mfa', 'reset-mfa', [CompletionResultType]::ParameterValue, 'Remove every authentication method of a user')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user, or (--created-by-this-tool) every user this tool created that is older than --older-than')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'auth0-mfa;users;help;create' {
+            break
+        }
+        'auth0-mfa;users;help;show' {
+            break
+        }
+        'auth0-mfa;users;help;unblock' {
+            break
+        }
+        'auth0-mfa;users;help;reset-mfa' {
+            break
+        }
+        'auth0-mfa;users;help;delete' {
+            break
+        }
+        'auth0-mfa;users;help;help' {
             break
         }
         'auth0-mfa;token' {
@@ -744,6 +969,7 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Enroll a new authenticator (POST /mfa/associate) and confirm it')
             [CompletionResult]::new('authenticators', 'authenticators', [CompletionResultType]::ParameterValue, 'List or delete the user''s authenticators')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Test users on demand through the Management API: create one with a TOTP method, show, unblock, reset its MFA, delete')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token from the stored session, refreshed when needed (for scripts)')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the stored refresh token and forget the session')
@@ -777,6 +1003,29 @@ Register-ArgumentCompleter -Native -CommandName 'auth0-mfa' -ScriptBlock {
             break
         }
         'auth0-mfa;help;authenticators;delete' {
+            break
+        }
+        'auth0-mfa;help;users' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a database user with a TOTP authentication method, confirmed at once, and print its user_id, email, password and otp_secret')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a user: its authentication methods (pending or confirmed) and its brute-force blocks')
+            [CompletionResult]::new('unblock', 'unblock', [CompletionResultType]::ParameterValue, 'Lift the brute-force blocks of a user (too_many_attempts at login)')
+            [CompletionResult]::new('reset-mfa', 'reset-mfa', [CompletionResultType]::ParameterValue, 'Remove every authentication method of a user')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user, or (--created-by-this-tool) every user this tool created that is older than --older-than')
+            break
+        }
+        'auth0-mfa;help;users;create' {
+            break
+        }
+        'auth0-mfa;help;users;show' {
+            break
+        }
+        'auth0-mfa;help;users;unblock' {
+            break
+        }
+        'auth0-mfa;help;users;reset-mfa' {
+            break
+        }
+        'auth0-mfa;help;users;delete' {
             break
         }
         'auth0-mfa;help;token' {

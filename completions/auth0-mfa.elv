@@ -45,6 +45,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand verify 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
             cand enroll 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
             cand authenticators 'List or delete the user''s authenticators'
+            cand users 'Test users on demand through the Management API: create one with a TOTP method, show, unblock, reset its MFA, delete'
             cand token 'Print a valid access token from the stored session, refreshed when needed (for scripts)'
             cand exec 'Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)'
             cand logout 'Revoke the stored refresh token and forget the session'
@@ -319,6 +320,217 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         &'auth0-mfa;authenticators;help;delete'= {
         }
         &'auth0-mfa;authenticators;help;help'= {
+        }
+        &'auth0-mfa;users'= {
+            cand --mgmt-domain 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]'
+            cand --mgmt-client-id 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]'
+            cand --mgmt-client-secret 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]'
+            cand --mgmt-client-secret-file 'Read the Management application''s secret from FILE'
+            cand --mgmt-client-assertion-key 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]'
+            cand --mgmt-token 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]'
+            cand --mgmt-token-file 'Read the Management API token from FILE'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
+            cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]'
+            cand --client-id 'Application (client) id [env: AUTH0_CLIENT_ID]'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from FILE'
+            cand --client-assertion-key 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]'
+            cand --client-assertion-alg 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]'
+            cand --client-assertion-kid 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]'
+            cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a database user with a TOTP authentication method, confirmed at once, and print its user_id, email, password and otp_secret'
+            cand show 'Show a user: its authentication methods (pending or confirmed) and its brute-force blocks'
+            cand unblock 'Lift the brute-force blocks of a user (too_many_attempts at login)'
+            cand reset-mfa 'Remove every authentication method of a user'
+            cand delete 'Delete a user, or (--created-by-this-tool) every user this tool created that is older than --older-than'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'auth0-mfa;users;create'= {
+            cand --connection 'The database connection to create the user in [default: the realm setting, AUTH0_REALM]'
+            cand --email 'The user''s email [default: a random test-...@example.com]'
+            cand --password 'The user''s password (''-'' reads stdin) [default: a strong random one]'
+            cand --password-file 'Read the user''s password from FILE'
+            cand --otp-secret 'The TOTP secret: auto (a random one) or a base32 secret'
+            cand --mgmt-domain 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]'
+            cand --mgmt-client-id 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]'
+            cand --mgmt-client-secret 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]'
+            cand --mgmt-client-secret-file 'Read the Management application''s secret from FILE'
+            cand --mgmt-client-assertion-key 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]'
+            cand --mgmt-token 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]'
+            cand --mgmt-token-file 'Read the Management API token from FILE'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
+            cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]'
+            cand --client-id 'Application (client) id [env: AUTH0_CLIENT_ID]'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from FILE'
+            cand --client-assertion-key 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]'
+            cand --client-assertion-alg 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]'
+            cand --client-assertion-kid 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]'
+            cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;users;show'= {
+            cand --mgmt-domain 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]'
+            cand --mgmt-client-id 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]'
+            cand --mgmt-client-secret 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]'
+            cand --mgmt-client-secret-file 'Read the Management application''s secret from FILE'
+            cand --mgmt-client-assertion-key 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]'
+            cand --mgmt-token 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]'
+            cand --mgmt-token-file 'Read the Management API token from FILE'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
+            cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]'
+            cand --client-id 'Application (client) id [env: AUTH0_CLIENT_ID]'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from FILE'
+            cand --client-assertion-key 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]'
+            cand --client-assertion-alg 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]'
+            cand --client-assertion-kid 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]'
+            cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;users;unblock'= {
+            cand --mgmt-domain 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]'
+            cand --mgmt-client-id 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]'
+            cand --mgmt-client-secret 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]'
+            cand --mgmt-client-secret-file 'Read the Management application''s secret from FILE'
+            cand --mgmt-client-assertion-key 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]'
+            cand --mgmt-token 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]'
+            cand --mgmt-token-file 'Read the Management API token from FILE'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
+            cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]'
+            cand --client-id 'Application (client) id [env: AUTH0_CLIENT_ID]'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from FILE'
+            cand --client-assertion-key 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]'
+            cand --client-assertion-alg 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]'
+            cand --client-assertion-kid 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]'
+            cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;users;reset-mfa'= {
+            cand --mgmt-domain 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]'
+            cand --mgmt-client-id 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]'
+            cand --mgmt-client-secret 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]'
+            cand --mgmt-client-secret-file 'Read the Management application''s secret from FILE'
+            cand --mgmt-client-assertion-key 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]'
+            cand --mgmt-token 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]'
+            cand --mgmt-token-file 'Read the Management API token from FILE'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
+            cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]'
+            cand --client-id 'Application (client) id [env: AUTH0_CLIENT_ID]'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from FILE'
+            cand --client-assertion-key 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]'
+            cand --client-assertion-alg 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]'
+            cand --client-assertion-kid 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]'
+            cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;users;delete'= {
+            cand --older-than 'With --created-by-this-tool: only users older than this (90s, 30m, 12h, 1d, 2w)'
+            cand --mgmt-domain 'The tenant''s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]'
+            cand --mgmt-client-id 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]'
+            cand --mgmt-client-secret 'That application''s secret (''-'' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]'
+            cand --mgmt-client-secret-file 'Read the Management application''s secret from FILE'
+            cand --mgmt-client-assertion-key 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]'
+            cand --mgmt-token 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (''-'' reads stdin) [env: AUTH0_MGMT_TOKEN]'
+            cand --mgmt-token-file 'Read the Management API token from FILE'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)'
+            cand --profile 'Profile of the config file to use [env: AUTH0_MFA_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/auth0-mfa/config.toml, else ~/.config/auth0-mfa/config.toml; %APPDATA%\auth0-mfa\config.toml on Windows] [env: AUTH0_MFA_CONFIG]'
+            cand --domain 'Tenant domain: tenant.us.auth0.com, a custom domain or an https:// URL [env: AUTH0_DOMAIN]'
+            cand --client-id 'Application (client) id [env: AUTH0_CLIENT_ID]'
+            cand --client-secret 'Application secret; omit for public applications (''-'' reads stdin) [env: AUTH0_CLIENT_SECRET]'
+            cand --client-secret-file 'Read the client secret from FILE'
+            cand --client-assertion-key 'private_key_jwt: sign a client assertion per request with this RSA private key (PEM file) [env: AUTH0_CLIENT_ASSERTION_KEY]'
+            cand --client-assertion-alg 'Signing algorithm of the client assertion [default: RS256] [env: AUTH0_CLIENT_ASSERTION_ALG]'
+            cand --client-assertion-kid 'Key id (`kid`) to put in the client assertion header [env: AUTH0_CLIENT_ASSERTION_KID]'
+            cand --cacert 'Also trust the CA certificates in this PEM file (a private CA, the emulator''s --tls) [env: AUTH0_CACERT]'
+            cand --timeout 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]'
+            cand --created-by-this-tool 'Delete the users `users create` made (marked in app_metadata), never others'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print the result as one JSON document (also on failure)'
+            cand -v 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --verbose 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
+            cand --no-input 'Never prompt; a missing value is an error that names its flag'
+            cand --curl 'Print each request as an equivalent curl command on stderr, reading secrets from environment variables'
+            cand --no-ci-mask 'Do not register secrets with the CI''s log masker (::add-mask:: under GitHub Actions, task.setsecret under Azure Pipelines)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'auth0-mfa;users;help'= {
+            cand create 'Create a database user with a TOTP authentication method, confirmed at once, and print its user_id, email, password and otp_secret'
+            cand show 'Show a user: its authentication methods (pending or confirmed) and its brute-force blocks'
+            cand unblock 'Lift the brute-force blocks of a user (too_many_attempts at login)'
+            cand reset-mfa 'Remove every authentication method of a user'
+            cand delete 'Delete a user, or (--created-by-this-tool) every user this tool created that is older than --older-than'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'auth0-mfa;users;help;create'= {
+        }
+        &'auth0-mfa;users;help;show'= {
+        }
+        &'auth0-mfa;users;help;unblock'= {
+        }
+        &'auth0-mfa;users;help;reset-mfa'= {
+        }
+        &'auth0-mfa;users;help;delete'= {
+        }
+        &'auth0-mfa;users;help;help'= {
         }
         &'auth0-mfa;token'= {
             cand -u 'The session of this user, when several are stored [env: AUTH0_USERNAME]'
@@ -708,6 +920,7 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
             cand verify 'Answer a challenge and print the tokens (the MFA grants of /oauth/token)'
             cand enroll 'Enroll a new authenticator (POST /mfa/associate) and confirm it'
             cand authenticators 'List or delete the user''s authenticators'
+            cand users 'Test users on demand through the Management API: create one with a TOTP method, show, unblock, reset its MFA, delete'
             cand token 'Print a valid access token from the stored session, refreshed when needed (for scripts)'
             cand exec 'Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)'
             cand logout 'Revoke the stored refresh token and forget the session'
@@ -734,6 +947,23 @@ set edit:completion:arg-completer[auth0-mfa] = {|@words|
         &'auth0-mfa;help;authenticators;list'= {
         }
         &'auth0-mfa;help;authenticators;delete'= {
+        }
+        &'auth0-mfa;help;users'= {
+            cand create 'Create a database user with a TOTP authentication method, confirmed at once, and print its user_id, email, password and otp_secret'
+            cand show 'Show a user: its authentication methods (pending or confirmed) and its brute-force blocks'
+            cand unblock 'Lift the brute-force blocks of a user (too_many_attempts at login)'
+            cand reset-mfa 'Remove every authentication method of a user'
+            cand delete 'Delete a user, or (--created-by-this-tool) every user this tool created that is older than --older-than'
+        }
+        &'auth0-mfa;help;users;create'= {
+        }
+        &'auth0-mfa;help;users;show'= {
+        }
+        &'auth0-mfa;help;users;unblock'= {
+        }
+        &'auth0-mfa;help;users;reset-mfa'= {
+        }
+        &'auth0-mfa;help;users;delete'= {
         }
         &'auth0-mfa;help;token'= {
         }

@@ -129,6 +129,9 @@ pub enum Command {
         #[command(subcommand)]
         action: AuthenticatorsAction,
     },
+    /// Test users on demand through the Management API: create one with a TOTP method, show, unblock, reset its MFA, delete
+    #[command(after_help = USERS_EXAMPLES)]
+    Users(UsersArgs),
     /// Print a valid access token from the stored session, refreshed when needed (for scripts)
     #[command(after_help = TOKEN_EXAMPLES)]
     Token(TokenArgs),
@@ -173,6 +176,18 @@ Examples:
   auth0-mfa login -u recovery@example.com --recovery-code \"$CODE\" --save-recovery-code new.txt
   T=$(auth0-mfa login -u otp@example.com --mfa-token-only)   # only the mfa_token, for scripts
   auth0-mfa login -u new@example.com --enroll otp --otp-secret auto --json   # a first factor, then tokens";
+
+const USERS_EXAMPLES: &str = "\
+Examples:
+  auth0-mfa users create --connection Username-Password-Authentication --json   # a user with a TOTP method
+  auth0-mfa users show test-1a2b3c@example.com       # its authentication methods and brute-force blocks
+  auth0-mfa users unblock test-1a2b3c@example.com
+  auth0-mfa users reset-mfa 'auth0|65f0c0ffee' --yes
+  auth0-mfa users delete test-1a2b3c@example.com --yes
+  auth0-mfa users delete --created-by-this-tool --older-than 1d --yes   # the sweep after crashed CI jobs
+
+Access: an M2M application (--mgmt-client-id and --mgmt-client-secret, or AUTH0_MGMT_CLIENT_ID and
+AUTH0_MGMT_CLIENT_SECRET) authorized for the Auth0 Management API, or a token (AUTH0_MGMT_TOKEN).";
 
 const EXEC_EXAMPLES: &str = "\
 Examples:
@@ -647,6 +662,112 @@ pub enum AuthenticatorsAction {
     },
 }
 
+/// How to reach the Management API: an M2M application's credentials, or a
+/// token pasted from the dashboard. Global to the command that flattens them.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Management API access")]
+pub struct ManagementArgs {
+    /// The tenant's canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]
+    #[arg(long, global = true, value_name = "DOMAIN")]
+    pub mgmt_domain: Option<String>,
+
+    /// Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]
+    #[arg(long, global = true, value_name = "ID")]
+    pub mgmt_client_id: Option<String>,
+
+    /// That application's secret ('-' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]
+    #[arg(long, global = true, value_name = "SECRET")]
+    pub mgmt_client_secret: Option<String>,
+
+    /// Read the Management application's secret from FILE
+    #[arg(long, global = true, value_name = "FILE")]
+    pub mgmt_client_secret_file: Option<PathBuf>,
+
+    /// private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub mgmt_client_assertion_key: Option<String>,
+
+    /// A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application ('-' reads stdin) [env: AUTH0_MGMT_TOKEN]
+    #[arg(long, global = true, value_name = "TOKEN")]
+    pub mgmt_token: Option<String>,
+
+    /// Read the Management API token from FILE
+    #[arg(long, global = true, value_name = "FILE")]
+    pub mgmt_token_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersArgs {
+    #[command(flatten)]
+    pub management: ManagementArgs,
+
+    #[command(subcommand)]
+    pub action: UsersAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersAction {
+    /// Create a database user with a TOTP authentication method, confirmed at once, and print its user_id, email, password and otp_secret
+    Create {
+        /// The database connection to create the user in [default: the realm setting, AUTH0_REALM]
+        #[arg(long, value_name = "NAME")]
+        connection: Option<String>,
+
+        /// The user's email [default: a random test-...@example.com]
+        #[arg(long, value_name = "EMAIL")]
+        email: Option<String>,
+
+        /// The user's password ('-' reads stdin) [default: a strong random one]
+        #[arg(long, value_name = "PASSWORD")]
+        password: Option<String>,
+
+        /// Read the user's password from FILE
+        #[arg(long, value_name = "FILE", conflicts_with = "password")]
+        password_file: Option<PathBuf>,
+
+        /// The TOTP secret: auto (a random one) or a base32 secret
+        #[arg(long, value_name = "auto|BASE32", default_value = "auto")]
+        otp_secret: String,
+    },
+    /// Show a user: its authentication methods (pending or confirmed) and its brute-force blocks
+    Show {
+        /// An email or a user id ('auth0|...')
+        user: String,
+    },
+    /// Lift the brute-force blocks of a user (too_many_attempts at login)
+    Unblock {
+        /// An email or a user id ('auth0|...')
+        user: String,
+    },
+    /// Remove every authentication method of a user
+    ResetMfa {
+        /// An email or a user id ('auth0|...')
+        user: String,
+
+        /// Do not ask for confirmation
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
+    /// Delete a user, or (--created-by-this-tool) every user this tool created that is older than --older-than
+    #[command(group = clap::ArgGroup::new("which").args(["user", "created_by_this_tool"]).required(true))]
+    Delete {
+        /// An email or a user id ('auth0|...')
+        user: Option<String>,
+
+        /// Delete the users `users create` made (marked in app_metadata), never others
+        #[arg(long, requires = "older_than")]
+        created_by_this_tool: bool,
+
+        /// With --created-by-this-tool: only users older than this (90s, 30m, 12h, 1d, 2w)
+        #[arg(long, value_name = "AGE", requires = "created_by_this_tool")]
+        older_than: Option<String>,
+
+        /// Do not ask for confirmation
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
+}
+
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
     // Also check this user: login, enrolled factors, which can be challenged.
@@ -876,6 +997,7 @@ mod tests {
             "token",
             "doctor",
             "totp",
+            "users",
         ] {
             let sub = root.find_subcommand(name).unwrap();
             let help = sub

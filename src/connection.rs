@@ -25,6 +25,32 @@ pub fn client_auth(settings: &Settings) -> Result<ClientAuth, Failure> {
     })
 }
 
+/// The Management API application's credentials: private_key_jwt (RS256)
+/// when a key is given, else its secret. A public client cannot get a
+/// Management API token, so one without either is a usage error.
+pub fn management_auth(settings: &Settings) -> Result<ClientAuth, Failure> {
+    let client_id = settings.require(Key::MgmtClientId)?.text().to_owned();
+    if let Some(key) = settings.get(Key::MgmtClientAssertionKey) {
+        return Ok(ClientAuth::Assertion {
+            client_id,
+            key: read_assertion_key(key, AssertionAlg::Rs256, None)?,
+        });
+    }
+    match settings.get(Key::MgmtClientSecret) {
+        Some(secret) => Ok(ClientAuth::Secret {
+            client_id,
+            client_secret: secret.value.clone(),
+        }),
+        None => Err(Failure::usage_with_hint(
+            format!(
+                "no Management API client secret given for the application {}",
+                crate::sanitize::sanitize_line(&client_id)
+            ),
+            "pass --mgmt-client-secret-file FILE or set AUTH0_MGMT_CLIENT_SECRET (or --mgmt-client-assertion-key for private_key_jwt)",
+        )),
+    }
+}
+
 /// Reads and parses the assertion key before any request is made.
 fn assertion_key(settings: &Settings, key: &Setting) -> Result<AssertionKey, Failure> {
     let alg = match settings.text(Key::ClientAssertionAlg).as_deref() {
@@ -38,6 +64,17 @@ fn assertion_key(settings: &Settings, key: &Setting) -> Result<AssertionKey, Fai
             ));
         }
     };
+    read_assertion_key(key, alg, settings.text(Key::ClientAssertionKid))
+}
+
+/// The PEM file a key setting names, parsed; errors name the setting's flag
+/// and variable.
+fn read_assertion_key(
+    key: &Setting,
+    alg: AssertionAlg,
+    kid: Option<String>,
+) -> Result<AssertionKey, Failure> {
+    let info = key.key.info();
     let path = expand_home(key.text());
     let pem = std::fs::read_to_string(&path).map_err(|e| {
         Failure::usage_with_hint(
@@ -46,10 +83,10 @@ fn assertion_key(settings: &Settings, key: &Setting) -> Result<AssertionKey, Fai
                 path.display(),
                 key.source
             ),
-            "check --client-assertion-key / AUTH0_CLIENT_ASSERTION_KEY",
+            format!("check {} / {}", info.flag, info.env),
         )
     })?;
-    AssertionKey::from_pem(&pem, alg, settings.text(Key::ClientAssertionKid)).map_err(|e| {
+    AssertionKey::from_pem(&pem, alg, kid).map_err(|e| {
         Failure::usage_with_hint(
             format!("the client assertion key {} is unusable: {e}", path.display()),
             "give the application's RSA private key in PEM form (Dashboard > Applications > (your app) > Credentials)",

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use crate::auth0::{self, ApiError};
 use crate::hints;
+use crate::management;
 
 /// The documented exit codes (README, "Exit codes").
 pub mod exit {
@@ -93,6 +94,8 @@ pub enum Failure {
     },
     /// The tenant (or the network to it) failed.
     Auth0(auth0::Error),
+    /// The Management API (or its token grant) failed.
+    Management(management::Error),
     /// The user has no authenticator that can answer (found before asking Auth0).
     EnrollmentNeeded {
         message: String,
@@ -168,9 +171,8 @@ impl Failure {
     pub fn exit_code(&self) -> i32 {
         match self {
             Failure::Usage { .. } => exit::USAGE,
-            Failure::Auth0(auth0::Error::Network { .. }) => exit::NETWORK,
-            Failure::Auth0(auth0::Error::Protocol { .. }) => exit::BAD_RESPONSE,
-            Failure::Auth0(auth0::Error::Api(api)) => api_exit_code(api),
+            Failure::Auth0(error) => auth0_exit_code(error),
+            Failure::Management(error) => management_exit_code(error),
             Failure::EnrollmentNeeded { .. } => exit::ENROLLMENT_NEEDED,
             Failure::CodeSpent { .. } => exit::REJECTED,
             Failure::NoSession { .. } => exit::EXPIRED,
@@ -188,9 +190,11 @@ impl Failure {
     pub fn code(&self) -> &str {
         match self {
             Failure::Usage { .. } => "usage",
-            Failure::Auth0(auth0::Error::Network { .. }) => "network_error",
-            Failure::Auth0(auth0::Error::Protocol { .. }) => "unexpected_response",
-            Failure::Auth0(auth0::Error::Api(api)) => &api.error,
+            Failure::Auth0(error) => auth0_code(error),
+            Failure::Management(management::Error::Api(api)) => &api.code,
+            Failure::Management(
+                management::Error::Grant(error) | management::Error::Transport(error),
+            ) => auth0_code(error),
             Failure::EnrollmentNeeded { .. } => "enrollment_required",
             Failure::CodeSpent { .. } => "otp_spent",
             Failure::NoSession { .. } => "login_required",
@@ -209,6 +213,7 @@ impl Failure {
         match self {
             Failure::Usage { hint, .. } => hint.clone(),
             Failure::Auth0(error) => hints::for_error(error),
+            Failure::Management(error) => hints::for_management(error),
             Failure::EnrollmentNeeded { hint, .. }
             | Failure::CodeSpent { hint, .. }
             | Failure::NoSession { hint, .. } => Some(hint.clone()),
@@ -224,6 +229,37 @@ impl Failure {
             Failure::Interrupted(_) | Failure::ClosedPipe | Failure::Unexpected(_) => None,
             Failure::AfterEnrollment { cause, .. } | Failure::Wrapped { cause, .. } => cause.hint(),
             Failure::ChecksFailed { .. } => Some("follow the fix under each failed check".into()),
+        }
+    }
+}
+
+fn auth0_exit_code(error: &auth0::Error) -> i32 {
+    match error {
+        auth0::Error::Network { .. } => exit::NETWORK,
+        auth0::Error::Protocol { .. } => exit::BAD_RESPONSE,
+        auth0::Error::Api(api) => api_exit_code(api),
+    }
+}
+
+fn auth0_code(error: &auth0::Error) -> &str {
+    match error {
+        auth0::Error::Network { .. } => "network_error",
+        auth0::Error::Protocol { .. } => "unexpected_response",
+        auth0::Error::Api(api) => &api.error,
+    }
+}
+
+/// The Management API's answers by status: an expired token (6), the rate
+/// limit (7), a tenant that fails (8); any other refusal, a missing user or
+/// scope included, is a rejection (4).
+fn management_exit_code(error: &management::Error) -> i32 {
+    match error {
+        management::Error::Api(api) if api.is_expired_token() => exit::EXPIRED,
+        management::Error::Api(api) if api.status == 429 => exit::RATE_LIMITED,
+        management::Error::Api(api) if api.status >= 500 => exit::BAD_RESPONSE,
+        management::Error::Api(_) => exit::REJECTED,
+        management::Error::Grant(error) | management::Error::Transport(error) => {
+            auth0_exit_code(error)
         }
     }
 }
@@ -254,6 +290,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Usage { message, .. } => f.write_str(message),
             Failure::Auth0(error) => error.fmt(f),
+            Failure::Management(error) => error.fmt(f),
             Failure::EnrollmentNeeded { message, .. }
             | Failure::CodeSpent { message, .. }
             | Failure::NoSession { message, .. } => f.write_str(message),
@@ -279,6 +316,12 @@ impl fmt::Display for Failure {
 impl From<auth0::Error> for Failure {
     fn from(error: auth0::Error) -> Self {
         Failure::Auth0(error)
+    }
+}
+
+impl From<management::Error> for Failure {
+    fn from(error: management::Error) -> Self {
+        Failure::Management(error)
     }
 }
 

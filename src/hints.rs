@@ -2,6 +2,7 @@
 //! Every command's error message and the README's troubleshooting use it.
 
 use crate::auth0::{ApiError, Error};
+use crate::management;
 
 /// One known Auth0 answer and what the user should do about it.
 pub struct Hint {
@@ -209,15 +210,118 @@ pub const TABLE: &[Hint] = &[
     },
 ];
 
-/// The README's troubleshooting table, generated from [`TABLE`] (a test keeps
-/// the README in step).
+/// Where the Management API's scopes are granted, in the fixes below.
+const GRANT_IT: &str = "authorize the application and tick the scopes in Dashboard > Applications > APIs > Auth0 Management API > Machine to Machine Applications";
+
+/// The Management API's answers (`errorCode`, else `error` in snake case,
+/// and `message`) and those of the client-credentials grant for its token
+/// (`error`, `error_description`). Looked up before [`TABLE`] for them.
+pub const MANAGEMENT: &[Hint] = &[
+    Hint {
+        error: "insufficient_scope",
+        description: None,
+        meaning: "the Management API token lacks a scope this call needs",
+        fix: "grant the scope the message names: authorize the application and tick the scopes in Dashboard > Applications > APIs > Auth0 Management API > Machine to Machine Applications, then run again (the tool gets a new token when the cached one lacks it)",
+    },
+    Hint {
+        error: "unauthorized",
+        description: Some("expired"),
+        meaning: "the Management API token has expired",
+        fix: "paste a new --mgmt-token / AUTH0_MGMT_TOKEN, or give --mgmt-client-id and --mgmt-client-secret so the tool gets tokens itself",
+    },
+    Hint {
+        error: "unauthorized",
+        description: None,
+        meaning: "the Management API did not accept the token (malformed, or for another tenant or API)",
+        fix: "give a token for https://DOMAIN/api/v2/ (--mgmt-token), or --mgmt-client-id and --mgmt-client-secret; behind a custom domain, --mgmt-domain TENANT.REGION.auth0.com",
+    },
+    Hint {
+        error: "inexistent_user",
+        description: None,
+        meaning: "no user has this id",
+        fix: "check the email or user id; `auth0-mfa users show EMAIL` finds a user by email",
+    },
+    Hint {
+        error: "inexistent_connection",
+        description: None,
+        meaning: "no connection has this name",
+        fix: "give --connection the name of a database connection (Dashboard > Authentication > Database)",
+    },
+    Hint {
+        error: "invalid_body",
+        description: Some("PasswordStrength"),
+        meaning: "the password does not meet the connection's password policy",
+        fix: "give a stronger --password, or leave it out for a strong random one",
+    },
+    Hint {
+        error: "invalid_body",
+        description: None,
+        meaning: "the Management API refused the request's body",
+        fix: "check --connection (a database connection) and --email; run with -vv to see what was sent",
+    },
+    Hint {
+        error: "auth0_idp_error",
+        description: Some("already exists"),
+        meaning: "a user with this email exists in the connection",
+        fix: "choose another --email, or leave it out for a random one; `auth0-mfa users delete EMAIL` removes the old user",
+    },
+    Hint {
+        error: "conflict",
+        description: None,
+        meaning: "what was to be created exists already",
+        fix: "choose another --email, or leave it out for a random one; `auth0-mfa users show USER` shows what the user has",
+    },
+    Hint {
+        error: "too_many_requests",
+        description: None,
+        meaning: "the Management API's rate limit was reached (a free tenant allows 2 requests a second)",
+        fix: "run again in a moment; a larger --timeout lets the tool wait the limit out",
+    },
+    Hint {
+        error: "access_denied",
+        description: Some("client-grant"),
+        meaning: "the application is not authorized for the Auth0 Management API",
+        fix: GRANT_IT,
+    },
+    Hint {
+        error: "access_denied",
+        description: Some("not been granted"),
+        meaning: "the application was not granted a scope it asked for",
+        fix: GRANT_IT,
+    },
+    Hint {
+        error: "access_denied",
+        description: Some("Service not found"),
+        meaning: "the Management API is not served at this domain (a custom domain?)",
+        fix: "give --mgmt-domain / AUTH0_MGMT_DOMAIN the tenant's canonical domain, TENANT.REGION.auth0.com",
+    },
+    Hint {
+        error: "unauthorized_client",
+        description: None,
+        meaning: "the Client Credentials grant is not enabled for the Management application",
+        fix: "enable it in Dashboard > Applications > (your M2M app) > Advanced Settings > Grant Types > Client Credentials",
+    },
+    Hint {
+        error: "invalid_client",
+        description: None,
+        meaning: "the Management application's credentials were not accepted",
+        fix: "check --mgmt-client-id / AUTH0_MGMT_CLIENT_ID and --mgmt-client-secret / AUTH0_MGMT_CLIENT_SECRET (Dashboard > Applications > (your M2M app) > Settings)",
+    },
+];
+
+/// The README's troubleshooting table, generated from [`TABLE`] and
+/// [`MANAGEMENT`] (a test keeps the README in step).
 pub fn markdown() -> String {
     let cell = |text: &str| text.replace('|', "\\|");
     let mut out = String::from("| Auth0 says | meaning | fix |\n|---|---|---|\n");
-    for hint in TABLE {
+    let rows = TABLE
+        .iter()
+        .map(|hint| ("", hint))
+        .chain(MANAGEMENT.iter().map(|hint| ("Management API: ", hint)));
+    for (api, hint) in rows {
         let says = match hint.description {
-            Some(fragment) => format!("`{}` \"…{}…\"", hint.error, fragment),
-            None => format!("`{}`", hint.error),
+            Some(fragment) => format!("{api}`{}` \"…{}…\"", hint.error, fragment),
+            None => format!("{api}`{}`", hint.error),
         };
         out.push_str(&format!(
             "| {says} | {} | {} |\n",
@@ -239,14 +343,49 @@ impl Hint {
 }
 
 pub fn lookup(api: &ApiError) -> Option<&'static Hint> {
-    TABLE.iter().find(|hint| {
-        hint.error == api.error
+    find(TABLE, &api.error, api.description.as_deref())
+}
+
+fn find(table: &'static [Hint], error: &str, description: Option<&str>) -> Option<&'static Hint> {
+    table.iter().find(|hint| {
+        hint.error == error
             && hint.description.is_none_or(|fragment| {
-                api.description
-                    .as_deref()
-                    .is_some_and(|d| d.to_lowercase().contains(&fragment.to_lowercase()))
+                description.is_some_and(|d| d.to_lowercase().contains(&fragment.to_lowercase()))
             })
     })
+}
+
+/// The fix to print under a Management API failure.
+pub fn for_management(error: &management::Error) -> Option<String> {
+    match error {
+        management::Error::Api(api) => {
+            let hint = find(MANAGEMENT, &api.code, Some(&api.message))?;
+            match api.retry_after {
+                Some(wait) if api.status == 429 => Some(format!(
+                    "{}; Auth0 asks to wait {} s",
+                    hint.fix,
+                    wait.as_secs()
+                )),
+                _ => Some(hint.fix.to_owned()),
+            }
+        }
+        management::Error::Grant(Error::Api(api)) => {
+            find(MANAGEMENT, &api.error, api.description.as_deref())
+                .map(|hint| hint.fix.to_owned())
+                .or_else(|| for_error(&Error::Api(api.clone())))
+        }
+        management::Error::Grant(Error::Network { tls: false, message, .. })
+        | management::Error::Transport(Error::Network { tls: false, message, .. })
+            if !message.contains("InvalidContentType") =>
+        {
+            Some("check --mgmt-domain / AUTH0_MGMT_DOMAIN (else --domain) and that the tenant is reachable".into())
+        }
+        management::Error::Grant(Error::Protocol { .. })
+        | management::Error::Transport(Error::Protocol { .. }) => Some(
+            "the server at the Management domain did not answer as Auth0: check --mgmt-domain (else --domain)".into(),
+        ),
+        management::Error::Grant(other) | management::Error::Transport(other) => for_error(other),
+    }
 }
 
 /// The fix to print under an error, if there is one to give.

@@ -15,6 +15,7 @@ pub mod flow;
 pub mod hints;
 mod interrupt;
 pub mod jwt;
+pub mod management;
 mod otp_command;
 pub mod output;
 pub mod prompt;

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::cli::{
-    AnswerArgs, ApiTokenArgs, AuthenticatorsAction, Cli, Command, ExecArgs, MfaTokenArgs,
-    TokenArgs, UserArgs,
+    AnswerArgs, ApiTokenArgs, AuthenticatorsAction, Cli, Command, ExecArgs, ManagementArgs,
+    MfaTokenArgs, TokenArgs, UserArgs,
 };
 use crate::config_file;
 use crate::domain::Domain;
@@ -43,6 +43,11 @@ pub enum Key {
     ClientAssertionAlg,
     ClientAssertionKid,
     Cacert,
+    MgmtDomain,
+    MgmtClientId,
+    MgmtClientSecret,
+    MgmtClientAssertionKey,
+    MgmtToken,
 }
 
 /// What users call a key in each place they can give it.
@@ -88,7 +93,7 @@ const fn secret(
 
 impl Key {
     /// In the order `config show` lists them.
-    pub const ALL: [Key; 16] = [
+    pub const ALL: [Key; 21] = [
         Key::Domain,
         Key::ClientId,
         Key::ClientSecret,
@@ -105,6 +110,11 @@ impl Key {
         Key::ClientAssertionAlg,
         Key::ClientAssertionKid,
         Key::Cacert,
+        Key::MgmtDomain,
+        Key::MgmtClientId,
+        Key::MgmtClientSecret,
+        Key::MgmtClientAssertionKey,
+        Key::MgmtToken,
     ];
 
     pub const fn info(self) -> KeyInfo {
@@ -163,6 +173,36 @@ impl Key {
                 "client assertion key id",
             ),
             Key::Cacert => plain("cacert", "--cacert", "AUTH0_CACERT", "CA certificate file"),
+            Key::MgmtDomain => plain(
+                "mgmt_domain",
+                "--mgmt-domain",
+                "AUTH0_MGMT_DOMAIN",
+                "Management API domain",
+            ),
+            Key::MgmtClientId => plain(
+                "mgmt_client_id",
+                "--mgmt-client-id",
+                "AUTH0_MGMT_CLIENT_ID",
+                "Management API client id (a machine-to-machine application)",
+            ),
+            Key::MgmtClientSecret => secret(
+                "mgmt_client_secret",
+                "--mgmt-client-secret",
+                "AUTH0_MGMT_CLIENT_SECRET",
+                "Management API client secret",
+            ),
+            Key::MgmtClientAssertionKey => plain(
+                "mgmt_client_assertion_key",
+                "--mgmt-client-assertion-key",
+                "AUTH0_MGMT_CLIENT_ASSERTION_KEY",
+                "Management API client assertion key",
+            ),
+            Key::MgmtToken => secret(
+                "mgmt_token",
+                "--mgmt-token",
+                "AUTH0_MGMT_TOKEN",
+                "Management API token",
+            ),
         }
     }
 
@@ -339,6 +379,7 @@ impl Flags {
                 flags.value(Key::Username, "--username", &args.username);
                 flags.value(Key::Audience, "--audience", &args.audience);
             }
+            Command::Users(args) => flags.management(&args.management)?,
             _ => {}
         }
         Ok(flags)
@@ -415,6 +456,26 @@ impl Flags {
             Key::MfaToken,
             ("--token", &args.mfa_token),
             ("--token-file", &args.mfa_token_file),
+        )
+    }
+
+    fn management(&mut self, args: &ManagementArgs) -> Result<(), Failure> {
+        self.value(Key::MgmtDomain, "--mgmt-domain", &args.mgmt_domain);
+        self.value(Key::MgmtClientId, "--mgmt-client-id", &args.mgmt_client_id);
+        self.with_file(
+            Key::MgmtClientSecret,
+            ("--mgmt-client-secret", &args.mgmt_client_secret),
+            ("--mgmt-client-secret-file", &args.mgmt_client_secret_file),
+        )?;
+        self.value(
+            Key::MgmtClientAssertionKey,
+            "--mgmt-client-assertion-key",
+            &args.mgmt_client_assertion_key,
+        );
+        self.with_file(
+            Key::MgmtToken,
+            ("--mgmt-token", &args.mgmt_token),
+            ("--mgmt-token-file", &args.mgmt_token_file),
         )
     }
 
@@ -742,7 +803,7 @@ fn flag_value(
 pub const MAX_SECRET_BYTES: u64 = 64 * 1024;
 
 /// A file's content as a secret, without its final line break.
-fn read_secret_file(path: &Path, named_by: &str) -> Result<Secret, Failure> {
+pub fn read_secret_file(path: &Path, named_by: &str) -> Result<Secret, Failure> {
     let file = std::fs::File::open(path)
         .map_err(|e| Failure::usage(format!("cannot read {} {named_by}: {e}", path.display())))?;
     let text = read_bounded(file, &format!("{} {named_by}", path.display()))?;

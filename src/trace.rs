@@ -15,12 +15,26 @@ pub struct Tracer {
     /// 0: nothing; 1: one line per request; 2: also headers and bodies.
     pub level: u8,
     pub curl: bool,
+    /// Whose credentials the requests carry, for the variables `--curl` names.
+    pub variables: Variables,
+}
+
+/// The environment variables a `--curl` command reads secrets from: the
+/// login application's (`AUTH0_CLIENT_SECRET`, `AUTH0_MFA_TOKEN`) or the
+/// Management application's (`AUTH0_MGMT_CLIENT_SECRET`, `AUTH0_MGMT_TOKEN`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variables {
+    Authentication,
+    Management,
 }
 
 impl Observer for Tracer {
     fn before(&self, method: &str, url: &str, headers: &[(&'static str, String)], body: &Body) {
         if self.curl {
-            eprintln!("{}", curl_command(method, url, headers, body));
+            eprintln!(
+                "{}",
+                curl_command(method, url, headers, body, self.variables)
+            );
         }
         if self.level < 2 {
             return;
@@ -98,10 +112,15 @@ impl Observer for Tracer {
 }
 
 /// The environment variable a `--curl` command reads a secret field from.
-fn env_var_for(field: &str) -> String {
-    match field {
-        "authorization" => "AUTH0_MFA_TOKEN".into(),
-        other => format!("AUTH0_{}", other.to_ascii_uppercase()),
+fn env_var_for(field: &str, variables: Variables) -> String {
+    match (field, variables) {
+        ("authorization", Variables::Authentication) => "AUTH0_MFA_TOKEN".into(),
+        ("authorization", Variables::Management) => "AUTH0_MGMT_TOKEN".into(),
+        ("client_secret" | "client_assertion", Variables::Management) => {
+            format!("AUTH0_MGMT_{}", field.to_ascii_uppercase())
+        }
+        ("totp_secret", _) => "AUTH0_OTP_SECRET".into(),
+        (other, _) => format!("AUTH0_{}", other.to_ascii_uppercase()),
     }
 }
 
@@ -111,6 +130,7 @@ pub fn curl_command(
     url: &str,
     headers: &[(&'static str, String)],
     body: &Body,
+    variables: Variables,
 ) -> String {
     let mut parts = vec![format!("curl -sS -X {method} {}", single_quoted(url))];
     for (name, value) in headers {
@@ -118,7 +138,7 @@ pub fn curl_command(
             let scheme = value.split_whitespace().next().unwrap_or("Bearer");
             parts.push(format!(
                 "-H \"authorization: {scheme} ${}\"",
-                env_var_for("authorization")
+                env_var_for("authorization", variables)
             ));
         } else {
             parts.push(format!("-H {}", single_quoted(&format!("{name}: {value}"))));
@@ -131,7 +151,7 @@ pub fn curl_command(
                 if is_secret_field(name) {
                     parts.push(format!(
                         "--data-urlencode \"{name}=${}\"",
-                        env_var_for(name)
+                        env_var_for(name, variables)
                     ));
                 } else {
                     parts.push(format!(
@@ -145,12 +165,12 @@ pub fn curl_command(
             // Secrets become placeholders, the JSON is escaped for a
             // double-quoted shell word, then the placeholders become variables.
             let mut shown = map.clone();
-            let mut variables = Vec::new();
+            let mut names = Vec::new();
             for (name, value) in shown.iter_mut() {
                 if is_secret_field(name) {
-                    let var = env_var_for(name);
+                    let var = env_var_for(name, variables);
                     *value = Value::String(format!("@@{var}@@"));
-                    variables.push(var);
+                    names.push(var);
                 }
             }
             let mut quoted = String::new();
@@ -160,7 +180,7 @@ pub fn curl_command(
                 }
                 quoted.push(c);
             }
-            for var in variables {
+            for var in names {
                 quoted = quoted.replace(&format!("@@{var}@@"), &format!("${var}"));
             }
             parts.push(format!("--data \"{quoted}\""));
@@ -325,7 +345,13 @@ mod tests {
             ("password", "hunter2".into()),
             ("username", "o'neil".into()),
         ]);
-        let line = curl_command("POST", "https://t/oauth/token", &[], &form);
+        let line = curl_command(
+            "POST",
+            "https://t/oauth/token",
+            &[],
+            &form,
+            Variables::Authentication,
+        );
         assert!(
             line.contains("--data-urlencode \"password=$AUTH0_PASSWORD\""),
             "{line}"
@@ -335,7 +361,13 @@ mod tests {
 
         let json = Body::Json(serde_json::json!({"mfa_token": "Fe26.secret", "client_id": "c$1"}));
         let headers = [("authorization", "Bearer abc".to_owned())];
-        let line = curl_command("POST", "https://t/mfa/challenge", &headers, &json);
+        let line = curl_command(
+            "POST",
+            "https://t/mfa/challenge",
+            &headers,
+            &json,
+            Variables::Authentication,
+        );
         assert!(
             line.contains("\\\"mfa_token\\\":\\\"$AUTH0_MFA_TOKEN\\\""),
             "{line}"
@@ -346,6 +378,41 @@ mod tests {
             "{line}"
         );
         assert!(!line.contains("Fe26.secret") && !line.contains("abc"));
+    }
+
+    #[test]
+    fn management_requests_read_the_management_variables() {
+        let grant = Body::Form(vec![
+            ("grant_type", "client_credentials".into()),
+            ("client_secret", "m2m-secret".into()),
+        ]);
+        let line = curl_command(
+            "POST",
+            "https://t/oauth/token",
+            &[],
+            &grant,
+            Variables::Management,
+        );
+        assert!(
+            line.contains("\"client_secret=$AUTH0_MGMT_CLIENT_SECRET\""),
+            "{line}"
+        );
+        let method =
+            Body::Json(serde_json::json!({"type": "totp", "totp_secret": "JBSWY3DPEHPK3PXP"}));
+        let headers = [("authorization", "Bearer mgmt.jwt.token".to_owned())];
+        let line = curl_command(
+            "POST",
+            "https://t/api/v2/users/auth0%7C1/authentication-methods",
+            &headers,
+            &method,
+            Variables::Management,
+        );
+        assert!(line.contains("Bearer $AUTH0_MGMT_TOKEN"), "{line}");
+        assert!(line.contains("$AUTH0_OTP_SECRET"), "{line}");
+        assert!(
+            !line.contains("JBSWY3DP") && !line.contains("mgmt.jwt"),
+            "{line}"
+        );
     }
 
     #[test]

@@ -77,6 +77,10 @@ pub const SECRET_FIELDS: &[&str] = &[
     "token",
     "secret",
     "barcode_uri",
+    // The Management API's `POST /users/{id}/authentication-methods`.
+    "totp_secret",
+    // What `users create` prints: the TOTP secret of the user it made.
+    "otp_secret",
 ];
 
 /// Whether a field of a request or an answer holds a credential.

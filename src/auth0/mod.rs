@@ -20,7 +20,9 @@ use crate::secret::Secret;
 
 pub use assertion::{ASSERTION_TYPE, AssertionAlg, AssertionKey};
 pub use error::{ApiError, Error, RateLimit, ResponseMeta, SECRET_FIELDS, is_secret_field};
-pub use transport::{Body, Exchange, MAX_BODY_BYTES, MAX_SERVER_WAIT, Observer, server_seconds};
+pub use transport::{
+    Answer, Body, Exchange, MAX_BODY_BYTES, MAX_SERVER_WAIT, Observer, retry_after, server_seconds,
+};
 pub use types::{
     Association, Authenticator, Challenge, ChallengeType, LoginOutcome, MfaRequired, TokenSet,
 };
@@ -31,6 +33,7 @@ pub const GRANT_REFRESH_TOKEN: &str = "refresh_token";
 pub const GRANT_MFA_OTP: &str = "http://auth0.com/oauth/grant-type/mfa-otp";
 pub const GRANT_MFA_OOB: &str = "http://auth0.com/oauth/grant-type/mfa-oob";
 pub const GRANT_MFA_RECOVERY_CODE: &str = "http://auth0.com/oauth/grant-type/mfa-recovery-code";
+pub const GRANT_CLIENT_CREDENTIALS: &str = "client_credentials";
 
 /// How the application proves who it is. Every Auth0 SDK sends the secret in
 /// the body (client_secret_post), and only that is confirmed for `/mfa/challenge`.
@@ -129,6 +132,36 @@ fn client_info() -> Option<reqwest::header::HeaderValue> {
     reqwest::header::HeaderValue::from_str(&encoded).ok()
 }
 
+/// The one reqwest client of a [`Client`]: rustls with ring, no proxy for a
+/// loopback tenant, redirects never followed, `--timeout` per request.
+fn http_client(domain: &Domain, transport: &Transport) -> Result<reqwest::Client, Error> {
+    let mut headers = reqwest::header::HeaderMap::new();
+    if let Some(info) = client_info() {
+        headers.insert("auth0-client", info);
+    }
+    let mut builder = reqwest::Client::builder();
+    if domain.is_loopback() {
+        // HTTP_PROXY and the like would carry passwords and codes in
+        // cleartext to the proxy, and its answers would pass for the tenant's.
+        builder = builder.no_proxy();
+    }
+    builder
+        .user_agent(concat!("auth0-mfa/", env!("CARGO_PKG_VERSION")))
+        .default_headers(headers)
+        .timeout(transport.timeout)
+        .connect_timeout(transport.timeout)
+        .tls_backend_preconfigured(tls_config(&transport.extra_roots))
+        // Never follow: a redirect would resend credentials and codes to
+        // wherever it points (see transport::send, which refuses it).
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| Error::Network {
+            url: domain.base_url(),
+            message: format!("cannot set up the HTTP client: {e}"),
+            tls: false,
+        })
+}
+
 /// 429s are retried only when Auth0's wait is this short or shorter.
 const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
 
@@ -146,31 +179,7 @@ impl Client {
         transport: Transport,
         observer: Option<Arc<dyn Observer>>,
     ) -> Result<Client, Error> {
-        let mut headers = reqwest::header::HeaderMap::new();
-        if let Some(info) = client_info() {
-            headers.insert("auth0-client", info);
-        }
-        let mut builder = reqwest::Client::builder();
-        if domain.is_loopback() {
-            // HTTP_PROXY and the like would carry passwords and codes in
-            // cleartext to the proxy, and its answers would pass for the tenant's.
-            builder = builder.no_proxy();
-        }
-        let http = builder
-            .user_agent(concat!("auth0-mfa/", env!("CARGO_PKG_VERSION")))
-            .default_headers(headers)
-            .timeout(transport.timeout)
-            .connect_timeout(transport.timeout)
-            .tls_backend_preconfigured(tls_config(&transport.extra_roots))
-            // Never follow: a redirect would resend credentials and codes to
-            // wherever it points (see transport::send, which refuses it).
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| Error::Network {
-                url: domain.base_url(),
-                message: format!("cannot set up the HTTP client: {e}"),
-                tls: false,
-            })?;
+        let http = http_client(&domain, &transport)?;
         Ok(Client {
             domain,
             auth,
@@ -394,10 +403,7 @@ impl Client {
             .into_result()
     }
 
-    /// Sends a request. A 429 for the tenant's rate limit is waited out as
-    /// `Retry-After` (else `X-RateLimit-Reset`) says, within `--timeout`, and
-    /// resent: the refused request consumed nothing. Nothing else is retried:
-    /// a resent code could burn the user's attempts.
+    /// Sends a request to a path of the tenant (see [`Client::send`]).
     async fn request(
         &self,
         method: Method,
@@ -405,13 +411,30 @@ impl Client {
         bearer: Option<&Secret>,
         request: Request,
     ) -> Result<transport::Answer, Error> {
+        self.send(method, &self.domain.url(path), bearer, &|| {
+            self.body(&request)
+        })
+        .await
+    }
+
+    /// Sends a request, its body built anew for each attempt. A 429 for the
+    /// tenant's rate limit is waited out as `Retry-After` (else
+    /// `X-RateLimit-Reset`) says, within `--timeout`, and resent: the refused
+    /// request consumed nothing. Nothing else is retried: a resent code could
+    /// burn the user's attempts. The Management API client sends through this too.
+    pub(crate) async fn send(
+        &self,
+        method: Method,
+        url: &str,
+        bearer: Option<&Secret>,
+        body: &dyn Fn() -> Body,
+    ) -> Result<transport::Answer, Error> {
         let budget_ends = Instant::now() + self.timeout.min(MAX_RATE_LIMIT_WAIT);
         let mut resent = 0;
         loop {
-            let body = self.body(&request);
             let answer = self
                 .transport
-                .send(method.clone(), self.domain.url(path), bearer, body)
+                .send(method.clone(), url.to_owned(), bearer, body())
                 .await?;
             // A wait of 0 (or a reset already past) still waits a second:
             // Auth0's windows are per second, and a resend at once is a storm.
@@ -428,6 +451,16 @@ impl Client {
                 _ => return Ok(answer),
             }
         }
+    }
+
+    /// The client-credentials grant: a token for `audience` (the Management
+    /// API's, `https://DOMAIN/api/v2/`) for the application itself.
+    pub async fn client_credentials(&self, audience: &str) -> Result<TokenSet, Error> {
+        self.token(vec![
+            ("grant_type", GRANT_CLIENT_CREDENTIALS.into()),
+            ("audience", audience.to_owned()),
+        ])
+        .await
     }
 
     fn body(&self, request: &Request) -> Body {
@@ -470,7 +503,7 @@ pub enum Enrollment {
 }
 
 /// Everything but unreserved characters is escaped, so `push|dev_x` is `push%7Cdev_x`.
-fn encode_path_segment(segment: &str) -> String {
+pub(crate) fn encode_path_segment(segment: &str) -> String {
     segment
         .bytes()
         .map(|b| match b {

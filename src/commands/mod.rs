@@ -15,8 +15,10 @@ mod enroll;
 mod exec;
 mod login;
 mod logout;
+mod management;
 mod token;
 mod totp;
+mod users;
 mod verify;
 
 use std::path::{Path, PathBuf};
@@ -36,7 +38,7 @@ use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
 use crate::settings::{Flags, Key, Settings};
-use crate::trace::Tracer;
+use crate::trace::{Tracer, Variables};
 
 pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
     let no_input = cli.global.no_input;
@@ -50,6 +52,16 @@ pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
         Command::Enroll(args) => enroll::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Authenticators { action } => {
             authenticators::run(&action, &settings(&flags, out)?, no_input, out).await
+        }
+        Command::Users(args) => {
+            let settings = settings(&flags, out)?;
+            let result = users::run(&args.action, &settings, no_input, out).await;
+            if let Err(Failure::Management(crate::management::Error::Api(api))) = &result
+                && api.status == 401
+            {
+                management::forget_cached_token(&settings, out);
+            }
+            result
         }
         Command::Token(args) => token::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Exec(args) => match settings(&flags, out) {
@@ -93,6 +105,7 @@ fn connect(settings: &Settings, out: &Output) -> Result<Client, Failure> {
         Arc::new(Tracer {
             level: out.verbose,
             curl: out.curl,
+            variables: Variables::Authentication,
         }) as Arc<dyn Observer>
     });
     Ok(Client::new(

@@ -15,6 +15,7 @@ use crate::auth0::{
 };
 use crate::cli::ColorChoice;
 use crate::error::Failure;
+use crate::management;
 use crate::secret::Secret;
 use crate::settings::Settings;
 
@@ -30,6 +31,7 @@ pub use crate::sanitize::sanitize;
 use crate::sanitize::{sanitize_line, sanitize_value};
 pub use report::enrolled_json;
 use report::{report_json, report_text};
+pub use time::human_duration;
 
 /// A command's result, rendered by [`Output::result`].
 #[derive(Debug)]
@@ -68,6 +70,20 @@ pub enum Report<'a> {
         all: bool,
     },
     Deleted(&'a [String]),
+    /// `users create`: what a login needs, under these names.
+    UserCreated(&'a CreatedUser),
+    /// `users show`: the user, its authentication methods and its blocks.
+    User {
+        user: &'a management::User,
+        methods: &'a [management::AuthenticationMethod],
+        blocks: &'a [management::Block],
+    },
+    /// `users delete`: the users deleted (none, for a sweep that found none).
+    UsersDeleted(&'a [management::User]),
+    /// `users unblock USER`.
+    Unblocked(&'a str),
+    /// `users reset-mfa`: the user whose methods are all removed.
+    MfaReset(&'a str),
     Doctor(&'a [crate::doctor::Check]),
     /// Already in both shapes (the emulator's banner, the demo's summary).
     Prepared {
@@ -83,6 +99,17 @@ pub struct LoggedOut {
     pub revoked: bool,
     /// Why the refresh token was not revoked, when it had one.
     pub problem: Option<String>,
+}
+
+/// A user `users create` made, with what logs it in.
+#[derive(Debug)]
+pub struct CreatedUser {
+    pub user_id: String,
+    pub email: String,
+    pub password: Secret,
+    pub otp_secret: Secret,
+    pub connection: String,
+    pub authentication_method_id: String,
 }
 
 #[derive(Debug)]
@@ -555,8 +582,25 @@ fn failure_json(failure: &Failure) -> Value {
     }
     let mut body = Map::new();
     body.insert("error".into(), json!(failure.code()));
-    match failure {
-        Failure::Auth0(Auth0Error::Api(api)) => {
+    let auth0 = match failure {
+        Failure::Auth0(error)
+        | Failure::Management(
+            management::Error::Grant(error) | management::Error::Transport(error),
+        ) => Some(error),
+        _ => None,
+    };
+    match (failure, auth0) {
+        (Failure::Management(management::Error::Api(api)), _) => {
+            // Auth0's own names beside ours, as its SDKs show them.
+            body.insert("error_description".into(), json!(failure.to_string()));
+            body.insert("status".into(), json!(api.status));
+            body.insert("message".into(), json!(api.message));
+            body.insert("errorCode".into(), json!(api.error_code));
+            if let Some(wait) = api.retry_after {
+                body.insert("retry_after".into(), json!(wait.as_secs()));
+            }
+        }
+        (_, Some(Auth0Error::Api(api))) => {
             body.insert("error_description".into(), json!(api.description));
             body.insert("status".into(), json!(api.status));
             if let Some(wait) = api.retry_after {
@@ -566,7 +610,7 @@ fn failure_json(failure: &Failure) -> Value {
                 body.entry(k.clone()).or_insert_with(|| v.clone());
             }
         }
-        Failure::Auth0(Auth0Error::Protocol { status, .. }) => {
+        (_, Some(Auth0Error::Protocol { status, .. })) => {
             body.insert("error_description".into(), json!(failure.to_string()));
             body.insert("status".into(), json!(status));
         }

@@ -70,6 +70,35 @@ pub(super) fn report_json(report: &Report<'_>) -> Value {
                 .collect(),
         ),
         Report::Deleted(ids) => json!({"deleted": ids}),
+        Report::UserCreated(user) => json!({
+            "user_id": user.user_id,
+            "email": user.email,
+            "password": user.password.expose(),
+            "otp_secret": user.otp_secret.expose(),
+            "connection": user.connection,
+            "authentication_method_id": user.authentication_method_id,
+        }),
+        Report::User {
+            user,
+            methods,
+            blocks,
+        } => json!({
+            "user_id": user.user_id,
+            "email": user.email,
+            "connection": user.connection(),
+            "created_at": user.created_at,
+            "app_metadata": user.app_metadata,
+            "authentication_methods": methods,
+            "blocked_for": blocks,
+        }),
+        Report::UsersDeleted(users) => json!({
+            "deleted": users
+                .iter()
+                .map(|u| json!({"user_id": u.user_id, "email": u.email}))
+                .collect::<Vec<_>>()
+        }),
+        Report::Unblocked(user) => json!({"unblocked": user}),
+        Report::MfaReset(user) => json!({"user_id": user, "authentication_methods": []}),
         Report::Doctor(checks) => serde_json::to_value(checks).unwrap_or(Value::Null),
         Report::Prepared { json, .. } => json.clone(),
     }
@@ -134,9 +163,97 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint, columns: Option<us
             .collect(),
         Report::Authenticators { list, all } => authenticators_text(list, *all, paint),
         Report::Deleted(ids) => format!("deleted {}", ids.join(" and ")),
+        Report::UserCreated(user) => table(
+            &[
+                ("user_id", sanitize_line(&user.user_id)),
+                ("email", sanitize_line(&user.email)),
+                ("password", sanitize_value(user.password.expose())),
+                ("otp_secret", sanitize_value(user.otp_secret.expose())),
+                ("connection", sanitize_line(&user.connection)),
+            ],
+            paint,
+        ),
+        Report::User {
+            user,
+            methods,
+            blocks,
+        } => user_text(user, methods, blocks, paint),
+        Report::UsersDeleted([]) => "no user to delete".into(),
+        Report::UsersDeleted(users) => users
+            .iter()
+            .map(|u| {
+                let email = u
+                    .email
+                    .as_deref()
+                    .map(|e| format!(" ({})", sanitize_line(e)));
+                format!(
+                    "deleted {}{}\n",
+                    sanitize_line(&u.user_id),
+                    email.unwrap_or_default()
+                )
+            })
+            .collect(),
+        Report::Unblocked(user) => format!("unblocked {}", sanitize_line(user)),
+        Report::MfaReset(user) => format!(
+            "removed every authentication method of {}",
+            sanitize_line(user)
+        ),
         Report::Doctor(checks) => doctor_text(checks, paint),
         Report::Prepared { text, .. } => text.clone(),
     }
+}
+
+/// `users show`: the user, one line per method (pending ones marked), and
+/// its brute-force blocks.
+fn user_text(
+    user: &crate::management::User,
+    methods: &[crate::management::AuthenticationMethod],
+    blocks: &[crate::management::Block],
+    paint: &Paint,
+) -> String {
+    let mut rows = vec![("user_id", sanitize_line(&user.user_id))];
+    if let Some(email) = &user.email {
+        rows.push(("email", sanitize_line(email)));
+    }
+    if let Some(connection) = user.connection() {
+        rows.push(("connection", sanitize_line(connection)));
+    }
+    let mut out = table(&rows, paint);
+    out.push_str(&format!("\n{}\n", paint.bold("authentication methods")));
+    if methods.is_empty() {
+        out.push_str("  none\n");
+    }
+    for method in methods {
+        let state = if method.is_pending() {
+            paint.yellow_bold("pending")
+        } else {
+            paint.green("confirmed")
+        };
+        let name = method
+            .name
+            .as_deref()
+            .map(|n| format!(" \"{}\"", sanitize_line(n)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {}  {}{name}  {state}\n",
+            sanitize_line(&method.kind),
+            sanitize_line(&method.id)
+        ));
+    }
+    out.push_str(&format!("\n{}\n", paint.bold("brute-force blocks")));
+    if blocks.is_empty() {
+        out.push_str("  none\n");
+    }
+    for block in blocks {
+        let field = |v: &Option<String>| sanitize_line(v.as_deref().unwrap_or("-"));
+        out.push_str(&format!(
+            "  {}  ip {}  connection {}\n",
+            field(&block.identifier),
+            field(&block.ip),
+            field(&block.connection)
+        ));
+    }
+    out
 }
 
 fn table(rows: &[(&str, String)], paint: &Paint) -> String {

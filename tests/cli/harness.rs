@@ -131,6 +131,9 @@ pub const CLIENT_SECRET: &str = "test-client-secret";
 pub const PASSWORD: &str = "test-password";
 pub const OTP_SECRET: &str = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
 pub const RECOVERY_CODE: &str = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+/// The Management API application of a `fast_tenant`.
+pub const MGMT_CLIENT_ID: &str = "test-management-client";
+pub const MGMT_CLIENT_SECRET: &str = "test-management-client-secret";
 
 /// A tenant whose pushes may be polled every 50 ms, so waiting tests are quick.
 /// `settings` is extra `[settings]` lines.
@@ -148,6 +151,13 @@ pub fn fast_tenant(settings: &str) -> Tenant {
 [[clients]]
 client_id = "{CLIENT_ID}"
 client_secret = "{CLIENT_SECRET}"
+
+[[clients]]
+client_id = "{MGMT_CLIENT_ID}"
+client_secret = "{MGMT_CLIENT_SECRET}"
+app_type = "non_interactive"
+grant_types = ["client_credentials"]
+management_scopes = ["read:users", "create:users", "update:users", "delete:users", "read:authentication_methods", "create:authentication_methods", "delete:authentication_methods"]
 
 [[users]]
 username = "push@test.example"

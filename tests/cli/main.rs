@@ -38,3 +38,4 @@ mod terminal;
 mod totp;
 mod transport;
 mod unwritable;
+mod users;

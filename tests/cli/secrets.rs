@@ -316,8 +316,47 @@ fn no_command_leaks_a_secret_in_traces() {
         tenant
             .cmd()
             .env("AUTH0_MFA_TOKEN", &access)
+            .env("AUTH0_MGMT_CLIENT_SECRET", demo::MGMT_CLIENT_SECRET)
             .args(["config", "show"]),
     );
+
+    // The Management API: its application's secret and its token.
+    let mgmt = || {
+        let mut cmd = tenant.cmd();
+        cmd.env("AUTH0_MGMT_CLIENT_ID", demo::MGMT_CLIENT_ID)
+            .env("AUTH0_MGMT_CLIENT_SECRET", demo::MGMT_CLIENT_SECRET);
+        cmd
+    };
+    let out = run(
+        "users create",
+        mgmt().args(["users", "create", "--json", "--connection", demo::REALM]),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let created = stdout_json(&out);
+    let err = stderr(&out);
+    assert!(
+        err.contains("$AUTH0_MGMT_CLIENT_SECRET") && err.contains("$AUTH0_MGMT_TOKEN"),
+        "{err}"
+    );
+    let user_id = created["user_id"].as_str().unwrap().to_owned();
+    let out = run(
+        "users show",
+        mgmt().args(["users", "show", "--json", &user_id]),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run(
+        "users delete",
+        mgmt().args(["users", "delete", "--yes", &user_id]),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run(
+        "users show, refused",
+        mgmt()
+            .env("AUTH0_MFA_NO_STORE", "1")
+            .env("AUTH0_MGMT_CLIENT_SECRET", "wrong-mgmt-secret-value")
+            .args(["users", "show", "--json", &user_id]),
+    );
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
 
     // Everything secret that crossed the wire, in either direction.
     let mut secrets: Vec<String> = vec![
@@ -328,6 +367,10 @@ fn no_command_leaks_a_secret_in_traces() {
         binding.clone(),
         oob_code.clone(),
         access.clone(),
+        demo::MGMT_CLIENT_SECRET.into(),
+        "wrong-mgmt-secret-value".into(),
+        created["password"].as_str().unwrap().into(),
+        created["otp_secret"].as_str().unwrap().into(),
         enrolled["secret"].as_str().unwrap().into(),
         enrolled["recovery_codes"][0].as_str().unwrap().into(),
     ];
@@ -342,6 +385,9 @@ fn no_command_leaks_a_secret_in_traces() {
             "binding_code",
             "recovery_code",
             "client_assertion",
+            "client_secret",
+            "password",
+            "totp_secret",
         ] {
             if let Some(value) = request.body.get(field).and_then(Value::as_str) {
                 secrets.push(value.to_owned());
@@ -362,7 +408,10 @@ fn no_command_leaks_a_secret_in_traces() {
         let err = stderr(output);
         if name != "config show" {
             assert!(
-                err.contains("curl ") && err.contains("* POST") || err.contains("* GET"),
+                err.contains("curl ")
+                    && ["* POST", "* GET", "* DELETE"]
+                        .iter()
+                        .any(|line| err.contains(line)),
                 "{name}: the trace ran"
             );
         }
@@ -373,8 +422,27 @@ fn no_command_leaks_a_secret_in_traces() {
             );
         }
         let out = stdout(output);
-        for input in [demo::CLIENT_SECRET, demo::PASSWORD, demo::OTP_SECRET] {
+        for input in [
+            demo::CLIENT_SECRET,
+            demo::PASSWORD,
+            demo::OTP_SECRET,
+            demo::MGMT_CLIENT_SECRET,
+            "wrong-mgmt-secret-value",
+        ] {
             assert!(!out.contains(input), "{name}: stdout leaks {input}");
+        }
+        // Tokens only where a result asked for them: never a Management token.
+        for request in tenant.emulator.received() {
+            if let Some(auth) = request
+                .authorization
+                .filter(|_| request.path.starts_with("/api/v2/"))
+            {
+                let token = auth.trim_start_matches("Bearer ");
+                assert!(
+                    !out.contains(token),
+                    "{name}: stdout leaks the Management token"
+                );
+            }
         }
     }
 }
