@@ -447,3 +447,36 @@ fn a_cached_token_the_api_refuses_is_forgotten() {
     ok_json(&tenant, &["users", "show", demo::OTP_USER]);
     assert_eq!(tenant.count_grants(GRANT_CLIENT_CREDENTIALS), 2);
 }
+
+/// The sweep end to end: the emulator's user search finds the users this
+/// tool made; only those older than the age go, and no one else.
+#[test]
+fn the_sweep_finds_what_this_tool_made_through_the_search_and_keeps_the_rest() {
+    let tenant = TestTenant::demo();
+    let made = create(&tenant);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let fresh = create(&tenant);
+    let swept = ok_json(
+        &tenant,
+        &[
+            "users",
+            "delete",
+            "--created-by-this-tool",
+            "--older-than",
+            "2s",
+            "--yes",
+        ],
+    );
+    let deleted: Vec<&str> = swept["deleted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| u["user_id"].as_str())
+        .collect();
+    assert_eq!(deleted, [made["user_id"].as_str().unwrap()], "{swept}");
+    ok_json(
+        &tenant,
+        &["users", "show", fresh["email"].as_str().unwrap()],
+    );
+    ok_json(&tenant, &["users", "show", demo::OTP_USER]);
+}

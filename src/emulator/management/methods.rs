@@ -70,7 +70,7 @@ fn method_json(a: &Authenticator) -> Value {
 }
 
 /// A non-negative integer query parameter.
-fn number(q: &Map<String, Value>, name: &str) -> Result<Option<usize>, Reply> {
+pub(super) fn number(q: &Map<String, Value>, name: &str) -> Result<Option<usize>, Reply> {
     match query_param(q, name) {
         None => Ok(None),
         Some(n) => n.parse().map(Some).map_err(|_| {

@@ -190,6 +190,7 @@ fn route_users(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&str
     Some(match (&req.method, parts) {
         (m, ["users-by-email"]) if *m == get => users::by_email(shared, req, caller),
         (m, ["users"]) if *m == post => users::create(shared, req, caller),
+        (m, ["users"]) if *m == get => users::search(shared, req, caller),
         (m, ["users", id]) if *m == get => users::get(shared, req, caller, id),
         (m, ["users", id]) if *m == delete => users::delete(shared, caller, id),
         (m, ["users", id, "authentication-methods"]) if *m == get => {

@@ -86,6 +86,109 @@ pub fn by_email(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Re
     Ok(Reply::ok(Value::Array(found)))
 }
 
+/// `GET /api/v2/users?q=...&search_engine=v3`: the users whose profile
+/// matches every `field:value` term of the query (`AND` between terms; a
+/// dotted field reads nested values such as `app_metadata.created_by`; a
+/// quoted value is exact, a trailing `*` a prefix), paged with `page` and
+/// `per_page` (50); `include_totals=true` gives `{"users","start","limit",
+/// "length","total"}`. A subset of Auth0's Lucene syntax: enough to find users
+/// by email or by a mark in their metadata.
+pub fn search(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Reply, Reply> {
+    caller.require(&["read:users"])?;
+    let q = query(req);
+    let terms = match query_param(&q, "q") {
+        Some(text) => parse_terms(&text)?,
+        None => Vec::new(),
+    };
+    let per_page = super::methods::number(&q, "per_page")?
+        .unwrap_or(50)
+        .clamp(1, 100);
+    let page = super::methods::number(&q, "page")?.unwrap_or(0);
+    let st = shared.lock();
+    let found: Vec<Value> = st
+        .users
+        .iter()
+        .filter(|u| !u.deleted)
+        .map(user_json)
+        .filter(|user| terms.iter().all(|term| term.matches(user)))
+        .collect();
+    let start = page.saturating_mul(per_page);
+    let shown: Vec<Value> = found
+        .iter()
+        .skip(start)
+        .take(per_page)
+        .map(|u| select_fields(u.clone(), &q))
+        .collect();
+    if query_param(&q, "include_totals").as_deref() != Some("true") {
+        return Ok(Reply::ok(Value::Array(shown)));
+    }
+    Ok(Reply::ok(json!({
+        "start": start,
+        "limit": per_page,
+        "length": shown.len(),
+        "total": found.len(),
+        "users": shown,
+    })))
+}
+
+/// One `field:value` term of a search.
+struct Term {
+    path: Vec<String>,
+    value: String,
+    prefix: bool,
+}
+
+impl Term {
+    fn matches(&self, user: &Value) -> bool {
+        let mut at = user;
+        for key in &self.path {
+            match at.get(key) {
+                Some(next) => at = next,
+                None => return false,
+            }
+        }
+        let text = match at {
+            Value::String(text) => text.clone(),
+            Value::Bool(_) | Value::Number(_) => at.to_string(),
+            _ => return false,
+        };
+        if self.prefix {
+            text.starts_with(&self.value)
+        } else {
+            text == self.value
+        }
+    }
+}
+
+fn parse_terms(text: &str) -> Result<Vec<Term>, Reply> {
+    let bad = || {
+        error(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "Query validation error: the emulator understands field:value terms joined by AND, not {text:?}"
+            ),
+            Some("invalid_query_string"),
+        )
+    };
+    text.split(" AND ")
+        .map(|term| {
+            let (field, value) = term.trim().split_once(':').ok_or_else(bad)?;
+            let quoted = value.len() >= 2 && value.starts_with('"') && value.ends_with('"');
+            let value = if quoted {
+                &value[1..value.len() - 1]
+            } else {
+                value
+            };
+            let prefix = !quoted && value.ends_with('*');
+            Ok(Term {
+                path: field.split('.').map(str::to_owned).collect(),
+                value: value.trim_end_matches('*').to_owned(),
+                prefix,
+            })
+        })
+        .collect()
+}
+
 pub fn get(shared: &Shared, req: &ApiRequest, caller: &Caller, id: &str) -> Result<Reply, Reply> {
     caller.require(&["read:users"])?;
     let st = shared.lock();
