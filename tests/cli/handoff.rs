@@ -621,3 +621,30 @@ fn login_hands_its_tokens_on_in_the_same_formats_and_loses_no_recovery_code() {
         "the bad rename sent nothing"
     );
 }
+
+/// PowerShell where it is installed (no registry this project reaches offers
+/// it, so a machine without it skips, and says so, in CI too).
+#[test]
+fn powershell_reads_its_format_back_where_it_is_installed() {
+    let installed = Command::new("pwsh")
+        .args(["-NoProfile", "-Command", "exit 0"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !installed {
+        eprintln!("skipped: PowerShell (pwsh) is not installed");
+        return;
+    }
+    let (tenant, tokens) = logged_in();
+    let lines = stdout(&formatted(&tenant, "powershell"));
+    let read = Command::new("pwsh")
+        .args(["-NoProfile", "-Command"])
+        .arg(format!(
+            "{lines}\n[Console]::Out.Write($Env:AUTH0_ACCESS_TOKEN)"
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&read.stdout),
+        tokens["access_token"].as_str().unwrap()
+    );
+}
