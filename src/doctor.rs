@@ -4,101 +4,31 @@
 //! counts against the failed-code bucket: the grant probes carry a token that
 //! belongs to nobody.
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::auth0::{
     Authenticator, ChallengeType, Client, Error, LoginOutcome, MfaRequired, PasswordLogin,
     ResponseMeta,
 };
+use crate::check::{Check, Status};
 use crate::error::{Failure, exit};
-use crate::flow::Factor;
 use crate::hints;
 use crate::secret::Secret;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Pass,
-    Warn,
-    Fail,
-    Skip,
-}
-
-/// One line of the report.
-#[derive(Debug, Clone, Serialize)]
-pub struct Check {
-    pub check: &'static str,
-    pub status: Status,
-    pub detail: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fix: Option<String>,
-    /// The exit code this failure stands for.
-    #[serde(skip)]
-    pub exit: i32,
-}
-
-impl Check {
-    fn pass(check: &'static str, detail: impl Into<String>) -> Check {
-        Check {
-            check,
-            status: Status::Pass,
-            detail: detail.into(),
-            fix: None,
-            exit: exit::OK,
-        }
-    }
-
-    fn skip(check: &'static str, detail: impl Into<String>, fix: Option<String>) -> Check {
-        Check {
-            check,
-            status: Status::Skip,
-            detail: detail.into(),
-            fix,
-            exit: exit::OK,
-        }
-    }
-
-    fn warn(check: &'static str, detail: impl Into<String>, fix: impl Into<String>) -> Check {
-        Check {
-            check,
-            status: Status::Warn,
-            detail: detail.into(),
-            fix: Some(fix.into()),
-            exit: exit::OK,
-        }
-    }
-
-    fn fail(
-        check: &'static str,
-        detail: impl Into<String>,
-        fix: impl Into<String>,
-        exit: i32,
-    ) -> Check {
-        Check {
-            check,
-            status: Status::Fail,
-            detail: detail.into(),
-            fix: Some(fix.into()),
-            exit,
-        }
-    }
-
-    /// A failure from an Auth0 answer, with the shared table's hint as the fix.
-    fn failed(check: &'static str, detail: impl Into<String>, error: Error) -> Check {
-        let failure = Failure::from(error);
-        let (detail, why) = (detail.into(), failure.to_string());
-        // A network error names its URL already ("cannot reach URL: ...").
-        let detail = if why.contains(&detail) {
-            why
-        } else {
-            format!("{detail}: {why}")
-        };
-        let fix = failure
-            .hint()
-            .unwrap_or_else(|| "see the error above".into());
-        Check::fail(check, detail, fix, failure.exit_code())
-    }
+/// A failure from an Auth0 answer, with the shared table's hint as the fix.
+fn failed(check: &'static str, detail: impl Into<String>, error: Error) -> Check {
+    let failure = Failure::from(error);
+    let (detail, why) = (detail.into(), failure.to_string());
+    // A network error names its URL already ("cannot reach URL: ...").
+    let detail = if why.contains(&detail) {
+        why
+    } else {
+        format!("{detail}: {why}")
+    };
+    let fix = failure
+        .hint()
+        .unwrap_or_else(|| "see the error above".into());
+    Check::fail(check, detail, fix, failure.exit_code())
 }
 
 /// Who to check, and how far to go.
@@ -133,7 +63,7 @@ pub async fn examine(client: &Client, patient: &Patient) -> Vec<Check> {
                     "check --domain / AUTH0_DOMAIN: give the tenant's domain (tenant.us.auth0.com) or its custom domain",
                     exit::BAD_RESPONSE,
                 ),
-                _ => Check::failed(
+                _ => failed(
                     "domain",
                     format!("{base}/.well-known/openid-configuration"),
                     error,
@@ -179,7 +109,7 @@ pub async fn examine(client: &Client, patient: &Patient) -> Vec<Check> {
             }
             continue;
         }
-        client_check = Check::failed("client", "the grant probe failed", error);
+        client_check = failed("client", "the grant probe failed", error);
         break;
     }
     let client_ok = client_check.status == Status::Pass;
@@ -326,7 +256,7 @@ async fn user_checks(client: &Client, patient: &Patient, checks: &mut Vec<Check>
     let list = match client.list_authenticators(&required.mfa_token).await {
         Ok(list) => list,
         Err(error) => {
-            checks.push(Check::failed(
+            checks.push(failed(
                 "authenticators",
                 "GET /mfa/authenticators with the mfa_token",
                 error,
@@ -388,7 +318,7 @@ async fn login_check(
             "MFA was not required",
         ),
         Err(error) => (
-            Check::failed("login", format!("the password grant for {username}"), error),
+            failed("login", format!("the password grant for {username}"), error),
             "the user did not log in",
         ),
     };
@@ -408,7 +338,7 @@ fn authenticators_check<'a>(
         list.iter().partition(|a| a.active);
     let names = |v: &[&Authenticator]| {
         v.iter()
-            .map(|a| crate::flow::describe(a))
+            .map(|a| a.describe())
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -446,10 +376,10 @@ async fn challenge_check(
     let mut refused = Vec::new();
     let mut unsent = Vec::new();
     for authenticator in active {
-        let Some(factor) = Factor::of(authenticator) else {
+        let Some(factor) = authenticator.factor() else {
             continue;
         };
-        let Some(kind) = factor.challenge_type() else {
+        let Some(kind) = ChallengeType::for_factor(factor) else {
             continue;
         };
         if kind == ChallengeType::Oob && !send {
@@ -491,7 +421,7 @@ async fn challenge_check(
                 let hint = hints::lookup(&api).map(|h| h.meaning).unwrap_or("refused");
                 refused.push(format!("{} ({}: {hint})", factor.name(), api.error));
             }
-            Err(other) => return Check::failed("challenge", "POST /mfa/challenge", other),
+            Err(other) => return failed("challenge", "POST /mfa/challenge", other),
         }
     }
     let mut detail = Vec::new();

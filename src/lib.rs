@@ -3,13 +3,16 @@
 
 pub mod auth0;
 mod ca_file;
+pub mod check;
 pub mod cli;
+mod codes;
 mod commands;
 mod config_file;
 mod connection;
 pub mod doctor;
 pub mod domain;
 pub mod error;
+pub mod factor;
 mod files;
 pub mod flow;
 pub mod hints;
@@ -17,12 +20,14 @@ mod interrupt;
 pub mod jwt;
 mod otp_command;
 pub mod output;
+pub mod progress;
 pub mod prompt;
 mod sanitize;
 pub mod secret;
 mod sessions;
 pub mod settings;
 mod spent;
+mod terminal;
 pub mod totp;
 mod trace;
 
@@ -93,7 +98,7 @@ fn clap_failure(error: clap::Error) -> i32 {
         .trim_start_matches("error: ")
         .to_owned();
     let failure = Failure::usage_with_hint(message, "run `auth0-mfa --help`");
-    Output::new(true, 0, cli::ColorChoice::Never).failure(&failure);
+    Output::new(true, 0, output::ColorChoice::Never).failure(&failure);
     failure.exit_code()
 }
 

@@ -8,7 +8,7 @@ use toml_edit::{DocumentMut, Item, Table, value};
 use crate::cli::ConfigAction;
 use crate::error::Failure;
 use crate::files;
-use crate::output::{Output, Report};
+use crate::output::{Output, Report, SettingRow, SettingsView};
 use crate::prompt::{Ask, Prompter, TerminalPrompter};
 use crate::secret::Secret;
 use crate::settings::{self, Flags, Key, Settings, Source};
@@ -23,7 +23,7 @@ pub fn run(
         ConfigAction::Init => init(flags, no_input, out),
         ConfigAction::Show => {
             let settings = super::settings(flags, out)?;
-            out.result(Report::Settings(&settings))?;
+            out.result(Report::Settings(&view(&settings)))?;
             Ok(())
         }
         ConfigAction::Path => {
@@ -34,6 +34,25 @@ pub fn run(
             })?;
             Ok(())
         }
+    }
+}
+
+/// The resolved settings as `config show` prints them, secrets masked.
+fn view(settings: &Settings) -> SettingsView {
+    use crate::sessions::{Choice, describe_store};
+    SettingsView {
+        config_file: settings.config_path.clone(),
+        config_file_exists: settings.config_found,
+        profile: (settings.profile.as_ref())
+            .map(|(name, source)| (name.clone(), source.to_string())),
+        session_store: describe_store(Choice::from_env().unwrap_or(Choice::Auto)),
+        rows: (settings.values.iter())
+            .map(|setting| SettingRow {
+                key: setting.key.name(),
+                value: setting.shown(),
+                source: setting.source.to_string(),
+            })
+            .collect(),
     }
 }
 

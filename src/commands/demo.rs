@@ -11,9 +11,11 @@ use crate::auth0::{Client, ClientAuth, LoginOutcome, PasswordLogin, TokenSet, Tr
 use crate::domain::Domain;
 use crate::emulator::{Emulator, Tenant, demo};
 use crate::error::Failure;
-use crate::flow::{Answers, Choice, Factor, Flow, Progress, Waiting};
+use crate::factor::Factor;
+use crate::flow::{Answers, Choice, Flow, Waiting};
 use crate::jwt;
 use crate::output::{Output, Paint, Report};
+use crate::progress::Progress;
 use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
 use crate::spent::Ledger;

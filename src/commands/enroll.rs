@@ -3,8 +3,9 @@
 
 use crate::auth0::{Association, Client, Enrollment, LoginOutcome, TokenSet};
 use crate::cli::{EnrollArgs, EnrollKind};
+use crate::codes;
 use crate::error::Failure;
-use crate::flow::{Answers, Flow, Message, Waiting, answers};
+use crate::flow::{Answers, Flow, Message, Waiting};
 use crate::output::{Output, Report, enrolled_json};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
@@ -249,10 +250,10 @@ fn given_answers(args: &EnrollArgs, settings: &Settings) -> Result<Answers, Fail
         otp: args
             .otp
             .as_deref()
-            .map(|code| answers::otp(code).map_err(|why| why.of_flag("--otp")))
+            .map(|code| codes::otp(code).map_err(|why| why.of_flag("--otp")))
             .transpose()?,
         totp: match args.otp_secret.as_deref() {
-            Some(secret) if !auto => Some(answers::totp(&Secret::from(secret), "--otp-secret")?),
+            Some(secret) if !auto => Some(codes::totp(&Secret::from(secret), "--otp-secret")?),
             _ => None,
         },
         enrollment_secret: auto,

@@ -24,11 +24,13 @@ use std::sync::Arc;
 
 use crate::auth0::{Client, Observer, PasswordLogin, TokenSet};
 use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
+use crate::codes;
 use crate::connection;
 use crate::domain::Domain;
 use crate::error::Failure;
+use crate::factor::Factor;
 use crate::files::{self, Existing};
-use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, Factor, OtpWait, Waiting};
+use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, OtpWait, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
 use crate::otp_command::{CodeCommand, CodeKind};
@@ -268,13 +270,13 @@ fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answe
         otp: args
             .otp
             .as_deref()
-            .map(|code| flow::answers::otp(code).map_err(|why| why.of_flag("--otp")))
+            .map(|code| codes::otp(code).map_err(|why| why.of_flag("--otp")))
             .transpose()?,
         totp: otp_secret
             .filter(|_| !auto)
             .map(|setting| {
                 // The error itself says "the OTP secret": name only its source.
-                flow::answers::totp(&setting.value, &setting.source.to_string())
+                codes::totp(&setting.value, &setting.source.to_string())
             })
             .transpose()?,
         otp_command: settings.get(Key::OtpCommand).map(|setting| CodeCommand {
@@ -293,9 +295,7 @@ fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answe
         binding_code: args
             .binding_code
             .as_deref()
-            .map(|code| {
-                flow::answers::binding_code(code).map_err(|why| why.of_flag("--binding-code"))
-            })
+            .map(|code| codes::binding_code(code).map_err(|why| why.of_flag("--binding-code")))
             .transpose()?,
         binding_command: args
             .binding_code_command
@@ -305,9 +305,7 @@ fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answe
         recovery_code: args
             .recovery_code
             .as_deref()
-            .map(|code| {
-                flow::answers::recovery_code(code).map_err(|why| why.of_flag("--recovery-code"))
-            })
+            .map(|code| codes::recovery_code(code).map_err(|why| why.of_flag("--recovery-code")))
             .transpose()?,
     })
 }
