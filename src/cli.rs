@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::auth0::ChallengeType;
-use crate::factor::Factor;
+use crate::factor::{EnrollKind, Factor};
 use crate::output::ColorChoice;
 use crate::totp::HashAlgorithm;
 
@@ -576,15 +576,6 @@ pub struct EnrollArgs {
 
     #[command(flatten)]
     pub wait: WaitArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EnrollKind {
-    Otp,
-    Sms,
-    Voice,
-    Email,
-    Push,
 }
 
 #[derive(Debug, Subcommand)]

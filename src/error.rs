@@ -138,7 +138,7 @@ pub enum Failure {
     /// A later step failed after an enrollment was made: the enrollment (and
     /// its recovery codes) travels with the failure so it is never lost.
     AfterEnrollment {
-        enrollment: serde_json::Value,
+        association: Box<auth0::Association>,
         cause: Box<Failure>,
     },
     /// `doctor`: the report is printed; `exit` is the first failure's code.

@@ -1,9 +1,12 @@
 //! Factors: the ways to answer Auth0's MFA, as users name them (`--factor`,
-//! the profile's `factor`, the picker). A word every floor shares: the
-//! command line offers them, the flow and doctor choose among them, the API
-//! client maps Auth0's authenticators and challenge types onto them.
+//! the profile's `factor`, the picker), and those a user can enroll. Words
+//! every floor shares: the command line offers them, the flow and doctor
+//! choose among them, the API client maps Auth0's authenticators and
+//! challenge types onto them.
 
 use std::fmt;
+
+use clap::ValueEnum;
 
 /// The ways to answer Auth0's MFA, as users name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,4 +68,14 @@ impl fmt::Display for Factor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// What `enroll KIND` and `login --enroll KIND` can enroll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EnrollKind {
+    Otp,
+    Sms,
+    Voice,
+    Email,
+    Push,
 }

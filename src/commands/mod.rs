@@ -22,7 +22,7 @@ mod verify;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::auth0::{Client, Observer, PasswordLogin, TokenSet};
+use crate::auth0::{Association, Client, Enrollment, Observer, PasswordLogin, TokenSet};
 use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
 use crate::codes;
 use crate::connection;
@@ -30,7 +30,7 @@ use crate::domain::Domain;
 use crate::error::Failure;
 use crate::factor::Factor;
 use crate::files::{self, Existing};
-use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, OtpWait, Waiting};
+use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, Flow, OtpWait, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
 use crate::otp_command::{CodeCommand, CodeKind};
@@ -423,4 +423,36 @@ fn finish(tokens: &TokenSet, save_to: Option<&SaveTo>, out: &Output) -> Result<(
         }
         _ => Ok(()),
     }
+}
+
+/// Enrolls with `token` and shows what the user needs: the secret, the QR
+/// code, the recovery code of a first enrollment (saved first when asked:
+/// nothing is lost whatever fails later). A failed save comes back beside
+/// the association, to end the command only once the rest is done (Auth0
+/// gives no second recovery code, so the enrollment is still confirmed).
+async fn associate_and_show(
+    flow: &mut Flow<'_>,
+    token: &Secret,
+    enrollment: &Enrollment,
+    save_to: Option<&SaveTo>,
+    out: &Output,
+) -> Result<(Association, Result<(), Failure>), Failure> {
+    let association = flow.associate(token, enrollment).await?;
+    let saved = match (save_to, association.recovery_codes.first()) {
+        (Some(target), Some(code)) => {
+            let saved = target.save(code);
+            if saved.is_ok() {
+                out.note(&format!("recovery code saved to {}", target.path.display()));
+            }
+            saved
+        }
+        _ => Ok(()),
+    };
+    if out.json {
+        // The JSON comes at the end; a person confirming needs the secret now.
+        out.aside(Report::Enrollment(&association));
+    } else {
+        out.result(Report::Enrollment(&association))?;
+    }
+    Ok((association, saved))
 }

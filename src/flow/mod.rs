@@ -1,10 +1,13 @@
 //! The MFA flow after `mfa_required`: choose a factor, challenge it, obtain the
 //! answer (a flag, a computed TOTP code, a prompt, or a push approval), verify,
-//! tokens. Prompts and progress sit behind traits, so it runs without a terminal.
+//! tokens; and enrolling a factor (`enroll`), the first one as the user logs
+//! in (`first_factor`). Prompts and progress sit behind traits, so it runs
+//! without a terminal.
 
 pub mod answers;
 mod enroll;
 mod factor;
+mod first_factor;
 mod otp;
 mod poll;
 mod requirements;
@@ -24,6 +27,7 @@ use crate::secret::Secret;
 use crate::spent::Ledger;
 
 pub use answers::{Answers, OtpWait};
+pub use enroll::{check_confirmable, enrollment};
 pub use factor::{Pick, pick};
 pub use poll::{DEFAULT_INTERVAL, DEFAULT_TIMEOUT, Next, PushPoll};
 pub use requirements::Requirements;

@@ -479,9 +479,9 @@ impl Paint {
 }
 
 fn failure_json(failure: &Failure) -> Value {
-    if let Failure::AfterEnrollment { enrollment, cause } = failure {
+    if let Failure::AfterEnrollment { association, cause } = failure {
         let mut body = failure_json(cause);
-        body["enrollment"] = enrollment.clone();
+        body["enrollment"] = enrolled_json(association, None);
         return body;
     }
     let mut body = Map::new();
