@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::error::exit;
+use crate::exit_code::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -24,7 +24,7 @@ pub struct Check {
     pub fix: Option<String>,
     /// The exit code this failure stands for.
     #[serde(skip)]
-    pub exit: i32,
+    pub exit: ExitCode,
 }
 
 impl Check {
@@ -34,7 +34,7 @@ impl Check {
             status: Status::Pass,
             detail: detail.into(),
             fix: None,
-            exit: exit::OK,
+            exit: ExitCode::Ok,
         }
     }
 
@@ -44,7 +44,7 @@ impl Check {
             status: Status::Skip,
             detail: detail.into(),
             fix,
-            exit: exit::OK,
+            exit: ExitCode::Ok,
         }
     }
 
@@ -54,7 +54,7 @@ impl Check {
             status: Status::Warn,
             detail: detail.into(),
             fix: Some(fix.into()),
-            exit: exit::OK,
+            exit: ExitCode::Ok,
         }
     }
 
@@ -62,7 +62,7 @@ impl Check {
         check: &'static str,
         detail: impl Into<String>,
         fix: impl Into<String>,
-        exit: i32,
+        exit: ExitCode,
     ) -> Check {
         Check {
             check,

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::error::{Failure, Signal};
+use crate::exit_code::ExitCode;
 use crate::output::Output;
 use crate::terminal;
 
@@ -85,10 +86,10 @@ fn end(out: &Output, signal: Signal) {
     out.end_spinner();
     if SERVING.load(Ordering::SeqCst) && matches!(signal, Signal::Interrupt | Signal::Terminate) {
         out.progress("stopped");
-        terminal::restore_and_exit(crate::error::exit::OK);
+        terminal::restore_and_exit(ExitCode::Ok.code());
     }
     out.failure(&Failure::Interrupted(signal));
-    terminal::restore_and_exit(signal.exit_code());
+    terminal::restore_and_exit(signal.exit_code().code());
 }
 
 #[cfg(unix)]
@@ -196,7 +197,7 @@ pub fn finish(out: &Arc<Output>, outcome: Result<(), Failure>) -> i32 {
         }
     }
     match outcome {
-        Ok(()) => crate::error::exit::OK,
+        Ok(()) => ExitCode::Ok.code(),
         Err(failure) => {
             out.failure(&failure);
             failure.exit_code()

@@ -12,6 +12,7 @@ mod connection;
 pub mod doctor;
 pub mod domain;
 pub mod error;
+pub mod exit_code;
 pub mod factor;
 mod files;
 pub mod flow;
@@ -38,7 +39,8 @@ use clap::{CommandFactory, FromArgMatches};
 
 use std::sync::Arc;
 
-use crate::error::{Failure, exit};
+use crate::error::Failure;
+use crate::exit_code::ExitCode;
 use crate::output::Output;
 
 /// Parses the command line, runs the command, prints the outcome and returns
@@ -83,12 +85,12 @@ fn clap_failure(error: clap::Error) -> i32 {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
     ) {
         let _ = error.print();
-        return exit::OK;
+        return ExitCode::Ok.code();
     }
     let json = std::env::args_os().any(|a| a == "--json");
     if !json {
         let _ = error.print();
-        return exit::USAGE;
+        return ExitCode::Usage.code();
     }
     let rendered = error.render().to_string();
     let message = rendered

@@ -4,7 +4,7 @@
 use super::failed;
 use crate::auth0::{ApiError, Client, Error};
 use crate::check::{Check, Status};
-use crate::error::exit;
+use crate::exit_code::ExitCode;
 use crate::secret::Secret;
 
 /// Checks 2 and 3, client authentication and the MFA grants, probed with a
@@ -66,7 +66,7 @@ fn grants_check(client_ok: bool, disabled: &[&str]) -> Check {
             "mfa grants",
             format!("not enabled for the application: {}", disabled.join(", ")),
             "enable MFA in Dashboard > Applications > (your app) > Advanced Settings > Grant Types",
-            exit::REJECTED,
+            ExitCode::Rejected,
         )
     }
 }
@@ -96,5 +96,5 @@ fn client_auth_failure(client: &Client, api: &ApiError) -> Check {
             "check --client-id and --client-secret against Dashboard > Applications > (your app) > Settings; if its Credentials tab says Private Key JWT, pass --client-assertion-key".to_owned(),
         )
     };
-    Check::fail("client", detail, fix, exit::REJECTED)
+    Check::fail("client", detail, fix, ExitCode::Rejected)
 }

@@ -5,7 +5,7 @@
 use super::failed;
 use crate::auth0::{Authenticator, Challenge, ChallengeType, Client, Error};
 use crate::check::Check;
-use crate::error::exit;
+use crate::exit_code::ExitCode;
 use crate::hints;
 use crate::secret::Secret;
 
@@ -100,7 +100,7 @@ fn not_from_auth0(kind: ChallengeType, factor: &str, challenge: &Challenge) -> C
             }
         ),
         "check that --domain is the tenant itself, not a proxy in front of it",
-        exit::BAD_RESPONSE,
+        ExitCode::BadResponse,
     )
 }
 
@@ -124,7 +124,7 @@ impl Findings {
                 "challenge",
                 detail.join("; "),
                 "enable those factors for the tenant in Dashboard > Security > Multi-factor Auth, or have the user enroll another",
-                exit::ENROLLMENT_NEEDED,
+                ExitCode::EnrollmentNeeded,
             );
         }
         if self.works.is_empty() {

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::failed;
 use crate::auth0::{Client, Error, ResponseMeta};
 use crate::check::Check;
-use crate::error::exit;
+use crate::exit_code::ExitCode;
 
 /// TOTP codes fail beyond one 30-second window of skew.
 const SKEW_WARN_SECONDS: i64 = 10;
@@ -30,7 +30,7 @@ pub async fn checks(client: &Client, checks: &mut Vec<Check>) -> bool {
                     "domain",
                     format!("{base} is not an Auth0 tenant: its discovery document is {message}"),
                     "check --domain / AUTH0_DOMAIN: give the tenant's domain (tenant.us.auth0.com) or its custom domain",
-                    exit::BAD_RESPONSE,
+                    ExitCode::BadResponse,
                 ),
                 _ => failed(
                     "domain",
@@ -51,7 +51,7 @@ fn discovery_check(base: &str, document: &Map<String, Value>) -> Check {
             "domain",
             format!("{url} is JSON but not an OpenID discovery document"),
             "check --domain / AUTH0_DOMAIN",
-            exit::BAD_RESPONSE,
+            ExitCode::BadResponse,
         );
     }
     if document.get("mfa_challenge_endpoint").is_none() {
@@ -91,7 +91,7 @@ fn clock_check(meta: &ResponseMeta) -> Check {
             "clock",
             format!("{detail}: TOTP codes computed here fail beyond one 30-second window"),
             fix,
-            exit::REJECTED,
+            ExitCode::Rejected,
         ),
     }
 }

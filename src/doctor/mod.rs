@@ -75,5 +75,5 @@ fn failed(check: &'static str, detail: impl Into<String>, error: Error) -> Check
     let fix = failure
         .hint()
         .unwrap_or_else(|| "see the error above".into());
-    Check::fail(check, detail, fix, failure.exit_code())
+    Check::fail(check, detail, fix, failure.exit())
 }

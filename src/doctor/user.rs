@@ -4,7 +4,7 @@
 use super::{Patient, challenge, failed};
 use crate::auth0::{Authenticator, Client, LoginOutcome, MfaRequired, PasswordLogin};
 use crate::check::Check;
-use crate::error::exit;
+use crate::exit_code::ExitCode;
 use crate::secret::Secret;
 
 /// Checks 4 to 6: the user logs in, has active factors, and they can be challenged;
@@ -18,7 +18,7 @@ pub async fn checks(client: &Client, patient: &Patient, checks: &mut Vec<Check>)
                 "login",
                 format!("no password for {username}, and no terminal to ask on"),
                 "give it with --password-file FILE, --password - (stdin) or AUTH0_PASSWORD",
-                exit::USAGE,
+                ExitCode::Usage,
             ));
             for check in ["authenticators", "challenge"] {
                 checks.push(Check::skip(check, "the login did not run", None));
@@ -137,7 +137,7 @@ fn authenticators_check<'a>(
         } else {
             "confirm a pending enrollment within 5 minutes of making it, or delete it and enroll again"
         };
-        let check = Check::fail("authenticators", detail, fix, exit::ENROLLMENT_NEEDED);
+        let check = Check::fail("authenticators", detail, fix, ExitCode::EnrollmentNeeded);
         return (check, active);
     }
     let check = Check::pass(
