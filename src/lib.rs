@@ -9,6 +9,7 @@ mod codes;
 mod commands;
 mod config_file;
 mod connection;
+mod date;
 pub mod doctor;
 pub mod domain;
 pub mod error;
