@@ -699,3 +699,48 @@ fn a_token_dead_at_its_exp_is_not_answered_whatever_expires_in_claimed() {
     );
     assert_eq!(output.status.code(), Some(6), "{}", stderr(&output));
 }
+
+/// Every file and folder under `dir`, so that a test can see what a command
+/// left behind.
+fn everything_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(everything_under(&path));
+        }
+        found.push(path);
+    }
+    found.sort();
+    found
+}
+
+/// Start-up pays only for what the command uses: a command that needs no
+/// session store or ledger opens none (nothing appears under HOME).
+#[test]
+fn commands_without_sessions_leave_no_store_behind() {
+    let home = tempfile::TempDir::new().unwrap();
+    for args in [
+        &["--version"][..],
+        &["totp", "JBSWY3DPEHPK3PXP", "--time", "59"],
+        &["completions", "bash"],
+    ] {
+        let output = bare_cmd(&home).args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    }
+    assert_eq!(
+        everything_under(home.path()),
+        Vec::<std::path::PathBuf>::new()
+    );
+
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(auth0_mfa::emulator::demo::OTP_USER);
+    let before = everything_under(tenant.home.path());
+    let output = tenant
+        .cmd()
+        .args(["challenge", "--mfa-token", &token, "--type", "otp"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(everything_under(tenant.home.path()), before);
+}
