@@ -13,7 +13,7 @@ use crate::harness::*;
 /// A tenant whose application rotates refresh tokens; `client` is extra
 /// lines of its `[[clients]]` table.
 fn tenant_with(client: &str) -> TestTenant {
-    TestTenant::with(
+    TestTenant::serving(
         Tenant::from_toml(&format!(
             r#"
 [settings]
@@ -45,6 +45,7 @@ password = "{PASSWORD}"
 "#
         ))
         .unwrap(),
+        TEST_APP,
     )
 }
 
@@ -52,7 +53,7 @@ const OFFLINE: [&str; 2] = ["--scope", "openid offline_access"];
 
 fn log_in(tenant: &TestTenant, user: &str, secret: &str) -> Value {
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["login", "--json", "-u", user, "--otp-secret", secret])
         .args(OFFLINE)
         .output()
@@ -93,7 +94,7 @@ fn login_stores_the_session_and_token_answers_from_it_without_a_request() {
         assert_eq!(mode & 0o777, 0o600);
     }
     let before = tenant.emulator.received().len();
-    let output = tenant.test_cmd().arg("token").output().unwrap();
+    let output = tenant.cmd().arg("token").output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
@@ -101,18 +102,14 @@ fn login_stores_the_session_and_token_answers_from_it_without_a_request() {
     );
     assert_eq!(tenant.emulator.received().len(), before, "no request");
 
-    let output = tenant
-        .test_cmd()
-        .args(["token", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["token", "--json"]).output().unwrap();
     let set = stdout_json(&output);
     assert_eq!(set["access_token"], tokens["access_token"]);
     assert!(set.get("refresh_token").is_none(), "never printed by token");
     assert!(set["expires_in"].as_u64().unwrap() > 60);
 
     // And with the tenant gone, while the token is valid.
-    let TestTenant { emulator, home } = tenant;
+    let TestTenant { emulator, home, .. } = tenant;
     drop(emulator);
     let output = bare_cmd(&home)
         .env("AUTH0_DOMAIN", tokens_domain(&output))
@@ -140,7 +137,7 @@ fn an_access_token_near_its_end_is_refreshed_and_the_rotated_refresh_token_kept(
     let first = log_in(&tenant, "otp@test.example", OTP_SECRET);
     let old_refresh = stored_refresh_token(&tenant);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "--json", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -155,7 +152,7 @@ fn an_access_token_near_its_end_is_refreshed_and_the_rotated_refresh_token_kept(
     );
     // The next refresh uses the new one, which the tenant accepts.
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -170,7 +167,7 @@ fn two_scripts_refreshing_at_once_do_not_lose_the_rotated_token() {
     log_in(&tenant, "otp@test.example", OTP_SECRET);
     let spawn = || {
         tenant
-            .test_std_cmd()
+            .std_cmd()
             .args(["token", "--min-ttl", "999999"])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -185,7 +182,7 @@ fn two_scripts_refreshing_at_once_do_not_lose_the_rotated_token() {
     // Each refresh used the token the one before it stored (a reused,
     // rotated token would have ended the session).
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -198,7 +195,7 @@ fn mfa_on_refresh_is_finished_with_the_answers_login_takes() {
     let tenant = tenant_with("mfa_on_refresh = true");
     log_in(&tenant, "otp@test.example", OTP_SECRET);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -210,7 +207,7 @@ fn mfa_on_refresh_is_finished_with_the_answers_login_takes() {
     );
     assert!(stderr(&output).contains("--otp"), "{}", stderr(&output));
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "token",
             "--json",
@@ -229,11 +226,7 @@ fn mfa_on_refresh_is_finished_with_the_answers_login_takes() {
 #[test]
 fn no_session_and_several_sessions_say_what_to_run() {
     let tenant = tenant_with("");
-    let output = tenant
-        .test_cmd()
-        .args(["token", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["token", "--json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(6));
     let error = stdout_json(&output);
     assert_eq!(error["error"], "login_required");
@@ -255,7 +248,7 @@ fn no_session_and_several_sessions_say_what_to_run() {
     let active = index["active"].take();
     assert_eq!(active["username"], "second@test.example", "{index}");
     std::fs::write(&path, index.to_string()).unwrap();
-    let output = tenant.test_cmd().arg("token").output().unwrap();
+    let output = tenant.cmd().arg("token").output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
     assert!(
@@ -263,7 +256,7 @@ fn no_session_and_several_sessions_say_what_to_run() {
         "{err}"
     );
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "-u", "second@test.example"])
         .output()
         .unwrap();
@@ -281,7 +274,7 @@ fn the_last_login_is_the_active_session() {
         "second@test.example",
         "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
     );
-    let output = tenant.test_cmd().args(["token", "-v"]).output().unwrap();
+    let output = tenant.cmd().args(["token", "-v"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output).trim(),
@@ -292,17 +285,13 @@ fn the_last_login_is_the_active_session() {
         err.contains("active session") && err.contains("second@test.example"),
         "{err}"
     );
-    let output = tenant
-        .test_cmd()
-        .args(["logout", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["logout", "--json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let done = stdout_json(&output)["logged_out"].clone();
     assert_eq!(done.as_array().unwrap().len(), 1, "{done}");
     assert_eq!(done[0]["username"], "second@test.example");
     // The other session stays, and is now the only one.
-    let output = tenant.test_cmd().arg("token").output().unwrap();
+    let output = tenant.cmd().arg("token").output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output).trim(),
@@ -315,18 +304,14 @@ fn logout_revokes_and_forgets_and_a_failed_revoke_still_forgets() {
     let tenant = tenant_with("");
     log_in(&tenant, "otp@test.example", OTP_SECRET);
     let refresh = stored_refresh_token(&tenant);
-    let output = tenant
-        .test_cmd()
-        .args(["logout", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["logout", "--json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stdout_json(&output)["logged_out"][0]["revoked"], true);
     let revokes = tenant.requests_to("/oauth/revoke");
     assert_eq!(revokes.len(), 1);
     assert_eq!(revokes[0]["token"], refresh);
     assert_eq!(revokes[0]["client_secret"], CLIENT_SECRET);
-    let output = tenant.test_cmd().arg("token").output().unwrap();
+    let output = tenant.cmd().arg("token").output().unwrap();
     assert_eq!(output.status.code(), Some(6), "the session is gone");
 
     log_in(
@@ -335,11 +320,7 @@ fn logout_revokes_and_forgets_and_a_failed_revoke_still_forgets() {
         "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
     );
     tenant.emulator.inject_fault(Fault::Html502);
-    let output = tenant
-        .test_cmd()
-        .args(["logout", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["logout", "--json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let done = &stdout_json(&output)["logged_out"][0];
     assert_eq!(done["revoked"], false);
@@ -353,13 +334,7 @@ fn logout_revokes_and_forgets_and_a_failed_revoke_still_forgets() {
         stderr(&output)
     );
     assert_eq!(
-        tenant
-            .test_cmd()
-            .arg("token")
-            .output()
-            .unwrap()
-            .status
-            .code(),
+        tenant.cmd().arg("token").output().unwrap().status.code(),
         Some(6)
     );
 }
@@ -381,7 +356,7 @@ fn a_session_that_cannot_be_refreshed_names_the_login() {
     );
     assert_eq!(status, 200);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "--json", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -400,7 +375,7 @@ fn a_session_that_cannot_be_refreshed_names_the_login() {
 fn no_store_stores_nothing() {
     let tenant = tenant_with("");
     for how in [&["--no-store"][..], &[]] {
-        let mut cmd = tenant.test_cmd();
+        let mut cmd = tenant.cmd();
         if how.is_empty() {
             cmd.env("AUTH0_MFA_NO_STORE", "1");
         }
@@ -432,7 +407,7 @@ fn tokens_stay_out_of_traces_when_token_refreshes() {
     log_in(&tenant, "otp@test.example", OTP_SECRET);
     let old_refresh = stored_refresh_token(&tenant);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "-vv", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -458,7 +433,7 @@ fn tokens_stay_out_of_traces_when_token_refreshes() {
             );
         }
         let refresh = stored_refresh_token(&tenant);
-        let output = tenant.test_cmd().args(["logout", mode]).output().unwrap();
+        let output = tenant.cmd().args(["logout", mode]).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         let err = stderr(&output);
         assert!(err.contains("/oauth/revoke"), "{err}");
@@ -473,7 +448,7 @@ fn tokens_stay_out_of_traces_when_token_refreshes() {
 fn a_new_user_is_enrolled_and_logged_in_in_one_command() {
     let tenant = tenant_with("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -510,7 +485,7 @@ fn a_new_user_is_enrolled_and_logged_in_in_one_command() {
 fn a_new_user_without_enroll_or_a_terminal_is_told_how() {
     let tenant = tenant_with("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["login", "--json", "-u", "new@test.example"])
         .output()
         .unwrap();
@@ -525,7 +500,7 @@ fn a_new_user_without_enroll_or_a_terminal_is_told_how() {
     // --enroll otp without a way to confirm: the hint names what is missing,
     // not the flag that was given.
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -548,7 +523,7 @@ fn a_new_user_without_enroll_or_a_terminal_is_told_how() {
 fn an_enrollment_at_login_whose_confirmation_fails_keeps_its_recovery_code() {
     let tenant = tenant_with("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -574,7 +549,7 @@ fn an_enrollment_at_login_whose_confirmation_fails_keeps_its_recovery_code() {
 fn a_new_user_in_text_mode_sees_the_enrollment_then_the_tokens() {
     let tenant = tenant_with("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "-u",
@@ -600,7 +575,7 @@ fn a_new_user_in_text_mode_sees_the_enrollment_then_the_tokens() {
 fn config_show_says_where_sessions_go() {
     let tenant = tenant_with("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["config", "show", "--json"])
         .output()
         .unwrap();
@@ -610,14 +585,14 @@ fn config_show_says_where_sessions_go() {
         .to_owned();
     assert!(store.contains("sessions.json"), "{store}");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "nowhere")
         .args(["config", "show"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "nowhere")
         .arg("token")
         .output()
@@ -636,7 +611,7 @@ fn a_valid_token_is_answered_while_another_process_holds_the_store_and_a_refresh
         .open(session_file(&tenant).with_extension("lock"))
         .unwrap();
     lock.lock().unwrap();
-    let output = tenant.test_cmd().arg("token").output().unwrap();
+    let output = tenant.cmd().arg("token").output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output).trim(),
@@ -645,7 +620,7 @@ fn a_valid_token_is_answered_while_another_process_holds_the_store_and_a_refresh
 
     let started = std::time::Instant::now();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["--timeout", "1", "token", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -687,11 +662,7 @@ fn a_token_dead_at_its_exp_is_not_answered_whatever_expires_in_claimed() {
         .into_bytes(),
     });
     log_in(&tenant, "otp@test.example", OTP_SECRET);
-    let output = tenant
-        .test_cmd()
-        .args(["token", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["token", "--json"]).output().unwrap();
     assert!(
         !stdout(&output).contains(&dead),
         "a dead token was answered: {}",
