@@ -6,7 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::auth0::ChallengeType;
-use crate::flow::Factor;
+use crate::factor::{EnrollKind, Factor};
+use crate::output::ColorChoice;
 use crate::totp::HashAlgorithm;
 
 #[derive(Debug, Parser)]
@@ -97,17 +98,10 @@ pub struct GlobalArgs {
     pub timeout: Option<u64>,
 }
 
-/// The names `--factor` takes: those of `flow::Factor`. The value stays a
+/// The names `--factor` takes: those of `factor::Factor`. The value stays a
 /// string so that the settings resolver can say where it came from.
 fn factor_names() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(Factor::ALL.map(Factor::name))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -626,15 +620,6 @@ pub struct EnrollArgs {
 
     #[command(flatten)]
     pub wait: WaitArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EnrollKind {
-    Otp,
-    Sms,
-    Voice,
-    Email,
-    Push,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,59 +1,13 @@
-//! How a command can fail, the documented exit codes, and the one mapping from
-//! each failure (and each Auth0 error) to its code.
+//! How a command can fail, and the one mapping from each failure (and each
+//! Auth0 error) to its exit code.
 
 use std::fmt;
 use std::time::Duration;
 
 use crate::auth0::{self, ApiError};
+use crate::exit_code::ExitCode;
 use crate::hints;
 use crate::management;
-
-/// The documented exit codes (README, "Exit codes").
-pub mod exit {
-    pub const OK: i32 = 0;
-    pub const UNEXPECTED: i32 = 1;
-    pub const USAGE: i32 = 2;
-    pub const NETWORK: i32 = 3;
-    pub const REJECTED: i32 = 4;
-    pub const ENROLLMENT_NEEDED: i32 = 5;
-    pub const EXPIRED: i32 = 6;
-    pub const RATE_LIMITED: i32 = 7;
-    pub const BAD_RESPONSE: i32 = 8;
-    pub const PUSH_TIMEOUT: i32 = 9;
-    pub const PENDING: i32 = 10;
-    pub const OUTPUT: i32 = 11;
-    /// 128 + the signal's number, as shells report a death by signal.
-    pub const HANGUP: i32 = 129;
-    pub const INTERRUPTED: i32 = 130;
-    pub const CLOSED_PIPE: i32 = 141;
-    pub const TERMINATED: i32 = 143;
-    /// `exec`, as `env`, `nice` and `timeout` do: the tool failed before the
-    /// command started; the command cannot be run; it was not found.
-    pub const EXEC_FAILED: i32 = 125;
-    pub const CANNOT_EXECUTE: i32 = 126;
-    pub const NOT_FOUND: i32 = 127;
-
-    /// Every code the tool exits with, in the README's order (`exec`'s own
-    /// codes, which are the wrappers' convention, are listed beside it).
-    pub const ALL: [i32; 16] = [
-        OK,
-        UNEXPECTED,
-        USAGE,
-        NETWORK,
-        REJECTED,
-        ENROLLMENT_NEEDED,
-        EXPIRED,
-        RATE_LIMITED,
-        BAD_RESPONSE,
-        PUSH_TIMEOUT,
-        PENDING,
-        OUTPUT,
-        HANGUP,
-        INTERRUPTED,
-        CLOSED_PIPE,
-        TERMINATED,
-    ];
-}
 
 /// The signals that end a command early.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,11 +29,11 @@ impl Signal {
         }
     }
 
-    pub fn exit_code(self) -> i32 {
+    pub fn exit_code(self) -> ExitCode {
         match self {
-            Signal::Interrupt => exit::INTERRUPTED,
-            Signal::Terminate => exit::TERMINATED,
-            Signal::Hangup => exit::HANGUP,
+            Signal::Interrupt => ExitCode::Interrupted,
+            Signal::Terminate => ExitCode::Terminated,
+            Signal::Hangup => ExitCode::Hangup,
         }
     }
 }
@@ -123,7 +77,7 @@ pub enum Failure {
     /// of the wrappers' convention.
     Wrapped {
         cause: Box<Failure>,
-        exit: i32,
+        exit: ExitCode,
     },
     /// Ctrl-C or another signal ended a wait (a prompt, a request, a sleep).
     Interrupted(Signal),
@@ -141,13 +95,13 @@ pub enum Failure {
     /// A later step failed after an enrollment was made: the enrollment (and
     /// its recovery codes) travels with the failure so it is never lost.
     AfterEnrollment {
-        enrollment: serde_json::Value,
+        association: Box<auth0::Association>,
         cause: Box<Failure>,
     },
     /// `doctor`: the report is printed; `exit` is the first failure's code.
     ChecksFailed {
         failed: usize,
-        exit: i32,
+        exit: ExitCode,
     },
 }
 
@@ -168,20 +122,26 @@ impl Failure {
         }
     }
 
+    /// The process's exit status for this failure.
     pub fn exit_code(&self) -> i32 {
+        self.exit().code()
+    }
+
+    /// The exit code this failure stands for.
+    pub fn exit(&self) -> ExitCode {
         match self {
-            Failure::Usage { .. } => exit::USAGE,
+            Failure::Usage { .. } => ExitCode::Usage,
             Failure::Auth0(error) => auth0_exit_code(error),
             Failure::Management(error) => management_exit_code(error),
-            Failure::EnrollmentNeeded { .. } => exit::ENROLLMENT_NEEDED,
-            Failure::CodeSpent { .. } => exit::REJECTED,
-            Failure::NoSession { .. } => exit::EXPIRED,
-            Failure::PushTimeout { .. } => exit::PUSH_TIMEOUT,
+            Failure::EnrollmentNeeded { .. } => ExitCode::EnrollmentNeeded,
+            Failure::CodeSpent { .. } => ExitCode::Rejected,
+            Failure::NoSession { .. } => ExitCode::Expired,
+            Failure::PushTimeout { .. } => ExitCode::PushTimeout,
             Failure::Interrupted(signal) => signal.exit_code(),
-            Failure::Output { .. } => exit::OUTPUT,
-            Failure::ClosedPipe => exit::CLOSED_PIPE,
-            Failure::Unexpected(_) | Failure::Panicked => exit::UNEXPECTED,
-            Failure::AfterEnrollment { cause, .. } => cause.exit_code(),
+            Failure::Output { .. } => ExitCode::Output,
+            Failure::ClosedPipe => ExitCode::ClosedPipe,
+            Failure::Unexpected(_) | Failure::Panicked => ExitCode::Unexpected,
+            Failure::AfterEnrollment { cause, .. } => cause.exit(),
             Failure::ChecksFailed { exit, .. } | Failure::Wrapped { exit, .. } => *exit,
         }
     }
@@ -233,10 +193,10 @@ impl Failure {
     }
 }
 
-fn auth0_exit_code(error: &auth0::Error) -> i32 {
+fn auth0_exit_code(error: &auth0::Error) -> ExitCode {
     match error {
-        auth0::Error::Network { .. } => exit::NETWORK,
-        auth0::Error::Protocol { .. } => exit::BAD_RESPONSE,
+        auth0::Error::Network { .. } => ExitCode::Network,
+        auth0::Error::Protocol { .. } => ExitCode::BadResponse,
         auth0::Error::Api(api) => api_exit_code(api),
     }
 }
@@ -252,12 +212,12 @@ fn auth0_code(error: &auth0::Error) -> &str {
 /// The Management API's answers by status: an expired token (6), the rate
 /// limit (7), a tenant that fails (8); any other refusal, a missing user or
 /// scope included, is a rejection (4).
-fn management_exit_code(error: &management::Error) -> i32 {
+fn management_exit_code(error: &management::Error) -> ExitCode {
     match error {
-        management::Error::Api(api) if api.is_expired_token() => exit::EXPIRED,
-        management::Error::Api(api) if api.status == 429 => exit::RATE_LIMITED,
-        management::Error::Api(api) if api.status >= 500 => exit::BAD_RESPONSE,
-        management::Error::Api(_) => exit::REJECTED,
+        management::Error::Api(api) if api.is_expired_token() => ExitCode::Expired,
+        management::Error::Api(api) if api.status == 429 => ExitCode::RateLimited,
+        management::Error::Api(api) if api.status >= 500 => ExitCode::BadResponse,
+        management::Error::Api(_) => ExitCode::Rejected,
         management::Error::Grant(error) | management::Error::Transport(error) => {
             auth0_exit_code(error)
         }
@@ -265,23 +225,23 @@ fn management_exit_code(error: &management::Error) -> i32 {
 }
 
 /// Auth0's `error` codes, grouped by what the user has to do next.
-fn api_exit_code(api: &ApiError) -> i32 {
+fn api_exit_code(api: &ApiError) -> ExitCode {
     match api.error.as_str() {
-        "expired_token" => exit::EXPIRED,
+        "expired_token" => ExitCode::Expired,
         "invalid_grant"
             if api
                 .description
                 .as_deref()
                 .is_some_and(|d| d.contains("expired")) =>
         {
-            exit::EXPIRED
+            ExitCode::Expired
         }
-        "association_required" | "unsupported_challenge_type" => exit::ENROLLMENT_NEEDED,
-        "too_many_attempts" | "too_many_requests" => exit::RATE_LIMITED,
-        "authorization_pending" | "slow_down" => exit::PENDING,
-        _ if api.status == 429 => exit::RATE_LIMITED,
-        _ if api.status >= 500 => exit::BAD_RESPONSE,
-        _ => exit::REJECTED,
+        "association_required" | "unsupported_challenge_type" => ExitCode::EnrollmentNeeded,
+        "too_many_attempts" | "too_many_requests" => ExitCode::RateLimited,
+        "authorization_pending" | "slow_down" => ExitCode::Pending,
+        _ if api.status == 429 => ExitCode::RateLimited,
+        _ if api.status >= 500 => ExitCode::BadResponse,
+        _ => ExitCode::Rejected,
     }
 }
 

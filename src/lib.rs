@@ -1,15 +1,60 @@
 //! auth0-mfa: a command-line client for Auth0's multi-factor authentication API,
 //! and the local Auth0 emulator it is tested against.
+//!
+//! # The map
+//!
+//! Data flows one way, down the floors, and results come back up as typed
+//! values: what the user typed, resolved into settings, run by a command
+//! through the flow or the doctor, which talk to Auth0 through the API client;
+//! the command hands the outcome to `output`. A command reads the arguments
+//! and settings it is handed (`cli`, `settings`), and `settings` reads `cli`'s
+//! parsed flags; below the commands each floor imports only from the floors
+//! below it. There is no circle.
+//!
+//! | floor | rooms | own |
+//! |---|---|---|
+//! | command line | [`cli`] | clap definitions; their doc comments are the help |
+//! | settings | [`settings`], `config_file` | flags > environment > profile > default, with where each came from |
+//! | commands | `commands/` (a file per subcommand), `connection`, `interrupt` | orchestration; `commands/mod.rs` holds the steps several commands share; signals end a command cleanly |
+//! | flow and checks | [`flow`], [`doctor`] | the MFA state machine (choose, challenge, answer, poll, first-login enrollment); one doctor room per source of evidence |
+//! | output and local state | [`output`], `sessions`, `spent`, [`prompt`], `codes`, `otp_command`, `files`, `ca_file` | text and JSON, colour, CI masking; the session store, the ledger of spent codes; prompts and the shapes of the codes they take |
+//! | the API client | [`auth0`], [`error`], [`hints`], `trace` | HTTP to Auth0 only, no printing or prompting; failures, their exit codes and fixes |
+//! | shared words | [`factor`], [`check`], [`progress`], [`exit_code`], `terminal`, `date`, [`secret`], `sanitize`, [`domain`], [`totp`], [`jwt`] | the vocabulary several floors use; import nothing above them |
+//!
+//! [`emulator`] is a wing of its own: it imports nothing of the client (only
+//! the neutral `sanitize` and `date`), so that the client and the emulator
+//! cannot share a wrong field name. The integration tests (`tests/cli/`) run
+//! the binary against it.
+//!
+//! # Where things go
+//!
+//! - **A new command**: its arguments in [`cli`], its file in `commands/`,
+//!   its arm in `commands::run`; it starts from the settings it is handed and
+//!   ends with `Output::result` of a [`output::Report`] variant.
+//! - **A new doctor check**: in the `doctor/` room whose evidence it reads
+//!   (`discovery`, `application`, `user`, `challenge`, `rate_limit`), or a new
+//!   room (the Management API's) joined in [`doctor::examine`]; a verdict is
+//!   a [`check::Check`].
+//! - **A new emulator route**: a file in `emulator/routes/`, matched in
+//!   `routes::route`; its state in `emulator/state.rs`, what a tenant file
+//!   declares in `emulator/tenant.rs`, its tests in `emulator/tests/`.
+//! - **A word several floors need** (a status, an event, a code): at the
+//!   bottom, in a small module of its own, not in the floor that first used it.
 
 pub mod auth0;
 mod ca_file;
+pub mod check;
 pub mod cli;
+mod codes;
 mod commands;
 mod config_file;
 mod connection;
+mod date;
 pub mod doctor;
 pub mod domain;
 pub mod error;
+pub mod exit_code;
+pub mod factor;
 mod files;
 pub mod flow;
 pub mod hints;
@@ -18,12 +63,14 @@ pub mod jwt;
 pub mod management;
 mod otp_command;
 pub mod output;
+pub mod progress;
 pub mod prompt;
 mod sanitize;
 pub mod secret;
 mod sessions;
 pub mod settings;
 mod spent;
+mod terminal;
 pub mod totp;
 mod trace;
 
@@ -34,7 +81,8 @@ use clap::{CommandFactory, FromArgMatches};
 
 use std::sync::Arc;
 
-use crate::error::{Failure, exit};
+use crate::error::Failure;
+use crate::exit_code::ExitCode;
 use crate::output::Output;
 
 /// Parses the command line, runs the command, prints the outcome and returns
@@ -85,12 +133,12 @@ fn clap_failure(error: clap::Error) -> i32 {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
     ) {
         let _ = error.print();
-        return exit::OK;
+        return ExitCode::Ok.code();
     }
     let json = std::env::args_os().any(|a| a == "--json");
     if !json {
         let _ = error.print();
-        return exit::USAGE;
+        return ExitCode::Usage.code();
     }
     let rendered = error.render().to_string();
     let message = rendered
@@ -100,7 +148,7 @@ fn clap_failure(error: clap::Error) -> i32 {
         .trim_start_matches("error: ")
         .to_owned();
     let failure = Failure::usage_with_hint(message, "run `auth0-mfa --help`");
-    Output::new(true, 0, cli::ColorChoice::Never).failure(&failure);
+    Output::new(true, 0, output::ColorChoice::Never).failure(&failure);
     failure.exit_code()
 }
 

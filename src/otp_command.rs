@@ -78,7 +78,7 @@ impl CodeCommand {
             CodeKind::Otp => code_in(&text)
                 .ok_or_else(|| self.failed("printed no one-time code (6 to 8 digits)".into())),
             CodeKind::Binding => last_word(&text)
-                .and_then(|word| crate::flow::answers::binding_code(word).ok())
+                .and_then(|word| crate::codes::binding_code(word).ok())
                 .ok_or_else(|| self.failed("printed no code (4 to 12 letters and digits)".into())),
         }
     }

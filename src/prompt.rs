@@ -10,8 +10,8 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, Password, Select};
 
 use crate::error::Failure;
-use crate::interrupt::terminal;
 use crate::secret::Secret;
+use crate::terminal;
 
 /// What to ask for, and how to give it without a prompt.
 pub struct Ask<'a> {

@@ -9,7 +9,6 @@ use serde_json::Value;
 use super::transport::Answer;
 use super::{Association, Authenticator, Challenge, Error, TokenSet, mfa_required};
 use crate::error::Failure;
-use crate::flow::Factor;
 
 const FIXTURES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -130,8 +129,7 @@ fn every_recorded_and_documented_shape_parses() {
                     list.iter().filter(|a| a.active).count() as u64,
                     expect["active"].as_u64().unwrap()
                 );
-                let factors: Vec<&str> =
-                    list.iter().map(|a| Factor::of(a).unwrap().name()).collect();
+                let factors: Vec<&str> = list.iter().map(|a| a.factor().unwrap().name()).collect();
                 let expected: Vec<&str> = expect["factors"]
                     .as_array()
                     .unwrap()

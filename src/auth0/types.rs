@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::factor::Factor;
 use crate::secret::Secret;
 
 /// A successful `/oauth/token` answer. Serializes back under Auth0's own names.
@@ -80,6 +81,15 @@ impl ChallengeType {
             ChallengeType::Oob => "oob",
         }
     }
+
+    /// The `challenge_type` to ask for; the recovery code needs no challenge.
+    pub fn for_factor(factor: Factor) -> Option<ChallengeType> {
+        match factor {
+            Factor::Otp => Some(ChallengeType::Otp),
+            Factor::Push | Factor::Sms | Factor::Voice | Factor::Email => Some(ChallengeType::Oob),
+            Factor::RecoveryCode => None,
+        }
+    }
 }
 
 /// One entry of `GET /mfa/authenticators`.
@@ -103,6 +113,41 @@ pub struct Authenticator {
     pub name: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+impl Authenticator {
+    /// What this authenticator is, from its id prefix (`push|dev_...`), else
+    /// from its type and channel.
+    pub fn factor(&self) -> Option<Factor> {
+        let from_prefix = self
+            .id
+            .split_once('|')
+            .and_then(|(prefix, _)| Factor::from_id_prefix(prefix));
+        from_prefix.or(
+            match (
+                self.authenticator_type.as_str(),
+                self.oob_channel.as_deref(),
+            ) {
+                ("otp", _) => Some(Factor::Otp),
+                ("recovery-code", _) => Some(Factor::RecoveryCode),
+                ("oob", Some("auth0")) => Some(Factor::Push),
+                ("oob", Some("sms")) => Some(Factor::Sms),
+                ("oob", Some("voice")) => Some(Factor::Voice),
+                ("oob", Some("email")) => Some(Factor::Email),
+                _ => None,
+            },
+        )
+    }
+
+    /// A line of the picker, of the "choose one" error and of doctor's list.
+    pub fn describe(&self) -> String {
+        let factor = self.factor().map(Factor::name).unwrap_or("unknown");
+        let id = crate::sanitize::sanitize(&self.id);
+        match &self.name {
+            Some(name) => format!("{factor} {} ({id})", crate::sanitize::sanitize(name)),
+            None => format!("{factor} ({id})"),
+        }
+    }
 }
 
 /// A `/mfa/associate` answer: what the new (still inactive) authenticator
@@ -153,6 +198,41 @@ fn one_or_first<'de, D: serde::Deserializer<'de>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn authenticator(id: &str, kind: &str, channel: Option<&str>) -> Authenticator {
+        Authenticator {
+            id: id.into(),
+            authenticator_type: kind.into(),
+            active: true,
+            oob_channel: channel.map(str::to_owned),
+            name: None,
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn factor_of_each_recorded_shape() {
+        let list = [
+            authenticator("totp|dev_a", "otp", None),
+            authenticator("sms|dev_b", "oob", Some("sms")),
+            authenticator("voice|dev_b", "oob", Some("voice")),
+            authenticator("push|dev_c", "oob", Some("auth0")),
+            authenticator("recovery-code|dev_d", "recovery-code", None),
+        ];
+        let factors: Vec<_> = list.iter().map(|a| a.factor().unwrap()).collect();
+        assert_eq!(
+            factors,
+            [
+                Factor::Otp,
+                Factor::Sms,
+                Factor::Voice,
+                Factor::Push,
+                Factor::RecoveryCode
+            ]
+        );
+        let unprefixed = authenticator("dev_x", "oob", Some("email"));
+        assert_eq!(unprefixed.factor(), Some(Factor::Email));
+    }
 
     #[test]
     fn token_set_keeps_unknown_fields_and_round_trips() {

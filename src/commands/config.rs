@@ -8,7 +8,7 @@ use toml_edit::{DocumentMut, Item, Table, value};
 use crate::cli::ConfigAction;
 use crate::error::Failure;
 use crate::files;
-use crate::output::{Output, Report};
+use crate::output::{Output, Report, SettingRow, SettingsView};
 use crate::prompt::{Ask, Prompter, TerminalPrompter};
 use crate::secret::Secret;
 use crate::settings::{self, Flags, Key, Settings, Source};
@@ -23,7 +23,7 @@ pub fn run(
         ConfigAction::Init => init(flags, no_input, out),
         ConfigAction::Show => {
             let settings = super::settings(flags, out)?;
-            out.result(Report::Settings(&settings))?;
+            out.result(Report::Settings(&view(&settings)))?;
             Ok(())
         }
         ConfigAction::Path => {
@@ -34,6 +34,25 @@ pub fn run(
             })?;
             Ok(())
         }
+    }
+}
+
+/// The resolved settings as `config show` prints them, secrets masked.
+fn view(settings: &Settings) -> SettingsView {
+    use crate::sessions::{Choice, describe_store};
+    SettingsView {
+        config_file: settings.config_path.clone(),
+        config_file_exists: settings.config_found,
+        profile: (settings.profile.as_ref())
+            .map(|(name, source)| (name.clone(), source.to_string())),
+        session_store: describe_store(Choice::from_env().unwrap_or(Choice::Auto)),
+        rows: (settings.values.iter())
+            .map(|setting| SettingRow {
+                key: setting.key.name(),
+                value: setting.shown(),
+                source: setting.source.to_string(),
+            })
+            .collect(),
     }
 }
 
@@ -161,7 +180,46 @@ fn answers(
     current: &BTreeMap<String, String>,
     prompter: &mut dyn Prompter,
 ) -> Result<Vec<Answer>, Failure> {
-    let mut answers: Vec<(Key, Secret)> = WRITTEN
+    let mut answers = given_values(given);
+    let from_file: Vec<Key> = answers
+        .iter()
+        .filter(|(key, _)| {
+            given
+                .get(*key)
+                .is_some_and(|s| matches!(s.source, Source::FileFlag { .. }))
+        })
+        .map(|(key, _)| *key)
+        .collect();
+    ask_what_is_open(&mut answers, current, prompter)?;
+    if let Some((_, domain)) = answers.iter().find(|(k, _)| *k == Key::Domain) {
+        crate::domain::Domain::parse(domain.expose()).map_err(|e| {
+            Failure::usage_with_hint(e, "give the tenant's domain, e.g. tenant.us.auth0.com")
+        })?;
+    }
+    if !has(&answers, Key::ClientSecret)
+        && prompter.can_prompt()
+        && let Some(secret) = ask_client_secret(current, prompter)?
+    {
+        answers.push((Key::ClientSecret, secret));
+    }
+    Ok(answers
+        .into_iter()
+        .map(|(key, value)| Answer {
+            file: from_file.contains(&key),
+            key,
+            value,
+        })
+        .collect())
+}
+
+fn has(answers: &[(Key, Secret)], key: Key) -> bool {
+    answers.iter().any(|(k, _)| *k == key)
+}
+
+/// The values the flags and the environment give, as the profile would hold
+/// them.
+fn given_values(given: &Settings) -> Vec<(Key, Secret)> {
+    WRITTEN
         .iter()
         .chain(&[Key::ClientAssertionAlg, Key::ClientAssertionKid])
         .filter_map(|&key| {
@@ -180,23 +238,23 @@ fn answers(
                 _ => Some((key, setting.value.clone())),
             }
         })
-        .collect();
-    let from_file: Vec<Key> = answers
-        .iter()
-        .filter(|(key, _)| {
-            given
-                .get(*key)
-                .is_some_and(|s| matches!(s.source, Source::FileFlag { .. }))
-        })
-        .map(|(key, _)| *key)
-        .collect();
-    let has = |answers: &[(Key, Secret)], key: Key| answers.iter().any(|(k, _)| *k == key);
+        .collect()
+}
+
+/// Asks for the domain, the client id and the username where nothing gave
+/// them; Enter keeps the profile's value or skips an optional one. Without a
+/// terminal only a required value the profile lacks is an error.
+fn ask_what_is_open(
+    answers: &mut Vec<(Key, Secret)>,
+    current: &BTreeMap<String, String>,
+    prompter: &mut dyn Prompter,
+) -> Result<(), Failure> {
     for (key, prompt, optional) in [
         (Key::Domain, "Tenant domain (tenant.us.auth0.com)", false),
         (Key::ClientId, "Application client id", false),
         (Key::Username, "Username for logins (Enter to skip)", true),
     ] {
-        if has(&answers, key) {
+        if has(answers, key) {
             continue;
         }
         let now = current.get(key.name()).map(String::as_str);
@@ -219,36 +277,28 @@ fn answers(
             answers.push((key, Secret::new(answer.to_owned())));
         }
     }
-    if let Some((_, domain)) = answers.iter().find(|(k, _)| *k == Key::Domain) {
-        crate::domain::Domain::parse(domain.expose()).map_err(|e| {
-            Failure::usage_with_hint(e, "give the tenant's domain, e.g. tenant.us.auth0.com")
-        })?;
-    }
-    if !has(&answers, Key::ClientSecret) && prompter.can_prompt() {
-        let kept = ["client_secret", "client_secret_file"]
-            .iter()
-            .any(|k| current.contains_key(*k));
-        let secret = prompter.secret_or_empty(&Ask {
-            prompt: if kept {
-                "Client secret (Enter keeps the current one)"
-            } else {
-                "Client secret (Enter for a public application)"
-            },
-            what: "the client secret",
-            how: "pass --client-secret-file FILE or set AUTH0_CLIENT_SECRET",
-        })?;
-        if !secret.is_empty() {
-            answers.push((Key::ClientSecret, secret));
-        }
-    }
-    Ok(answers
-        .into_iter()
-        .map(|(key, value)| Answer {
-            file: from_file.contains(&key),
-            key,
-            value,
-        })
-        .collect())
+    Ok(())
+}
+
+/// The client secret, asked hidden; none when Enter keeps the current one
+/// or the application is public.
+fn ask_client_secret(
+    current: &BTreeMap<String, String>,
+    prompter: &mut dyn Prompter,
+) -> Result<Option<Secret>, Failure> {
+    let kept = ["client_secret", "client_secret_file"]
+        .iter()
+        .any(|k| current.contains_key(*k));
+    let secret = prompter.secret_or_empty(&Ask {
+        prompt: if kept {
+            "Client secret (Enter keeps the current one)"
+        } else {
+            "Client secret (Enter for a public application)"
+        },
+        what: "the client secret",
+        how: "pass --client-secret-file FILE or set AUTH0_CLIENT_SECRET",
+    })?;
+    Ok((!secret.is_empty()).then_some(secret))
 }
 
 /// A value `config init` writes: under the key's name, or, for a secret

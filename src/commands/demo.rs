@@ -11,9 +11,11 @@ use crate::auth0::{Client, ClientAuth, LoginOutcome, PasswordLogin, TokenSet, Tr
 use crate::domain::Domain;
 use crate::emulator::{Emulator, Tenant, demo};
 use crate::error::Failure;
-use crate::flow::{Answers, Choice, Factor, Flow, Progress, Waiting};
+use crate::factor::Factor;
+use crate::flow::{Answers, Choice, Flow, Waiting};
 use crate::jwt;
 use crate::output::{Output, Paint, Report};
+use crate::progress::Progress;
 use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
 use crate::spent::Ledger;
@@ -27,6 +29,35 @@ struct Run {
 }
 
 pub async fn run(out: &Output) -> Result<(), Failure> {
+    let (emulator, client) = start().await?;
+    let base = emulator.base_url();
+    let paint = out.paint_stdout();
+    out.narrate(&paint.bold(&format!(
+        "auth0-mfa demo: an Auth0 tenant emulated at {base}"
+    )))?;
+    out.narrate(&format!(
+        "application {} (client secret in the body)\n",
+        demo::CLIENT_ID
+    ))?;
+    let mut results = Vec::new();
+    for run in &runs() {
+        results.push(narrate_run(&client, &emulator, run, out).await?);
+    }
+    if out.json {
+        out.result(Report::Prepared {
+            text: String::new(),
+            json: json!({"emulator": base, "runs": results}),
+        })?;
+    } else {
+        out.narrate("Every step above was real HTTP to the emulator. Run `auth0-mfa emulator` to keep one running,")?;
+        out.narrate("or point --domain at a tenant to do the same there.")?;
+    }
+    Ok(())
+}
+
+/// The embedded emulator with the demo tenant, and a client of its demo
+/// application.
+async fn start() -> Result<(Emulator, Client), Failure> {
     let listen = "127.0.0.1:0".parse().expect("a valid address");
     // Auth0 wants 5 s between polls of a push; the demo need not make people wait.
     let mut tenant = Tenant::demo();
@@ -34,9 +65,8 @@ pub async fn run(out: &Output) -> Result<(), Failure> {
     let emulator = Emulator::start(tenant, listen)
         .await
         .map_err(|e| Failure::Unexpected(e.context("cannot start the embedded emulator")))?;
-    let base = emulator.base_url();
     let client = Client::new(
-        Domain::parse(&base).map_err(Failure::usage)?,
+        Domain::parse(&emulator.base_url()).map_err(Failure::usage)?,
         ClientAuth::Secret {
             client_id: demo::CLIENT_ID.into(),
             client_secret: Secret::new(demo::CLIENT_SECRET),
@@ -47,16 +77,12 @@ pub async fn run(out: &Output) -> Result<(), Failure> {
         },
         None,
     )?;
-    let paint = out.paint_stdout();
-    out.narrate(&paint.bold(&format!(
-        "auth0-mfa demo: an Auth0 tenant emulated at {base}"
-    )))?;
-    out.narrate(&format!(
-        "application {} (client secret in the body)\n",
-        demo::CLIENT_ID
-    ))?;
+    Ok((emulator, client))
+}
 
-    let runs = [
+/// A login of each demo user, one factor each.
+fn runs() -> [Run; 4] {
+    [
         Run {
             title: "OTP: the code is computed from the user's TOTP secret",
             username: demo::OTP_USER,
@@ -87,42 +113,39 @@ pub async fn run(out: &Output) -> Result<(), Failure> {
                 ..Answers::default()
             },
         },
-    ];
-    let mut results = Vec::new();
-    for run in &runs {
-        out.narrate(&paint.bold(&format!("{} ({})", run.title, run.username)))?;
-        let narrator = Narrator {
-            out,
-            paint,
-            steps: RefCell::new(Vec::new()),
-        };
-        let tokens = log_in(&client, &emulator, run, &narrator).await?;
-        out.narrate(&format!("  {} {}", paint.green("✓"), summary(&tokens)))?;
-        if let Some(code) = &tokens.recovery_code {
-            out.narrate(&format!(
-                "  {} new recovery code: {} (the old one no longer works)",
-                paint.yellow_bold("!"),
-                code.expose()
-            ))?;
-        }
-        out.narrate("")?;
-        results.push(json!({
-            "factor": run.factor.name(),
-            "username": run.username,
-            "steps": narrator.steps.take(),
-            "tokens": tokens,
-        }));
+    ]
+}
+
+/// One demo login, told step by step; its record for the JSON summary.
+async fn narrate_run(
+    client: &Client,
+    emulator: &Emulator,
+    run: &Run,
+    out: &Output,
+) -> Result<Value, Failure> {
+    let paint = out.paint_stdout();
+    out.narrate(&paint.bold(&format!("{} ({})", run.title, run.username)))?;
+    let narrator = Narrator {
+        out,
+        paint,
+        steps: RefCell::new(Vec::new()),
+    };
+    let tokens = log_in(client, emulator, run, &narrator).await?;
+    out.narrate(&format!("  {} {}", paint.green("✓"), summary(&tokens)))?;
+    if let Some(code) = &tokens.recovery_code {
+        out.narrate(&format!(
+            "  {} new recovery code: {} (the old one no longer works)",
+            paint.yellow_bold("!"),
+            code.expose()
+        ))?;
     }
-    if out.json {
-        out.result(Report::Prepared {
-            text: String::new(),
-            json: json!({"emulator": base, "runs": results}),
-        })?;
-    } else {
-        out.narrate("Every step above was real HTTP to the emulator. Run `auth0-mfa emulator` to keep one running,")?;
-        out.narrate("or point --domain at a tenant to do the same there.")?;
-    }
-    Ok(())
+    out.narrate("")?;
+    Ok(json!({
+        "factor": run.factor.name(),
+        "username": run.username,
+        "steps": narrator.steps.take(),
+        "tokens": tokens,
+    }))
 }
 
 /// The password grant, then the MFA flow, exactly as `login` runs them.

@@ -3,11 +3,11 @@
 //! with is stored for `token` and `logout`.
 
 use crate::auth0::{LoginOutcome, MfaRequired, TokenSet};
-use crate::cli::{EnrollKind, LoginArgs};
+use crate::cli::LoginArgs;
 use crate::error::Failure;
-use crate::flow::{Answers, Flow, OtpWait, Requirements};
+use crate::flow::{self, Answers, Flow, OtpWait, Requirements};
 use crate::output::{Output, Report};
-use crate::prompt::{Ask, Prompter, TerminalPrompter};
+use crate::prompt::{Prompter, TerminalPrompter};
 use crate::sessions::{self, SessionKey, Sessions};
 use crate::settings::{Key, Settings};
 use crate::spent::Ledger;
@@ -38,9 +38,9 @@ pub async fn run(
     let store = storing(args)?;
     let mut prompter = TerminalPrompter::new(no_input);
     if let Some(kind) = args.enroll {
-        super::enroll::enrollment(kind, args.phone.as_deref(), args.email.as_deref())?;
+        flow::enrollment(kind, args.phone.as_deref(), args.email.as_deref())?;
         if !prompter.can_prompt() {
-            super::enroll::check_confirmable(kind, &answers, None)?;
+            flow::check_confirmable(kind, &answers, None)?;
         }
     }
     let client = super::connect(settings, out)?;
@@ -179,98 +179,21 @@ async fn enroll_first(
     waiting: crate::flow::Waiting,
     out: &Output,
 ) -> Result<(TokenSet, Result<(), Failure>), Failure> {
-    let kind = match first.args.enroll {
-        Some(kind) => kind,
-        None => pick_kind(flow.prompter, first.offered)?,
-    };
-    let phone = match (kind, &first.args.phone) {
-        (EnrollKind::Sms | EnrollKind::Voice, None) if flow.prompter.can_prompt() => {
-            Some(flow.prompter.text(&Ask {
-                prompt: "Phone number (E.164, e.g. +15555550123)",
-                what: "the phone number",
-                how: "pass --phone +15555550123",
-            })?)
-        }
-        (_, phone) => phone.clone(),
-    };
-    let enrollment =
-        super::enroll::enrollment(kind, phone.as_deref(), first.args.email.as_deref())?;
-    out.progress(&format!("the user has no MFA factor yet: enrolling {kind:?}").to_lowercase());
-    let (association, saved) = super::enroll::associate_and_show(
-        flow,
-        &required.mfa_token,
-        &enrollment,
-        first.save_to,
-        out,
-    )
-    .await?;
-    let tokens = super::enroll::confirm(
-        flow,
-        &required.mfa_token,
-        &association,
-        first.answers,
-        waiting,
-    )
-    .await?;
+    let enrollment = flow.first_enrollment(
+        first.args.enroll,
+        first.args.phone.as_deref(),
+        first.args.email.as_deref(),
+        first.offered,
+    )?;
+    let (association, saved) =
+        super::associate_and_show(flow, &required.mfa_token, &enrollment, first.save_to, out)
+            .await?;
+    let tokens = flow
+        .confirm_enrollment(&required.mfa_token, &association, first.answers, waiting)
+        .await?;
     out.result(Report::TokensAfterEnrollment {
         tokens: &tokens,
         association: &association,
     })?;
     Ok((tokens, saved))
-}
-
-/// On a terminal, the user picks among the factors the tenant offers.
-fn pick_kind(prompter: &mut dyn Prompter, offered: &Requirements) -> Result<EnrollKind, Failure> {
-    if !prompter.can_prompt() {
-        return Err(Failure::EnrollmentNeeded {
-            message: "the user has no MFA factor yet".into(),
-            hint: "enroll one as you log in: --enroll otp --otp-secret auto (or --enroll sms --phone +15555550123, email, push)".into(),
-        });
-    }
-    let kinds: Vec<EnrollKind> = match &offered.enroll {
-        Some(types) if !types.is_empty() => {
-            let mut kinds = Vec::new();
-            for kind in types.iter().flat_map(|t| kinds_of(t)) {
-                if !kinds.contains(kind) {
-                    kinds.push(*kind);
-                }
-            }
-            kinds
-        }
-        _ => ALL_KINDS.to_vec(),
-    };
-    let names: Vec<String> = kinds.iter().map(|k| describe_kind(*k).to_owned()).collect();
-    let index = prompter.select("The user has no MFA factor yet. Enroll which?", &names)?;
-    Ok(kinds[index])
-}
-
-const ALL_KINDS: [EnrollKind; 5] = [
-    EnrollKind::Otp,
-    EnrollKind::Push,
-    EnrollKind::Sms,
-    EnrollKind::Voice,
-    EnrollKind::Email,
-];
-
-/// The enrollments an `mfa_requirements.enroll` type stands for.
-fn kinds_of(requirement: &str) -> &'static [EnrollKind] {
-    match requirement {
-        "otp" => &[EnrollKind::Otp],
-        "push-notification" | "push" => &[EnrollKind::Push],
-        "phone" => &[EnrollKind::Sms, EnrollKind::Voice],
-        "sms" => &[EnrollKind::Sms],
-        "voice" => &[EnrollKind::Voice],
-        "email" => &[EnrollKind::Email],
-        _ => &[],
-    }
-}
-
-fn describe_kind(kind: EnrollKind) -> &'static str {
-    match kind {
-        EnrollKind::Otp => "otp: an authenticator app (a QR code to scan)",
-        EnrollKind::Push => "push: the Guardian app",
-        EnrollKind::Sms => "sms: codes by text message",
-        EnrollKind::Voice => "voice: codes by phone call",
-        EnrollKind::Email => "email: codes by email",
-    }
 }

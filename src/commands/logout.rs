@@ -3,6 +3,7 @@
 //! and nothing narrows them); `--all` for every stored session. A revoke that
 //! fails still forgets the session here, and says so.
 
+use crate::auth0::Client;
 use crate::cli::LogoutArgs;
 use crate::error::Failure;
 use crate::output::{LoggedOut, Output, Report};
@@ -26,29 +27,7 @@ pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result
         let Some(client_id) = &client_id else {
             return Err(crate::settings::missing(Key::ClientId, None));
         };
-        let audience = settings.text(Key::Audience);
-        let username = settings.text(Key::Username);
-        let found = sessions.matching(
-            Some(&tenant.base_url()),
-            Some(client_id),
-            audience.as_deref(),
-            username.as_deref(),
-        );
-        match super::token::narrowed_by_active(
-            &sessions,
-            &found,
-            audience.as_deref(),
-            username.as_deref(),
-        ) {
-            Some(active) => {
-                out.progress(&format!(
-                    "the active session (the last login): {}",
-                    active.describe()
-                ));
-                vec![active]
-            }
-            None => found,
-        }
+        configured_sessions(&sessions, &tenant.base_url(), client_id, settings, out)
     };
     let client = match (&tenant, &client_id) {
         (Some(_), Some(_)) if !keys.is_empty() => Some(super::connect(settings, out)?),
@@ -56,30 +35,7 @@ pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result
     };
     let mut done = Vec::new();
     for key in keys {
-        // A refresh token is only ever sent with the application it was
-        // issued to: the session's own, compared with the configured one.
-        let revocable = client
-            .as_ref()
-            .filter(|c| c.domain().base_url() == key.tenant && c.client_id() == key.client_id);
-        let refresh_token = sessions
-            .load(&key)
-            .ok()
-            .and_then(|s| s.tokens.refresh_token);
-        let revoked = match (revocable, refresh_token) {
-            (_, None) => Ok(false),
-            (None, Some(_)) => Err(format!(
-                "not revoked: the configured application is not {} at {}",
-                key.client_id, key.tenant
-            )),
-            (Some(client), Some(token)) => {
-                out.progress(&format!("revoking the refresh token of {}", key.describe()));
-                client
-                    .revoke(&token)
-                    .await
-                    .map(|()| true)
-                    .map_err(|e| format!("the revoke failed: {e}"))
-            }
-        };
+        let revoked = revoke(client.as_ref(), &sessions, &key, out).await;
         // Forgotten here whatever Auth0 said: the user asked to be logged out.
         sessions.remove(&key)?;
         if let Err(why) = &revoked {
@@ -95,4 +51,68 @@ pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result
         });
     }
     out.result(Report::LoggedOut(&done))
+}
+
+/// The configured application's sessions the settings fit: the active one
+/// (the last login) when it is among several and nothing narrows them.
+fn configured_sessions(
+    sessions: &Sessions,
+    tenant: &str,
+    client_id: &str,
+    settings: &Settings,
+    out: &Output,
+) -> Vec<SessionKey> {
+    let audience = settings.text(Key::Audience);
+    let username = settings.text(Key::Username);
+    let found = sessions.matching(
+        Some(tenant),
+        Some(client_id),
+        audience.as_deref(),
+        username.as_deref(),
+    );
+    match super::token::narrowed_by_active(
+        sessions,
+        &found,
+        audience.as_deref(),
+        username.as_deref(),
+    ) {
+        Some(active) => {
+            out.progress(&format!(
+                "the active session (the last login): {}",
+                active.describe()
+            ));
+            vec![active]
+        }
+        None => found,
+    }
+}
+
+/// Revokes the session's refresh token: true when revoked, false when it had
+/// none, and why not when it could not be.
+async fn revoke(
+    client: Option<&Client>,
+    sessions: &Sessions,
+    key: &SessionKey,
+    out: &Output,
+) -> Result<bool, String> {
+    // A refresh token is only ever sent with the application it was
+    // issued to: the session's own, compared with the configured one.
+    let revocable =
+        client.filter(|c| c.domain().base_url() == key.tenant && c.client_id() == key.client_id);
+    let refresh_token = sessions.load(key).ok().and_then(|s| s.tokens.refresh_token);
+    match (revocable, refresh_token) {
+        (_, None) => Ok(false),
+        (None, Some(_)) => Err(format!(
+            "not revoked: the configured application is not {} at {}",
+            key.client_id, key.tenant
+        )),
+        (Some(client), Some(token)) => {
+            out.progress(&format!("revoking the refresh token of {}", key.describe()));
+            client
+                .revoke(&token)
+                .await
+                .map(|()| true)
+                .map_err(|e| format!("the revoke failed: {e}"))
+        }
+    }
 }

@@ -24,13 +24,15 @@ mod verify;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::auth0::{Client, Observer, PasswordLogin, TokenSet};
+use crate::auth0::{Association, Client, Enrollment, Observer, PasswordLogin, TokenSet};
 use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
+use crate::codes;
 use crate::connection;
 use crate::domain::Domain;
 use crate::error::Failure;
+use crate::factor::Factor;
 use crate::files::{self, Existing};
-use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, Factor, OtpWait, Waiting};
+use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, Flow, OtpWait, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
 use crate::otp_command::{CodeCommand, CodeKind};
@@ -281,13 +283,13 @@ fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answe
         otp: args
             .otp
             .as_deref()
-            .map(|code| flow::answers::otp(code).map_err(|why| why.of_flag("--otp")))
+            .map(|code| codes::otp(code).map_err(|why| why.of_flag("--otp")))
             .transpose()?,
         totp: otp_secret
             .filter(|_| !auto)
             .map(|setting| {
                 // The error itself says "the OTP secret": name only its source.
-                flow::answers::totp(&setting.value, &setting.source.to_string())
+                codes::totp(&setting.value, &setting.source.to_string())
             })
             .transpose()?,
         otp_command: settings.get(Key::OtpCommand).map(|setting| CodeCommand {
@@ -306,9 +308,7 @@ fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answe
         binding_code: args
             .binding_code
             .as_deref()
-            .map(|code| {
-                flow::answers::binding_code(code).map_err(|why| why.of_flag("--binding-code"))
-            })
+            .map(|code| codes::binding_code(code).map_err(|why| why.of_flag("--binding-code")))
             .transpose()?,
         binding_command: args
             .binding_code_command
@@ -318,9 +318,7 @@ fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answe
         recovery_code: args
             .recovery_code
             .as_deref()
-            .map(|code| {
-                flow::answers::recovery_code(code).map_err(|why| why.of_flag("--recovery-code"))
-            })
+            .map(|code| codes::recovery_code(code).map_err(|why| why.of_flag("--recovery-code")))
             .transpose()?,
     })
 }
@@ -438,4 +436,36 @@ fn finish(tokens: &TokenSet, save_to: Option<&SaveTo>, out: &Output) -> Result<(
         }
         _ => Ok(()),
     }
+}
+
+/// Enrolls with `token` and shows what the user needs: the secret, the QR
+/// code, the recovery code of a first enrollment (saved first when asked:
+/// nothing is lost whatever fails later). A failed save comes back beside
+/// the association, to end the command only once the rest is done (Auth0
+/// gives no second recovery code, so the enrollment is still confirmed).
+async fn associate_and_show(
+    flow: &mut Flow<'_>,
+    token: &Secret,
+    enrollment: &Enrollment,
+    save_to: Option<&SaveTo>,
+    out: &Output,
+) -> Result<(Association, Result<(), Failure>), Failure> {
+    let association = flow.associate(token, enrollment).await?;
+    let saved = match (save_to, association.recovery_codes.first()) {
+        (Some(target), Some(code)) => {
+            let saved = target.save(code);
+            if saved.is_ok() {
+                out.note(&format!("recovery code saved to {}", target.path.display()));
+            }
+            saved
+        }
+        _ => Ok(()),
+    };
+    if out.json {
+        // The JSON comes at the end; a person confirming needs the secret now.
+        out.aside(Report::Enrollment(&association));
+    } else {
+        out.result(Report::Enrollment(&association))?;
+    }
+    Ok((association, saved))
 }

@@ -65,40 +65,17 @@ pub async fn obtain(
     }
     let session = snapshot.load(&key)?;
     if fresh(&session, min_ttl, out) {
-        return Ok(Obtained {
-            key,
-            expires_at: session.expires_at,
-            tokens: session.tokens,
-        });
+        return Ok(Obtained::stored(key, session));
     }
     let mut sessions = Sessions::open(store, settings.request_timeout())?;
     let key = find(&sessions)?;
     // Another process may have refreshed it while this one waited.
     let session = sessions.load(&key)?;
     if fresh(&session, min_ttl, out) {
-        return Ok(Obtained {
-            key,
-            expires_at: session.expires_at,
-            tokens: session.tokens,
-        });
+        return Ok(Obtained::stored(key, session));
     }
-    let left = session.seconds_left(now_unix());
     let Some(refresh_token) = session.tokens.refresh_token.clone() else {
-        return Err(Failure::NoSession {
-            message: format!(
-                "the stored session of {} has {} and no refresh token",
-                key.describe(),
-                if left == 0 {
-                    "expired".to_owned()
-                } else {
-                    format!("only {left} s left")
-                }
-            ),
-            hint: format!(
-                "log in again, asking for a refresh token: {}",
-                login_command(&key, true)
-            ),
-        });
+        return Err(no_refresh_token(&key, session.seconds_left(now_unix())));
     };
     let client = super::connect(settings, out)?;
     let mut prompter = TerminalPrompter::new(no_input);
@@ -136,6 +113,36 @@ pub async fn obtain(
         tokens,
         expires_at,
     })
+}
+
+impl Obtained {
+    /// The stored session as it is.
+    fn stored(key: SessionKey, session: Session) -> Obtained {
+        Obtained {
+            key,
+            expires_at: session.expires_at,
+            tokens: session.tokens,
+        }
+    }
+}
+
+/// A session that is running out and has no refresh token to renew it.
+fn no_refresh_token(key: &SessionKey, left: u64) -> Failure {
+    Failure::NoSession {
+        message: format!(
+            "the stored session of {} has {} and no refresh token",
+            key.describe(),
+            if left == 0 {
+                "expired".to_owned()
+            } else {
+                format!("only {left} s left")
+            }
+        ),
+        hint: format!(
+            "log in again, asking for a refresh token: {}",
+            login_command(key, true)
+        ),
+    }
 }
 
 /// The stored session the settings point to, without a request.

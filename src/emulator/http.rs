@@ -296,22 +296,20 @@ pub fn iso_date(epoch_ms: u64) -> String {
 /// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) for the `Date` header, which follows
 /// the emulator's clock so clients can measure skew.
 pub fn http_date(epoch_secs: u64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let days = (epoch_secs / 86_400) as i64;
-    let secs = epoch_secs % 86_400;
-    let (year, month, day) = civil_from_days(days);
+    let at = crate::date::civil(i64::try_from(epoch_secs).unwrap_or(i64::MAX));
     format!(
         "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
-        DAYS[(days % 7) as usize],
-        day,
-        MONTHS[(month - 1) as usize],
-        year,
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
+        DAYS[at.weekday as usize],
+        at.day,
+        MONTHS[(at.month - 1) as usize],
+        at.year,
+        at.hour,
+        at.minute,
+        at.second
     )
 }
 

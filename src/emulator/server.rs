@@ -271,31 +271,10 @@ async fn dispatch(
     if control {
         return finish(&shared, control::handle(&shared, &req), None);
     }
-    let fault = take_fault(&shared, &req, &raw, parts_version);
-    let faulted = fault.is_some();
-    match fault {
-        Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
-        Some(Fault::Pass) | None => {}
-        Some(Fault::ResetConnection) => {
-            log(&shared, &req, 0, Some("reset (fault)"), started);
-            conn.reset();
-            return Response::new(Body::empty());
-        }
-        Some(fault) => {
-            let mut resp = fault.response(shared.now_secs());
-            let outcome = format!("{} (fault)", fault.name());
-            log(
-                &shared,
-                &req,
-                resp.status().as_u16(),
-                Some(&outcome),
-                started,
-            );
-            resp.headers_mut()
-                .insert(header::DATE, header_value(&http_date(shared.now_secs())));
-            return resp;
-        }
-    }
+    let faulted = match apply_fault(&shared, &conn, &req, &raw, parts_version, started).await {
+        Ok(faulted) => faulted,
+        Err(instead) => return instead,
+    };
     let rate = shared.rate_limit(&routes::rate_limit_key(&req));
     if rate.allowed && !faulted {
         shared
@@ -316,6 +295,39 @@ async fn dispatch(
         started,
     );
     finish(&shared, reply, Some(rate))
+}
+
+/// The fault the control API injected for this request, if any: a delay
+/// before the real answer, or an answer in its place (`Err`). True when one
+/// was taken: the request is recorded already, and is not recorded twice.
+async fn apply_fault(
+    shared: &Shared,
+    conn: &ConnHandle,
+    req: &ApiRequest,
+    raw: &[u8],
+    version: axum::http::Version,
+    started: Instant,
+) -> Result<bool, Response> {
+    let fault = take_fault(shared, req, raw, version);
+    let faulted = fault.is_some();
+    match fault {
+        Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
+        Some(Fault::Pass) | None => {}
+        Some(Fault::ResetConnection) => {
+            log(shared, req, 0, Some("reset (fault)"), started);
+            conn.reset();
+            return Err(Response::new(Body::empty()));
+        }
+        Some(fault) => {
+            let mut resp = fault.response(shared.now_secs());
+            let outcome = format!("{} (fault)", fault.name());
+            log(shared, req, resp.status().as_u16(), Some(&outcome), started);
+            resp.headers_mut()
+                .insert(header::DATE, header_value(&http_date(shared.now_secs())));
+            return Err(resp);
+        }
+    }
+    Ok(faulted)
 }
 
 /// Auth0's 429 (in the Management API's shape on its paths), with the seconds until

@@ -1,122 +1,8 @@
-//! Factors: what each authenticator is, and which one to use when the user
-//! did not say (one obvious choice, a picker on a terminal, or an error that
-//! lists the choices).
+//! Which authenticator to use when the user did not say: one obvious
+//! choice, a picker on a terminal, or an error that lists the choices.
 
-use std::fmt;
-
-use crate::auth0::{Authenticator, ChallengeType};
-
-/// The ways to answer Auth0's MFA, as users name them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Factor {
-    Otp,
-    Push,
-    Sms,
-    Voice,
-    Email,
-    RecoveryCode,
-}
-
-impl Factor {
-    pub const ALL: [Factor; 6] = [
-        Factor::Otp,
-        Factor::Push,
-        Factor::Sms,
-        Factor::Voice,
-        Factor::Email,
-        Factor::RecoveryCode,
-    ];
-
-    pub fn parse(name: &str) -> Option<Factor> {
-        Factor::ALL
-            .into_iter()
-            .find(|f| f.name().eq_ignore_ascii_case(name))
-    }
-
-    /// What an authenticator is, from its id prefix (`push|dev_...`), else
-    /// from its type and channel.
-    pub fn of(authenticator: &Authenticator) -> Option<Factor> {
-        let from_prefix = authenticator
-            .id
-            .split_once('|')
-            .and_then(|(prefix, _)| Factor::from_id_prefix(prefix));
-        from_prefix.or(
-            match (
-                authenticator.authenticator_type.as_str(),
-                authenticator.oob_channel.as_deref(),
-            ) {
-                ("otp", _) => Some(Factor::Otp),
-                ("recovery-code", _) => Some(Factor::RecoveryCode),
-                ("oob", Some("auth0")) => Some(Factor::Push),
-                ("oob", Some("sms")) => Some(Factor::Sms),
-                ("oob", Some("voice")) => Some(Factor::Voice),
-                ("oob", Some("email")) => Some(Factor::Email),
-                _ => None,
-            },
-        )
-    }
-
-    pub fn from_id_prefix(prefix: &str) -> Option<Factor> {
-        match prefix {
-            "totp" | "otp" => Some(Factor::Otp),
-            "push" => Some(Factor::Push),
-            "sms" => Some(Factor::Sms),
-            "voice" => Some(Factor::Voice),
-            "email" => Some(Factor::Email),
-            "recovery-code" => Some(Factor::RecoveryCode),
-            _ => None,
-        }
-    }
-
-    /// The `challenge_type` to ask for; the recovery code needs no challenge.
-    pub fn challenge_type(self) -> Option<ChallengeType> {
-        match self {
-            Factor::Otp => Some(ChallengeType::Otp),
-            Factor::Push | Factor::Sms | Factor::Voice | Factor::Email => Some(ChallengeType::Oob),
-            Factor::RecoveryCode => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Factor::Otp => "otp",
-            Factor::Push => "push",
-            Factor::Sms => "sms",
-            Factor::Voice => "voice",
-            Factor::Email => "email",
-            Factor::RecoveryCode => "recovery-code",
-        }
-    }
-
-    /// Codes that arrive by message: the challenge says `binding_method: prompt`.
-    pub fn sends_a_code(self) -> bool {
-        matches!(self, Factor::Sms | Factor::Voice | Factor::Email)
-    }
-}
-
-impl fmt::Display for Factor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A line of the picker and of the "choose one" error.
-pub fn describe(authenticator: &Authenticator) -> String {
-    let factor = Factor::of(authenticator)
-        .map(Factor::name)
-        .unwrap_or("unknown");
-    match &authenticator.name {
-        Some(name) => format!(
-            "{factor} {} ({})",
-            crate::sanitize::sanitize(name),
-            crate::sanitize::sanitize(&authenticator.id)
-        ),
-        None => format!(
-            "{factor} ({})",
-            crate::sanitize::sanitize(&authenticator.id)
-        ),
-    }
-}
+use crate::auth0::Authenticator;
+use crate::factor::Factor;
 
 /// What picking among the user's authenticators came to.
 #[derive(Debug)]
@@ -136,18 +22,18 @@ pub fn pick(authenticators: &[Authenticator], wanted: Option<Factor>) -> Pick<'_
         Some(factor) => active
             .iter()
             .copied()
-            .filter(|a| Factor::of(a) == Some(factor))
+            .filter(|a| a.factor() == Some(factor))
             .collect(),
         None => active.clone(),
     };
     match wanted {
         Some(_) if !fits.is_empty() => Pick::One(fits[0]),
-        Some(_) => Pick::None(active.iter().map(|a| describe(a)).collect()),
+        Some(_) => Pick::None(active.iter().map(|a| a.describe()).collect()),
         None => {
             let daily: Vec<&Authenticator> = fits
                 .iter()
                 .copied()
-                .filter(|a| Factor::of(a) != Some(Factor::RecoveryCode))
+                .filter(|a| a.factor() != Some(Factor::RecoveryCode))
                 .collect();
             match (daily.len(), fits.len()) {
                 (_, 0) => Pick::None(Vec::new()),
@@ -182,24 +68,6 @@ mod tests {
             authenticator("push|dev_c", "oob", Some("auth0"), false),
             authenticator("recovery-code|dev_d", "recovery-code", None, true),
         ]
-    }
-
-    #[test]
-    fn factor_of_each_recorded_shape() {
-        let list = sample();
-        let factors: Vec<_> = list.iter().map(|a| Factor::of(a).unwrap()).collect();
-        assert_eq!(
-            factors,
-            [
-                Factor::Otp,
-                Factor::Sms,
-                Factor::Voice,
-                Factor::Push,
-                Factor::RecoveryCode
-            ]
-        );
-        let unprefixed = authenticator("dev_x", "oob", Some("email"), true);
-        assert_eq!(Factor::of(&unprefixed), Some(Factor::Email));
     }
 
     #[test]

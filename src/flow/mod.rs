@@ -1,10 +1,13 @@
 //! The MFA flow after `mfa_required`: choose a factor, challenge it, obtain the
 //! answer (a flag, a computed TOTP code, a prompt, or a push approval), verify,
-//! tokens. Prompts and progress sit behind traits, so it runs without a terminal.
+//! tokens; and enrolling a factor (`enroll`), the first one as the user logs
+//! in (`first_factor`). Prompts and progress sit behind traits, so it runs
+//! without a terminal.
 
 pub mod answers;
 mod enroll;
 mod factor;
+mod first_factor;
 mod otp;
 mod poll;
 mod requirements;
@@ -12,15 +15,20 @@ mod requirements;
 use std::time::{Duration, Instant};
 
 use crate::auth0::{
-    Challenge, ChallengeType, Client, LoginOutcome, MfaRequired, PasswordLogin, TokenSet,
+    Authenticator, Challenge, ChallengeType, Client, LoginOutcome, MfaRequired, PasswordLogin,
+    TokenSet,
 };
+use crate::codes;
 use crate::error::Failure;
+use crate::factor::Factor;
+use crate::progress::Progress;
 use crate::prompt::{Ask, Prompter, cannot_prompt};
 use crate::secret::Secret;
 use crate::spent::Ledger;
 
-pub use answers::{Answers, Malformed, OtpWait};
-pub use factor::{Factor, Pick, describe, pick};
+pub use answers::{Answers, OtpWait};
+pub use enroll::{check_confirmable, enrollment};
+pub use factor::{Pick, pick};
 pub use poll::{DEFAULT_INTERVAL, DEFAULT_TIMEOUT, Next, PushPoll};
 pub use requirements::Requirements;
 
@@ -48,24 +56,6 @@ impl Default for Waiting {
             once: false,
         }
     }
-}
-
-/// Told each step as it happens (stderr for users, stdout for the demo).
-pub trait Progress {
-    fn step(&self, message: &str);
-    /// A secret Auth0 just issued that exists nowhere else (a rotated
-    /// recovery code): the output holds it until it has been shown.
-    fn keep(&self, _field: &'static str, _secret: &Secret) {}
-    /// Something the user must know even without a terminal (a wait).
-    fn note(&self, _message: &str) {}
-    fn warn(&self, _message: &str) {}
-    /// How often to report a wait in progress; `None` sleeps whole intervals.
-    fn tick(&self) -> Option<Duration> {
-        None
-    }
-    /// A wait in progress, redrawn on one line (a spinner, a countdown).
-    fn waiting(&self, _message: &str) {}
-    fn done_waiting(&self) {}
 }
 
 pub struct Flow<'a> {
@@ -234,7 +224,7 @@ impl Flow<'_> {
             self.message.channel = Some(factor.name());
         }
         let types: Vec<ChallengeType> = factor
-            .and_then(Factor::challenge_type)
+            .and_then(ChallengeType::for_factor)
             .into_iter()
             .collect();
         let what = factor.map_or(String::new(), |f| format!(" for {f}"));
@@ -276,8 +266,8 @@ impl Flow<'_> {
             Err(other) => return other.into(),
         };
         let active = || list.iter().filter(|a| a.active);
-        let have: Vec<String> = active().map(describe).collect();
-        if active().any(|a| Factor::of(a) == Some(factor)) {
+        let have: Vec<String> = active().map(Authenticator::describe).collect();
+        if active().any(|a| a.factor() == Some(factor)) {
             // The user has it, and Auth0 still would not take it for this login.
             return Failure::EnrollmentNeeded {
                 message: format!(
@@ -400,7 +390,7 @@ impl Flow<'_> {
             Some(code) => code.clone(),
             None => {
                 let code = self.prompter.secret(&RECOVERY_ASK)?;
-                answers::recovery_code(code.expose()).map_err(|why| why.entered(&RECOVERY_ASK))?
+                codes::recovery_code(code.expose()).map_err(|why| why.entered(RECOVERY_ASK.what))?
             }
         };
         self.progress
@@ -463,7 +453,7 @@ impl Flow<'_> {
                 });
             }
             Pick::Several(choices) => {
-                let lines: Vec<String> = choices.iter().map(|a| describe(a)).collect();
+                let lines: Vec<String> = choices.iter().map(|a| a.describe()).collect();
                 if !self.prompter.can_prompt() {
                     return Err(Failure::usage_with_hint(
                         "the user has several authenticators and there is no terminal to choose on",
@@ -476,9 +466,9 @@ impl Flow<'_> {
                 choices[self.prompter.select("Which authenticator?", &lines)?]
             }
         };
-        self.progress.step(&format!("using {}", describe(chosen)));
+        self.progress.step(&format!("using {}", chosen.describe()));
         self.message.destination = chosen.name.clone();
-        Ok((Factor::of(chosen), Some(chosen.id.clone())))
+        Ok((chosen.factor(), Some(chosen.id.clone())))
     }
 
     fn check_answerable(&self, factor: Option<Factor>, answers: &Answers) -> Result<(), Failure> {
@@ -514,7 +504,7 @@ impl Flow<'_> {
             }
             (None, None) => {
                 let code = self.prompter.secret(&BINDING_ASK)?;
-                answers::binding_code(code.expose()).map_err(|why| why.entered(&BINDING_ASK))
+                codes::binding_code(code.expose()).map_err(|why| why.entered(BINDING_ASK.what))
             }
         }
     }

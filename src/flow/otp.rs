@@ -6,8 +6,9 @@
 
 use std::time::{Duration, Instant};
 
-use super::answers::{self, OtpWait};
+use super::answers::OtpWait;
 use super::{Answers, Flow, OTP_ASK};
+use crate::codes;
 use crate::error::Failure;
 use crate::otp_command::CodeCommand;
 use crate::secret::Secret;
@@ -83,7 +84,7 @@ impl Flow<'_> {
             return self.command_code(&tenant, command, answers.otp_wait).await;
         }
         let typed = self.prompter.secret(&OTP_ASK)?;
-        let code = answers::otp(typed.expose()).map_err(|why| why.entered(&OTP_ASK))?;
+        let code = codes::otp(typed.expose()).map_err(|why| why.entered(OTP_ASK.what))?;
         self.refuse_reuse(&tenant, &code, "the code entered")?;
         Ok(code)
     }

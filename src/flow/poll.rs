@@ -101,7 +101,7 @@ impl PushPoll {
 mod tests {
     use super::*;
     use crate::auth0::ApiError;
-    use crate::error::exit;
+    use crate::exit_code::ExitCode;
 
     fn api(error: &str, description: &str) -> Result<TokenSet, Error> {
         Err(Error::Api(ApiError {
@@ -167,20 +167,20 @@ mod tests {
         ) else {
             panic!()
         };
-        assert_eq!(f.exit_code(), exit::REJECTED);
+        assert_eq!(f.exit(), ExitCode::Rejected);
         let Next::Stop(f) = poll.after(
             api("invalid_grant", "MFA Authorization rejected."),
             Duration::ZERO,
         ) else {
             panic!()
         };
-        assert_eq!(f.exit_code(), exit::REJECTED);
+        assert_eq!(f.exit(), ExitCode::Rejected);
         let Next::Stop(f) =
             poll.after(api("expired_token", "mfa_token is expired"), Duration::ZERO)
         else {
             panic!()
         };
-        assert_eq!(f.exit_code(), exit::EXPIRED);
+        assert_eq!(f.exit(), ExitCode::Expired);
     }
 
     #[test]
@@ -193,6 +193,6 @@ mod tests {
         let Next::Stop(f) = poll.after(api("authorization_pending", ""), 10 * SECOND) else {
             panic!()
         };
-        assert_eq!(f.exit_code(), exit::PUSH_TIMEOUT);
+        assert_eq!(f.exit(), ExitCode::PushTimeout);
     }
 }

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::Factor;
+use crate::factor::Factor;
 
 /// The factors a user can be challenged with, as far as Auth0 said.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,7 +31,10 @@ impl Offered {
         match self {
             Offered::Factor(f) => f == factor,
             Offered::Phone => matches!(factor, Factor::Sms | Factor::Voice),
-            Offered::AnyOob => factor.challenge_type() == Some(crate::auth0::ChallengeType::Oob),
+            Offered::AnyOob => {
+                crate::auth0::ChallengeType::for_factor(factor)
+                    == Some(crate::auth0::ChallengeType::Oob)
+            }
         }
     }
 

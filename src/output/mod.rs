@@ -13,24 +13,26 @@ use serde_json::{Map, Value, json};
 use crate::auth0::{
     Association, Authenticator, Challenge, Error as Auth0Error, MfaRequired, TokenSet,
 };
-use crate::cli::ColorChoice;
 use crate::error::Failure;
 use crate::management;
 use crate::secret::Secret;
-use crate::settings::Settings;
 
 pub mod ci;
+mod color;
 pub mod export;
 mod json;
 mod qr;
 mod report;
+mod settings_view;
 pub mod stream_mask;
 mod time;
 
 pub use crate::sanitize::sanitize;
 use crate::sanitize::{sanitize_line, sanitize_value};
+pub use color::ColorChoice;
 pub use report::enrolled_json;
 use report::{report_json, report_text};
+pub use settings_view::{SettingRow, SettingsView};
 pub use time::human_duration;
 
 /// A command's result, rendered by [`Output::result`].
@@ -40,7 +42,7 @@ pub enum Report<'a> {
     MfaToken(&'a MfaRequired),
     Challenge(&'a Challenge),
     Totp(&'a TotpCode),
-    Settings(&'a Settings),
+    Settings(&'a SettingsView),
     ConfigPath {
         path: &'a Path,
         exists: bool,
@@ -84,7 +86,7 @@ pub enum Report<'a> {
     Unblocked(&'a str),
     /// `users reset-mfa`: the user whose methods are all removed.
     MfaReset(&'a str),
-    Doctor(&'a [crate::doctor::Check]),
+    Doctor(&'a [crate::check::Check]),
     /// Already in both shapes (the emulator's banner, the demo's summary).
     Prepared {
         text: String,
@@ -145,7 +147,7 @@ impl Output {
     pub fn new(json: bool, verbose: u8, color: ColorChoice) -> Output {
         let stderr_terminal = std::io::stderr().is_terminal();
         let env = |name: &str| std::env::var_os(name);
-        let decide = |terminal: bool| colour_wanted(color, terminal, env);
+        let decide = |terminal: bool| color::wanted(color, terminal, env);
         // We decide per stream ourselves; colored's own guess must not interfere.
         colored::control::set_override(true);
         Output {
@@ -475,7 +477,7 @@ fn one_line(message: &str) -> String {
 
 /// Steps on stderr, and a spinner with the elapsed time while a push is
 /// awaited, only when stderr is a terminal.
-impl crate::flow::Progress for Output {
+impl crate::progress::Progress for Output {
     fn step(&self, message: &str) {
         self.progress(message);
     }
@@ -509,27 +511,6 @@ impl crate::flow::Progress for Output {
 
     fn done_waiting(&self) {
         self.end_spinner();
-    }
-}
-
-/// The one colour decision, per stream. `--color` wins; then, as gh documents
-/// them: `NO_COLOR` (any value) turns colour off, `CLICOLOR_FORCE` (not `0`)
-/// turns it on even off a terminal, `CLICOLOR=0` turns it off; else colour on
-/// a terminal whose `TERM` is not `dumb`.
-fn colour_wanted(
-    choice: ColorChoice,
-    terminal: bool,
-    env: impl Fn(&str) -> Option<std::ffi::OsString>,
-) -> bool {
-    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
-    let is = |name: &str, value: &str| env(name).is_some_and(|v| v == value);
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto if set("NO_COLOR") => false,
-        ColorChoice::Auto if set("CLICOLOR_FORCE") && !is("CLICOLOR_FORCE", "0") => true,
-        ColorChoice::Auto if is("CLICOLOR", "0") => false,
-        ColorChoice::Auto => terminal && !is("TERM", "dumb"),
     }
 }
 
@@ -575,9 +556,9 @@ impl Paint {
 }
 
 fn failure_json(failure: &Failure) -> Value {
-    if let Failure::AfterEnrollment { enrollment, cause } = failure {
+    if let Failure::AfterEnrollment { association, cause } = failure {
         let mut body = failure_json(cause);
-        body["enrollment"] = enrollment.clone();
+        body["enrollment"] = enrolled_json(association, None);
         return body;
     }
     let mut body = Map::new();
@@ -621,52 +602,4 @@ fn failure_json(failure: &Failure) -> Value {
     body.insert("hint".into(), json!(failure.hint()));
     body.insert("exit_code".into(), json!(failure.exit_code()));
     Value::Object(body)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn wanted(choice: ColorChoice, terminal: bool, vars: &[(&str, &str)]) -> bool {
-        colour_wanted(choice, terminal, |name| {
-            vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.into())
-        })
-    }
-
-    #[test]
-    fn a_terminal_gets_colour_unless_the_environment_says_no() {
-        use ColorChoice::*;
-        assert!(wanted(Auto, true, &[]));
-        assert!(wanted(Auto, true, &[("TERM", "xterm-256color")]));
-        assert!(!wanted(Auto, true, &[("TERM", "dumb")]));
-        assert!(!wanted(Auto, true, &[("NO_COLOR", "1")]));
-        assert!(wanted(Auto, true, &[("NO_COLOR", "")]));
-        assert!(!wanted(Auto, true, &[("CLICOLOR", "0")]));
-        assert!(wanted(Auto, true, &[("CLICOLOR", "1")]));
-        assert!(!wanted(Auto, false, &[]));
-        assert!(!wanted(Auto, false, &[("CLICOLOR", "1")]));
-    }
-
-    #[test]
-    fn force_beats_clicolor_and_no_color_beats_force() {
-        use ColorChoice::*;
-        assert!(wanted(Auto, false, &[("CLICOLOR_FORCE", "1")]));
-        assert!(!wanted(Auto, false, &[("CLICOLOR_FORCE", "0")]));
-        assert!(wanted(
-            Auto,
-            true,
-            &[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")]
-        ));
-        assert!(!wanted(
-            Auto,
-            true,
-            &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
-        ));
-        assert!(wanted(
-            Always,
-            false,
-            &[("NO_COLOR", "1"), ("CLICOLOR", "0")]
-        ));
-        assert!(!wanted(Never, true, &[("CLICOLOR_FORCE", "1")]));
-    }
 }

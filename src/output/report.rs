@@ -5,11 +5,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::{Map, Value, json};
 
 use super::time::{human_duration, relative, utc};
-use super::{Paint, Report};
+use super::{Paint, Report, SettingsView};
 use crate::auth0::{Association, Authenticator, TokenSet};
 use crate::jwt;
 use crate::sanitize::{sanitize_line, sanitize_value};
-use crate::settings::Settings;
 
 pub(super) fn report_json(report: &Report<'_>) -> Value {
     match report {
@@ -456,8 +455,8 @@ fn authenticators_text(list: &[Authenticator], all: bool, paint: &Paint) -> Stri
     out
 }
 
-fn doctor_text(checks: &[crate::doctor::Check], paint: &Paint) -> String {
-    use crate::doctor::Status;
+fn doctor_text(checks: &[crate::check::Check], paint: &Paint) -> String {
+    use crate::check::Status;
     let width = checks.iter().map(|c| columns(c.check)).max().unwrap_or(0);
     let mut out = String::new();
     let mut last_fix: Option<&str> = None;
@@ -535,31 +534,29 @@ fn claims_text(claims: &Map<String, Value>, paint: &Paint) -> String {
         .collect()
 }
 
-fn settings_json(settings: &Settings) -> Value {
+fn settings_json(settings: &SettingsView) -> Value {
     let values: Map<String, Value> = settings
-        .values
+        .rows
         .iter()
-        .map(|s| {
+        .map(|row| {
             (
-                s.key.name().to_owned(),
-                json!({"value": s.shown(), "source": s.source.to_string()}),
+                row.key.to_owned(),
+                json!({"value": row.value, "source": row.source}),
             )
         })
         .collect();
     json!({
-        "config_file": settings.config_path,
-        "config_file_exists": settings.config_found,
-        "session_store": crate::sessions::describe_store(
-            crate::sessions::Choice::from_env().unwrap_or(crate::sessions::Choice::Auto)
-        ),
-        "profile": settings.profile.as_ref().map(|(name, source)| json!({"name": name, "source": source.to_string()})),
+        "config_file": settings.config_file,
+        "config_file_exists": settings.config_file_exists,
+        "session_store": settings.session_store,
+        "profile": settings.profile.as_ref().map(|(name, source)| json!({"name": name, "source": source})),
         "settings": values,
     })
 }
 
-fn settings_text(settings: &Settings, paint: &Paint) -> String {
-    let file = match &settings.config_path {
-        Some(path) if settings.config_found => path.display().to_string(),
+fn settings_text(settings: &SettingsView, paint: &Paint) -> String {
+    let file = match &settings.config_file {
+        Some(path) if settings.config_file_exists => path.display().to_string(),
         Some(path) => format!("{} (not found)", path.display()),
         None => "(no config directory)".into(),
     };
@@ -567,21 +564,18 @@ fn settings_text(settings: &Settings, paint: &Paint) -> String {
         Some((name, source)) => format!("{name} ({source})"),
         None => "(none)".into(),
     };
-    let store = crate::sessions::describe_store(
-        crate::sessions::Choice::from_env().unwrap_or(crate::sessions::Choice::Auto),
-    );
     let mut rows = vec![
         ("config file", file),
         ("profile", profile),
-        ("session store", store),
+        ("session store", settings.session_store.clone()),
     ];
-    for setting in &settings.values {
+    for row in &settings.rows {
         rows.push((
-            setting.key.name(),
+            row.key,
             format!(
                 "{}  {}",
-                sanitize_line(&setting.shown()),
-                paint.dim(&format!("[{}]", setting.source))
+                sanitize_line(&row.value),
+                paint.dim(&format!("[{}]", row.source))
             ),
         ));
     }

@@ -1,5 +1,7 @@
-//! Times for people: durations in words, Unix times as UTC dates, without a
-//! date crate.
+//! Times for people: durations in words, Unix times as UTC dates (from
+//! `crate::date`).
+
+use crate::date::civil;
 
 pub fn human_duration(seconds: u64) -> String {
     match seconds {
@@ -22,31 +24,20 @@ pub(super) fn relative(delta: i64) -> String {
 
 /// `2026-11-30 14:03:00 UTC`, for people.
 pub fn utc(unix: i64) -> String {
-    let (year, month, day, hour, minute, second) = civil(unix);
-    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02} UTC")
+    format!("{} UTC", date_and_time(unix, ' '))
 }
 
 /// `2026-11-30T14:03:00Z` (RFC 3339), for programs.
 pub fn rfc3339(unix: i64) -> String {
-    let (year, month, day, hour, minute, second) = civil(unix);
-    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z")
+    format!("{}Z", date_and_time(unix, 'T'))
 }
 
-/// Year, month, day, hour, minute, second of a Unix time in UTC, without a
-/// date crate: days to civil date (Hinnant).
-fn civil(unix: i64) -> (i64, i64, i64, i64, i64, i64) {
-    let days = unix.div_euclid(86_400);
-    let secs = unix.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day, secs / 3600, secs % 3600 / 60, secs % 60)
+fn date_and_time(unix: i64, between: char) -> String {
+    let at = civil(unix);
+    format!(
+        "{:04}-{:02}-{:02}{between}{:02}:{:02}:{:02}",
+        at.year, at.month, at.day, at.hour, at.minute, at.second
+    )
 }
 
 #[cfg(test)]

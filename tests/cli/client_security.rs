@@ -41,7 +41,7 @@ fn a_loopback_tenant_is_never_reached_through_a_proxy() {
     let port = tenant.emulator.local_addr().port();
     for domain in [tenant.base_url(), format!("http://localhost:{port}")] {
         let output = tenant
-            .test_cmd()
+            .cmd()
             .env("AUTH0_DOMAIN", &domain)
             .env("HTTP_PROXY", &proxy)
             .env("http_proxy", &proxy)
@@ -102,7 +102,7 @@ fn a_state_directory_others_can_write_is_refused_and_nothing_is_written_through_
     std::os::unix::fs::symlink(victims.path().join("planted"), dir.join("sessions.lock")).unwrap();
 
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "file")
         .args([
             "login",
@@ -139,7 +139,7 @@ fn links_in_a_private_state_directory_are_not_followed() {
     std::os::unix::fs::symlink(&victim, dir.join("spent-codes.json")).unwrap();
     std::os::unix::fs::symlink(victims.path().join("planted"), dir.join("sessions.lock")).unwrap();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "file")
         .args([
             "login",
@@ -183,7 +183,7 @@ fn a_session_file_others_can_read_or_write_is_not_served() {
     let path = planted_session(&tenant);
     let token = || {
         tenant
-            .test_cmd()
+            .cmd()
             .env("AUTH0_MFA_STORE", "file")
             .args(["token", "-u", "recovery@test.example"])
             .output()
@@ -224,7 +224,7 @@ fn a_session_file_of_another_user_is_not_served() {
     chmod(&path, 0o600);
     std::os::unix::fs::chown(&path, Some(65534), Some(65534)).unwrap();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "file")
         .args(["token", "-u", "recovery@test.example"])
         .output()
@@ -277,7 +277,7 @@ fn a_config_file_others_can_write_is_refused() {
 
 /// A tenant with two applications that both keep sessions.
 fn two_applications() -> TestTenant {
-    TestTenant::with(
+    TestTenant::serving(
         Tenant::from_toml(&format!(
             r#"
 [settings]
@@ -300,6 +300,7 @@ secret = "{OTP_SECRET}"
 "#
         ))
         .unwrap(),
+        TEST_APP,
     )
 }
 
@@ -307,7 +308,7 @@ secret = "{OTP_SECRET}"
 fn logout_all_sends_each_session_with_its_own_application_only() {
     let tenant = two_applications();
     let login = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "file")
         .args([
             "login",
@@ -324,7 +325,7 @@ fn logout_all_sends_each_session_with_its_own_application_only() {
     assert!(stdout_json(&login)["refresh_token"].is_string());
 
     let logout = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "file")
         .env("AUTH0_CLIENT_ID", "other-client")
         .env("AUTH0_CLIENT_SECRET", "other-client-secret")
@@ -342,7 +343,7 @@ fn logout_all_sends_each_session_with_its_own_application_only() {
 
     // With its own application configured, the next session is revoked.
     let again = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "file")
         .args([
             "login",
@@ -357,7 +358,7 @@ fn logout_all_sends_each_session_with_its_own_application_only() {
         .unwrap();
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
     let logout = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "file")
         .args(["logout", "--all", "--json"])
         .output()
@@ -375,7 +376,7 @@ fn the_otp_command_sees_no_secret_variable() {
     let seen = tenant.home.path().join("environment.txt");
     let command = format!("env > '{}'; {} totp '{OTP_SECRET}'", seen.display(), BIN);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_TOKEN", "Fe26.2**not-a-real-token")
         .env("UNRELATED", "kept")
         .args([
@@ -415,7 +416,7 @@ fn a_cookie_value_never_shows_in_a_trace() {
         body: br#"{"error":"invalid_request","error_description":"no"}"#.to_vec(),
     });
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["login", "-vv", "--no-store", "-u", "recovery@test.example"])
         .args(["--otp-secret", OTP_SECRET])
         .output()

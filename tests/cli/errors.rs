@@ -55,7 +55,7 @@ fn missing_domain_in_json_mode_is_one_json_document() {
 fn a_json_failure_also_says_its_error_and_hint_on_stderr() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_PASSWORD", "wrong-password")
         .args(["login", "--json", "-u", "push@test.example"])
         .output()
@@ -399,7 +399,7 @@ fn secrets_a_server_echoes_back_are_masked_everywhere() {
                 .into_bytes(),
         });
         let output = tenant
-            .test_cmd()
+            .cmd()
             .args(["login", "-u", "otp@test.example", "--password", PASSWORD])
             .args(["--otp-secret", OTP_SECRET])
             .args(mode)
@@ -447,7 +447,7 @@ fn an_mfa_required_without_an_mfa_token_is_not_auth0_s_answer() {
             body: body.to_string().into_bytes(),
         });
         let output = tenant
-            .test_cmd()
+            .cmd()
             .args([
                 "login",
                 "--json",
@@ -479,7 +479,7 @@ fn a_domain_without_http_at_a_plain_http_server_names_the_http_url() {
     let tenant = TestTenant::fast("");
     let bare = tenant.base_url().trim_start_matches("http://").to_owned();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_DOMAIN", &bare)
         .args(["login", "-u", "otp@test.example", "--password", PASSWORD])
         .output()
@@ -544,7 +544,7 @@ fn a_factor_the_user_has_but_auth0_does_not_offer_says_so() {
     let tenant = TestTenant::fast("");
     let login = |extra: &[&str]| {
         tenant
-            .test_cmd()
+            .cmd()
             .args([
                 "login",
                 "--json",
@@ -616,7 +616,7 @@ fn a_sent_secret_inside_a_token_does_not_corrupt_the_printed_token() {
                     .into_bytes(),
         });
         let output = tenant
-            .test_cmd()
+            .cmd()
             .args([
                 "login",
                 "--no-store",
@@ -653,7 +653,7 @@ fn an_echoed_password_is_masked_in_its_encoded_forms_too() {
         .into_bytes(),
     });
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_PASSWORD", password)
         .args([
             "login",
@@ -690,7 +690,7 @@ fn small_errors_say_it_once_with_the_flag_typed_and_everything_missing() {
     let tenant = TestTenant::fast("");
     // "the OTP secret" once, not "the OTP secret from ...: the OTP secret ...".
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "verify",
             "--mfa-token",
@@ -707,7 +707,7 @@ fn small_errors_say_it_once_with_the_flag_typed_and_everything_missing() {
 
     // `enroll --token ""` names --token, the flag typed.
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["enroll", "otp", "--token", ""])
         .output()
         .unwrap();
@@ -760,7 +760,7 @@ fn an_invalid_grant_that_says_expired_exits_6() {
         "Authorization transaction expired",
     ] {
         let tenant = TestTenant::fast("");
-        let token = tenant.test_mfa_token("recovery@test.example");
+        let token = tenant.mfa_token("recovery@test.example");
         tenant.emulator.inject_fault(Fault::Respond {
             status: 403,
             headers: vec![("content-type".into(), "application/json".into())],
@@ -769,7 +769,7 @@ fn an_invalid_grant_that_says_expired_exits_6() {
                 .into_bytes(),
         });
         let output = tenant
-            .test_cmd()
+            .cmd()
             .args(["verify", "--json", "--mfa-token", &token])
             .args(["--otp-secret", OTP_SECRET])
             .output()
@@ -794,7 +794,7 @@ fn a_refused_redirect_names_its_location() {
             body: Vec::new(),
         });
         let output = tenant
-            .test_cmd()
+            .cmd()
             .args(["login", "--mfa-token-only", "-u", "recovery@test.example"])
             .output()
             .unwrap();
@@ -815,7 +815,7 @@ fn a_six_digit_code_a_server_echoes_back_is_masked() {
     let code = "246813";
     for mode in [None, Some("--json"), Some("-vv")] {
         let tenant = TestTenant::fast("");
-        let token = tenant.test_mfa_token("recovery@test.example");
+        let token = tenant.mfa_token("recovery@test.example");
         tenant.emulator.inject_fault(Fault::Respond {
             status: 403,
             headers: vec![("content-type".into(), "application/json".into())],
@@ -827,7 +827,7 @@ fn a_six_digit_code_a_server_echoes_back_is_masked() {
             .into_bytes(),
         });
         let output = tenant
-            .test_cmd()
+            .cmd()
             .args(["verify", "--mfa-token", &token, "--otp", code])
             .args(mode)
             .output()

@@ -9,7 +9,7 @@ use crate::harness::*;
 
 fn login_push(tenant: &TestTenant, user: &str, extra: &[&str]) -> std::process::Output {
     tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -82,7 +82,7 @@ fn push_gives_up_at_the_timeout_with_exit_9() {
     let tenant = TestTenant::fast("");
     let started = Instant::now();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -134,11 +134,11 @@ fn an_interval_in_the_challenge_is_a_floor() {
 #[test]
 fn no_wait_reports_a_pending_push_with_exit_10() {
     let tenant = TestTenant::fast("");
-    let token = tenant.test_mfa_token("manual@test.example");
+    let token = tenant.mfa_token("manual@test.example");
     let oob_code = tenant.oob_challenge(&token);
     let poll_once = || {
         tenant
-            .test_cmd()
+            .cmd()
             .args([
                 "verify",
                 "--json",
@@ -164,11 +164,11 @@ fn no_wait_reports_a_pending_push_with_exit_10() {
 #[test]
 fn an_expired_push_exits_6() {
     let tenant = TestTenant::fast("");
-    let token = tenant.test_mfa_token("manual@test.example");
+    let token = tenant.mfa_token("manual@test.example");
     let oob_code = tenant.oob_challenge(&token);
     tenant.emulator.advance_clock(301);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "verify",
             "--json",
@@ -188,9 +188,9 @@ fn an_expired_push_exits_6() {
 #[test]
 fn sms_by_steps_challenge_outbox_verify() {
     let tenant = TestTenant::fast("");
-    let token = tenant.test_mfa_token("sms@test.example");
+    let token = tenant.mfa_token("sms@test.example");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "challenge",
             "--json",
@@ -209,7 +209,7 @@ fn sms_by_steps_challenge_outbox_verify() {
     assert_eq!(message.channel, "sms");
     assert_eq!(message.to, "+15555550123");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "verify",
             "--json",
@@ -230,9 +230,9 @@ fn sms_by_steps_challenge_outbox_verify() {
 #[test]
 fn a_wrong_binding_code_exits_4() {
     let tenant = TestTenant::fast("");
-    let token = tenant.test_mfa_token("email@test.example");
+    let token = tenant.mfa_token("email@test.example");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["challenge", "--json", "--mfa-token", &token])
         .output()
         .unwrap();
@@ -242,7 +242,7 @@ fn a_wrong_binding_code_exits_4() {
         .to_owned();
     assert_eq!(tenant.emulator.outbox().pop().unwrap().channel, "email");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "verify",
             "--json",
@@ -265,7 +265,7 @@ fn a_wrong_binding_code_exits_4() {
 fn sms_login_without_a_terminal_fails_before_sending_the_message() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["login", "-u", "sms@test.example", "--factor", "sms"])
         .output()
         .unwrap();
@@ -284,9 +284,9 @@ fn sms_login_without_a_terminal_fails_before_sending_the_message() {
 #[test]
 fn voice_is_challenged_by_its_authenticator_id() {
     let tenant = TestTenant::fast("");
-    let token = tenant.test_mfa_token("sms@test.example");
+    let token = tenant.mfa_token("sms@test.example");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "challenge",
             "--json",
@@ -329,7 +329,7 @@ fn recovery_code_login_shows_and_saves_the_new_code() {
     let tenant = TestTenant::fast("");
     let file = tenant.home.path().join("recovery.txt");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -366,7 +366,7 @@ fn recovery_code_login_shows_and_saves_the_new_code() {
 
     // The old code is spent; the new one works, and text mode makes it impossible to miss.
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "-u",
@@ -378,7 +378,7 @@ fn recovery_code_login_shows_and_saves_the_new_code() {
         .unwrap();
     assert_eq!(output.status.code(), Some(4));
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "-u",
@@ -400,7 +400,7 @@ fn the_new_recovery_code_is_printed_even_when_saving_fails() {
     let blocker = tenant.home.path().join("recovery.txt");
     std::fs::create_dir_all(blocker.join("inside")).unwrap();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -437,7 +437,7 @@ fn a_save_that_cannot_work_is_refused_before_the_code_is_spent() {
         tenant.home.path().join("no-such-dir/code.txt"),
     ] {
         let output = tenant
-            .test_cmd()
+            .cmd()
             .args(["login", "-u", "recovery@test.example"])
             .args(["--recovery-code", RECOVERY_CODE])
             .arg("--save-recovery-code")
@@ -456,9 +456,9 @@ fn a_save_that_cannot_work_is_refused_before_the_code_is_spent() {
 #[test]
 fn a_wrong_recovery_code_exits_4() {
     let tenant = TestTenant::fast("");
-    let token = tenant.test_mfa_token("recovery@test.example");
+    let token = tenant.mfa_token("recovery@test.example");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "verify",
             "--json",
@@ -481,7 +481,7 @@ fn a_wrong_recovery_code_exits_4() {
 #[test]
 fn the_failed_code_bucket_ends_in_too_many_attempts() {
     let tenant = TestTenant::fast("");
-    let token = tenant.test_mfa_token("recovery@test.example");
+    let token = tenant.mfa_token("recovery@test.example");
     let good = otp_now(OTP_SECRET);
     // Ten different wrong codes: the same one twice is refused before it is sent.
     let wrong: Vec<String> = (100_000..)
@@ -491,7 +491,7 @@ fn the_failed_code_bucket_ends_in_too_many_attempts() {
         .collect();
     for (attempt, wrong) in wrong.iter().enumerate() {
         let output = tenant
-            .test_cmd()
+            .cmd()
             .args(["verify", "--mfa-token", &token, "--otp", wrong])
             .output()
             .unwrap();
@@ -499,7 +499,7 @@ fn the_failed_code_bucket_ends_in_too_many_attempts() {
     }
     assert_eq!(tenant.count_grants(GRANT_MFA_OTP), 10);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["verify", "--json", "--mfa-token", &token, "--otp", &good])
         .output()
         .unwrap();
@@ -514,7 +514,7 @@ fn the_failed_code_bucket_ends_in_too_many_attempts() {
 fn several_factors_without_a_terminal_list_the_choices() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["login", "-u", "multi@test.example"])
         .output()
         .unwrap();
@@ -530,7 +530,7 @@ fn several_factors_without_a_terminal_list_the_choices() {
 fn an_otp_secret_implies_the_otp_factor() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -551,7 +551,7 @@ fn an_otp_secret_implies_the_otp_factor() {
 fn a_factor_the_user_lacks_exits_5_naming_what_they_have() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -578,7 +578,7 @@ fn the_profile_names_the_factor() {
     )
     .unwrap();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -605,9 +605,9 @@ fn the_profile_names_the_factor() {
 #[test]
 fn challenge_verify_polls_a_push() {
     let tenant = TestTenant::fast("");
-    let token = tenant.test_mfa_token("push@test.example");
+    let token = tenant.mfa_token("push@test.example");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "challenge",
             "--verify",
@@ -628,10 +628,10 @@ fn challenge_verify_polls_a_push() {
 #[test]
 fn an_exported_otp_secret_does_not_stop_verify_from_polling_a_push() {
     let tenant = TestTenant::fast("");
-    let token = tenant.test_mfa_token("push@test.example");
+    let token = tenant.mfa_token("push@test.example");
     let oob_code = tenant.oob_challenge(&token);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_OTP_SECRET", OTP_SECRET)
         .args([
             "verify",

@@ -14,7 +14,7 @@ const USER: &str = "recovery@test.example";
 /// A machine of the fleet: a state directory (and so a ledger) of its own.
 fn log_in(tenant: &TestTenant, machine: &TempDir, secret: &str) -> std::process::Output {
     tenant
-        .test_cmd()
+        .cmd()
         .env("XDG_STATE_HOME", machine.path())
         .args([
             "login",

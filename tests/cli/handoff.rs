@@ -14,7 +14,7 @@ use crate::harness::*;
 fn logged_in() -> (TestTenant, Value) {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "file")
         .args([
             "login",
@@ -32,7 +32,7 @@ fn logged_in() -> (TestTenant, Value) {
 }
 
 fn cmd(tenant: &TestTenant) -> assert_cmd::Command {
-    let mut cmd = tenant.test_cmd();
+    let mut cmd = tenant.cmd();
     cmd.env("AUTH0_MFA_STORE", "file")
         .env("PATH", std::env::var_os("PATH").unwrap_or_default());
     cmd
@@ -180,7 +180,7 @@ fn signals_sent_to_exec_reach_the_command_and_nothing_is_left_behind() {
             pid_file.display()
         );
         let mut child = tenant
-            .test_std_cmd()
+            .std_cmd()
             .env("AUTH0_MFA_STORE", "file")
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .args(["exec", "--", "sh", "-c", &script])
@@ -464,7 +464,7 @@ fn a_supervised_command_gets_the_signals_and_the_tool_ends_as_it_does() {
         pid_file.display()
     );
     let mut child = tenant
-        .test_std_cmd()
+        .std_cmd()
         .env("AUTH0_MFA_STORE", "file")
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .args(["exec", "--mask-output", "--", "sh", "-c", &script])
@@ -504,7 +504,7 @@ fn a_supervised_command_gets_the_signals_and_the_tool_ends_as_it_does() {
 fn the_token_file_outlives_the_first_token() {
     let tenant = TestTenant::fast("access_token_lifetime_secs = 4");
     let login = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "file")
         .args([
             "login",

@@ -21,10 +21,40 @@ pub fn bare_cmd(home: &TempDir) -> Command {
     cmd
 }
 
+/// An emulated tenant of its own, a HOME of its own, and the application
+/// (and user password) its commands use.
 pub struct TestTenant {
     pub emulator: Emulator,
     pub home: TempDir,
+    app: App,
 }
+
+/// The application a test tenant's commands run as, and its users' password.
+#[derive(Clone, Copy)]
+pub struct App {
+    pub client_id: &'static str,
+    pub client_secret: &'static str,
+    pub password: &'static str,
+    /// Whether every command gets the password in `AUTH0_PASSWORD` (the test
+    /// tenants), or each test gives it where it means to (the demo tenant).
+    pub password_in_env: bool,
+}
+
+/// The demo tenant's application; the password is left to each test.
+pub const DEMO_APP: App = App {
+    client_id: demo::CLIENT_ID,
+    client_secret: demo::CLIENT_SECRET,
+    password: demo::PASSWORD,
+    password_in_env: false,
+};
+
+/// The test tenants' application (`fast_tenant`), the password in the environment.
+pub const TEST_APP: App = App {
+    client_id: CLIENT_ID,
+    client_secret: CLIENT_SECRET,
+    password: PASSWORD,
+    password_in_env: true,
+};
 
 impl TestTenant {
     /// The built-in demo tenant, but its pushes may be polled every 50 ms (the
@@ -35,10 +65,21 @@ impl TestTenant {
         Self::with(tenant)
     }
 
+    /// A `fast_tenant`, run as its test application.
+    pub fn fast(settings: &str) -> TestTenant {
+        Self::serving(fast_tenant(settings), TEST_APP)
+    }
+
+    /// `tenant`, run as the demo application (which it must declare).
     pub fn with(tenant: Tenant) -> TestTenant {
+        Self::serving(tenant, DEMO_APP)
+    }
+
+    pub fn serving(tenant: Tenant, app: App) -> TestTenant {
         TestTenant {
             emulator: Emulator::start_in_background(tenant).expect("emulator starts"),
             home: TempDir::new().expect("temp dir"),
+            app,
         }
     }
 
@@ -46,17 +87,41 @@ impl TestTenant {
         self.emulator.base_url()
     }
 
-    /// The binary, pointed at this tenant through the environment with the
-    /// demo application's credentials.
+    /// The binary, pointed at this tenant through the environment with its
+    /// application's credentials.
     pub fn cmd(&self) -> Command {
         let mut cmd = bare_cmd(&self.home);
-        cmd.env("AUTH0_DOMAIN", self.base_url())
-            .env("AUTH0_CLIENT_ID", demo::CLIENT_ID)
-            .env("AUTH0_CLIENT_SECRET", demo::CLIENT_SECRET);
+        cmd.envs(self.environment());
         cmd
     }
 
-    /// `login --mfa-token-only` for a demo user: the mfa_token.
+    /// Like `cmd`, as a plain `std::process::Command`, for tests that set up
+    /// stdout or signals themselves.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(BIN);
+        cmd.env_clear()
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.home.path().join(".config"))
+            .envs(self.environment())
+            .stdin(std::process::Stdio::null());
+        cmd
+    }
+
+    /// The tenant and the application, and the password where it goes in
+    /// the environment.
+    fn environment(&self) -> Vec<(&'static str, String)> {
+        let mut variables = vec![
+            ("AUTH0_DOMAIN", self.base_url()),
+            ("AUTH0_CLIENT_ID", self.app.client_id.to_owned()),
+            ("AUTH0_CLIENT_SECRET", self.app.client_secret.to_owned()),
+        ];
+        if self.app.password_in_env {
+            variables.push(("AUTH0_PASSWORD", self.app.password.to_owned()));
+        }
+        variables
+    }
+
+    /// `login --mfa-token-only` for one of the tenant's users: the mfa_token.
     pub fn mfa_token(&self, username: &str) -> String {
         let output = self
             .cmd()
@@ -66,7 +131,7 @@ impl TestTenant {
                 "--username",
                 username,
                 "--password",
-                demo::PASSWORD,
+                self.app.password,
             ])
             .output()
             .unwrap();
@@ -230,54 +295,10 @@ recovery_code = "{RECOVERY_CODE}"
 }
 
 impl TestTenant {
-    pub fn fast(settings: &str) -> TestTenant {
-        Self::with(fast_tenant(settings))
-    }
-
-    /// The binary, pointed at a `fast_tenant` with its test application.
-    pub fn test_cmd(&self) -> Command {
-        let mut cmd = bare_cmd(&self.home);
-        cmd.env("AUTH0_DOMAIN", self.base_url())
-            .env("AUTH0_CLIENT_ID", CLIENT_ID)
-            .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
-            .env("AUTH0_PASSWORD", PASSWORD);
-        cmd
-    }
-
-    /// Like `test_cmd`, as a plain `std::process::Command`, for tests that
-    /// set up stdout or signals themselves.
-    pub fn test_std_cmd(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(BIN);
-        cmd.env_clear()
-            .env("HOME", self.home.path())
-            .env("XDG_CONFIG_HOME", self.home.path().join(".config"))
-            .env("AUTH0_DOMAIN", self.base_url())
-            .env("AUTH0_CLIENT_ID", CLIENT_ID)
-            .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
-            .env("AUTH0_PASSWORD", PASSWORD)
-            .stdin(std::process::Stdio::null());
-        cmd
-    }
-
-    /// `login --mfa-token-only` on a `fast_tenant`.
-    pub fn test_mfa_token(&self, username: &str) -> String {
-        let output = self
-            .test_cmd()
-            .args(["login", "--mfa-token-only", "--username", username])
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).unwrap().trim().to_owned()
-    }
-
-    /// `challenge --type oob` on a `fast_tenant`: the oob_code.
+    /// `challenge --type oob`: the oob_code.
     pub fn oob_challenge(&self, token: &str) -> String {
         let output = self
-            .test_cmd()
+            .cmd()
             .args(["challenge", "--json", "--type", "oob", "--mfa-token", token])
             .output()
             .unwrap();

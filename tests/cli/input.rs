@@ -25,7 +25,7 @@ fn stdin_is_read_within_bounds_and_as_text() {
     let tenant = TestTenant::fast("");
     let huge = "Fe26.".to_owned() + &"A".repeat(200 * 1024);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["verify", "--mfa-token", "-", "--otp", "123456"])
         .write_stdin(huge)
         .output()
@@ -34,7 +34,7 @@ fn stdin_is_read_within_bounds_and_as_text() {
     assert!(stderr(&output).contains("KiB"), "{}", stderr(&output));
 
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["login", "-u", "push@test.example", "--password", "-"])
         .write_stdin(vec![0xff, 0xfe, b'\n'])
         .output()
@@ -47,7 +47,7 @@ fn stdin_is_read_within_bounds_and_as_text() {
 fn an_empty_mfa_token_is_never_sent() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["verify", "--mfa-token", "", "--otp", "123456"])
         .output()
         .unwrap();
@@ -56,7 +56,7 @@ fn an_empty_mfa_token_is_never_sent() {
 
     // What a failed `export AUTH0_MFA_TOKEN=$(...)` leaves behind.
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_TOKEN", "")
         .args(["challenge", "--json", "--type", "otp"])
         .output()
@@ -88,7 +88,7 @@ fn answers_that_cannot_be_codes_are_refused_before_the_password_grant() {
         ("--otp-secret", "otpauth://totp/x?secret=JBSWY3DP&digits=99"),
     ] {
         let output = tenant
-            .test_cmd()
+            .cmd()
             .args(["login", "-u", "multi@test.example", flag, value])
             .output()
             .unwrap();
@@ -158,7 +158,7 @@ fn a_stray_carriage_return_is_trimmed_from_flags_and_variables() {
 fn control_characters_inside_a_secret_are_refused_before_sending() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["authenticators", "list", "--token", "Fe26.2*ab\rcd"])
         .output()
         .unwrap();
@@ -168,7 +168,7 @@ fn control_characters_inside_a_secret_are_refused_before_sending() {
     assert!(err.contains("control character"), "{err}");
 
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_PASSWORD", "pass\u{7}word")
         .args(["login", "-u", "push@test.example"])
         .output()
@@ -181,7 +181,7 @@ fn control_characters_inside_a_secret_are_refused_before_sending() {
     );
 
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "verify",
             "--mfa-token",

@@ -66,7 +66,7 @@ fn a_timed_out_otp_command_leaves_nothing_running_nor_holding_stderr() {
     // stdout and stderr are pipes the test reads to their end, as a CI step
     // that captures the output does: they close only when every holder exits.
     let output = tenant
-        .test_std_cmd()
+        .std_cmd()
         .args([
             "login",
             "--json",
@@ -105,7 +105,7 @@ fn a_signal_that_ends_the_tool_ends_its_otp_command_too() {
         let tenant = TestTenant::fast("");
         let pid_file = tenant.home.path().join("sleep.pid");
         let child = tenant
-            .test_std_cmd()
+            .std_cmd()
             .args(["login", "--timeout", "30", "-u", "recovery@test.example"])
             .args(["--otp-command", &sleeper(&pid_file)])
             .stdout(Stdio::piped())

@@ -1,12 +1,15 @@
 //! The README stays true: its troubleshooting table is the hints table, its
-//! exit codes are the code's, and CI runs the test command it gives.
-//! After changing the hints: `UPDATE_README=1 cargo test --locked readme`
+//! exit-code table is the `ExitCode` enum's, and CI runs the test command it
+//! gives. After changing either: `UPDATE_README=1 cargo test --locked readme`
 //! (ignored in CI, which only checks).
 
 use std::path::Path;
 
-const START: &str = "<!-- troubleshooting:start -->\n";
-const END: &str = "<!-- troubleshooting:end -->";
+const TROUBLESHOOTING: (&str, &str) = (
+    "<!-- troubleshooting:start -->\n",
+    "<!-- troubleshooting:end -->",
+);
+const EXIT_CODES: (&str, &str) = ("<!-- exit-codes:start -->\n", "<!-- exit-codes:end -->");
 
 fn readme() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
@@ -14,13 +17,27 @@ fn readme() -> String {
 
 #[test]
 fn troubleshooting_is_generated_from_the_hints_table() {
+    generated_between(
+        TROUBLESHOOTING,
+        &auth0_mfa::hints::markdown(),
+        "troubleshooting",
+    );
+}
+
+#[test]
+fn exit_codes_are_generated_from_the_enum() {
+    generated_between(EXIT_CODES, &auth0_mfa::exit_code::markdown(), "exit-code");
+}
+
+/// The README between a pair of markers is `table`; with `UPDATE_README`
+/// set it is made so.
+fn generated_between((start_marker, end_marker): (&str, &str), table: &str, what: &str) {
     let text = readme();
     let start = text
-        .find(START)
-        .expect("the README has the troubleshooting markers")
-        + START.len();
-    let end = text.find(END).unwrap();
-    let table = auth0_mfa::hints::markdown();
+        .find(start_marker)
+        .unwrap_or_else(|| panic!("the README has the {what} markers"))
+        + start_marker.len();
+    let end = text.find(end_marker).unwrap();
     if crate::harness::regenerating("UPDATE_README") {
         let updated = format!("{}{table}{}", &text[..start], &text[end..]);
         std::fs::write(
@@ -33,12 +50,13 @@ fn troubleshooting_is_generated_from_the_hints_table() {
     assert_eq!(
         &text[start..end],
         table,
-        "the README's troubleshooting table is stale: run `UPDATE_README=1 cargo test --locked readme`"
+        "the README's {what} table is stale: run `UPDATE_README=1 cargo test --locked readme`"
     );
 }
 
 #[test]
 fn every_exit_code_is_documented() {
+    use auth0_mfa::exit_code::ExitCode;
     let text = readme();
     let section = &text[text.find("## Exit codes").unwrap()..];
     let section = &section[..section[3..].find("\n## ").unwrap()];
@@ -46,7 +64,14 @@ fn every_exit_code_is_documented() {
         .lines()
         .filter_map(|l| l.strip_prefix("| ")?.split(' ').next()?.parse().ok())
         .collect();
-    assert_eq!(documented, auth0_mfa::error::exit::ALL);
+    assert_eq!(documented, ExitCode::DOCUMENTED.map(ExitCode::code));
+    // `exec`'s own codes, the wrappers' convention, are said beside the table.
+    for wrapper in ExitCode::WRAPPER {
+        assert!(
+            section.contains(&wrapper.code().to_string()),
+            "{wrapper:?} is not documented beside the exit-code table"
+        );
+    }
 }
 
 #[test]

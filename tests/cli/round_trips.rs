@@ -47,7 +47,7 @@ fn an_otp_login_is_two_requests_on_one_connection() {
     let tenant = TestTenant::fast("");
     let relay = CountingRelay::to(&tenant);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_DOMAIN", &relay.url)
         .args([
             "login",
@@ -74,7 +74,7 @@ fn back_to_back_logins_of_one_user_wait_for_the_next_step_instead_of_being_refus
     let tenant = TestTenant::fast("");
     let login = || {
         tenant
-            .test_std_cmd()
+            .std_cmd()
             .args([
                 "login",
                 "--json",
@@ -115,7 +115,7 @@ fn back_to_back_logins_of_one_user_wait_for_the_next_step_instead_of_being_refus
 fn the_readme_recipe_enroll_then_log_in_works_as_written() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "enroll",
             "otp",
@@ -130,7 +130,7 @@ fn the_readme_recipe_enroll_then_log_in_works_as_written() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let secret = stdout_json(&output)["secret"].as_str().unwrap().to_owned();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "-u",
@@ -152,7 +152,7 @@ fn no_otp_wait_fails_at_once_without_sending_the_spent_code() {
     let tenant = TestTenant::fast("");
     let login = |extra: &[&str]| {
         tenant
-            .test_cmd()
+            .cmd()
             .args([
                 "login",
                 "--json",
@@ -183,7 +183,7 @@ fn no_otp_wait_fails_at_once_without_sending_the_spent_code() {
 fn an_otp_command_supplies_the_code_and_stays_out_of_traces() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["login", "-vv", "--json", "-u", "recovery@test.example"])
         .args(["--otp-command", &totp_command(OTP_SECRET)])
         .output()
@@ -202,7 +202,7 @@ fn an_otp_command_supplies_the_code_and_stays_out_of_traces() {
     // From the environment and from a profile, too.
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_OTP_COMMAND", totp_command(OTP_SECRET))
         .args(["login", "--json", "-u", "recovery@test.example"])
         .output()
@@ -219,7 +219,7 @@ fn an_otp_command_supplies_the_code_and_stays_out_of_traces() {
     )
     .unwrap();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["config", "show", "--json"])
         .output()
         .unwrap();
@@ -238,7 +238,7 @@ fn an_otp_command_that_fails_or_prints_no_code_sends_nothing() {
         ("sleep 20", "within 1 s"),
     ] {
         let output = tenant
-            .test_cmd()
+            .cmd()
             .args([
                 "login",
                 "--json",
@@ -269,7 +269,7 @@ fn an_otp_command_that_fails_or_prints_no_code_sends_nothing() {
 fn an_otp_for_a_user_without_one_names_what_they_have_and_sends_no_code() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -310,7 +310,7 @@ fn a_code_sent_from_the_secret_is_not_sent_again_given_as_it_is_nor_the_other_wa
                     .map(|a| if *a == "CODE" { code.as_str() } else { a })
                     .collect();
                 tenant
-                    .test_cmd()
+                    .cmd()
                     .args([
                         "login",
                         "--json",

@@ -156,7 +156,7 @@ secret = "{OTP_SECRET}"
     );
     for extra in [&["-vv"][..], &["-vv", "--json"]] {
         let output = tenant
-            .test_cmd()
+            .cmd()
             .env("AUTH0_PASSWORD", password)
             .args(["login", "--mfa-token-only", "-u", "short@test.example"])
             .args(extra)

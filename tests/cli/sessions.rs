@@ -13,7 +13,7 @@ use crate::harness::*;
 /// A tenant whose application rotates refresh tokens; `client` is extra
 /// lines of its `[[clients]]` table.
 fn tenant_with(client: &str) -> TestTenant {
-    TestTenant::with(
+    TestTenant::serving(
         Tenant::from_toml(&format!(
             r#"
 [settings]
@@ -45,6 +45,7 @@ password = "{PASSWORD}"
 "#
         ))
         .unwrap(),
+        TEST_APP,
     )
 }
 
@@ -52,7 +53,7 @@ const OFFLINE: [&str; 2] = ["--scope", "openid offline_access"];
 
 fn log_in(tenant: &TestTenant, user: &str, secret: &str) -> Value {
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["login", "--json", "-u", user, "--otp-secret", secret])
         .args(OFFLINE)
         .output()
@@ -93,7 +94,7 @@ fn login_stores_the_session_and_token_answers_from_it_without_a_request() {
         assert_eq!(mode & 0o777, 0o600);
     }
     let before = tenant.emulator.received().len();
-    let output = tenant.test_cmd().arg("token").output().unwrap();
+    let output = tenant.cmd().arg("token").output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
@@ -101,18 +102,14 @@ fn login_stores_the_session_and_token_answers_from_it_without_a_request() {
     );
     assert_eq!(tenant.emulator.received().len(), before, "no request");
 
-    let output = tenant
-        .test_cmd()
-        .args(["token", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["token", "--json"]).output().unwrap();
     let set = stdout_json(&output);
     assert_eq!(set["access_token"], tokens["access_token"]);
     assert!(set.get("refresh_token").is_none(), "never printed by token");
     assert!(set["expires_in"].as_u64().unwrap() > 60);
 
     // And with the tenant gone, while the token is valid.
-    let TestTenant { emulator, home } = tenant;
+    let TestTenant { emulator, home, .. } = tenant;
     drop(emulator);
     let output = bare_cmd(&home)
         .env("AUTH0_DOMAIN", tokens_domain(&output))
@@ -140,7 +137,7 @@ fn an_access_token_near_its_end_is_refreshed_and_the_rotated_refresh_token_kept(
     let first = log_in(&tenant, "otp@test.example", OTP_SECRET);
     let old_refresh = stored_refresh_token(&tenant);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "--json", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -155,7 +152,7 @@ fn an_access_token_near_its_end_is_refreshed_and_the_rotated_refresh_token_kept(
     );
     // The next refresh uses the new one, which the tenant accepts.
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -170,7 +167,7 @@ fn two_scripts_refreshing_at_once_do_not_lose_the_rotated_token() {
     log_in(&tenant, "otp@test.example", OTP_SECRET);
     let spawn = || {
         tenant
-            .test_std_cmd()
+            .std_cmd()
             .args(["token", "--min-ttl", "999999"])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -185,7 +182,7 @@ fn two_scripts_refreshing_at_once_do_not_lose_the_rotated_token() {
     // Each refresh used the token the one before it stored (a reused,
     // rotated token would have ended the session).
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -198,7 +195,7 @@ fn mfa_on_refresh_is_finished_with_the_answers_login_takes() {
     let tenant = tenant_with("mfa_on_refresh = true");
     log_in(&tenant, "otp@test.example", OTP_SECRET);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -211,7 +208,7 @@ fn mfa_on_refresh_is_finished_with_the_answers_login_takes() {
     assert!(stderr(&output).contains("--otp"), "{}", stderr(&output));
     let started_in_step = auth0_mfa::totp::now_unix() / 30;
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "token",
             "--json",
@@ -255,11 +252,7 @@ fn otp_at_step(secret: &str, step: u64) -> String {
 #[test]
 fn no_session_and_several_sessions_say_what_to_run() {
     let tenant = tenant_with("");
-    let output = tenant
-        .test_cmd()
-        .args(["token", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["token", "--json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(6));
     let error = stdout_json(&output);
     assert_eq!(error["error"], "login_required");
@@ -281,7 +274,7 @@ fn no_session_and_several_sessions_say_what_to_run() {
     let active = index["active"].take();
     assert_eq!(active["username"], "second@test.example", "{index}");
     std::fs::write(&path, index.to_string()).unwrap();
-    let output = tenant.test_cmd().arg("token").output().unwrap();
+    let output = tenant.cmd().arg("token").output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
     assert!(
@@ -289,7 +282,7 @@ fn no_session_and_several_sessions_say_what_to_run() {
         "{err}"
     );
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "-u", "second@test.example"])
         .output()
         .unwrap();
@@ -307,7 +300,7 @@ fn the_last_login_is_the_active_session() {
         "second@test.example",
         "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
     );
-    let output = tenant.test_cmd().args(["token", "-v"]).output().unwrap();
+    let output = tenant.cmd().args(["token", "-v"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output).trim(),
@@ -318,17 +311,13 @@ fn the_last_login_is_the_active_session() {
         err.contains("active session") && err.contains("second@test.example"),
         "{err}"
     );
-    let output = tenant
-        .test_cmd()
-        .args(["logout", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["logout", "--json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let done = stdout_json(&output)["logged_out"].clone();
     assert_eq!(done.as_array().unwrap().len(), 1, "{done}");
     assert_eq!(done[0]["username"], "second@test.example");
     // The other session stays, and is now the only one.
-    let output = tenant.test_cmd().arg("token").output().unwrap();
+    let output = tenant.cmd().arg("token").output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output).trim(),
@@ -341,18 +330,14 @@ fn logout_revokes_and_forgets_and_a_failed_revoke_still_forgets() {
     let tenant = tenant_with("");
     log_in(&tenant, "otp@test.example", OTP_SECRET);
     let refresh = stored_refresh_token(&tenant);
-    let output = tenant
-        .test_cmd()
-        .args(["logout", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["logout", "--json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stdout_json(&output)["logged_out"][0]["revoked"], true);
     let revokes = tenant.requests_to("/oauth/revoke");
     assert_eq!(revokes.len(), 1);
     assert_eq!(revokes[0]["token"], refresh);
     assert_eq!(revokes[0]["client_secret"], CLIENT_SECRET);
-    let output = tenant.test_cmd().arg("token").output().unwrap();
+    let output = tenant.cmd().arg("token").output().unwrap();
     assert_eq!(output.status.code(), Some(6), "the session is gone");
 
     log_in(
@@ -361,11 +346,7 @@ fn logout_revokes_and_forgets_and_a_failed_revoke_still_forgets() {
         "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
     );
     tenant.emulator.inject_fault(Fault::Html502);
-    let output = tenant
-        .test_cmd()
-        .args(["logout", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["logout", "--json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let done = &stdout_json(&output)["logged_out"][0];
     assert_eq!(done["revoked"], false);
@@ -379,13 +360,7 @@ fn logout_revokes_and_forgets_and_a_failed_revoke_still_forgets() {
         stderr(&output)
     );
     assert_eq!(
-        tenant
-            .test_cmd()
-            .arg("token")
-            .output()
-            .unwrap()
-            .status
-            .code(),
+        tenant.cmd().arg("token").output().unwrap().status.code(),
         Some(6)
     );
 }
@@ -407,7 +382,7 @@ fn a_session_that_cannot_be_refreshed_names_the_login() {
     );
     assert_eq!(status, 200);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "--json", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -428,7 +403,7 @@ fn a_session_that_cannot_be_refreshed_names_the_login() {
 #[test]
 fn no_store_stores_nothing() {
     let login = |tenant: &TestTenant, how: &str| {
-        let mut cmd = tenant.test_cmd();
+        let mut cmd = tenant.cmd();
         cmd.args(["login", "--json", "-u", "otp@test.example"]);
         match how {
             "env" => cmd.env("AUTH0_MFA_NO_STORE", "1"),
@@ -450,7 +425,7 @@ fn no_store_stores_nothing() {
             !session_file(&tenant).exists(),
             "{how}: a session was stored"
         );
-        let output = tenant.test_cmd().args(["token"]).output().unwrap();
+        let output = tenant.cmd().args(["token"]).output().unwrap();
         assert_eq!(output.status.code(), Some(6), "{how}: {}", stderr(&output));
     }
     let tenant = tenant_with("");
@@ -464,7 +439,7 @@ fn tokens_stay_out_of_traces_when_token_refreshes() {
     log_in(&tenant, "otp@test.example", OTP_SECRET);
     let old_refresh = stored_refresh_token(&tenant);
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["token", "-vv", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -490,7 +465,7 @@ fn tokens_stay_out_of_traces_when_token_refreshes() {
             );
         }
         let refresh = stored_refresh_token(&tenant);
-        let output = tenant.test_cmd().args(["logout", mode]).output().unwrap();
+        let output = tenant.cmd().args(["logout", mode]).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         let err = stderr(&output);
         assert!(err.contains("/oauth/revoke"), "{err}");
@@ -505,7 +480,7 @@ fn tokens_stay_out_of_traces_when_token_refreshes() {
 fn a_new_user_is_enrolled_and_logged_in_in_one_command() {
     let tenant = tenant_with("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -542,7 +517,7 @@ fn a_new_user_is_enrolled_and_logged_in_in_one_command() {
 fn a_new_user_without_enroll_or_a_terminal_is_told_how() {
     let tenant = tenant_with("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["login", "--json", "-u", "new@test.example"])
         .output()
         .unwrap();
@@ -557,7 +532,7 @@ fn a_new_user_without_enroll_or_a_terminal_is_told_how() {
     // --enroll otp without a way to confirm: the hint names what is missing,
     // not the flag that was given.
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -580,7 +555,7 @@ fn a_new_user_without_enroll_or_a_terminal_is_told_how() {
 fn an_enrollment_at_login_whose_confirmation_fails_keeps_its_recovery_code() {
     let tenant = tenant_with("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -606,7 +581,7 @@ fn an_enrollment_at_login_whose_confirmation_fails_keeps_its_recovery_code() {
 fn a_new_user_in_text_mode_sees_the_enrollment_then_the_tokens() {
     let tenant = tenant_with("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "-u",
@@ -632,7 +607,7 @@ fn a_new_user_in_text_mode_sees_the_enrollment_then_the_tokens() {
 fn config_show_says_where_sessions_go() {
     let tenant = tenant_with("");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["config", "show", "--json"])
         .output()
         .unwrap();
@@ -642,14 +617,14 @@ fn config_show_says_where_sessions_go() {
         .to_owned();
     assert!(store.contains("sessions.json"), "{store}");
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "nowhere")
         .args(["config", "show"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let output = tenant
-        .test_cmd()
+        .cmd()
         .env("AUTH0_MFA_STORE", "nowhere")
         .arg("token")
         .output()
@@ -668,7 +643,7 @@ fn a_valid_token_is_answered_while_another_process_holds_the_store_and_a_refresh
         .open(session_file(&tenant).with_extension("lock"))
         .unwrap();
     lock.lock().unwrap();
-    let output = tenant.test_cmd().arg("token").output().unwrap();
+    let output = tenant.cmd().arg("token").output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output).trim(),
@@ -677,7 +652,7 @@ fn a_valid_token_is_answered_while_another_process_holds_the_store_and_a_refresh
 
     let started = std::time::Instant::now();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["--timeout", "1", "token", "--min-ttl", "999999"])
         .output()
         .unwrap();
@@ -719,15 +694,56 @@ fn a_token_dead_at_its_exp_is_not_answered_whatever_expires_in_claimed() {
         .into_bytes(),
     });
     log_in(&tenant, "otp@test.example", OTP_SECRET);
-    let output = tenant
-        .test_cmd()
-        .args(["token", "--json"])
-        .output()
-        .unwrap();
+    let output = tenant.cmd().args(["token", "--json"]).output().unwrap();
     assert!(
         !stdout(&output).contains(&dead),
         "a dead token was answered: {}",
         stdout(&output)
     );
     assert_eq!(output.status.code(), Some(6), "{}", stderr(&output));
+}
+
+/// Every file and folder under `dir`, so that a test can see what a command
+/// left behind.
+fn everything_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(everything_under(&path));
+        }
+        found.push(path);
+    }
+    found.sort();
+    found
+}
+
+/// Start-up pays only for what the command uses: a command that needs no
+/// session store or ledger opens none (nothing appears under HOME).
+#[test]
+fn commands_without_sessions_leave_no_store_behind() {
+    let home = tempfile::TempDir::new().unwrap();
+    for args in [
+        &["--version"][..],
+        &["totp", "JBSWY3DPEHPK3PXP", "--time", "59"],
+        &["completions", "bash"],
+    ] {
+        let output = bare_cmd(&home).args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    }
+    assert_eq!(
+        everything_under(home.path()),
+        Vec::<std::path::PathBuf>::new()
+    );
+
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(auth0_mfa::emulator::demo::OTP_USER);
+    let before = everything_under(tenant.home.path());
+    let output = tenant
+        .cmd()
+        .args(["challenge", "--mfa-token", &token, "--type", "otp"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(everything_under(tenant.home.path()), before);
 }

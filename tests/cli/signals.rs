@@ -14,7 +14,7 @@ use crate::harness::*;
 /// The binary against `tenant`, stdout and stderr captured, not waited for.
 fn spawn(tenant: &TestTenant, args: &[&str]) -> Child {
     tenant
-        .test_std_cmd()
+        .std_cmd()
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

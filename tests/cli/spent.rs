@@ -33,7 +33,7 @@ fn write_ledger(tenant: &TestTenant, ledger: &Value) {
 
 fn login(tenant: &TestTenant, args: &[&str]) -> Output {
     tenant
-        .test_cmd()
+        .cmd()
         .env("XDG_STATE_HOME", state_home(tenant))
         .args(["login", "--json", "-u", USER])
         .args(args)
@@ -174,7 +174,7 @@ fn the_wait_after_a_spent_step_is_the_secrets_own_step() {
 
     // Waiting: the note names the step and the wait, then the test ends it.
     let mut child = tenant
-        .test_std_cmd()
+        .std_cmd()
         .env("XDG_STATE_HOME", state_home(&tenant))
         .args(["login", "-u", USER, "--otp-secret", &uri])
         .stdout(Stdio::null())

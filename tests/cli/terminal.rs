@@ -156,7 +156,7 @@ fn ctrl_c_at_the_delete_confirmation_deletes_nothing_and_shows_the_cursor() {
     let tenant = TestTenant::fast("");
     let audience = format!("{}/mfa/", tenant.base_url());
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "login",
             "--json",
@@ -178,7 +178,7 @@ fn ctrl_c_at_the_delete_confirmation_deletes_nothing_and_shows_the_cursor() {
         .unwrap()
         .to_owned();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args(["authenticators", "list", "--json", "--token", &token])
         .output()
         .unwrap();

@@ -21,7 +21,7 @@ fn dev_full() -> std::fs::File {
 fn a_rotated_recovery_code_survives_a_full_disk() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_std_cmd()
+        .std_cmd()
         .args(["login", "--json", "-u", "recovery@test.example"])
         .args(["--recovery-code", RECOVERY_CODE])
         .stdout(dev_full())
@@ -40,7 +40,7 @@ fn a_rotated_recovery_code_survives_a_full_disk() {
         .to_owned();
     assert_eq!(new_code.len(), 24, "{err}");
     let again = tenant
-        .test_cmd()
+        .cmd()
         .args(["login", "--json", "-u", "recovery@test.example"])
         .args(["--recovery-code", &new_code])
         .output()
@@ -53,7 +53,7 @@ fn a_rotated_recovery_code_survives_a_full_disk() {
 fn a_failure_document_that_cannot_be_written_falls_back_to_stderr() {
     let tenant = TestTenant::fast("");
     let output = tenant
-        .test_std_cmd()
+        .std_cmd()
         .stderr(Stdio::piped())
         .args([
             "verify",
@@ -96,11 +96,11 @@ fn a_closed_pipe_ends_quietly() {
 #[test]
 fn an_enrollment_whose_recovery_code_cannot_be_saved_exits_11_with_the_code_shown() {
     let tenant = TestTenant::fast("");
-    let token = tenant.test_mfa_token("new@test.example");
+    let token = tenant.mfa_token("new@test.example");
     let blocker = tenant.home.path().join("recovery.txt");
     std::fs::create_dir_all(blocker.join("inside")).unwrap();
     let output = tenant
-        .test_cmd()
+        .cmd()
         .args([
             "enroll",
             "otp",
@@ -151,7 +151,7 @@ fn a_recovery_code_in_an_answer_that_cannot_be_read_is_still_shown() {
             body: body.to_vec(),
         });
         let output = tenant
-            .test_cmd()
+            .cmd()
             .args(["login", "-u", "recovery@test.example"])
             .args(args)
             .output()

@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::error::{Failure, exit};
+use crate::error::Failure;
+use crate::exit_code::ExitCode;
 use crate::output::{Output, Report};
 use crate::sanitize::sanitize_line;
 
@@ -59,11 +60,11 @@ async fn probe(
     health: &str,
     ca_file: Option<&Path>,
     token: Option<&str>,
-) -> Result<Result<Value, (i32, String)>, Failure> {
+) -> Result<Result<Value, (ExitCode, String)>, Failure> {
     Ok(match fetch(health, ca_file, token).await? {
         Ok(body) if body["status"] == "ok" => Ok(body),
         Ok(_) => Err((
-            exit::BAD_RESPONSE,
+            ExitCode::BadResponse,
             "answered, but not as an emulator that is ready".to_owned(),
         )),
         Err(why) => Err(why),
@@ -76,7 +77,7 @@ pub(super) async fn fetch(
     url: &str,
     ca_file: Option<&Path>,
     token: Option<&str>,
-) -> Result<Result<Value, (i32, String)>, Failure> {
+) -> Result<Result<Value, (ExitCode, String)>, Failure> {
     let mut builder = reqwest::Client::builder();
     let loopback = reqwest::Url::parse(url)
         .ok()
@@ -99,7 +100,7 @@ pub(super) async fn fetch(
         Ok(answer) => answer,
         Err(e) => {
             return Ok(Err((
-                exit::NETWORK,
+                ExitCode::Network,
                 format!("no answer ({})", root_cause(&e)),
             )));
         }
@@ -113,12 +114,12 @@ pub(super) async fn fetch(
         Ok(Ok(body))
     } else if status == reqwest::StatusCode::UNAUTHORIZED {
         Ok(Err((
-            exit::BAD_RESPONSE,
+            ExitCode::BadResponse,
             format!("answered HTTP {status}: it refused the control token sent"),
         )))
     } else {
         Ok(Err((
-            exit::BAD_RESPONSE,
+            ExitCode::BadResponse,
             format!("answered HTTP {status}, not an emulator that is ready"),
         )))
     }

@@ -17,7 +17,8 @@ mod supervise;
 mod token_file;
 
 use crate::cli::ExecArgs;
-use crate::error::{Failure, exit};
+use crate::error::Failure;
+use crate::exit_code::ExitCode;
 use crate::output::{Output, export};
 use crate::sessions::SessionKey;
 use crate::totp::now_unix;
@@ -230,7 +231,7 @@ pub fn before_command(cause: Failure) -> Failure {
         Failure::Interrupted(_) | Failure::Wrapped { .. } => cause,
         cause => Failure::Wrapped {
             cause: Box::new(cause),
-            exit: exit::EXEC_FAILED,
+            exit: ExitCode::ExecFailed,
         },
     }
 }
@@ -250,7 +251,7 @@ fn nested(
                 "run it outside the outer exec, or unset {GUARD} to hand over a second token on purpose"
             ),
         )),
-        exit: exit::EXEC_FAILED,
+        exit: ExitCode::ExecFailed,
     };
     // Which session this exec would use, without a request: the stored one.
     let key = super::token::find_session(settings).map_err(before_command)?;
@@ -307,7 +308,7 @@ fn become_command(mut child: Command, program: &OsStr) -> Failure {
 #[cfg(not(unix))]
 fn become_command(mut child: Command, program: &OsStr) -> Failure {
     match child.status() {
-        Ok(status) => std::process::exit(status.code().unwrap_or(exit::UNEXPECTED)),
+        Ok(status) => std::process::exit(status.code().unwrap_or(ExitCode::Unexpected.code())),
         Err(error) => cannot_run(program, &error),
     }
 }
@@ -316,11 +317,11 @@ fn cannot_run(program: &OsStr, error: &std::io::Error) -> Failure {
     let program = program.to_string_lossy();
     let (exit, hint) = match error.kind() {
         std::io::ErrorKind::NotFound => (
-            exit::NOT_FOUND,
+            ExitCode::NotFound,
             "check the name, or give its path (it is looked up in PATH)",
         ),
         _ => (
-            exit::CANNOT_EXECUTE,
+            ExitCode::CannotExecute,
             "check that it is a program or a script with a #! line, and executable (chmod +x)",
         ),
     };

@@ -115,7 +115,7 @@ impl Running {
         let code = status
             .code()
             .or(status.signal().map(|signal| 128 + signal))
-            .unwrap_or(crate::error::exit::UNEXPECTED);
+            .unwrap_or(crate::exit_code::ExitCode::Unexpected.code());
         std::process::exit(code)
     }
 }
