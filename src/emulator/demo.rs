@@ -19,8 +19,8 @@ pub const NO_MFA_CLIENT_SECRET: &str = "demo-no-mfa-client-secret";
 /// `BASE_URL/api/v2/`), granted [`MGMT_SCOPES`].
 pub const MGMT_CLIENT_ID: &str = "EmuDemoManagementM2MClient000005";
 pub const MGMT_CLIENT_SECRET: &str = "demo-management-secret-only-for-the-local-emulator";
-/// Every Management API scope `auth0-mfa` uses.
-pub const MGMT_SCOPES: [&str; 16] = [
+/// Every Management API scope `auth0-mfa` uses, and the emulator serves.
+pub const MGMT_SCOPES: [&str; 17] = [
     "read:users",
     "create:users",
     "update:users",
@@ -28,6 +28,7 @@ pub const MGMT_SCOPES: [&str; 16] = [
     "read:authentication_methods",
     "create:authentication_methods",
     "delete:authentication_methods",
+    "update:authentication_methods",
     "read:guardian_factors",
     "update:guardian_factors",
     "read:mfa_policies",

@@ -360,6 +360,12 @@ pub struct User {
     pub deleted: bool,
     /// Wrong passwords per address, for brute-force protection (see `management::blocks`).
     pub login_failures: Vec<LoginFailures>,
+    /// Set through the Management API (`PATCH /users/{id}`).
+    pub user_metadata: Map<String, Value>,
+    /// `blocked: true` through the Management API: the password grant refuses the user.
+    pub blocked: bool,
+    /// The last change through the Management API (0: never changed).
+    pub updated_ms: u64,
 }
 
 impl User {
@@ -415,6 +421,9 @@ impl User {
             created_ms,
             deleted: false,
             login_failures: Vec::new(),
+            user_metadata: Map::new(),
+            blocked: false,
+            updated_ms: 0,
         }
     }
 

@@ -284,6 +284,15 @@ fn print_tenant_writes_a_file_that_tenant_takes_back() {
     );
     let login = login_otp(&home, &served.base());
     assert_eq!(login.status.code(), Some(0), "{}", stderr(&login));
+    // The file's M2M application is in the banner, as the demo tenant's is.
+    let management = &served.banner["management"];
+    assert_eq!(
+        management["client_id"],
+        demo::MGMT_CLIENT_ID,
+        "{management}"
+    );
+    assert_eq!(management["client_secret"], demo::MGMT_CLIENT_SECRET);
+    assert_eq!(management["audience"], format!("{}/api/v2/", served.base()));
     let json = bare_cmd(&home)
         .args(["emulator", "--print-tenant", "--json"])
         .output()

@@ -122,6 +122,7 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         control_token: token.clone(),
     };
+    let management = management_client(&tenant);
     let emulator = Emulator::start_in_background_with(tenant, options).map_err(|e| {
         Failure::usage_with_hint(
             format!("cannot start the emulator on {}: {e:#}", args.listen),
@@ -132,7 +133,13 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
     let demo_tenant = args.tenant.is_none();
     let ca_file = emulator.tls().map(|tls| tls.ca_file.display().to_string());
     out.result(Report::Prepared {
-        text: banner(&base, demo_tenant, ca_file.as_deref(), token.as_deref()),
+        text: banner(
+            &base,
+            demo_tenant,
+            management.as_ref(),
+            ca_file.as_deref(),
+            token.as_deref(),
+        ),
         json: json!({
             "base_url": base,
             "domain": base,
@@ -148,9 +155,9 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
                     .map(|(user, has)| json!({"username": user, "has": has}))
                     .collect::<Vec<_>>()
             }),
-            "management": demo_tenant.then(|| json!({
-                "client_id": demo::MGMT_CLIENT_ID,
-                "client_secret": demo::MGMT_CLIENT_SECRET,
+            "management": management.as_ref().map(|(id, secret)| json!({
+                "client_id": id,
+                "client_secret": secret,
                 "audience": format!("{base}/api/v2/"),
             })),
             "control_api": format!("{base}/_emulator/"),
@@ -164,6 +171,21 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
     // Serves until a signal ends the process (see `interrupt`).
     let _serving = emulator;
     std::future::pending().await
+}
+
+/// The tenant's Management API application, for the banner: the first client granted
+/// `management_scopes` (one with a secret first), as its id and secret (None: it
+/// authenticates with private_key_jwt).
+fn management_client(tenant: &Tenant) -> Option<(String, Option<String>)> {
+    let m2m = tenant
+        .clients
+        .iter()
+        .filter(|c| !c.management_scopes.is_empty());
+    let chosen = m2m
+        .clone()
+        .find(|c| c.client_secret.is_some())
+        .or_else(|| m2m.clone().next())?;
+    Some((chosen.client_id.clone(), chosen.client_secret.clone()))
 }
 
 /// The tenant as a file `--tenant` takes back; under `--json`, the same as JSON.
@@ -204,7 +226,13 @@ fn demo_users() -> Vec<(&'static str, String)> {
     .collect()
 }
 
-fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>, token: Option<&str>) -> String {
+fn banner(
+    base: &str,
+    demo_tenant: bool,
+    management: Option<&(String, Option<String>)>,
+    ca_file: Option<&str>,
+    token: Option<&str>,
+) -> String {
     let mut text = format!("Auth0 MFA emulator listening on {base}\n\n");
     let cacert = ca_file
         .map(|f| format!("  export AUTH0_CACERT={f}\n"))
@@ -233,6 +261,12 @@ fn banner(base: &str, demo_tenant: bool, ca_file: Option<&str>, token: Option<&s
         text.push('\n');
     } else {
         text.push_str(&format!("  export AUTH0_DOMAIN={base}\n{cacert}\n"));
+        if let Some((id, secret)) = management {
+            let secret = secret.as_deref().unwrap_or("(private_key_jwt: no secret)");
+            text.push_str(&format!(
+                "Management API ({base}/api/v2/, the tenant file's M2M application):\n  export AUTH0_MGMT_CLIENT_ID={id}\n  export AUTH0_MGMT_CLIENT_SECRET={secret}\n\n"
+            ));
+        }
     }
     text.push_str(&format!(
         "Control API: {base}/_emulator/ (outbox, requests, push/approve, push/reject, clock, faults)\n"

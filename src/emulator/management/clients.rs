@@ -1,4 +1,4 @@
-//! `/api/v2/clients/{id}` (read, and PATCH replacing `grant_types` whole: a grant taken
+//! `/api/v2/clients` (the list) and `/api/v2/clients/{id}` (read, and PATCH replacing `grant_types` whole: a grant taken
 //! away answers `unauthorized_client` from then on) and `/api/v2/connections` (the list
 //! with `strategy`, one, its clients, a client's connections).
 
@@ -74,6 +74,36 @@ pub fn get(shared: &Shared, req: &ApiRequest, caller: &Caller, id: &str) -> Resu
     )))
 }
 
+/// `GET /clients`: a bare array of the tenant's clients as `GET /clients/{id}` shows
+/// them; `page`, `per_page` (50) and `include_totals` (`{"clients","start","limit",
+/// "total"}`), `fields` and `include_fields`.
+pub fn list(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Reply, Reply> {
+    caller.require(&["read:clients", "read:client_keys"])?;
+    let q = query(req);
+    let per_page = super::methods::number(&q, "per_page")?
+        .unwrap_or(50)
+        .clamp(1, 100);
+    let page = super::methods::number(&q, "page")?.unwrap_or(0);
+    let st = shared.lock();
+    let start = page.saturating_mul(per_page);
+    let shown: Vec<Value> = shared
+        .clients
+        .iter()
+        .skip(start)
+        .take(per_page)
+        .map(|c| select_fields(client_json(&st, c), &q))
+        .collect();
+    if query_param(&q, "include_totals").as_deref() == Some("true") {
+        return Ok(Reply::ok(json!({
+            "clients": shown,
+            "start": start,
+            "limit": per_page,
+            "total": shared.clients.len(),
+        })));
+    }
+    Ok(Reply::ok(Value::Array(shown)))
+}
+
 /// `PATCH {"grant_types": [...]}`: the array replaces the client's whole.
 pub fn patch(shared: &Shared, req: &ApiRequest, caller: &Caller, id: &str) -> Result<Reply, Reply> {
     caller.require(&["update:clients"])?;
@@ -125,10 +155,42 @@ fn connection_json(c: &Connection) -> Value {
     })
 }
 
-/// `GET /connections` (`strategy`, `name`; `page`, `per_page`, `include_totals`).
+/// The `take` (50, at most 100) and `from` cursor of checkpoint paging.
+fn checkpoint(q: &Map<String, Value>) -> Result<(usize, usize), Reply> {
+    let take = query_param(q, "take")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(50usize)
+        .clamp(1, 100);
+    let from = match query_param(q, "from") {
+        None => 0,
+        Some(cursor) => cursor.parse::<usize>().map_err(|_| {
+            error(
+                StatusCode::BAD_REQUEST,
+                "Invalid from cursor.",
+                Some("invalid_query_string"),
+            )
+        })?,
+    };
+    Ok((take, from))
+}
+
+/// One checkpoint page of `all` under `key`, with `next` when more follow.
+fn checkpoint_page(key: &str, all: &[Value], take: usize, from: usize) -> Value {
+    let shown: Vec<Value> = all.iter().skip(from).take(take).cloned().collect();
+    let mut body = json!({ key: shown });
+    if from.saturating_add(take) < all.len() {
+        body["next"] = json!((from + take).to_string());
+    }
+    body
+}
+
+/// `GET /connections` (`strategy`, `name`; `page`, `per_page`, `include_totals`; or
+/// checkpoint paging with `take` and `from`: `{"connections","next"}`).
 pub fn connections(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Reply, Reply> {
     caller.require(READ_CONNECTIONS)?;
     let q = query(req);
+    let by_checkpoint = q.contains_key("take") || q.contains_key("from");
+    let cursor = checkpoint(&q)?;
     let strategy = query_param(&q, "strategy");
     let name = query_param(&q, "name");
     let st = shared.lock();
@@ -140,6 +202,10 @@ pub fn connections(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result
         .filter(|c| name.as_ref().is_none_or(|n| *n == c.config.name))
         .map(|c| select_fields(connection_json(c), &q))
         .collect();
+    if by_checkpoint {
+        let (take, from) = cursor;
+        return Ok(Reply::ok(checkpoint_page("connections", &all, take, from)));
+    }
     let per_page = query_param(&q, "per_page")
         .and_then(|n| n.parse().ok())
         .unwrap_or(50usize)
@@ -183,21 +249,7 @@ pub fn connection_clients(
     id: &str,
 ) -> Result<Reply, Reply> {
     caller.require(READ_CONNECTIONS)?;
-    let q = query(req);
-    let take = query_param(&q, "take")
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(50usize)
-        .clamp(1, 100);
-    let from = match query_param(&q, "from") {
-        None => 0,
-        Some(cursor) => cursor.parse::<usize>().map_err(|_| {
-            error(
-                StatusCode::BAD_REQUEST,
-                "Invalid from cursor.",
-                Some("invalid_query_string"),
-            )
-        })?,
-    };
+    let (take, from) = checkpoint(&query(req))?;
     let st = shared.lock();
     let c = st
         .mgmt
@@ -208,15 +260,9 @@ pub fn connection_clients(
     let clients: Vec<Value> = c
         .enabled_clients
         .iter()
-        .skip(from)
-        .take(take)
         .map(|id| json!({"client_id": id}))
         .collect();
-    let mut body = json!({ "clients": clients });
-    if from.saturating_add(take) < c.enabled_clients.len() {
-        body["next"] = json!((from + take).to_string());
-    }
-    Ok(Reply::ok(body))
+    Ok(Reply::ok(checkpoint_page("clients", &clients, take, from)))
 }
 
 /// `GET /clients/{id}/connections` `{"connections":[...]}`: those enabled for it.

@@ -262,6 +262,67 @@ pub fn create(
     Ok(Reply::json(StatusCode::CREATED, body))
 }
 
+/// The user's method with this id (or the `/mfa/` id of either half of a pair).
+fn find_method(st: &State, user: usize, method: &str) -> Result<usize, Reply> {
+    st.users[user]
+        .authenticators
+        .iter()
+        .position(|a| {
+            !a.backup_only && !a.secondary && (method_id(a) == method || a.id() == method)
+        })
+        .ok_or_else(|| not_found("Authentication method not found.", None))
+}
+
+/// `GET .../authentication-methods/{method}`: the method as the list shows it.
+pub fn get_one(shared: &Shared, caller: &Caller, id: &str, method: &str) -> Result<Reply, Reply> {
+    caller.require(&["read:authentication_methods"])?;
+    let st = shared.lock();
+    let user = find_user(&st, id).ok_or_else(no_such_user)?;
+    let at = find_method(&st, user, method)?;
+    Ok(Reply::ok(method_json(&st.users[user].authenticators[at])))
+}
+
+/// `PATCH .../authentication-methods/{method}` `{"name"}`: 200 and the method.
+pub fn rename(
+    shared: &Shared,
+    req: &ApiRequest,
+    caller: &Caller,
+    id: &str,
+    method: &str,
+) -> Result<Reply, Reply> {
+    caller.require(&["update:authentication_methods"])?;
+    let body = object_body(req)?;
+    if let Some(extra) = body.keys().find(|k| *k != "name") {
+        return Err(bad_body(format!(
+            "Payload validation error: 'Additional properties not allowed: {extra}' (the emulator changes name only)."
+        )));
+    }
+    let name = match body.get("name") {
+        Some(Value::String(n)) if n.chars().count() <= 255 => n.clone(),
+        Some(Value::String(_)) => {
+            return Err(bad_body(
+                "Payload validation error: 'String is too long (maximum 255)' on property name.",
+            ));
+        }
+        Some(_) => {
+            return Err(bad_body(
+                "Payload validation error: 'Expected type string' on property name.",
+            ));
+        }
+        None => {
+            return Err(bad_body(
+                "Payload validation error: 'Missing required property: name'.",
+            ));
+        }
+    };
+    let mut st = shared.lock();
+    let user = find_user(&st, id).ok_or_else(no_such_user)?;
+    let at = find_method(&st, user, method)?;
+    let a = &mut st.users[user].authenticators[at];
+    a.name = Some(name);
+    Ok(Reply::ok(method_json(a)))
+}
+
 /// `DELETE .../authentication-methods/{method}` (the method id, or the `/mfa/` id of
 /// either half of a pair): 204, the pair and its pending challenges gone.
 pub fn delete_one(

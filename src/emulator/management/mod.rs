@@ -193,6 +193,7 @@ fn route_users(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&str
         (m, ["users"]) if *m == get => users::search(shared, req, caller),
         (m, ["users", id]) if *m == get => users::get(shared, req, caller, id),
         (m, ["users", id]) if *m == delete => users::delete(shared, caller, id),
+        (m, ["users", id]) if *m == Method::PATCH => users::update(shared, req, caller, id),
         (m, ["users", id, "authentication-methods"]) if *m == get => {
             methods::list(shared, req, caller, id)
         }
@@ -204,6 +205,12 @@ fn route_users(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&str
         }
         (m, ["users", id, "authentication-methods", method]) if *m == delete => {
             methods::delete_one(shared, caller, id, method)
+        }
+        (m, ["users", id, "authentication-methods", method]) if *m == get => {
+            methods::get_one(shared, caller, id, method)
+        }
+        (m, ["users", id, "authentication-methods", method]) if *m == Method::PATCH => {
+            methods::rename(shared, req, caller, id, method)
         }
         (m, ["user-blocks"]) if *m == get => blocks::get(shared, req, caller, None),
         (m, ["user-blocks"]) if *m == delete => blocks::delete(shared, req, caller, None),
@@ -219,6 +226,7 @@ fn route_tenant(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&st
     Some(match parts {
         ["guardian", rest @ ..] => return route_guardian(shared, req, caller, rest),
         ["tenants", "settings"] if get => settings::tenant_settings(shared, req, caller),
+        ["clients"] if get => clients::list(shared, req, caller),
         ["clients", id] if get => clients::get(shared, req, caller, id),
         ["clients", id] if req.method == Method::PATCH => clients::patch(shared, req, caller, id),
         ["clients", id, "connections"] if get => clients::client_connections(shared, caller, id),
@@ -227,6 +235,7 @@ fn route_tenant(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&st
         ["connections", id, "clients"] if get => {
             clients::connection_clients(shared, req, caller, id)
         }
+        ["actions", "triggers"] if get => settings::triggers(caller),
         ["actions", "triggers", trigger, "bindings"] if get => {
             settings::bindings(shared, caller, trigger)
         }

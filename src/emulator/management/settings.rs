@@ -75,3 +75,29 @@ pub fn bindings(shared: &Shared, caller: &Caller, trigger: &str) -> Result<Reply
         json!({"bindings": bound, "total": total, "per_page": 50}),
     ))
 }
+
+/// `GET /actions/triggers`: the triggers an Action can bind to, with their versions.
+pub fn triggers(caller: &Caller) -> Result<Reply, Reply> {
+    caller.require(&["read:actions"])?;
+    let triggers: Vec<Value> = [
+        ("post-login", "v3"),
+        ("credentials-exchange", "v2"),
+        ("pre-user-registration", "v2"),
+        ("post-user-registration", "v2"),
+        ("post-change-password", "v2"),
+        ("send-phone-message", "v2"),
+        ("password-reset-post-challenge", "v1"),
+    ]
+    .iter()
+    .map(|(id, version)| {
+        json!({
+            "id": id,
+            "version": version,
+            "status": "CURRENT",
+            "runtimes": ["node18"],
+            "default_runtime": "node18",
+        })
+    })
+    .collect();
+    Ok(Reply::ok(json!({ "triggers": triggers })))
+}

@@ -54,8 +54,14 @@ pub fn user_json(u: &User) -> Value {
             "isSocial": false,
         }],
         "created_at": iso_date(u.created_ms),
-        "updated_at": iso_date(u.created_ms),
+        "updated_at": iso_date(u.updated_ms.max(u.created_ms)),
     });
+    if u.blocked {
+        v["blocked"] = json!(true);
+    }
+    if !u.user_metadata.is_empty() {
+        v["user_metadata"] = Value::Object(u.user_metadata.clone());
+    }
     if !u.username.eq_ignore_ascii_case(&u.email) {
         v["username"] = json!(u.username);
     }
@@ -253,6 +259,7 @@ struct NewUser {
     name: Option<String>,
     email_verified: bool,
     app_metadata: Map<String, Value>,
+    user_metadata: Map<String, Value>,
 }
 
 fn parse_new_user(req: &ApiRequest) -> Result<NewUser, Reply> {
@@ -273,18 +280,8 @@ fn parse_new_user(req: &ApiRequest) -> Result<NewUser, Reply> {
         )));
     }
     let password = text(body, "password", 1024)?.ok_or_else(|| missing("password"))?;
-    let app_metadata = match body.get("app_metadata") {
-        None => Map::new(),
-        Some(Value::Object(m)) => {
-            check_app_metadata(m).map_err(|e| bad_body(format!("app_metadata {e}")))?;
-            m.clone()
-        }
-        Some(_) => {
-            return Err(bad_body(
-                "Payload validation error: 'Expected type object' on property app_metadata.",
-            ));
-        }
-    };
+    let app_metadata = metadata(body, "app_metadata")?.unwrap_or_default();
+    let user_metadata = metadata(body, "user_metadata")?.unwrap_or_default();
     Ok(NewUser {
         connection,
         email,
@@ -295,7 +292,130 @@ fn parse_new_user(req: &ApiRequest) -> Result<NewUser, Reply> {
             .and_then(Value::as_bool)
             .unwrap_or(false),
         app_metadata,
+        user_metadata,
     })
+}
+
+/// An `app_metadata` or `user_metadata` property: an object, bounded in size.
+fn metadata(body: &Map<String, Value>, name: &str) -> Result<Option<Map<String, Value>>, Reply> {
+    match body.get(name) {
+        None => Ok(None),
+        Some(Value::Object(m)) => {
+            check_app_metadata(m).map_err(|e| bad_body(format!("{name} {e}")))?;
+            Ok(Some(m.clone()))
+        }
+        Some(_) => Err(bad_body(format!(
+            "Payload validation error: 'Expected type object' on property {name}."
+        ))),
+    }
+}
+
+/// Auth0's merge of metadata: one level deep, a key set to null removed.
+fn merge_metadata(into: &mut Map<String, Value>, patch: Map<String, Value>) {
+    for (key, value) in patch {
+        if value.is_null() {
+            into.remove(&key);
+        } else {
+            into.insert(key, value);
+        }
+    }
+}
+
+/// A boolean property of a body.
+fn flag(body: &Map<String, Value>, name: &str) -> Result<Option<bool>, Reply> {
+    match body.get(name) {
+        None => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(bad_body(format!(
+            "Payload validation error: 'Expected type boolean' on property {name}."
+        ))),
+    }
+}
+
+/// The properties `PATCH /api/v2/users/{id}` takes (`connection` names the user's own).
+const UPDATE_PROPERTIES: [&str; 7] = [
+    "app_metadata",
+    "user_metadata",
+    "email_verified",
+    "blocked",
+    "password",
+    "name",
+    "connection",
+];
+
+/// `PATCH /api/v2/users/{id}`: metadata merged, `email_verified`, `blocked`, `password`
+/// (against the connection's policy), `name`; 200 and the user.
+pub fn update(
+    shared: &Shared,
+    req: &ApiRequest,
+    caller: &Caller,
+    id: &str,
+) -> Result<Reply, Reply> {
+    caller.require(&["update:users"])?;
+    let body = object_body(req)?;
+    if let Some(extra) = body
+        .keys()
+        .find(|k| !UPDATE_PROPERTIES.contains(&k.as_str()))
+    {
+        return Err(bad_body(format!(
+            "Payload validation error: 'Additional properties not allowed: {extra}'."
+        )));
+    }
+    let app_metadata = metadata(body, "app_metadata")?;
+    let user_metadata = metadata(body, "user_metadata")?;
+    let email_verified = flag(body, "email_verified")?;
+    let blocked = flag(body, "blocked")?;
+    let password = text(body, "password", 1024)?;
+    let name = text(body, "name", 300)?;
+    let connection = text(body, "connection", 128)?;
+    let mut st = shared.lock();
+    let i = find_user(&st, id).ok_or_else(no_such_user)?;
+    if let Some(c) = connection.filter(|c| *c != st.users[i].connection) {
+        return Err(bad_body(format!("The user is not in the {c} connection.")));
+    }
+    if let Some(password) = &password {
+        let policy = st
+            .mgmt
+            .connection(&st.users[i].connection)
+            .map(|c| c.config.password_policy.clone())
+            .unwrap_or_default();
+        if !password_meets(&policy, password) {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "PasswordStrengthError: Password is too weak",
+                None,
+            ));
+        }
+    }
+    let mut merged = (
+        st.users[i].app_metadata.clone(),
+        st.users[i].user_metadata.clone(),
+    );
+    if let Some(patch) = app_metadata {
+        merge_metadata(&mut merged.0, patch);
+        check_app_metadata(&merged.0).map_err(|e| bad_body(format!("app_metadata {e}")))?;
+    }
+    if let Some(patch) = user_metadata {
+        merge_metadata(&mut merged.1, patch);
+        check_app_metadata(&merged.1).map_err(|e| bad_body(format!("user_metadata {e}")))?;
+    }
+    let now = shared.now_ms();
+    let u = &mut st.users[i];
+    (u.app_metadata, u.user_metadata) = merged;
+    if let Some(v) = email_verified {
+        u.email_verified = v;
+    }
+    if let Some(b) = blocked {
+        u.blocked = b;
+    }
+    if let Some(p) = password {
+        u.password = p;
+    }
+    if let Some(n) = name {
+        u.name = n;
+    }
+    u.updated_ms = now;
+    Ok(Reply::ok(user_json(u)))
 }
 
 /// The connection exists, is a database, and the password meets its policy; the user
@@ -366,6 +486,9 @@ pub fn create(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Repl
         created_ms: now,
         deleted: false,
         login_failures: Vec::new(),
+        user_metadata: new.user_metadata,
+        blocked: false,
+        updated_ms: 0,
     };
     let body = user_json(&user);
     // A deleted user's slot first: nothing refers to it any more.

@@ -116,6 +116,13 @@ fn password(
         return Err(wrong());
     }
     management::record_success(u, req);
+    if u.blocked {
+        return Err(Reply::error(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "user is blocked",
+        ));
+    }
     let u = &st.users[user];
     let grant = RefreshGrant {
         user,

@@ -7,6 +7,7 @@ mod client_auth;
 mod enrollment;
 mod factors;
 mod mgmt_config;
+mod mgmt_sdk;
 mod mgmt_token;
 mod mgmt_users;
 mod origin;
