@@ -73,13 +73,13 @@ impl ExitCode {
             }
             ExitCode::Network => "network: DNS, connect, TLS, timeout, connection reset",
             ExitCode::Rejected => {
-                "rejected: wrong OTP, binding or recovery code or password, push rejected, bad client credentials, grant type not enabled, malformed `mfa_token`"
+                "rejected: wrong OTP, binding or recovery code or password, push rejected, bad client credentials, grant type not enabled, malformed `mfa_token`; a Management API refusal (no such user or connection, 403 `insufficient_scope`, 409 exists)"
             }
             ExitCode::EnrollmentNeeded => {
                 "enrollment needed (`association_required`, `unsupported_challenge_type`, or no active authenticator of the factor asked for)"
             }
             ExitCode::Expired => {
-                "expired: the `mfa_token` or code expired, or no stored session can give a token (`token`); log in again"
+                "expired: the `mfa_token` or code expired, a Management API token expired, or no stored session can give a token (`token`); log in again"
             }
             ExitCode::RateLimited => {
                 "rate limited or blocked (429: `too_many_requests`, `too_many_attempts`)"

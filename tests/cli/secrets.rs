@@ -137,7 +137,7 @@ fn json_failure_of_a_wrong_code_does_not_echo_the_code() {
 #[test]
 fn a_four_character_password_is_masked_in_the_trace() {
     let password = "Zq9!";
-    let tenant = TestTenant::with(
+    let tenant = TestTenant::serving(
         auth0_mfa::emulator::Tenant::from_toml(&format!(
             r#"
 [[clients]]
@@ -153,6 +153,7 @@ secret = "{OTP_SECRET}"
 "#
         ))
         .unwrap(),
+        TEST_APP,
     );
     for extra in [&["-vv"][..], &["-vv", "--json"]] {
         let output = tenant
