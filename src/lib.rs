@@ -18,7 +18,7 @@
 //! | commands | `commands/` (a file per subcommand), `connection`, `interrupt` | orchestration; `commands/mod.rs` holds the steps several commands share; signals end a command cleanly |
 //! | flow and checks | [`flow`], [`doctor`] | the MFA state machine (choose, challenge, answer, poll, first-login enrollment); one doctor room per source of evidence |
 //! | output and local state | [`output`], `sessions`, `spent`, [`prompt`], `codes`, `otp_command`, `files`, `ca_file` | text and JSON, colour, CI masking; the session store, the ledger of spent codes; prompts and the shapes of the codes they take |
-//! | the API client | [`auth0`], [`error`], [`hints`], `trace` | HTTP to Auth0 only, no printing or prompting; failures, their exit codes and fixes |
+//! | the API clients | [`auth0`] (Authentication API), [`management`] (Management API, on `auth0`'s transport), [`error`], [`hints`], `trace` | HTTP to Auth0 only, no printing or prompting; failures, their exit codes and fixes |
 //! | shared words | [`factor`], [`check`], [`progress`], [`exit_code`], `terminal`, `date`, [`secret`], `sanitize`, [`domain`], [`totp`], [`jwt`] | the vocabulary several floors use; import nothing above them |
 //!
 //! [`emulator`] is a wing of its own: it imports nothing of the client (only
@@ -36,8 +36,11 @@
 //!   room (the Management API's) joined in [`doctor::examine`]; a verdict is
 //!   a [`check::Check`].
 //! - **A new emulator route**: a file in `emulator/routes/`, matched in
-//!   `routes::route`; its state in `emulator/state.rs`, what a tenant file
-//!   declares in `emulator/tenant.rs`, its tests in `emulator/tests/`.
+//!   `routes::route` (a Management API route: `emulator/management/`, matched
+//!   in `management::route`); its state in `emulator/state.rs`, what a tenant
+//!   file declares in `emulator/tenant.rs`, its tests in `emulator/tests/`.
+//!   The Management wing and `tenant.rs` import each other today: the one
+//!   circle left, to be untied.
 //! - **A word several floors need** (a status, an event, a code): at the
 //!   bottom, in a small module of its own, not in the floor that first used it.
 
