@@ -285,8 +285,6 @@ lto = "fat"
 codegen-units = 1
 panic = "abort"
 strip = true
-
-[workspace]
 EOF
     cat > "$REF_DIR/src/main.rs.new" <<'EOF'
 //! The budget's yardstick: a minimal reqwest program (rustls with ring, built-in roots).
