@@ -193,10 +193,7 @@ impl Output {
 
     /// Tells the CI runner of the secrets in `value` before they are printed.
     fn register_secrets(&self, value: &Value) {
-        let lines = self.ci.lines(ci::secrets_in(value));
-        if !lines.is_empty() {
-            write_stderr(&lines);
-        }
+        self.register_handed_over(ci::secrets_in(value));
     }
 
     pub fn stderr_is_terminal(&self) -> bool {
@@ -260,13 +257,11 @@ impl Output {
             self.kept.lock().unwrap_or_else(|p| p.into_inner()).clear();
             return Ok(());
         }
-        write_stderr(
-            &self.ci.lines(
-                variables
-                    .iter()
-                    .filter(|v| v.secret)
-                    .map(|v| v.value.as_str()),
-            ),
+        self.register_handed_over(
+            variables
+                .iter()
+                .filter(|v| v.secret)
+                .map(|v| v.value.as_str()),
         );
         if let Report::TokensAfterEnrollment { association, .. } = &report {
             let enrollment = Report::Enrollment(association);

@@ -88,18 +88,29 @@ fn chmod(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
+/// A state directory of `mode` with links planted where the ledger and the
+/// lock go: the first to a file someone treasures, the second to a place
+/// that must not come to exist. Returns the directory holding both targets.
 #[cfg(unix)]
-#[test]
-fn a_state_directory_others_can_write_is_refused_and_nothing_is_written_through_its_links() {
-    let tenant = TestTenant::fast("");
-    let dir = state_dir(&tenant);
+fn planted_state_dir(tenant: &TestTenant, mode: u32) -> tempfile::TempDir {
+    let dir = state_dir(tenant);
     std::fs::create_dir_all(&dir).unwrap();
-    chmod(&dir, 0o777);
+    chmod(&dir, mode);
     let victims = tempfile::tempdir().unwrap();
     let victim = victims.path().join("victim.txt");
     std::fs::write(&victim, "precious").unwrap();
     std::os::unix::fs::symlink(&victim, dir.join("spent-codes.json")).unwrap();
     std::os::unix::fs::symlink(victims.path().join("planted"), dir.join("sessions.lock")).unwrap();
+    victims
+}
+
+#[cfg(unix)]
+#[test]
+fn a_state_directory_others_can_write_is_refused_and_nothing_is_written_through_its_links() {
+    let tenant = TestTenant::fast("");
+    let dir = state_dir(&tenant);
+    let victims = planted_state_dir(&tenant, 0o777);
+    let victim = victims.path().join("victim.txt");
 
     let output = tenant
         .cmd()
@@ -130,14 +141,8 @@ fn a_state_directory_others_can_write_is_refused_and_nothing_is_written_through_
 #[test]
 fn links_in_a_private_state_directory_are_not_followed() {
     let tenant = TestTenant::fast("");
-    let dir = state_dir(&tenant);
-    std::fs::create_dir_all(&dir).unwrap();
-    chmod(&dir, 0o700);
-    let victims = tempfile::tempdir().unwrap();
+    let victims = planted_state_dir(&tenant, 0o700);
     let victim = victims.path().join("victim.txt");
-    std::fs::write(&victim, "precious").unwrap();
-    std::os::unix::fs::symlink(&victim, dir.join("spent-codes.json")).unwrap();
-    std::os::unix::fs::symlink(victims.path().join("planted"), dir.join("sessions.lock")).unwrap();
     let output = tenant
         .cmd()
         .env("AUTH0_MFA_STORE", "file")
