@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use super::Console;
 use super::console;
 use super::faults::Fault;
-use super::management::{LoginFailures, MgmtState};
+use super::management::state::{LoginFailures, MgmtState};
 use super::record::{ReceivedRequest, Ring};
 use super::tenant::{AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings};
 use super::tokens;

@@ -4,12 +4,28 @@
 
 use std::collections::HashMap;
 
+use super::super::tenant::management::{
+    ActionConfig, ApnsConfig, ConnectionConfig, FACTORS, SnsConfig, TwilioConfig,
+};
 use super::super::tenant::{AuthenticatorKind, Tenant, grants_allow};
 use super::super::tokens;
-use super::config::{
-    ActionConfig, ApnsConfig, ConnectionConfig, FACTORS, SnsConfig, TwilioConfig,
-    effective_connections,
-};
+
+/// Consecutive wrong passwords, from one address, that block a user (Auth0's default).
+pub const BRUTE_FORCE_LIMIT: u32 = 10;
+
+/// Wrong passwords for a user from one address (`""` when unknown), kept on the user
+/// for brute-force protection (see `blocks.rs`).
+#[derive(Debug, Clone)]
+pub struct LoginFailures {
+    pub ip: String,
+    pub count: u32,
+}
+
+impl LoginFailures {
+    pub fn blocked(&self) -> bool {
+        self.count >= BRUTE_FORCE_LIMIT
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct MgmtState {
@@ -48,7 +64,8 @@ impl MgmtState {
     pub fn new(tenant: &Tenant) -> MgmtState {
         let g = &tenant.guardian;
         let all_clients: Vec<String> = tenant.clients.iter().map(|c| c.client_id.clone()).collect();
-        let connections = effective_connections(tenant)
+        let connections = tenant
+            .connections_in_effect()
             .into_iter()
             .map(|c| Connection {
                 id: c.id.clone().unwrap_or_else(|| stable_id("con_", &c.name)),

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use serde_json::json;
 
 use super::super::http::{ApiRequest, Reply};
-use super::super::management::MgmtState;
+use super::super::management::state::MgmtState;
 use super::super::state::{Authenticator, OOB_TTL_MS, OobTx, PushStatus, Shared, State, User};
 use super::super::tenant::AuthenticatorKind;
 use super::super::tokens;
