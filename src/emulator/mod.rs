@@ -38,6 +38,7 @@ mod record;
 mod routes;
 mod server;
 mod state;
+mod table;
 mod tenant;
 #[cfg(test)]
 mod tests;

@@ -3,8 +3,6 @@
 //! (`tests/fixtures/management-client.json`, the project's own values), and
 //! each error gets its exit code and hint.
 
-use reqwest::StatusCode;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::Value;
 
 use super::types::{Blocks, MethodsPage, UsersPage};
@@ -18,26 +16,7 @@ const FIXTURES: &str = include_str!(concat!(
 ));
 
 fn answer(case: &Value) -> Answer {
-    let mut headers = HeaderMap::new();
-    if let Some(Value::Object(map)) = case.get("headers") {
-        for (k, v) in map {
-            headers.insert(
-                HeaderName::from_bytes(k.as_bytes()).unwrap(),
-                HeaderValue::from_str(v.as_str().unwrap()).unwrap(),
-            );
-        }
-    }
-    let body = match (case.get("raw"), case.get("body")) {
-        (Some(Value::String(raw)), _) => raw.clone().into_bytes(),
-        (_, Some(body)) => serde_json::to_vec(body).unwrap(),
-        _ => Vec::new(),
-    };
-    Answer {
-        status: StatusCode::from_u16(case["status"].as_u64().unwrap() as u16).unwrap(),
-        headers,
-        body,
-        url: "https://contract.example/api/v2/x".into(),
-    }
+    crate::auth0::fixtures::answer(case, "https://contract.example/api/v2/x")
 }
 
 fn parsed<T: serde::de::DeserializeOwned>(name: &str, case: &Value) -> T {
@@ -53,10 +32,9 @@ fn count(expect: &Value) -> usize {
 
 #[test]
 fn every_recorded_and_documented_shape_parses() {
-    let fixtures: Value = serde_json::from_str(FIXTURES).unwrap();
-    let cases = fixtures["cases"].as_array().unwrap();
+    let cases = crate::auth0::fixtures::cases(FIXTURES);
     assert!(cases.len() >= 20);
-    for case in cases {
+    for case in &cases {
         let name = case["name"].as_str().unwrap();
         let expect = &case["expect"];
         match expect["kind"].as_str().unwrap() {
@@ -134,13 +112,8 @@ fn check_error(name: &str, case: &Value, expect: &Value) {
 
 #[test]
 fn a_rate_limited_answer_carries_its_wait() {
-    let fixtures: Value = serde_json::from_str(FIXTURES).unwrap();
-    let case = fixtures["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["status"] == 429)
-        .unwrap();
+    let cases = crate::auth0::fixtures::cases(FIXTURES);
+    let case = cases.iter().find(|c| c["status"] == 429).unwrap();
     let Err(super::Error::Api(api)) = error::judge(answer(case)) else {
         panic!("a 429 in the Management shape is its error")
     };
