@@ -69,7 +69,11 @@ fn a_healthy_tenant_passes_every_check() {
     assert_eq!(code, Some(0), "{checks:?}");
     for check in &checks {
         // Without Management API access, one line says what it would add.
-        let expected = if check["check"] == "configuration" { "skip" } else { "pass" };
+        let expected = if check["check"] == "configuration" {
+            "skip"
+        } else {
+            "pass"
+        };
         assert!(check["status"] == expected, "{check}");
     }
     let names: Vec<&str> = checks
