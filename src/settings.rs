@@ -368,7 +368,10 @@ impl Flags {
                 AuthenticatorsAction::List { token, .. }
                 | AuthenticatorsAction::Delete { token, .. } => flags.api_token(token)?,
             },
-            Command::Doctor(args) => flags.user(&args.user)?,
+            Command::Doctor(args) => {
+                flags.user(&args.user)?;
+                flags.management(&args.management)?;
+            }
             Command::Token(TokenArgs { session, .. }) | Command::Exec(ExecArgs { session, .. }) => {
                 flags.value(Key::Username, "--username", &session.username);
                 flags.value(Key::Audience, "--audience", &session.audience);

@@ -382,6 +382,12 @@ impl Emulator {
         self.shared.lock().faults.push_back(fault);
     }
 
+    /// Answers every later request to `path` (no query) with `fault`, whatever the
+    /// queue holds: one endpoint that keeps failing while the others answer.
+    pub fn inject_fault_on(&self, path: &str, fault: Fault) {
+        self.shared.lock().faults_on.push((path.to_owned(), fault));
+    }
+
     /// Serves until Ctrl-C, then stops.
     pub async fn run_until_ctrl_c(self) -> anyhow::Result<()> {
         tokio::signal::ctrl_c()

@@ -321,6 +321,8 @@ pub struct State {
     pub outbox: Ring<OutboxMessage>,
     pub received: Ring<ReceivedRequest>,
     pub faults: VecDeque<Fault>,
+    /// Faults answered on every request to one path (`inject_fault_on`), before the queue.
+    pub faults_on: Vec<(String, Fault)>,
     /// `iss` + `jti` of every client assertion seen: each is single-use.
     pub used_assertions: Table<String, (), MAX_SESSIONS>,
     /// The configuration the Management API reads and changes.

@@ -238,6 +238,7 @@ fn route_tenant(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&st
     Some(match parts {
         ["guardian", rest @ ..] => return route_guardian(shared, req, caller, rest),
         ["tenants", "settings"] if get => settings::tenant_settings(shared, req, caller),
+        ["emails", "provider"] if get => settings::email_provider(shared, req, caller),
         ["clients"] if get => clients::list(shared, req, caller),
         ["clients", id] if get => clients::get(shared, req, caller, id),
         ["clients", id] if req.method == Method::PATCH => clients::patch(shared, req, caller, id),

@@ -38,6 +38,8 @@ pub struct MgmtState {
     pub push_provider: String,
     pub sns: SnsConfig,
     pub apns: ApnsConfig,
+    /// `""`: none configured.
+    pub email_provider: String,
     /// client_id -> grant types, as `PATCH /api/v2/clients/{id}` leaves them.
     pub grant_types: HashMap<String, Vec<String>>,
     pub connections: Vec<Connection>,
@@ -103,6 +105,7 @@ impl MgmtState {
             phone_provider: g.phone_provider.clone(),
             twilio: g.twilio.clone(),
             push_provider: g.push_provider.clone(),
+            email_provider: g.email_provider.clone(),
             sns: g.sns.clone(),
             apns: g.apns.clone(),
             grant_types: tenant

@@ -58,6 +58,9 @@ pub struct GuardianConfig {
     pub sns: SnsConfig,
     #[serde(skip_serializing_if = "ApnsConfig::is_unset")]
     pub apns: ApnsConfig,
+    /// The email provider (`GET /api/v2/emails/provider`): `smtp`, `sendgrid`, ...;
+    /// `""` for none (the API answers 404), which leaves email codes unsent at Auth0.
+    pub email_provider: String,
 }
 
 impl Default for GuardianConfig {
@@ -73,6 +76,7 @@ impl Default for GuardianConfig {
             push_provider: "guardian".to_string(),
             sns: SnsConfig::default(),
             apns: ApnsConfig::default(),
+            email_provider: "smtp".to_string(),
         }
     }
 }
