@@ -54,6 +54,7 @@ pub fn write_private(path: &Path, content: &[u8], existing: Existing) -> std::io
 /// Like [`write_private`] with `Replace`, but readable by all: for what is public yet
 /// must be the owner's alone to change (the emulator's CA certificate, which a client
 /// in another container or account may need to read).
+#[cfg(feature = "emulator")]
 pub fn write_public(path: &Path, content: &[u8]) -> std::io::Result<()> {
     write_with_mode(path, content, Existing::Replace, 0o644)
 }
