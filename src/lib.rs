@@ -37,10 +37,11 @@
 //!   a [`check::Check`].
 //! - **A new emulator route**: a file in `emulator/routes/`, matched in
 //!   `routes::route` (a Management API route: `emulator/management/`, matched
-//!   in `management::route`); its state in `emulator/state.rs`, what a tenant
-//!   file declares in `emulator/tenant.rs`, its tests in `emulator/tests/`.
-//!   The Management wing and `tenant.rs` import each other today: the one
-//!   circle left, to be untied.
+//!   in `management::route`); its state in `emulator/state.rs` (the
+//!   Management wing's in `management/state.rs`), what a tenant file declares
+//!   in `emulator/tenant.rs` (its Management sections in
+//!   `tenant/management.rs`, the words the wing serves and imports), its tests
+//!   in `emulator/tests/`.
 //! - **A word several floors need** (a status, an event, a code): at the
 //!   bottom, in a small module of its own, not in the floor that first used it.
 
