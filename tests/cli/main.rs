@@ -36,6 +36,7 @@ mod spent;
 mod steps;
 mod terminal;
 mod totp;
+mod traces;
 mod transport;
 mod unwritable;
 mod users;
