@@ -77,6 +77,12 @@ fn a_signal_during_a_request_ends_it_with_one_json_document() {
         let document = stdout_json(&output);
         assert_eq!(document["error"], "interrupted", "SIG{signal}");
         assert_eq!(document["exit_code"], code, "SIG{signal}");
+        // Which signal it was: Ctrl-C is the user's own, the others are not.
+        let said = match signal {
+            "INT" => "interrupted".to_owned(),
+            other => format!("stopped by SIG{other}"),
+        };
+        assert_eq!(document["error_description"], said.as_str(), "SIG{signal}");
     }
 }
 
