@@ -250,6 +250,11 @@ impl Answer {
         }
     }
 
+    /// The `X-RateLimit-*` headers of this answer.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        meta(&self.headers).rate_limit
+    }
+
     /// How long Auth0 asks to wait before resending, for a rate-limit 429.
     /// Brute-force protection (`too_many_attempts`) is not waited out: it
     /// lasts minutes, and the user should know at once.

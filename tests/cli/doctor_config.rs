@@ -487,3 +487,32 @@ fn secrets_never_reach_the_output() {
         assert!(!all.contains("eyJhbGci"), "{args:?} printed a token");
     }
 }
+
+/// A free tenant's Management API allows 2 requests a second (a burst of
+/// 2): doctor's dozen reads go out as its window lets them, so none is
+/// refused (the trace of every request shows no 429 and no wait for one),
+/// and every check still reads what it needs.
+#[test]
+fn a_free_tenants_rate_limit_is_kept_not_hit() {
+    let mut free = auth0_mfa::emulator::Tenant::demo();
+    free.settings.min_poll_interval_ms = 50;
+    free.settings.management_rate_limit = 2;
+    free.settings.management_rate_limit_window_seconds = 1;
+    let tenant = TestTenant::with(free);
+    let output = mgmt_cmd(&tenant)
+        .args(["doctor", "--json", "-v", "-u", demo::OTP_USER])
+        .output()
+        .unwrap();
+    let checks = stdout_json(&output);
+    assert_eq!(output.status.code(), Some(0), "{checks}");
+    let trace = stderr(&output);
+    let reads = trace
+        .lines()
+        .filter(|l| l.contains("/api/v2/") && l.contains(" -> "))
+        .count();
+    assert_eq!(reads, 15, "every read, once: {trace}");
+    assert!(
+        !trace.contains("-> 429") && !trace.contains("rate limited"),
+        "{trace}"
+    );
+}

@@ -5,7 +5,7 @@
 
 use super::{Read, Reading};
 use crate::check::Check;
-use crate::doctor::failed;
+use crate::doctor::verdict::failed;
 use crate::exit_code::ExitCode;
 
 const FACTORS_PLACE: &str = "Dashboard > Security > Multi-factor Auth";
