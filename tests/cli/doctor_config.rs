@@ -516,3 +516,53 @@ fn a_free_tenants_rate_limit_is_kept_not_hit() {
         "{trace}"
     );
 }
+
+/// With the Management API on the tenant's own domain, over HTTPS, doctor's
+/// two dozen requests (both APIs, read at once) share one connection:
+/// HTTP/2, as Auth0 offers it. The second run has the Management token
+/// cached, so its first requests go out together onto no connection yet.
+#[test]
+fn both_apis_requests_share_one_https_connection() {
+    let home = tempfile::TempDir::new().unwrap();
+    let ca = home.path().join("ca.pem");
+    let emulator = auth0_mfa::emulator::Emulator::start_tls_in_background(
+        auth0_mfa::emulator::Tenant::demo(),
+        &ca,
+    )
+    .unwrap();
+    let relay = CountingRelay::to(&emulator.base_url());
+    let doctor = || {
+        let output = bare_cmd(&home)
+            .env("AUTH0_DOMAIN", &relay.url)
+            .env("AUTH0_CACERT", &ca)
+            .env("AUTH0_CLIENT_ID", demo::CLIENT_ID)
+            .env("AUTH0_CLIENT_SECRET", demo::CLIENT_SECRET)
+            .env("AUTH0_MGMT_CLIENT_ID", demo::MGMT_CLIENT_ID)
+            .env("AUTH0_MGMT_CLIENT_SECRET", demo::MGMT_CLIENT_SECRET)
+            .env("AUTH0_MFA_STORE", "file")
+            .env("XDG_STATE_HOME", home.path().join("state"))
+            .args(["doctor", "--json", "-u", demo::OTP_USER])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    };
+    doctor();
+    assert_eq!(relay.count(), 1, "one connection for every request");
+    let before = emulator.received().len();
+    doctor();
+    let received = emulator.received();
+    let second = &received[before..];
+    assert!(
+        second
+            .iter()
+            .all(|r| r.body["grant_type"] != "client_credentials"),
+        "the token was cached"
+    );
+    assert!(second.len() > 15, "{}", second.len());
+    assert!(
+        received.iter().all(|r| r.http_version == "HTTP/2.0"),
+        "{:?}",
+        received.iter().map(|r| &r.http_version).collect::<Vec<_>>()
+    );
+    assert_eq!(relay.count(), 2, "one connection for the second run too");
+}
