@@ -566,3 +566,128 @@ fn both_apis_requests_share_one_https_connection() {
     );
     assert_eq!(relay.count(), 2, "one connection for the second run too");
 }
+
+/// The demo tenant with a change to its file, served.
+fn demo_with(change: impl FnOnce(&mut auth0_mfa::emulator::Tenant)) -> TestTenant {
+    let mut tenant = auth0_mfa::emulator::Tenant::demo();
+    tenant.settings.min_poll_interval_ms = 50;
+    change(&mut tenant);
+    TestTenant::with(tenant)
+}
+
+#[test]
+fn without_a_user_the_factors_check_says_which_are_enabled_and_which_are_not() {
+    let tenant = TestTenant::demo();
+    let (status, _) = api(
+        &tenant,
+        "PUT",
+        "/guardian/factors/sms",
+        Some(json!({"enabled": false})),
+    );
+    assert_eq!(status, 200);
+    let (code, checks) = doctor(&tenant, &[]);
+    assert_eq!(code, 0, "a factor left off is not a failure: {checks}");
+    let factors = check(&checks, "factors");
+    assert_eq!(factors["status"], "pass", "{factors}");
+    let detail = factors["detail"].as_str().unwrap();
+    let (enabled, disabled) = detail.split_once("; disabled: ").unwrap();
+    assert!(
+        enabled.contains("otp") && !enabled.contains("sms"),
+        "{detail}"
+    );
+    assert!(
+        disabled.contains("sms") && disabled.contains("duo"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn the_email_factor_with_no_email_provider_fails_naming_the_provider_setting() {
+    let tenant = demo_with(|t| t.guardian.email_provider = String::new());
+    let (code, checks) = doctor(&tenant, &[]);
+    assert_ne!(code, 0);
+    assert_flagged(&checks, "email", "fail", "Email Provider");
+    assert!(
+        check(&checks, "email")["detail"]
+            .as_str()
+            .unwrap()
+            .contains("no email provider")
+    );
+}
+
+#[test]
+fn a_connection_not_enabled_for_the_application_is_told_from_one_that_does_not_exist() {
+    let tenant = demo_with(|t| {
+        for connection in &mut t.connections {
+            connection.enabled_clients = Some(vec![demo::PUBLIC_CLIENT_ID.to_owned()]);
+        }
+    });
+    let (code, checks) = doctor(&tenant, &[]);
+    assert_ne!(code, 0);
+    assert_flagged(&checks, "connection", "fail", "enable the application");
+    let detail = check(&checks, "connection")["detail"].as_str().unwrap();
+    assert!(
+        detail.contains(demo::REALM) && detail.contains("exists but is not enabled"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn a_post_login_action_that_enables_mfa_is_named_beside_the_policy() {
+    let tenant = demo_with(|t| {
+        t.guardian.policies = Vec::new();
+        t.actions.push(
+            serde_json::from_value(json!({
+                "name": "Require MFA for admins",
+                "code": "exports.onExecutePostLogin = async (event, api) => { if (event.user.app_metadata.admin) api.multifactor.enable('any'); };",
+            }))
+            .unwrap(),
+        );
+    });
+    let (code, checks) = doctor(&tenant, &[]);
+    assert_eq!(code, 0, "{checks}");
+    for name in ["actions", "policy"] {
+        let found = check(&checks, name);
+        assert_eq!(found["status"], "pass", "{found}");
+        let detail = found["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("Require MFA for admins") && detail.contains("api.multifactor.enable"),
+            "{name}: {detail}"
+        );
+    }
+}
+
+/// The application's token endpoint authentication against the client
+/// authentication configured here: each mismatch fails with the flag to give.
+#[test]
+fn the_applications_authentication_is_checked_against_the_one_configured_here() {
+    let tenant = TestTenant::demo();
+    let cases: [(&str, Option<&str>, &str); 3] = [
+        // A public application, given a secret here.
+        (
+            demo::PUBLIC_CLIENT_ID,
+            Some(demo::CLIENT_SECRET),
+            "drop --client-secret",
+        ),
+        // A Private Key JWT application, given a secret.
+        (
+            "EmuDemoPrivateKeyJwtClient000004",
+            Some(demo::CLIENT_SECRET),
+            "--client-assertion-key",
+        ),
+        // A confidential application, given no secret.
+        (demo::CLIENT_ID, None, "pass --client-secret"),
+    ];
+    for (client_id, secret, fix) in cases {
+        let mut cmd = mgmt_cmd(&tenant);
+        cmd.env("AUTH0_CLIENT_ID", client_id)
+            .env_remove("AUTH0_CLIENT_SECRET");
+        if let Some(secret) = secret {
+            cmd.env("AUTH0_CLIENT_SECRET", secret);
+        }
+        let output = cmd.args(["doctor", "--json"]).output().unwrap();
+        assert_ne!(output.status.code(), Some(0), "{client_id}");
+        let checks = stdout_json(&output);
+        assert_flagged(&checks, "app type", "fail", fix);
+    }
+}
