@@ -437,23 +437,31 @@ fn a_missing_default_directory_or_unknown_realm_is_the_connection_check() {
     );
 }
 
+/// One Management endpoint answering 403, 429 or 500: its check fails, the
+/// others still run, and the run exits with the documented code of that
+/// answer (4 rejected, 7 rate limited, 8 not the API's answer), in JSON, in
+/// text (the failing line and its fix) and under -vv (the answer traced, no
+/// secret in it).
 #[test]
 fn one_endpoint_that_fails_fails_its_check_and_the_others_still_run() {
-    for (fault, exit_status) in [(403, "fail"), (429, "fail"), (500, "fail")] {
+    for (fault, exit) in [(403, 4), (429, 7), (500, 8)] {
         let tenant = TestTenant::demo();
         let body = json!({"statusCode": fault, "error": "x", "message": format!("injected {fault}"), "errorCode": "injected"});
-        tenant.emulator.inject_fault_on(
-            "/api/v2/guardian/policies",
-            Fault::Respond {
-                status: fault,
-                headers: vec![("content-type".into(), "application/json".into())],
-                body: body.to_string().into_bytes(),
-            },
-        );
+        let inject = || {
+            tenant.emulator.inject_fault_on(
+                "/api/v2/guardian/policies",
+                Fault::Respond {
+                    status: fault,
+                    headers: vec![("content-type".into(), "application/json".into())],
+                    body: body.to_string().into_bytes(),
+                },
+            )
+        };
+        inject();
         let (code, checks) = doctor(&tenant, &["--timeout", "2"]);
-        assert_ne!(code, 0, "{fault}");
+        assert_eq!(code, exit, "{fault}: {checks}");
         let policy = check(&checks, "policy");
-        assert_eq!(policy["status"], exit_status, "{fault}: {policy}");
+        assert_eq!(policy["status"], "fail", "{fault}: {policy}");
         assert!(
             policy["detail"].as_str().unwrap().contains("policies"),
             "{policy}"
@@ -467,6 +475,34 @@ fn one_endpoint_that_fails_fails_its_check_and_the_others_still_run() {
         ] {
             assert_eq!(check(&checks, other)["status"], "pass", "{fault}: {other}");
         }
+        inject();
+        let text = mgmt_cmd(&tenant)
+            .args(["doctor", "--timeout", "2"])
+            .output()
+            .unwrap();
+        assert_eq!(text.status.code(), Some(exit), "{fault}");
+        let printed = stdout(&text);
+        let line = printed
+            .lines()
+            .position(|l| l.contains("policy") && l.contains("policies"))
+            .unwrap_or_else(|| panic!("{fault}: no failing policy line in {printed}"));
+        assert!(
+            printed.lines().nth(line + 1).unwrap_or("").contains("fix:"),
+            "{fault}: {printed}"
+        );
+        assert!(printed.contains("factors"), "{printed}");
+        inject();
+        let traced = mgmt_cmd(&tenant)
+            .args(["doctor", "-vv", "--timeout", "2"])
+            .output()
+            .unwrap();
+        assert_eq!(traced.status.code(), Some(exit), "{fault}");
+        let all = format!("{}{}", stdout(&traced), stderr(&traced));
+        assert!(all.contains(&format!("-> {fault}")), "{fault}: {all}");
+        for secret in [demo::MGMT_CLIENT_SECRET, demo::CLIENT_SECRET] {
+            assert!(!all.contains(secret), "{fault}: a secret in the trace");
+        }
+        assert!(!all.contains("eyJhbGci"), "{fault}: a token in the trace");
     }
 }
 
