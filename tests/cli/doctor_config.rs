@@ -727,3 +727,48 @@ fn the_applications_authentication_is_checked_against_the_one_configured_here() 
         assert_flagged(&checks, "app type", "fail", fix);
     }
 }
+
+/// `doctor --fix` at a terminal: the plan, then the question (default no).
+#[cfg(unix)]
+fn fix_at_terminal(tenant: &TestTenant) -> crate::pty::Pty {
+    let mut cmd = std::process::Command::new(BIN);
+    cmd.env_clear()
+        .env("HOME", tenant.home.path())
+        .env("XDG_CONFIG_HOME", tenant.home.path().join(".config"))
+        .env("TERM", "xterm-256color")
+        .env("AUTH0_DOMAIN", tenant.base_url())
+        .env("AUTH0_CLIENT_ID", demo::CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", demo::CLIENT_SECRET)
+        .env("AUTH0_MGMT_CLIENT_ID", demo::MGMT_CLIENT_ID)
+        .env("AUTH0_MGMT_CLIENT_SECRET", demo::MGMT_CLIENT_SECRET)
+        .env("AUTH0_MFA_NO_STORE", "1")
+        .args(["doctor", "--fix", "-u", demo::OTP_USER]);
+    crate::pty::Pty::spawn(cmd)
+}
+
+#[cfg(unix)]
+#[test]
+fn at_a_terminal_no_changes_nothing_and_yes_applies_the_plan() {
+    let tenant = TestTenant::demo();
+    let kept = break_demo(&tenant);
+    let mut pty = fix_at_terminal(&tenant);
+    pty.expect("Apply 2 change(s) to the tenant?");
+    pty.send(b"n");
+    let (exit, _) = pty.finish();
+    assert_eq!(exit, Some(2), "{}", pty.screen());
+    assert!(
+        pty.screen().contains("nothing was changed"),
+        "{}",
+        pty.screen()
+    );
+    assert_eq!(grant_types(&tenant), kept);
+    assert!(!factor_enabled(&tenant, "otp"));
+
+    let mut pty = fix_at_terminal(&tenant);
+    pty.expect("Apply 2 change(s) to the tenant?");
+    pty.send(b"y");
+    let (exit, _) = pty.finish();
+    assert_eq!(exit, Some(0), "{}", pty.screen());
+    assert!(grant_types(&tenant).iter().any(|g| g == MFA_OTP));
+    assert!(factor_enabled(&tenant, "otp"));
+}
