@@ -31,10 +31,16 @@
 //! - **A new command**: its arguments in [`cli`], its file in `commands/`,
 //!   its arm in `commands::run`; it starts from the settings it is handed and
 //!   ends with `Output::result` of a [`output::Report`] variant.
-//! - **A new doctor check**: in the `doctor/` room whose evidence it reads
-//!   (`discovery`, `application`, `user`, `challenge`, `rate_limit`), or a new
-//!   room (the Management API's) joined in [`doctor::examine`]; a verdict is
-//!   a [`check::Check`].
+//! - **A new doctor check**: in the `doctor/` room whose evidence it reads:
+//!   the Authentication API's (`discovery`, `application`, `user`,
+//!   `challenge`, `rate_limit`) or the tenant's configuration through the
+//!   Management API (`doctor/tenant/`: a read in `tenant::read`, its check in
+//!   `factors`, `application` or `account`, listed in `tenant::checks`; what
+//!   `--fix` can set right in `doctor/fix.rs`); a new room is joined in
+//!   [`doctor::examine`]. A verdict is a [`check::Check`]; a failed answer
+//!   becomes one through `doctor/verdict.rs`, the leaf every room shares. A
+//!   new Management API read goes in `management/configuration.rs` (users and
+//!   their methods in `management/mod.rs`), with its scope.
 //! - **A new emulator route**: a file in `emulator/routes/`, matched in
 //!   `routes::route` (a Management API route: `emulator/management/`, matched
 //!   in `management::route`); its state in `emulator/state.rs` (the

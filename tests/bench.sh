@@ -94,6 +94,16 @@
 #                   per run, against the protocol's floor: per connection a TCP handshake
 #                   (1 round trip) and a TLS 1.3 one (1), then one per request; so an OTP
 #                   login over HTTPS is 1 + 1 + 2 = 4.
+#                   Also `doctor -u USER` with Management API access (an M2M application;
+#                   its token cached, as on every run but a machine's first), and without
+#                   it (with the user's password): requests and connections counted, every
+#                   run checked. Its checks run at once, so its floor is the depth of its
+#                   longest chain of dependent requests, on one connection: with Management
+#                   access the discovery document (alone, while the connection comes up
+#                   and agrees on HTTP/2), then the user's lookup by email, then its
+#                   methods and blocks (the other reads go beside them): 1 + 1 + 3 = 5; the
+#                   issue's target was about 6, under 0.35 s at 50 ms. Without it: the
+#                   discovery, the login, its authenticators, a challenge: 1 + 1 + 4 = 6.
 #   logins/s        what one emulator serves a CI fleet: full OTP logins (the password
 #                   grant answering mfa_required, then the mfa-otp grant answering a token
 #                   set with an ID token) by --login-clients concurrent clients, each a
@@ -106,8 +116,9 @@
 #                   this machine's cores with the emulator.
 #
 # The throwaway tenant also lifts the per-client rate limit (100 requests a minute by
-# default; a run makes hundreds) and the minimum poll interval (so --interval 1 is not
-# answered slow_down). It lives in a temporary directory, removed on exit.
+# default; a run makes hundreds), the Management API's (50 a second; the doctor runs
+# follow each other closely, 15 reads each) and the minimum poll interval (so
+# --interval 1 is not answered slow_down). It lives in a temporary directory, removed on exit.
 
 set -euo pipefail
 
@@ -209,6 +220,9 @@ OTP_USER="otp@example.com"
 OTP_SECRET="JB6JGOFX3HV2SX7JTWRZ5BQOPI7J7SUP"
 MULTI_USER="multi@example.com"
 GRANT_MFA_OTP="http://auth0.com/oauth/grant-type/mfa-otp"
+# The demo tenant's M2M application for the Management API, with the doctor's read scopes.
+MGMT_CLIENT_ID="EmuDemoManagementM2MClient000005"
+MGMT_CLIENT_SECRET="demo-management-secret-only-for-the-local-emulator"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/auth0-mfa-bench.XXXXXX")"
 EMU_PID=""
@@ -507,12 +521,21 @@ name = "auth0-mfa benchmark"
 min_poll_interval_ms = 0
 rate_limit = 100000000
 rate_limit_window_seconds = 60
+management_rate_limit = 100000
 mfa_required = true
 
 [[clients]]
 client_id = "$CLIENT_ID"
 client_secret = "$CLIENT_SECRET"
 name = "Benchmark CLI"
+
+[[clients]]
+client_id = "$MGMT_CLIENT_ID"
+client_secret = "$MGMT_CLIENT_SECRET"
+name = "Benchmark Management API (M2M)"
+grant_types = ["client_credentials"]
+app_type = "non_interactive"
+management_scopes = ["read:users", "read:authentication_methods", "read:guardian_factors", "read:mfa_policies", "read:clients", "read:connections", "read:tenant_settings", "read:actions", "read:email_provider"]
 
 [[users]]
 username = "$OTP_USER"
@@ -568,8 +591,9 @@ for ((i = 0; ; i++)); do
     fi
     sleep 0.05
 done
+# A top-level field (two spaces in): the banner's "management" object has a client_id too.
 banner_field() {
-    sed -n "s/^ *\"$1\": *\"\\([^\"]*\\)\".*/\\1/p" "$TMP/emulator.out" | head -n 1
+    sed -n "s/^  \"$1\": *\"\\([^\"]*\\)\".*/\\1/p" "$TMP/emulator.out" | head -n 1
 }
 BASE="$(banner_field base_url)"
 [[ -n "$BASE" ]] || { cat "$TMP/emulator.out" >&2; fail "no base_url in the emulator's banner"; }
@@ -831,6 +855,11 @@ EOF
     C_LOGIN=". '$TMP/lat-curl-login.sh'"
     P_C_VERIFY="$TMP/prepare.sh lat-verify lat-curl-verify login"
     C_VERIFY=". '$TMP/lat-curl-verify.sh'"
+
+    # doctor -u USER: with Management access (no password needed; the token in the
+    # file store, cached by the checks below), and without it (the user's password).
+    A_DOCTOR="AUTH0_MGMT_CLIENT_ID='$MGMT_CLIENT_ID' AUTH0_MGMT_CLIENT_SECRET='$MGMT_CLIENT_SECRET' AUTH0_MFA_STORE=file '$BIN' --domain '$PBASE' doctor -u '$OTP_USER' --json"
+    A_DOCTOR_AUTH="'$BIN' --domain '$PBASE' doctor -u '$OTP_USER' --password '$PASSWORD' --json"
 fi
 
 # ---------------------------------------------------------------------------------------
@@ -947,6 +976,20 @@ if [[ $LATENCY == 1 ]]; then
     [[ $CONN_C_VERIFY == 2 ]] || fail "the curl challenge + verify script opened $CONN_C_VERIFY connections, not 2"
     echo "through the delay proxy, a login with an OTP sends (auth0-mfa on 1 connection, curl on 2):" >&2
     sed 's/^/  /' <<<"$BLOCK_LOGIN" >&2
+    # doctor: the first run grants the Management token (and caches it); the next
+    # ones, the timed ones among them, read with it. Every request on one connection.
+    state_for latency-doctor
+    probe "auth0-mfa doctor with Management access (first run)" "" "$A_DOCTOR" '"status"'
+    probe "auth0-mfa doctor with Management access" "" "$A_DOCTOR" '"status"'
+    BLOCK_DOCTOR="$PROBE_RUN" CONN_A_DOCTOR="$PROBE_CONNECTIONS"
+    grep -q client_credentials <<<"$BLOCK_DOCTOR" && fail "doctor did not keep its Management token"
+    [[ $CONN_A_DOCTOR == 1 ]] || fail "auth0-mfa doctor (Management) opened $CONN_A_DOCTOR connections, not 1"
+    probe "auth0-mfa doctor without Management access" "" "$A_DOCTOR_AUTH" '"status"'
+    BLOCK_DOCTOR_AUTH="$PROBE_RUN" CONN_A_DOCTOR_AUTH="$PROBE_CONNECTIONS"
+    [[ $CONN_A_DOCTOR_AUTH == 1 ]] || fail "auth0-mfa doctor opened $CONN_A_DOCTOR_AUTH connections, not 1"
+    echo "doctor -u USER with Management access sends $(lines "$BLOCK_DOCTOR") requests," \
+        "without it $(lines "$BLOCK_DOCTOR_AUTH"):" >&2
+    sed 's/^/  /' <<<"$BLOCK_DOCTOR" >&2
 fi
 
 # expect_batch LABEL SINCE_REQUESTS SINCE_CONNECTIONS RUNS BLOCK [CONNECTIONS_PER_RUN]:
@@ -967,7 +1010,7 @@ expect_batch() {
         || fail "$label: the proxy accepted $conns connections, not $((runs * per_run)) ($runs runs x $per_run)"
 }
 # expect_unordered LABEL SINCE COUNT BLOCK: COUNT times each request of BLOCK, in any
-# order (concurrent clients), and nothing else.
+# order (concurrent clients, or a command's concurrent requests), and nothing else.
 expect_unordered() {
     local label="$1" since="$2" count="$3" block="$4" got want="" line
     got="$(request_shapes "$since" | sort | uniq -c | sed 's/^ *//')"
@@ -1166,6 +1209,18 @@ if [[ $LATENCY == 1 ]]; then
     measure lat_verify 1 "" "" "$P_C_VERIFY" "$C_VERIFY"
     expect_batch "latency, curl challenge + verify" "$BATCH_REQUESTS" "$BATCH_CONNECTIONS" \
         "$LATENCY_RUNS_PER_SIDE" "$BLOCK_VERIFY" "$CONN_C_VERIFY"
+    # doctor's requests go out at once, so they arrive in any order: counted, not ordered.
+    state_for latency-doctor
+    for doctor_case in lat_doctor:A_DOCTOR:BLOCK_DOCTOR:CONN_A_DOCTOR \
+        lat_doctor_auth:A_DOCTOR_AUTH:BLOCK_DOCTOR_AUTH:CONN_A_DOCTOR_AUTH; do
+        IFS=: read -r key cmd_var block_var conn_var <<<"$doctor_case"
+        batch_start
+        measure "$key" 1 "" "${!cmd_var}"
+        expect_unordered "latency, auth0-mfa $key" "$BATCH_REQUESTS" "$LATENCY_RUNS_PER_SIDE" "${!block_var}"
+        conns=$(( $(proxy_connections) - BATCH_CONNECTIONS ))
+        [[ $conns == $((LATENCY_RUNS_PER_SIDE * ${!conn_var})) ]] \
+            || fail "latency, auth0-mfa $key: the proxy accepted $conns connections in $LATENCY_RUNS_PER_SIDE runs"
+    done
     MEASURE_RUNS=$RUNS
 fi
 
@@ -1345,8 +1400,20 @@ if [[ $LATENCY == 1 ]]; then
     LAT_NOTE=""
     lrow lat_login "OTP login" "$CONN_A_LOGIN" "$CONN_C_LOGIN"
     lrow lat_verify "challenge --verify" "$CONN_A_VERIFY" "$CONN_C_VERIFY"
+    drow() { # key label connections requests depth budget_text
+        local fa=$(( $3 * HANDSHAKE_RTTS + $5 ))
+        # shellcheck disable=SC2059
+        printf "$lfmt" "$2" "$(with_ms "${MEAN_A[$1]}")" "$(rtts "${MEAN_A[$1]}")" "$3/$4" \
+            "-" "-" "-" "-" "$fa: $6" "$(verdict latency_ok "${MEAN_A[$1]}" "$fa" "$3")"
+        LAT_NOTE+="  $2: auth0-mfa $(beyond "${MEAN_A[$1]}" "$fa") ms on top of its $fa round trips"$'\n'
+    }
+    drow lat_doctor "doctor -u (Mgmt)" "$CONN_A_DOCTOR" "$(lines "$BLOCK_DOCTOR")" 3 \
+        "$([[ $TLS == 1 ]] && echo "TCP + TLS" || echo TCP) + 3 deep"
+    drow lat_doctor_auth "doctor -u, no Mgmt" "$CONN_A_DOCTOR_AUTH" "$(lines "$BLOCK_DOCTOR_AUTH")" 4 \
+        "$([[ $TLS == 1 ]] && echo "TCP + TLS" || echo TCP) + 4 deep"
     echo "conn/req: connections the proxy accepted and requests the emulator received, per run"
-    echo "(every run checked); curl runs a process, so a connection, per step. ok: 1 connection, and"
+    echo "(every run checked); curl runs a process, so a connection, per step; doctor's floor is its"
+    echo "longest chain of dependent requests (N deep), the rest sent beside it. ok: 1 connection, and"
     echo "under $LOCAL_ALLOWANCE_MS ms on top of the floor's round trips. What is not round trips is work on"
     echo "this machine (the processes, TLS, the emulator signing tokens, the proxy):"
     printf '%s' "$LAT_NOTE"
@@ -1354,10 +1421,10 @@ fi
 echo
 echo "spread and CPU (user+sys) per run, ms:"
 spread_keys=(version one two)
-[[ $LATENCY == 0 ]] || spread_keys+=(lat_login lat_verify)
+[[ $LATENCY == 0 ]] || spread_keys+=(lat_login lat_verify lat_doctor lat_doctor_auth)
 for key in "${spread_keys[@]}"; do
     line="$(printf "  %-10s auth0-mfa %s +- %s (cpu %s)   curl %s +- %s (cpu %s)" "$key" \
-        "${MEAN_A[$key]}" "${SD_A[$key]}" "${CPU_A[$key]}" "${MEAN_C[$key]}" "${SD_C[$key]}" "${CPU_C[$key]}")"
+        "${MEAN_A[$key]}" "${SD_A[$key]}" "${CPU_A[$key]}" "${MEAN_C[$key]:--}" "${SD_C[$key]:--}" "${CPU_C[$key]:--}")"
     if [[ -n "${MEAN_R[$key]:-}" ]]; then
         line+="$(printf "   ref %s +- %s (cpu %s)" "${MEAN_R[$key]}" "${SD_R[$key]}" "${CPU_R[$key]}")"
     fi

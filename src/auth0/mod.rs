@@ -182,12 +182,25 @@ impl Client {
         observer: Option<Arc<dyn Observer>>,
     ) -> Result<Client, Error> {
         let http = http_client(&domain, &transport)?;
+        let multiplexed = domain.base_url().starts_with("https://");
         Ok(Client {
             domain,
             auth,
             timeout: transport.timeout,
-            transport: transport::Transport::new(http, observer),
+            transport: transport::Transport::new(transport::Pool::new(http, multiplexed), observer),
         })
+    }
+
+    /// A client of another application on this one's domain and connections
+    /// (the Management API's M2M application beside the one that logs in):
+    /// requests of both go out on one connection where HTTP/2 allows.
+    pub fn beside(&self, auth: ClientAuth, observer: Option<Arc<dyn Observer>>) -> Client {
+        Client {
+            domain: self.domain.clone(),
+            auth,
+            timeout: self.timeout,
+            transport: transport::Transport::new(self.transport.pool().clone(), observer),
+        }
     }
 
     pub fn domain(&self) -> &Domain {

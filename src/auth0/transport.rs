@@ -54,20 +54,50 @@ pub struct Answer {
     pub url: String,
 }
 
-pub struct Transport {
+/// The connections to one tenant: reqwest's pool, shared by every client of
+/// the process that talks to that domain (the Authentication and the
+/// Management API clients of `doctor`).
+#[derive(Clone)]
+pub struct Pool {
     http: reqwest::Client,
+    /// Over HTTPS the first request goes alone, and the rest wait for its
+    /// answer: by then its connection is up and has said whether it speaks
+    /// HTTP/2 (ALPN), so requests sent at once share it. Sent together onto
+    /// an empty pool, each would open a connection of its own (a TCP and a
+    /// TLS handshake each, all but one thrown away once HTTP/2 is agreed).
+    /// True once an answer (or a failure) has come back.
+    opened: Option<Arc<tokio::sync::Mutex<bool>>>,
+}
+
+impl Pool {
+    /// `multiplexed`: the tenant is reached over HTTPS, where HTTP/2 can be
+    /// agreed; plain HTTP has one request per connection at a time anyway.
+    pub fn new(http: reqwest::Client, multiplexed: bool) -> Pool {
+        Pool {
+            http,
+            opened: multiplexed.then(Default::default),
+        }
+    }
+}
+
+pub struct Transport {
+    pool: Pool,
     observer: Option<Arc<dyn Observer>>,
     /// The headers of the latest answer, for `doctor`'s clock and rate-limit checks.
     last_meta: std::sync::Mutex<ResponseMeta>,
 }
 
 impl Transport {
-    pub fn new(http: reqwest::Client, observer: Option<Arc<dyn Observer>>) -> Self {
+    pub fn new(pool: Pool, observer: Option<Arc<dyn Observer>>) -> Self {
         Transport {
-            http,
+            pool,
             observer,
             last_meta: Default::default(),
         }
+    }
+
+    pub fn pool(&self) -> &Pool {
+        &self.pool
     }
 
     pub fn last_meta(&self) -> ResponseMeta {
@@ -92,7 +122,7 @@ impl Transport {
         if let Some(token) = bearer {
             headers.push(("authorization", format!("Bearer {}", token.expose())));
         }
-        let mut request = self.http.request(method.clone(), &url);
+        let mut request = self.pool.http.request(method.clone(), &url);
         for (name, value) in &headers {
             request = request.header(*name, value);
         }
@@ -107,11 +137,20 @@ impl Transport {
                 request.json(value)
             }
         };
+        // The first request on an HTTPS pool holds this until its answer.
+        let mut first = match &self.pool.opened {
+            Some(opened) => Some(opened.lock().await).filter(|answered| !**answered),
+            None => None,
+        };
         if let Some(observer) = &self.observer {
             observer.before(method.as_str(), &url, &headers, &body);
         }
         let started = Instant::now();
         let outcome = self.exchange(request).await;
+        if let Some(answered) = first.as_deref_mut() {
+            *answered = true;
+        }
+        drop(first);
         if let Some(observer) = &self.observer {
             let (status, response_headers, response_body, failure) = match &outcome {
                 Ok((status, h, b)) => (Some(status.as_u16()), Some(h), b.as_slice(), None),
@@ -248,6 +287,11 @@ impl Answer {
         } else {
             Err(self.into_error())
         }
+    }
+
+    /// The `X-RateLimit-*` headers of this answer.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        meta(&self.headers).rate_limit
     }
 
     /// How long Auth0 asks to wait before resending, for a rate-limit 429.

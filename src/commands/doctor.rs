@@ -52,7 +52,7 @@ pub async fn run(
     let mgmt = match managed {
         // Each read needs its own scope: a token without one fails that
         // check alone, so none is demanded up front.
-        true => Some(super::management::connect(settings, out, &[]).await),
+        true => Some(super::management::connect_beside(settings, out, &[], Some(&client)).await),
         false => None,
     };
     let configuration = match &mgmt {

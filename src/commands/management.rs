@@ -33,6 +33,17 @@ pub async fn connect(
     out: &Output,
     needed: &[&str],
 ) -> Result<management::Client, Failure> {
+    connect_beside(settings, out, needed, None).await
+}
+
+/// As [`connect`], on `beside`'s connections when the Management API is on
+/// its domain (`doctor`: both APIs' requests on one connection).
+pub async fn connect_beside(
+    settings: &Settings,
+    out: &Output,
+    needed: &[&str],
+    beside: Option<&auth0::Client>,
+) -> Result<management::Client, Failure> {
     let domain = domain(settings)?;
     if let Some(token) = settings.get(Key::MgmtToken) {
         let source = token.source.to_string();
@@ -45,6 +56,7 @@ pub async fn connect(
             auth0::ClientAuth::Public {
                 client_id: String::new(),
             },
+            beside,
         )?;
         return Ok(management::Client::new(http, token));
     }
@@ -56,7 +68,7 @@ pub async fn connect(
     }
     let auth = connection::management_auth(settings)?;
     let client_id = auth.client_id().to_owned();
-    let http = http_client(settings, out, &domain, auth)?;
+    let http = http_client(settings, out, &domain, auth, beside)?;
     let token = application_token(&http, &client_id, needed, out).await?;
     Ok(management::Client::new(http, token))
 }
@@ -81,13 +93,14 @@ fn domain(settings: &Settings) -> Result<Domain, Failure> {
     })
 }
 
-/// The one HTTP client, to the Management domain only, traced with the
-/// Management variables for `--curl`.
+/// The HTTP client to the Management domain, traced with the Management
+/// variables for `--curl`: `beside`'s connections when it is on that domain.
 fn http_client(
     settings: &Settings,
     out: &Output,
     domain: &Domain,
     auth: auth0::ClientAuth,
+    beside: Option<&auth0::Client>,
 ) -> Result<auth0::Client, Failure> {
     let observer: Option<Arc<dyn Observer>> = (out.verbose > 0 || out.curl).then(|| {
         Arc::new(Tracer {
@@ -96,6 +109,9 @@ fn http_client(
             variables: Variables::Management,
         }) as Arc<dyn Observer>
     });
+    if let Some(beside) = beside.filter(|b| b.domain() == domain) {
+        return Ok(beside.beside(auth, observer));
+    }
     Ok(auth0::Client::new(
         domain.clone(),
         auth,

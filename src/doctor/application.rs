@@ -1,7 +1,7 @@
 //! The application: the client authenticates (secret, assertion or none) and
 //! may use the three MFA grants.
 
-use super::failed;
+use super::verdict::failed;
 use crate::auth0::{ApiError, Client, Error};
 use crate::check::{Check, Status};
 use crate::exit_code::ExitCode;

@@ -8,7 +8,8 @@
 //! `application` (client authentication, the MFA grants), `user` (login and
 //! factors) with `challenge`, `rate_limit`, and `tenant` (the configuration
 //! itself, through the Management API); `fix` turns what `tenant` read into
-//! a plan of changes. [`examine`] runs the Authentication API's checks and
+//! a plan of changes; `verdict` is what every room says alike (a failed
+//! answer as a check, the run's exit code). [`examine`] runs the Authentication API's checks and
 //! the Management API's reads side by side, each side's independent
 //! requests at once, so the cost is the longest chain, not the sum.
 
@@ -19,14 +20,15 @@ pub mod fix;
 mod rate_limit;
 pub mod tenant;
 mod user;
+mod verdict;
 
 use crate::auth0::Client;
-use crate::check::{Check, Status};
-use crate::error::Failure;
+use crate::check::Check;
 use crate::management;
 use crate::secret::Secret;
 
 pub use tenant::{Reading, Subject};
+pub use verdict::verdict;
 
 /// Who to check, and how far to go.
 pub struct Patient {
@@ -107,32 +109,4 @@ async fn authentication(client: &Client, patient: &Patient, managed: bool) -> Ve
         checks.extend(user);
     }
     checks
-}
-
-/// The first failure decides the exit code; warnings do not fail the run.
-pub fn verdict(checks: &[Check]) -> Result<(), Failure> {
-    let failed: Vec<&Check> = checks.iter().filter(|c| c.status == Status::Fail).collect();
-    match failed.first() {
-        None => Ok(()),
-        Some(first) => Err(Failure::ChecksFailed {
-            failed: failed.len(),
-            exit: first.exit,
-        }),
-    }
-}
-
-/// A failure from an Auth0 answer, with the shared table's hint as the fix.
-fn failed(check: &'static str, detail: impl Into<String>, error: impl Into<Failure>) -> Check {
-    let failure: Failure = error.into();
-    let (detail, why) = (detail.into(), failure.to_string());
-    // A network error names its URL already ("cannot reach URL: ...").
-    let detail = if why.contains(&detail) {
-        why
-    } else {
-        format!("{detail}: {why}")
-    };
-    let fix = failure
-        .hint()
-        .unwrap_or_else(|| "see the error above".into());
-    Check::fail(check, detail, fix, failure.exit())
 }

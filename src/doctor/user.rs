@@ -1,7 +1,8 @@
 //! The user and their factors: the password grant ends in `mfa_required`,
 //! and the user has active authenticators (then `challenge` tries them).
 
-use super::{Patient, challenge, failed};
+use super::verdict::failed;
+use super::{Patient, challenge};
 use crate::auth0::{Authenticator, Client, LoginOutcome, MfaRequired, PasswordLogin};
 use crate::check::Check;
 use crate::exit_code::ExitCode;

@@ -8,9 +8,8 @@ mod configuration;
 #[cfg(test)]
 mod contract;
 mod error;
+mod pacing;
 mod types;
-
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -74,20 +73,23 @@ const MAX_METHOD_PAGES: u32 = 10;
 /// Search pages read at most: Auth0's user search stops at 1000 results.
 const MAX_SEARCH_PAGES: u32 = 20;
 const PER_PAGE: usize = 50;
-/// The longest wait for an exhausted rate-limit window to reset before a
-/// request: Auth0's windows are per second; a longer reset is a 429's to wait.
-const MAX_PACING: Duration = Duration::from_secs(2);
 
 /// A Management API client with its token, on the canonical domain.
 pub struct Client {
     http: auth0::Client,
     token: Secret,
+    /// Its requests within the tenant's rate limit, however many are sent at once.
+    pacer: pacing::Pacer,
 }
 
 impl Client {
     /// `http` reaches the Management domain; `token` is for its audience.
     pub fn new(http: auth0::Client, token: Secret) -> Client {
-        Client { http, token }
+        Client {
+            http,
+            token,
+            pacer: pacing::Pacer::default(),
+        }
     }
 
     pub fn domain(&self) -> &Domain {
@@ -231,9 +233,9 @@ impl Client {
         answer.into_empty().map_err(Error::Transport)
     }
 
-    /// Sends to `/api/v2{path}` with the token, after waiting out a
-    /// rate-limit window the last answer said is spent (a free tenant
-    /// allows 2 requests a second); a 429 is waited out and resent by the
+    /// Sends to `/api/v2{path}` with the token, when the rate limit has room
+    /// for it (a free tenant allows 2 requests a second, and the doctor sends
+    /// a dozen at once); a 429 all the same is waited out and resent by the
     /// transport within `--timeout`.
     async fn send(
         &self,
@@ -241,9 +243,7 @@ impl Client {
         path: &str,
         body: Option<Value>,
     ) -> Result<auth0::Answer, Error> {
-        if let Some(wait) = pacing(&self.http.last_meta()) {
-            tokio::time::sleep(wait).await;
-        }
+        let _admitted = self.pacer.admit().await;
         let url = self.http.domain().url(&format!("/api/v2{path}"));
         let make = || body.clone().map_or(Body::Empty, Body::Json);
         let answer = self
@@ -251,20 +251,9 @@ impl Client {
             .send(method, &url, Some(&self.token), &make)
             .await
             .map_err(Error::Transport)?;
+        self.pacer.learn(answer.rate_limit());
         error::judge(answer)
     }
-}
-
-/// How long to wait before the next request: until the window resets when
-/// the last answer left none of it, if that is soon.
-fn pacing(meta: &auth0::ResponseMeta) -> Option<Duration> {
-    let limit = meta.rate_limit?;
-    if limit.remaining > 0 {
-        return None;
-    }
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
-    let wait = Duration::from_secs(limit.reset.checked_sub(now)?);
-    (wait > Duration::ZERO && wait <= MAX_PACING).then_some(wait)
 }
 
 /// A user as given on the command line: an email, or a user id
@@ -288,7 +277,6 @@ impl UserRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth0::{RateLimit, ResponseMeta};
 
     fn jwt(claims: Value) -> Secret {
         use base64::Engine;
@@ -337,26 +325,5 @@ mod tests {
         assert_eq!(audience(&domain), "https://tenant.eu.auth0.com/api/v2/");
         let local = Domain::parse("http://127.0.0.1:8787").unwrap();
         assert_eq!(audience(&local), "http://127.0.0.1:8787/api/v2/");
-    }
-
-    #[test]
-    fn a_spent_window_is_waited_out_only_when_it_resets_soon() {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap()
-            .as_secs();
-        let meta = |remaining, reset| ResponseMeta {
-            date: None,
-            rate_limit: Some(RateLimit {
-                limit: 2,
-                remaining,
-                reset,
-            }),
-        };
-        assert_eq!(pacing(&meta(0, now + 1)), Some(Duration::from_secs(1)));
-        assert_eq!(pacing(&meta(1, now + 1)), None);
-        assert_eq!(pacing(&meta(0, now + 3600)), None);
-        assert_eq!(pacing(&meta(0, now.saturating_sub(5))), None);
-        assert_eq!(pacing(&ResponseMeta::default()), None);
     }
 }

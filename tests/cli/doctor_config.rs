@@ -437,23 +437,31 @@ fn a_missing_default_directory_or_unknown_realm_is_the_connection_check() {
     );
 }
 
+/// One Management endpoint answering 403, 429 or 500: its check fails, the
+/// others still run, and the run exits with the documented code of that
+/// answer (4 rejected, 7 rate limited, 8 not the API's answer), in JSON, in
+/// text (the failing line and its fix) and under -vv (the answer traced, no
+/// secret in it).
 #[test]
 fn one_endpoint_that_fails_fails_its_check_and_the_others_still_run() {
-    for (fault, exit_status) in [(403, "fail"), (429, "fail"), (500, "fail")] {
+    for (fault, exit) in [(403, 4), (429, 7), (500, 8)] {
         let tenant = TestTenant::demo();
         let body = json!({"statusCode": fault, "error": "x", "message": format!("injected {fault}"), "errorCode": "injected"});
-        tenant.emulator.inject_fault_on(
-            "/api/v2/guardian/policies",
-            Fault::Respond {
-                status: fault,
-                headers: vec![("content-type".into(), "application/json".into())],
-                body: body.to_string().into_bytes(),
-            },
-        );
+        let inject = || {
+            tenant.emulator.inject_fault_on(
+                "/api/v2/guardian/policies",
+                Fault::Respond {
+                    status: fault,
+                    headers: vec![("content-type".into(), "application/json".into())],
+                    body: body.to_string().into_bytes(),
+                },
+            )
+        };
+        inject();
         let (code, checks) = doctor(&tenant, &["--timeout", "2"]);
-        assert_ne!(code, 0, "{fault}");
+        assert_eq!(code, exit, "{fault}: {checks}");
         let policy = check(&checks, "policy");
-        assert_eq!(policy["status"], exit_status, "{fault}: {policy}");
+        assert_eq!(policy["status"], "fail", "{fault}: {policy}");
         assert!(
             policy["detail"].as_str().unwrap().contains("policies"),
             "{policy}"
@@ -467,6 +475,34 @@ fn one_endpoint_that_fails_fails_its_check_and_the_others_still_run() {
         ] {
             assert_eq!(check(&checks, other)["status"], "pass", "{fault}: {other}");
         }
+        inject();
+        let text = mgmt_cmd(&tenant)
+            .args(["doctor", "--timeout", "2"])
+            .output()
+            .unwrap();
+        assert_eq!(text.status.code(), Some(exit), "{fault}");
+        let printed = stdout(&text);
+        let line = printed
+            .lines()
+            .position(|l| l.contains("policy") && l.contains("policies"))
+            .unwrap_or_else(|| panic!("{fault}: no failing policy line in {printed}"));
+        assert!(
+            printed.lines().nth(line + 1).unwrap_or("").contains("fix:"),
+            "{fault}: {printed}"
+        );
+        assert!(printed.contains("factors"), "{printed}");
+        inject();
+        let traced = mgmt_cmd(&tenant)
+            .args(["doctor", "-vv", "--timeout", "2"])
+            .output()
+            .unwrap();
+        assert_eq!(traced.status.code(), Some(exit), "{fault}");
+        let all = format!("{}{}", stdout(&traced), stderr(&traced));
+        assert!(all.contains(&format!("-> {fault}")), "{fault}: {all}");
+        for secret in [demo::MGMT_CLIENT_SECRET, demo::CLIENT_SECRET] {
+            assert!(!all.contains(secret), "{fault}: a secret in the trace");
+        }
+        assert!(!all.contains("eyJhbGci"), "{fault}: a token in the trace");
     }
 }
 
@@ -486,4 +522,253 @@ fn secrets_never_reach_the_output() {
         }
         assert!(!all.contains("eyJhbGci"), "{args:?} printed a token");
     }
+}
+
+/// A free tenant's Management API allows 2 requests a second (a burst of
+/// 2): doctor's dozen reads go out as its window lets them, so none is
+/// refused (the trace of every request shows no 429 and no wait for one),
+/// and every check still reads what it needs.
+#[test]
+fn a_free_tenants_rate_limit_is_kept_not_hit() {
+    let mut free = auth0_mfa::emulator::Tenant::demo();
+    free.settings.min_poll_interval_ms = 50;
+    free.settings.management_rate_limit = 2;
+    free.settings.management_rate_limit_window_seconds = 1;
+    let tenant = TestTenant::with(free);
+    let output = mgmt_cmd(&tenant)
+        .args(["doctor", "--json", "-v", "-u", demo::OTP_USER])
+        .output()
+        .unwrap();
+    let checks = stdout_json(&output);
+    assert_eq!(output.status.code(), Some(0), "{checks}");
+    let trace = stderr(&output);
+    let reads = trace
+        .lines()
+        .filter(|l| l.contains("/api/v2/") && l.contains(" -> "))
+        .count();
+    assert_eq!(reads, 15, "every read, once: {trace}");
+    assert!(
+        !trace.contains("-> 429") && !trace.contains("rate limited"),
+        "{trace}"
+    );
+}
+
+/// With the Management API on the tenant's own domain, over HTTPS, doctor's
+/// two dozen requests (both APIs, read at once) share one connection:
+/// HTTP/2, as Auth0 offers it. The second run has the Management token
+/// cached, so its first requests go out together onto no connection yet.
+#[test]
+fn both_apis_requests_share_one_https_connection() {
+    let home = tempfile::TempDir::new().unwrap();
+    let ca = home.path().join("ca.pem");
+    let emulator = auth0_mfa::emulator::Emulator::start_tls_in_background(
+        auth0_mfa::emulator::Tenant::demo(),
+        &ca,
+    )
+    .unwrap();
+    let relay = CountingRelay::to(&emulator.base_url());
+    let doctor = || {
+        let output = bare_cmd(&home)
+            .env("AUTH0_DOMAIN", &relay.url)
+            .env("AUTH0_CACERT", &ca)
+            .env("AUTH0_CLIENT_ID", demo::CLIENT_ID)
+            .env("AUTH0_CLIENT_SECRET", demo::CLIENT_SECRET)
+            .env("AUTH0_MGMT_CLIENT_ID", demo::MGMT_CLIENT_ID)
+            .env("AUTH0_MGMT_CLIENT_SECRET", demo::MGMT_CLIENT_SECRET)
+            .env("AUTH0_MFA_STORE", "file")
+            .env("XDG_STATE_HOME", home.path().join("state"))
+            .args(["doctor", "--json", "-u", demo::OTP_USER])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    };
+    doctor();
+    assert_eq!(relay.count(), 1, "one connection for every request");
+    let before = emulator.received().len();
+    doctor();
+    let received = emulator.received();
+    let second = &received[before..];
+    assert!(
+        second
+            .iter()
+            .all(|r| r.body["grant_type"] != "client_credentials"),
+        "the token was cached"
+    );
+    assert!(second.len() > 15, "{}", second.len());
+    assert!(
+        received.iter().all(|r| r.http_version == "HTTP/2.0"),
+        "{:?}",
+        received.iter().map(|r| &r.http_version).collect::<Vec<_>>()
+    );
+    assert_eq!(relay.count(), 2, "one connection for the second run too");
+}
+
+/// The demo tenant with a change to its file, served.
+fn demo_with(change: impl FnOnce(&mut auth0_mfa::emulator::Tenant)) -> TestTenant {
+    let mut tenant = auth0_mfa::emulator::Tenant::demo();
+    tenant.settings.min_poll_interval_ms = 50;
+    change(&mut tenant);
+    TestTenant::with(tenant)
+}
+
+#[test]
+fn without_a_user_the_factors_check_says_which_are_enabled_and_which_are_not() {
+    let tenant = TestTenant::demo();
+    let (status, _) = api(
+        &tenant,
+        "PUT",
+        "/guardian/factors/sms",
+        Some(json!({"enabled": false})),
+    );
+    assert_eq!(status, 200);
+    let (code, checks) = doctor(&tenant, &[]);
+    assert_eq!(code, 0, "a factor left off is not a failure: {checks}");
+    let factors = check(&checks, "factors");
+    assert_eq!(factors["status"], "pass", "{factors}");
+    let detail = factors["detail"].as_str().unwrap();
+    let (enabled, disabled) = detail.split_once("; disabled: ").unwrap();
+    assert!(
+        enabled.contains("otp") && !enabled.contains("sms"),
+        "{detail}"
+    );
+    assert!(
+        disabled.contains("sms") && disabled.contains("duo"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn the_email_factor_with_no_email_provider_fails_naming_the_provider_setting() {
+    let tenant = demo_with(|t| t.guardian.email_provider = String::new());
+    let (code, checks) = doctor(&tenant, &[]);
+    assert_ne!(code, 0);
+    assert_flagged(&checks, "email", "fail", "Email Provider");
+    assert!(
+        check(&checks, "email")["detail"]
+            .as_str()
+            .unwrap()
+            .contains("no email provider")
+    );
+}
+
+#[test]
+fn a_connection_not_enabled_for_the_application_is_told_from_one_that_does_not_exist() {
+    let tenant = demo_with(|t| {
+        for connection in &mut t.connections {
+            connection.enabled_clients = Some(vec![demo::PUBLIC_CLIENT_ID.to_owned()]);
+        }
+    });
+    let (code, checks) = doctor(&tenant, &[]);
+    assert_ne!(code, 0);
+    assert_flagged(&checks, "connection", "fail", "enable the application");
+    let detail = check(&checks, "connection")["detail"].as_str().unwrap();
+    assert!(
+        detail.contains(demo::REALM) && detail.contains("exists but is not enabled"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn a_post_login_action_that_enables_mfa_is_named_beside_the_policy() {
+    let tenant = demo_with(|t| {
+        t.guardian.policies = Vec::new();
+        t.actions.push(
+            serde_json::from_value(json!({
+                "name": "Require MFA for admins",
+                "code": "exports.onExecutePostLogin = async (event, api) => { if (event.user.app_metadata.admin) api.multifactor.enable('any'); };",
+            }))
+            .unwrap(),
+        );
+    });
+    let (code, checks) = doctor(&tenant, &[]);
+    assert_eq!(code, 0, "{checks}");
+    for name in ["actions", "policy"] {
+        let found = check(&checks, name);
+        assert_eq!(found["status"], "pass", "{found}");
+        let detail = found["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("Require MFA for admins") && detail.contains("api.multifactor.enable"),
+            "{name}: {detail}"
+        );
+    }
+}
+
+/// The application's token endpoint authentication against the client
+/// authentication configured here: each mismatch fails with the flag to give.
+#[test]
+fn the_applications_authentication_is_checked_against_the_one_configured_here() {
+    let tenant = TestTenant::demo();
+    let cases: [(&str, Option<&str>, &str); 3] = [
+        // A public application, given a secret here.
+        (
+            demo::PUBLIC_CLIENT_ID,
+            Some(demo::CLIENT_SECRET),
+            "drop --client-secret",
+        ),
+        // A Private Key JWT application, given a secret.
+        (
+            "EmuDemoPrivateKeyJwtClient000004",
+            Some(demo::CLIENT_SECRET),
+            "--client-assertion-key",
+        ),
+        // A confidential application, given no secret.
+        (demo::CLIENT_ID, None, "pass --client-secret"),
+    ];
+    for (client_id, secret, fix) in cases {
+        let mut cmd = mgmt_cmd(&tenant);
+        cmd.env("AUTH0_CLIENT_ID", client_id)
+            .env_remove("AUTH0_CLIENT_SECRET");
+        if let Some(secret) = secret {
+            cmd.env("AUTH0_CLIENT_SECRET", secret);
+        }
+        let output = cmd.args(["doctor", "--json"]).output().unwrap();
+        assert_ne!(output.status.code(), Some(0), "{client_id}");
+        let checks = stdout_json(&output);
+        assert_flagged(&checks, "app type", "fail", fix);
+    }
+}
+
+/// `doctor --fix` at a terminal: the plan, then the question (default no).
+#[cfg(unix)]
+fn fix_at_terminal(tenant: &TestTenant) -> crate::pty::Pty {
+    let mut cmd = std::process::Command::new(BIN);
+    cmd.env_clear()
+        .env("HOME", tenant.home.path())
+        .env("XDG_CONFIG_HOME", tenant.home.path().join(".config"))
+        .env("TERM", "xterm-256color")
+        .env("AUTH0_DOMAIN", tenant.base_url())
+        .env("AUTH0_CLIENT_ID", demo::CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", demo::CLIENT_SECRET)
+        .env("AUTH0_MGMT_CLIENT_ID", demo::MGMT_CLIENT_ID)
+        .env("AUTH0_MGMT_CLIENT_SECRET", demo::MGMT_CLIENT_SECRET)
+        .env("AUTH0_MFA_NO_STORE", "1")
+        .args(["doctor", "--fix", "-u", demo::OTP_USER]);
+    crate::pty::Pty::spawn(cmd)
+}
+
+#[cfg(unix)]
+#[test]
+fn at_a_terminal_no_changes_nothing_and_yes_applies_the_plan() {
+    let tenant = TestTenant::demo();
+    let kept = break_demo(&tenant);
+    let mut pty = fix_at_terminal(&tenant);
+    pty.expect("Apply 2 change(s) to the tenant?");
+    pty.send(b"n");
+    let (exit, _) = pty.finish();
+    assert_eq!(exit, Some(2), "{}", pty.screen());
+    assert!(
+        pty.screen().contains("nothing was changed"),
+        "{}",
+        pty.screen()
+    );
+    assert_eq!(grant_types(&tenant), kept);
+    assert!(!factor_enabled(&tenant, "otp"));
+
+    let mut pty = fix_at_terminal(&tenant);
+    pty.expect("Apply 2 change(s) to the tenant?");
+    pty.send(b"y");
+    let (exit, _) = pty.finish();
+    assert_eq!(exit, Some(0), "{}", pty.screen());
+    assert!(grant_types(&tenant).iter().any(|g| g == MFA_OTP));
+    assert!(factor_enabled(&tenant, "otp"));
 }

@@ -380,3 +380,38 @@ pub fn regenerating(switch: &str) -> bool {
     }
     asked
 }
+
+/// A TCP relay in front of an emulator that counts the connections made
+/// through it: HTTP or HTTPS alike (it relays bytes), at the same scheme.
+pub struct CountingRelay {
+    pub url: String,
+    pub connections: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl CountingRelay {
+    pub fn to(base_url: &str) -> CountingRelay {
+        use std::net::{TcpListener, TcpStream};
+        use std::sync::atomic::Ordering;
+        let (scheme, upstream) = base_url.split_once("://").unwrap();
+        let upstream = upstream.trim_end_matches('/').to_owned();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("{scheme}://{}", listener.local_addr().unwrap());
+        let connections = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = connections.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                counted.fetch_add(1, Ordering::SeqCst);
+                let server = TcpStream::connect(&upstream).unwrap();
+                let (mut c2, mut s2) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+                let (mut c1, mut s1) = (client, server);
+                std::thread::spawn(move || std::io::copy(&mut c1, &mut s1));
+                std::thread::spawn(move || std::io::copy(&mut s2, &mut c2));
+            }
+        });
+        CountingRelay { url, connections }
+    }
+
+    pub fn count(&self) -> usize {
+        self.connections.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}

@@ -3,10 +3,7 @@
 //! next login waits for the next step rather than be refused), and codes can
 //! come from another tool with --otp-command.
 
-use std::net::{TcpListener, TcpStream};
 use std::process::Stdio;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::harness::*;
 
@@ -15,37 +12,10 @@ fn totp_command(secret: &str) -> String {
     format!("'{BIN}' totp {secret}")
 }
 
-/// A TCP relay in front of the emulator that counts the connections made.
-struct CountingRelay {
-    url: String,
-    connections: Arc<AtomicUsize>,
-}
-
-impl CountingRelay {
-    fn to(tenant: &TestTenant) -> CountingRelay {
-        let upstream = tenant.base_url().trim_start_matches("http://").to_owned();
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let connections = Arc::new(AtomicUsize::new(0));
-        let counted = connections.clone();
-        std::thread::spawn(move || {
-            for client in listener.incoming().flatten() {
-                counted.fetch_add(1, Ordering::SeqCst);
-                let server = TcpStream::connect(&upstream).unwrap();
-                let (mut c2, mut s2) = (client.try_clone().unwrap(), server.try_clone().unwrap());
-                let (mut c1, mut s1) = (client, server);
-                std::thread::spawn(move || std::io::copy(&mut c1, &mut s1));
-                std::thread::spawn(move || std::io::copy(&mut s2, &mut c2));
-            }
-        });
-        CountingRelay { url, connections }
-    }
-}
-
 #[test]
 fn an_otp_login_is_two_requests_on_one_connection() {
     let tenant = TestTenant::fast("");
-    let relay = CountingRelay::to(&tenant);
+    let relay = CountingRelay::to(&tenant.base_url());
     let output = tenant
         .cmd()
         .env("AUTH0_DOMAIN", &relay.url)
@@ -62,11 +32,7 @@ fn an_otp_login_is_two_requests_on_one_connection() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(tenant.grants(), vec![GRANT_PASSWORD, GRANT_MFA_OTP]);
     assert_eq!(tenant.emulator.received().len(), 2, "no list, no challenge");
-    assert_eq!(
-        relay.connections.load(Ordering::SeqCst),
-        1,
-        "one connection"
-    );
+    assert_eq!(relay.count(), 1, "one connection");
 }
 
 #[test]

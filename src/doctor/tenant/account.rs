@@ -4,7 +4,7 @@
 
 use super::{Read, Reading, Subject, UserReading};
 use crate::check::Check;
-use crate::doctor::failed;
+use crate::doctor::verdict::failed;
 use crate::exit_code::ExitCode;
 use crate::management::{self, ApiError, User, UserRef};
 

@@ -8,7 +8,7 @@ use crate::auth0::{
     GRANT_REFRESH_TOKEN,
 };
 use crate::check::Check;
-use crate::doctor::failed;
+use crate::doctor::verdict::failed;
 use crate::exit_code::ExitCode;
 use crate::management::{self, Connection};
 

@@ -5,7 +5,7 @@
 
 use super::{Read, Reading};
 use crate::check::Check;
-use crate::doctor::failed;
+use crate::doctor::verdict::failed;
 use crate::exit_code::ExitCode;
 
 const FACTORS_PLACE: &str = "Dashboard > Security > Multi-factor Auth";
@@ -13,26 +13,28 @@ const FACTORS_PLACE: &str = "Dashboard > Security > Multi-factor Auth";
 /// The factors this tool can answer (the rest need a browser).
 const USABLE: [&str; 5] = ["otp", "sms", "push-notification", "email", "recovery-code"];
 
-/// The enabled factors; a user's factor that is disabled is a failure (its
-/// challenges are refused), as is none enabled at all.
+/// Which factors are enabled and which are not. A disabled factor is only
+/// said, not warned about: a tenant may leave any of them off. A factor the
+/// user of `-u` has but the tenant disabled is a failure (its challenges are
+/// refused), as is none this tool can answer enabled at all.
 pub fn factors_check(reading: &Reading) -> Check {
     let factors = match &reading.factors {
         Ok(factors) => factors,
         Err(error) => return failed("factors", "GET /api/v2/guardian/factors", error.clone()),
     };
-    let enabled: Vec<&str> = factors
-        .iter()
-        .filter(|f| f.enabled)
-        .map(|f| f.name.as_str())
-        .collect();
-    let read = format!(
-        "enabled: {}",
-        if enabled.is_empty() {
-            "none".to_owned()
-        } else {
-            enabled.join(", ")
-        }
-    );
+    let named = |enabled: bool| {
+        factors
+            .iter()
+            .filter(|f| f.enabled == enabled)
+            .map(|f| f.name.as_str())
+            .collect::<Vec<&str>>()
+    };
+    let (enabled, disabled) = (named(true), named(false));
+    let list = |names: &[&str]| match names {
+        [] => "none".to_owned(),
+        names => names.join(", "),
+    };
+    let read = format!("enabled: {}; disabled: {}", list(&enabled), list(&disabled));
     let disabled_in_use = user_factors_disabled(reading);
     if !disabled_in_use.is_empty() {
         return Check::fail(

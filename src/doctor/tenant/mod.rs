@@ -1,6 +1,7 @@
-//! The tenant's configuration, read through the Management API: every read at
-//! once (one round trip, then one more for the user's methods and blocks),
-//! then a check per concern, each saying what it read. `factors` judges the
+//! The tenant's configuration, read through the Management API: every read
+//! at once as far as the tenant's rate limit lets them go (one round trip,
+//! then one more for the user's methods and blocks), then a check per
+//! concern, each saying what it read. `factors` judges the
 //! factors, their providers, the policy and the post-login Actions;
 //! `application` the application's grants, its authentication and its
 //! connection; `account` the user. A read that fails fails its own check only.
@@ -88,7 +89,11 @@ impl Reading {
 /// connection missing from the application's exists).
 pub async fn read(mgmt: &management::Client, subject: &Subject) -> Reading {
     let id = subject.client_id.as_str();
+    // Polled in this order, so under a rate limit that lets only a couple
+    // out before its first answer (a free tenant's burst of 2), the user's
+    // lookup, which has reads depending on it, goes first.
     let (
+        user,
         factors,
         policies,
         message_types,
@@ -101,8 +106,8 @@ pub async fn read(mgmt: &management::Client, subject: &Subject) -> Reading {
         settings,
         connections,
         actions,
-        user,
     ) = tokio::join!(
+        account::read(mgmt, subject.user.as_ref()),
         mgmt.factors(),
         mgmt.policies(),
         mgmt.phone_message_types(),
@@ -115,7 +120,6 @@ pub async fn read(mgmt: &management::Client, subject: &Subject) -> Reading {
         mgmt.tenant_settings(),
         mgmt.application_connections(id),
         mgmt.post_login_actions(),
-        account::read(mgmt, subject.user.as_ref()),
     );
     let mut reading = Reading {
         factors,
