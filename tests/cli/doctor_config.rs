@@ -772,3 +772,81 @@ fn at_a_terminal_no_changes_nothing_and_yes_applies_the_plan() {
     assert!(grant_types(&tenant).iter().any(|g| g == MFA_OTP));
     assert!(factor_enabled(&tenant, "otp"));
 }
+
+/// A pending enrollment (started, never confirmed) is found without a
+/// password and deleted by `--fix`, which deletes only it: the user's
+/// confirmed factor stays, and the user can enroll again at once.
+#[test]
+fn a_pending_enrollment_is_found_and_fix_deletes_it_alone() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let output = tenant
+        .cmd()
+        .args(["enroll", "otp", "--json", "--no-confirm", "--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (_, users) = api(
+        &tenant,
+        "GET",
+        "/users-by-email?email=new%40example.com",
+        None,
+    );
+    let user_id = users[0]["user_id"].as_str().unwrap().to_owned();
+    let methods_path = format!(
+        "/users/{}/authentication-methods",
+        user_id.replace('|', "%7C")
+    );
+    let (_, methods) = api(&tenant, "GET", &methods_path, None);
+    let pending: Vec<&Value> = methods
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["confirmed"] == false)
+        .collect();
+    // The TOTP and the recovery code that comes with it, both unconfirmed.
+    assert!(!pending.is_empty(), "{methods}");
+
+    let (_, checks) = doctor(&tenant, &["-u", demo::NEW_USER]);
+    let flagged = checks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["detail"].as_str().unwrap_or_default().contains("pending"))
+        .unwrap_or_else(|| panic!("no check names the pending enrollment: {checks}"));
+    assert_ne!(flagged["status"], "pass", "{flagged}");
+
+    let (_, fixed) = doctor(&tenant, &["-u", demo::NEW_USER, "--fix", "--yes"]);
+    let deletions: Vec<&Value> = fixed["applied"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no applied list: {fixed}"))
+        .iter()
+        .filter(|a| a["where"].as_str().unwrap().starts_with("DELETE"))
+        .collect();
+    assert_eq!(deletions.len(), pending.len(), "{fixed}");
+    for (deletion, method) in deletions.iter().zip(&pending) {
+        assert_eq!(deletion["outcome"], "applied", "{fixed}");
+        let id = method["id"].as_str().unwrap();
+        let place = deletion["where"].as_str().unwrap();
+        assert!(
+            place.ends_with(id) || place.ends_with(&id.replace('|', "%7C")),
+            "{place} should delete {id}"
+        );
+    }
+    let (_, methods) = api(&tenant, "GET", &methods_path, None);
+    assert!(
+        methods
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["confirmed"] != false),
+        "{methods}"
+    );
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let output = tenant
+        .cmd()
+        .args(["enroll", "otp", "--json", "--no-confirm", "--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
