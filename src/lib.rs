@@ -51,7 +51,6 @@ pub mod cli;
 mod codes;
 mod commands;
 mod config_file;
-mod connection;
 mod date;
 pub mod doctor;
 pub mod domain;
@@ -102,7 +101,8 @@ pub fn run() -> i32 {
     };
     let mut out = Output::new(cli.global.json, cli.global.verbose, cli.global.color);
     out.curl = cli.global.curl;
-    out.mask_in_ci(output::ci::Runner::detect(cli.global.no_ci_mask));
+    let environment = settings::Environment::read();
+    out.mask_in_ci(environment.ci_runner(cli.global.no_ci_mask));
     if let Some(export) = cli.command.export()
         && let Err(failure) = out.export_as(export.format, &export.env_name)
     {
@@ -117,7 +117,7 @@ pub fn run() -> i32 {
     {
         // A bug must end in exit 1, not in a backtrace; the hook has said where.
         Ok(runtime) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            runtime.block_on(commands::run(cli, &out))
+            runtime.block_on(commands::run(cli, &environment, &out))
         }))
         .unwrap_or_else(|_| Err(Failure::Panicked)),
         Err(e) => Err(Failure::Unexpected(e.into())),

@@ -95,6 +95,8 @@ pub struct Transport {
     pub timeout: Duration,
     /// PEM certificates to trust besides the built-in roots (`--cacert`).
     pub extra_roots: Vec<rustls::pki_types::CertificateDer<'static>>,
+    /// Whether requests say which tool sent them (`Auth0-Client`).
+    pub client_info: bool,
 }
 
 /// A request body, built anew for each attempt: client assertions are single-use.
@@ -116,13 +118,11 @@ pub struct Client {
 
 /// `Auth0-Client`, as Auth0's SDKs and CLI send it: base64url (no padding) of
 /// `{"name", "version", "env"}`, so that tenant logs name the tool that called.
-/// `AUTH0_MFA_NO_CLIENT_INFO=1` leaves it out. Not a secret; the traces, which
-/// show what a request carries beyond every request's defaults, leave it out too.
+/// Sent unless `Transport::client_info` is off (`AUTH0_MFA_NO_CLIENT_INFO=1`).
+/// Not a secret; the traces, which show what a request carries beyond every
+/// request's defaults, leave it out too.
 fn client_info() -> Option<reqwest::header::HeaderValue> {
     use base64::Engine;
-    if std::env::var_os("AUTH0_MFA_NO_CLIENT_INFO").is_some_and(|v| !v.is_empty() && v != "0") {
-        return None;
-    }
     let info = json!({
         "name": "auth0-mfa",
         "version": env!("CARGO_PKG_VERSION"),
@@ -136,7 +136,7 @@ fn client_info() -> Option<reqwest::header::HeaderValue> {
 /// loopback tenant, redirects never followed, `--timeout` per request.
 fn http_client(domain: &Domain, transport: &Transport) -> Result<reqwest::Client, Error> {
     let mut headers = reqwest::header::HeaderMap::new();
-    if let Some(info) = client_info() {
+    if let Some(info) = client_info().filter(|_| transport.client_info) {
         headers.insert("auth0-client", info);
     }
     let mut builder = reqwest::Client::builder();

@@ -5,7 +5,7 @@ use crate::doctor::{self, Patient};
 use crate::error::Failure;
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter, TerminalPrompter};
-use crate::settings::{Key, Settings};
+use crate::settings::Settings;
 
 pub async fn run(
     args: &DoctorArgs,
@@ -14,8 +14,9 @@ pub async fn run(
     out: &Output,
 ) -> Result<(), Failure> {
     let client = super::connect(settings, out)?;
-    let username = settings.text(Key::Username);
-    let mut password = settings.secret(Key::Password);
+    let given = settings.login();
+    let username = given.username;
+    let mut password = given.password;
     let mut prompter = TerminalPrompter::new(no_input);
     if username.is_some() && password.is_none() && prompter.can_prompt() {
         password = Some(prompter.secret(&Ask {
@@ -27,7 +28,7 @@ pub async fn run(
     let patient = Patient {
         username,
         password,
-        realm: settings.text(Key::Realm),
+        realm: given.realm,
         send: args.send,
     };
     out.progress(&format!(

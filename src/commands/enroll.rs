@@ -9,7 +9,7 @@ use crate::flow::{self, Answers, Flow};
 use crate::output::{Output, Report};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
-use crate::settings::{Key, Settings};
+use crate::settings::Settings;
 
 use super::MfaApi;
 
@@ -28,8 +28,8 @@ pub async fn run(
     if !args.no_confirm && !prompter.can_prompt() {
         flow::check_confirmable(args.kind, &given, Some("--no-confirm"))?;
     }
-    let token_given = settings.get(Key::MfaToken).is_some();
-    if args.no_confirm && !token_given && settings.get(Key::Username).is_some() {
+    let token_given = settings.mfa_token_given();
+    if args.no_confirm && !token_given && settings.username().is_some() {
         // The mfa_token a login here gets dies with this process: nothing
         // could confirm the enrollment later.
         return Err(Failure::usage_with_hint(
@@ -38,8 +38,8 @@ pub async fn run(
         ));
     }
     let client = super::connect(settings, out)?;
-    let token = match (settings.get(Key::MfaToken), settings.text(Key::Username)) {
-        (None, Some(username)) => {
+    let token = match (token_given, settings.username()) {
+        (false, Some(username)) => {
             first_factor_token(&client, settings, username, &mut prompter, out).await?
         }
         _ => super::mfa_api_token(settings, &domain, MfaApi::Enroll)?,

@@ -9,7 +9,7 @@ use crate::flow::{self, Answers, Flow, OtpWait, Requirements};
 use crate::output::{Output, Report};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::sessions::{self, SessionKey, Sessions};
-use crate::settings::{Key, Settings};
+use crate::settings::Settings;
 use crate::spent::Ledger;
 
 use super::SaveTo;
@@ -35,7 +35,11 @@ pub async fn run(
         },
     )?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
-    let store = storing(args)?;
+    let store = if args.no_store {
+        None
+    } else {
+        settings.session_store()?
+    };
     let mut prompter = TerminalPrompter::new(no_input);
     if let Some(kind) = args.enroll {
         flow::enrollment(kind, args.phone.as_deref(), args.email.as_deref())?;
@@ -45,7 +49,7 @@ pub async fn run(
     }
     let client = super::connect(settings, out)?;
     refuse_a_spent_step(&answers, &client)?;
-    let login = super::password_login(settings, settings.text(Key::Username), &mut prompter)?;
+    let login = super::password_login(settings, settings.username(), &mut prompter)?;
     let mut flow = Flow::new(&client, &mut prompter, out);
     let required = match flow.log_in(&login).await? {
         LoginOutcome::Tokens(_) if args.mfa_token_only => {
@@ -115,15 +119,6 @@ fn refuse_a_spent_step(answers: &Answers, client: &crate::auth0::Client) -> Resu
     }
 }
 
-/// `--no-store`, `AUTH0_MFA_NO_STORE=1`, else the store to use.
-fn storing(args: &LoginArgs) -> Result<Option<sessions::Choice>, Failure> {
-    let off = std::env::var_os("AUTH0_MFA_NO_STORE").is_some_and(|v| !v.is_empty() && v != "0");
-    if args.no_store || off {
-        return Ok(None);
-    }
-    sessions::Choice::from_env().map(Some)
-}
-
 /// Stores the session the login ended with. The tokens are printed by then,
 /// so a store that fails loses nothing: it is reported with its own exit code.
 fn keep_session(
@@ -138,8 +133,8 @@ fn keep_session(
     };
     let key = SessionKey {
         tenant: settings.domain()?.base_url(),
-        client_id: settings.require(Key::ClientId)?.text().to_owned(),
-        audience: settings.text(Key::Audience),
+        client_id: settings.client_id()?,
+        audience: settings.audience(),
         username: username.to_owned(),
     };
     let now = crate::totp::now_unix();

@@ -7,17 +7,14 @@ use crate::auth0::Client;
 use crate::cli::LogoutArgs;
 use crate::error::Failure;
 use crate::output::{LoggedOut, Output, Report};
-use crate::sessions::{self, SessionKey, Sessions};
+use crate::sessions::{SessionKey, Sessions};
 use crate::settings::{Key, Settings};
 
 pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result<(), Failure> {
     // The application whose sessions can be revoked: the one configured.
-    let tenant = settings
-        .get(Key::Domain)
-        .map(|_| settings.domain())
-        .transpose()?;
+    let tenant = settings.domain_if_given()?;
     let client_id = settings.text(Key::ClientId);
-    let mut sessions = Sessions::open(sessions::Choice::from_env()?, settings.request_timeout())?;
+    let mut sessions = Sessions::open(settings.store_choice()?, settings.request_timeout())?;
     let keys: Vec<SessionKey> = if args.all {
         sessions.matching(None, None, None, None)
     } else {
@@ -62,8 +59,8 @@ fn configured_sessions(
     settings: &Settings,
     out: &Output,
 ) -> Vec<SessionKey> {
-    let audience = settings.text(Key::Audience);
-    let username = settings.text(Key::Username);
+    let audience = settings.audience();
+    let username = settings.username();
     let found = sessions.matching(
         Some(tenant),
         Some(client_id),

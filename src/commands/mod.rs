@@ -6,6 +6,7 @@ mod authenticators;
 mod challenge;
 mod completions;
 mod config;
+mod connect;
 #[cfg(feature = "emulator")]
 mod demo;
 mod doctor;
@@ -22,29 +23,26 @@ mod users;
 mod verify;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use crate::auth0::{Association, Client, Enrollment, Observer, PasswordLogin, TokenSet};
+use crate::auth0::{Association, Client, Enrollment, PasswordLogin, TokenSet};
 use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
 use crate::codes;
-use crate::connection;
 use crate::domain::Domain;
 use crate::error::Failure;
-use crate::factor::Factor;
 use crate::files::{self, Existing};
-use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, Flow, OtpWait, Waiting};
+use crate::flow::{self, Answers, Choice, Flow, OtpWait, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
 use crate::otp_command::{CodeCommand, CodeKind};
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
-use crate::settings::{Flags, Key, Settings};
-use crate::trace::{Tracer, Variables};
+use crate::settings::{Environment, Flags, OtpSecret, Settings};
 
-pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
+pub async fn run(cli: Cli, environment: &Environment, out: &Output) -> Result<(), Failure> {
     let no_input = cli.global.no_input;
     let flags = Flags::from_cli(&cli)?;
+    let settings = |flags: &Flags, out: &Output| settings(flags, environment, out);
     match cli.command {
         Command::Login(args) => login::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Challenge(args) => {
@@ -73,17 +71,17 @@ pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
         Command::Logout(args) => logout::run(&args, &settings(&flags, out)?, out).await,
         Command::Doctor(args) => doctor::run(&args, &settings(&flags, out)?, no_input, out).await,
         Command::Totp(args) => totp::run(&args, out),
-        Command::Config { action } => config::run(&action, &flags, no_input, out),
+        Command::Config { action } => config::run(&action, &flags, environment, no_input, out),
         Command::Completions { shell } => completions::run(shell, out),
         #[cfg(feature = "emulator")]
-        Command::Emulator(args) => emulator::run(&args, &flags, out).await,
+        Command::Emulator(args) => emulator::run(&args, &flags, environment, out).await,
         #[cfg(feature = "emulator")]
         Command::Demo => demo::run(out).await,
     }
 }
 
-fn settings(flags: &Flags, out: &Output) -> Result<Settings, Failure> {
-    let settings = Settings::resolve(flags)?;
+fn settings(flags: &Flags, environment: &Environment, out: &Output) -> Result<Settings, Failure> {
+    let settings = Settings::resolve(flags, environment)?;
     for warning in &settings.warnings {
         out.warn(warning);
     }
@@ -103,19 +101,7 @@ fn settings(flags: &Flags, out: &Output) -> Result<Settings, Failure> {
 
 /// The one HTTP client of this process, traced when `-v` is given.
 fn connect(settings: &Settings, out: &Output) -> Result<Client, Failure> {
-    let observer: Option<Arc<dyn Observer>> = (out.verbose > 0 || out.curl).then(|| {
-        Arc::new(Tracer {
-            level: out.verbose,
-            curl: out.curl,
-            variables: Variables::Authentication,
-        }) as Arc<dyn Observer>
-    });
-    Ok(Client::new(
-        settings.domain()?,
-        connection::client_auth(settings)?,
-        connection::transport(settings)?,
-        observer,
-    )?)
+    connect::authentication_client(settings.connection()?, out)
 }
 
 /// The password grant's inputs: the username given (or from the settings,
@@ -133,7 +119,8 @@ fn password_login(
             how: "pass --username USER or set AUTH0_USERNAME",
         })?,
     };
-    let password = match settings.secret(Key::Password) {
+    let given = settings.login();
+    let password = match given.password {
         Some(password) => password,
         None => prompter.secret(&Ask {
             prompt: "Password",
@@ -144,15 +131,15 @@ fn password_login(
     Ok(PasswordLogin {
         username,
         password,
-        realm: settings.text(Key::Realm),
-        audience: settings.text(Key::Audience),
-        scope: settings.text(Key::Scope),
+        realm: given.realm,
+        audience: given.audience,
+        scope: given.scope,
     })
 }
 
 /// The mfa_token, refusing the common mix-up of passing an access token.
 fn mfa_token(settings: &Settings) -> Result<Secret, Failure> {
-    let token = settings.require(Key::MfaToken)?.value.clone();
+    let token = settings.mfa_token()?;
     if jwt::kind(token.expose()) == TokenKind::Jwt {
         return Err(Failure::usage_with_hint(
             "the --mfa-token given is a JWT (an access or ID token), not an mfa_token",
@@ -167,11 +154,9 @@ fn mfa_token(settings: &Settings) -> Result<Secret, Failure> {
 /// confirm with it, and Auth0 takes it as the grant's mfa_token). Any other
 /// JWT is the usual mix-up, refused before anything is sent.
 fn verify_token(settings: &Settings) -> Result<Secret, Failure> {
-    let token = settings.require(Key::MfaToken)?;
-    let for_the_mfa_api = jwt::kind(token.value.expose()) == TokenKind::Jwt
-        && is_for_the_mfa_api(&audiences(
-            &jwt::claims(token.value.expose()).unwrap_or_default(),
-        ));
+    let token = settings.mfa_token()?;
+    let for_the_mfa_api = jwt::kind(token.expose()) == TokenKind::Jwt
+        && is_for_the_mfa_api(&audiences(&jwt::claims(token.expose()).unwrap_or_default()));
     if for_the_mfa_api {
         return mfa_api_token(settings, &settings.domain()?, MfaApi::Enroll);
     }
@@ -213,7 +198,7 @@ impl MfaApi {
 /// mfa_token cannot delete, and an access token must be for the MFA API with
 /// the scope the job needs. Each refusal says how to get the right token.
 fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<Secret, Failure> {
-    let token = settings.require(Key::MfaToken)?.value.clone();
+    let token = settings.mfa_token()?;
     let audience = domain.mfa_audience();
     match jwt::kind(token.expose()) {
         TokenKind::MfaToken if need == MfaApi::Remove => Err(Failure::usage_with_hint(
@@ -270,8 +255,8 @@ fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answe
         return Err(unsent_binding_code());
     }
     let enrolling = sends == Sends::ChallengeOrEnrollment;
-    let otp_secret = settings.get(Key::OtpSecret);
-    let auto = otp_secret.is_some_and(|s| s.value.expose() == "auto");
+    let otp_secret = settings.otp_secret();
+    let auto = matches!(otp_secret, Some(OtpSecret::FromEnrollment));
     if auto && !enrolling {
         return Err(Failure::usage_with_hint(
             "--otp-secret auto stands for the secret a first enrollment returns, and nothing is enrolled here",
@@ -285,16 +270,16 @@ fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answe
             .as_deref()
             .map(|code| codes::otp(code).map_err(|why| why.of_flag("--otp")))
             .transpose()?,
-        totp: otp_secret
-            .filter(|_| !auto)
-            .map(|setting| {
-                // The error itself says "the OTP secret": name only its source.
-                codes::totp(&setting.value, &setting.source.to_string())
-            })
-            .transpose()?,
-        otp_command: settings.get(Key::OtpCommand).map(|setting| CodeCommand {
-            command: setting.text().to_owned(),
-            source: setting.source.to_string(),
+        totp: match otp_secret {
+            // The error itself says "the OTP secret": name only its source.
+            Some(OtpSecret::Given(secret)) => {
+                Some(codes::totp(&secret.value, &secret.source.to_string())?)
+            }
+            _ => None,
+        },
+        otp_command: settings.otp_command().map(|command| CodeCommand {
+            command: command.value,
+            source: command.source.to_string(),
             timeout: settings.request_timeout(),
             kind: CodeKind::Otp,
             env: Vec::new(),
@@ -338,7 +323,7 @@ fn unsent_binding_code() -> Failure {
 /// destination the flow adds.
 fn binding_command(command: &str, settings: &Settings) -> Result<CodeCommand, Failure> {
     let mut env = vec![("AUTH0_DOMAIN", settings.domain()?.to_string())];
-    if let Some(username) = settings.text(Key::Username) {
+    if let Some(username) = settings.username() {
         env.push(("AUTH0_MFA_USERNAME", username));
     }
     Ok(CodeCommand {
@@ -353,17 +338,8 @@ fn binding_command(command: &str, settings: &Settings) -> Result<CodeCommand, Fa
 
 /// `--factor` (or the profile's `factor`) and `--authenticator-id`.
 fn choice(settings: &Settings, authenticator_id: Option<&str>) -> Result<Choice, Failure> {
-    let factor = match settings.get(Key::Factor) {
-        Some(setting) => Some(Factor::parse(setting.text()).ok_or_else(|| {
-            Failure::usage_with_hint(
-                format!("unknown factor '{}' ({})", setting.text(), setting.source),
-                format!("use one of: {}", Factor::ALL.map(Factor::name).join(", ")),
-            )
-        })?),
-        None => None,
-    };
     Ok(Choice {
-        factor,
+        factor: settings.factor()?,
         authenticator_id: authenticator_id.map(str::to_owned),
     })
 }
@@ -372,9 +348,7 @@ fn choice(settings: &Settings, authenticator_id: Option<&str>) -> Result<Choice,
 fn waiting(settings: &Settings, args: &WaitArgs) -> Waiting {
     Waiting {
         interval: args.interval,
-        timeout: settings
-            .timeout
-            .map_or(DEFAULT_TIMEOUT, std::time::Duration::from_secs),
+        timeout: settings.wait_timeout(),
         once: args.no_wait,
     }
 }

@@ -14,7 +14,7 @@ use crate::output::{Output, Report};
 use crate::prompt::TerminalPrompter;
 use crate::secret::Secret;
 use crate::sessions::{self, Session, SessionKey, Sessions};
-use crate::settings::{Key, Settings};
+use crate::settings::Settings;
 use crate::totp::now_unix;
 
 /// A valid token set from the stored session, and when its access token expires.
@@ -50,12 +50,12 @@ pub async fn obtain(
 ) -> Result<Obtained, Failure> {
     let answers = super::answers(&args.answer, settings, super::Sends::Challenge)?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
-    let store = sessions::Choice::from_env()?;
+    let store = settings.store_choice()?;
     let find = session_finder(settings)?;
     let snapshot = Sessions::read(store)?;
     let key = find(&snapshot)?;
-    if settings.text(Key::Username).is_none()
-        && settings.text(Key::Audience).is_none()
+    if settings.username().is_none()
+        && settings.audience().is_none()
         && snapshot.active() == Some(&key)
     {
         out.progress(&format!(
@@ -148,7 +148,7 @@ fn no_refresh_token(key: &SessionKey, left: u64) -> Failure {
 /// The stored session the settings point to, without a request.
 pub fn find_session(settings: &Settings) -> Result<SessionKey, Failure> {
     let find = session_finder(settings)?;
-    find(&Sessions::read(sessions::Choice::from_env()?)?)
+    find(&Sessions::read(settings.store_choice()?)?)
 }
 
 /// Picks the one session the settings' tenant, application, audience and user fit.
@@ -156,9 +156,9 @@ fn session_finder(
     settings: &Settings,
 ) -> Result<impl Fn(&Sessions) -> Result<SessionKey, Failure>, Failure> {
     let tenant = settings.domain()?.base_url();
-    let client_id = settings.require(Key::ClientId)?.text().to_owned();
-    let username = settings.text(Key::Username);
-    let audience = settings.text(Key::Audience);
+    let client_id = settings.client_id()?;
+    let username = settings.username();
+    let audience = settings.audience();
     Ok(move |sessions: &Sessions| {
         one_session(
             sessions,

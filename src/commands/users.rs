@@ -18,7 +18,7 @@ use crate::management::{
 use crate::output::{CreatedUser, Output, Report};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
-use crate::settings::{Key, Settings};
+use crate::settings::Settings;
 
 use super::management::connect;
 
@@ -43,7 +43,7 @@ pub async fn run(
             otp_secret,
         } => {
             let wanted = Wanted {
-                connection: connection.clone().or_else(|| settings.text(Key::Realm)),
+                connection: connection.clone().or_else(|| settings.realm()),
                 email: email.clone(),
                 password: given_password(password.as_deref(), password_file.as_deref())?,
                 otp_secret: otp_secret.clone(),

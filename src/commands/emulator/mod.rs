@@ -15,12 +15,18 @@ use crate::emulator::{Console, Emulator, Options, Tenant, TlsOptions, demo};
 use crate::error::Failure;
 use crate::files;
 use crate::output::{Output, Report};
-use crate::settings::Flags;
+use crate::settings::{Environment, Flags, Settings};
 
-pub async fn run(args: &EmulatorArgs, flags: &Flags, out: &Output) -> Result<(), Failure> {
+pub async fn run(
+    args: &EmulatorArgs,
+    flags: &Flags,
+    environment: &Environment,
+    out: &Output,
+) -> Result<(), Failure> {
     let token = control_token(args)?;
     if let Some(EmulatorAction::Outbox(outbox_args)) = &args.action {
-        return outbox::outbox(outbox_args, flags, token.as_deref(), out).await;
+        let settings = Settings::resolve(flags, environment)?;
+        return outbox::outbox(outbox_args, &settings, token.as_deref(), out).await;
     }
     if let Some(url) = &args.check {
         return check::check(url, args.ca_file.as_deref(), token.as_deref(), out).await;

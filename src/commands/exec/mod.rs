@@ -72,7 +72,7 @@ pub async fn run(
         child.env(&variable.name, &variable.value);
     }
     child.env(GUARD, guard_value(&obtained.key));
-    let mask = masks_output(args);
+    let mask = masks_output(args, settings.environment().ci_log_unmasked);
     if !mask && !args.token_file {
         return Err(become_command(child, &command[0]));
     }
@@ -99,18 +99,11 @@ pub async fn run(
 
 /// Whether the command's output is filtered: as asked, else where the CI
 /// masks nothing by itself and the output goes to its log, not a terminal.
-fn masks_output(args: &ExecArgs) -> bool {
+fn masks_output(args: &ExecArgs, ci_log_unmasked: bool) -> bool {
     if args.mask_output || args.no_mask_output {
         return args.mask_output;
     }
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    let masks_itself = set("GITHUB_ACTIONS") || set("TF_BUILD");
-    let masks_nothing = set("GITLAB_CI")
-        || set("CIRCLECI")
-        || set("JENKINS_URL")
-        || set("BUILDKITE")
-        || std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1");
-    masks_nothing && !masks_itself && !std::io::stdout().is_terminal()
+    ci_log_unmasked && !std::io::stdout().is_terminal()
 }
 
 #[cfg(unix)]
