@@ -23,7 +23,7 @@ pub fn run(
     match action {
         ConfigAction::Init => init(flags, environment, no_input, out),
         ConfigAction::Show => {
-            let settings = super::settings(flags, environment, out)?;
+            let settings = super::context::resolve(flags, environment, out)?;
             out.result(Report::Settings(&view(&settings)))?;
             Ok(())
         }

@@ -1,23 +1,19 @@
 //! `doctor`: the report, and an exit code that lets CI gate on it.
 
+use super::Context;
 use crate::cli::DoctorArgs;
 use crate::doctor::{self, Patient};
 use crate::error::Failure;
-use crate::output::{Output, Report};
-use crate::prompt::{Ask, Prompter, TerminalPrompter};
-use crate::settings::Settings;
+use crate::output::Report;
+use crate::prompt::{Ask, Prompter};
 
-pub async fn run(
-    args: &DoctorArgs,
-    settings: &Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
-    let client = super::connect(settings, out)?;
+pub async fn run(args: &DoctorArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out, _no_input) = (&ctx.settings, ctx.out, ctx.no_input);
+    let client = ctx.connect()?;
     let given = settings.login();
     let username = given.username;
     let mut password = given.password;
-    let mut prompter = TerminalPrompter::new(no_input);
+    let mut prompter = ctx.prompter();
     if username.is_some() && password.is_none() && prompter.can_prompt() {
         password = Some(prompter.secret(&Ask {
             prompt: "Password",

@@ -1,6 +1,7 @@
 //! `enroll`: `POST /mfa/associate`, show what the user needs (secret, QR code,
 //! recovery codes), then confirm the enrollment unless `--no-confirm`.
 
+use super::Context;
 use crate::auth0::{Association, Client, LoginOutcome};
 use crate::cli::EnrollArgs;
 use crate::codes;
@@ -13,17 +14,13 @@ use crate::settings::Settings;
 
 use super::MfaApi;
 
-pub async fn run(
-    args: &EnrollArgs,
-    settings: &Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
+pub async fn run(args: &EnrollArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out, _no_input) = (&ctx.settings, ctx.out, ctx.no_input);
     let domain = settings.domain()?;
     let enrollment = flow::enrollment(args.kind, args.phone.as_deref(), args.email.as_deref())?;
     let save_to = super::save_to(args.save_recovery_code.as_deref(), args.overwrite)?;
     let given = given_answers(args, settings)?;
-    let mut prompter = TerminalPrompter::new(no_input);
+    let mut prompter = ctx.prompter();
     // Refuse before enrolling what nobody could confirm.
     if !args.no_confirm && !prompter.can_prompt() {
         flow::check_confirmable(args.kind, &given, Some("--no-confirm"))?;
@@ -37,7 +34,7 @@ pub async fn run(
             "T=$(auth0-mfa login -u USER --mfa-token-only), then `auth0-mfa enroll ... --token \"$T\" --no-confirm`",
         ));
     }
-    let client = super::connect(settings, out)?;
+    let client = ctx.connect()?;
     let token = match (token_given, settings.username()) {
         (false, Some(username)) => {
             first_factor_token(&client, settings, username, &mut prompter, out).await?

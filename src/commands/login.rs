@@ -2,24 +2,20 @@
 //! a first enrollment when the user has no factor yet; the session it ends
 //! with is stored for `token` and `logout`.
 
+use super::Context;
 use crate::auth0::{LoginOutcome, MfaRequired, TokenSet};
 use crate::cli::LoginArgs;
 use crate::error::Failure;
 use crate::flow::{self, Answers, Flow, OtpWait, Requirements};
 use crate::output::{Output, Report};
-use crate::prompt::{Prompter, TerminalPrompter};
-use crate::sessions::{self, SessionKey, Sessions};
-use crate::settings::Settings;
+use crate::prompt::Prompter;
+use crate::sessions::{self, SessionKey};
 use crate::spent::Ledger;
 
 use super::SaveTo;
 
-pub async fn run(
-    args: &LoginArgs,
-    settings: &Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
+pub async fn run(args: &LoginArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out, _no_input) = (&ctx.settings, ctx.out, ctx.no_input);
     // Everything that can be wrong with the flags is found before the first request.
     let save_to = super::save_to(
         args.answer.save_recovery_code.as_deref(),
@@ -40,14 +36,14 @@ pub async fn run(
     } else {
         settings.session_store()?
     };
-    let mut prompter = TerminalPrompter::new(no_input);
+    let mut prompter = ctx.prompter();
     if let Some(kind) = args.enroll {
         flow::enrollment(kind, args.phone.as_deref(), args.email.as_deref())?;
         if !prompter.can_prompt() {
             flow::check_confirmable(kind, &answers, None)?;
         }
     }
-    let client = super::connect(settings, out)?;
+    let client = ctx.connect()?;
     refuse_a_spent_step(&answers, &client)?;
     let login = super::password_login(settings, settings.username(), &mut prompter)?;
     let mut flow = Flow::new(&client, &mut prompter, out);
@@ -60,7 +56,7 @@ pub async fn run(
         }
         LoginOutcome::Tokens(tokens) => {
             out.result(Report::Tokens(&tokens))?;
-            return keep_session(store, settings, &login.username, &tokens, out);
+            return keep_session(store, ctx, &login.username, &tokens);
         }
         LoginOutcome::MfaRequired(required) => required,
     };
@@ -77,7 +73,7 @@ pub async fn run(
         match flow.complete(&required, &choice, &answers, waiting).await {
             Ok(tokens) => {
                 let finished = super::finish(&tokens, save_to.as_ref(), out);
-                let kept = keep_session(store, settings, &login.username, &tokens, out);
+                let kept = keep_session(store, ctx, &login.username, &tokens);
                 return finished.and(kept);
             }
             Err(Failure::EnrollmentNeeded { .. }) if args.enroll.is_some() => {}
@@ -91,7 +87,7 @@ pub async fn run(
         save_to: save_to.as_ref(),
     };
     let (tokens, saved) = enroll_first(&mut flow, &required, first, waiting, out).await?;
-    let kept = keep_session(store, settings, &login.username, &tokens, out);
+    let kept = keep_session(store, ctx, &login.username, &tokens);
     saved.and(kept)
 }
 
@@ -123,14 +119,14 @@ fn refuse_a_spent_step(answers: &Answers, client: &crate::auth0::Client) -> Resu
 /// so a store that fails loses nothing: it is reported with its own exit code.
 fn keep_session(
     store: Option<sessions::Choice>,
-    settings: &Settings,
+    ctx: &Context<'_>,
     username: &str,
     tokens: &TokenSet,
-    out: &Output,
 ) -> Result<(), Failure> {
     let Some(choice) = store else {
         return Ok(());
     };
+    let (settings, out) = (&ctx.settings, ctx.out);
     let key = SessionKey {
         tenant: settings.domain()?.base_url(),
         client_id: settings.client_id()?,
@@ -138,7 +134,7 @@ fn keep_session(
         username: username.to_owned(),
     };
     let now = crate::totp::now_unix();
-    let mut sessions = Sessions::open(choice, settings.request_timeout())?;
+    let mut sessions = ctx.sessions(choice)?;
     sessions.set_active(&key);
     let (place, note) = sessions.save(key, tokens, sessions::expiry_of(tokens, now))?;
     if let Some(note) = note {

@@ -3,6 +3,7 @@
 //! and nothing narrows them); `--all` for every stored session. A revoke that
 //! fails still forgets the session here, and says so.
 
+use super::Context;
 use crate::auth0::Client;
 use crate::cli::LogoutArgs;
 use crate::error::Failure;
@@ -10,11 +11,12 @@ use crate::output::{LoggedOut, Output, Report};
 use crate::sessions::{SessionKey, Sessions};
 use crate::settings::{Key, Settings};
 
-pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result<(), Failure> {
+pub async fn run(args: &LogoutArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out) = (&ctx.settings, ctx.out);
     // The application whose sessions can be revoked: the one configured.
     let tenant = settings.domain_if_given()?;
     let client_id = settings.text(Key::ClientId);
-    let mut sessions = Sessions::open(settings.store_choice()?, settings.request_timeout())?;
+    let mut sessions = ctx.sessions(settings.store_choice()?)?;
     let keys: Vec<SessionKey> = if args.all {
         sessions.matching(None, None, None, None)
     } else {
@@ -27,7 +29,7 @@ pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result
         configured_sessions(&sessions, &tenant.base_url(), client_id, settings, out)
     };
     let client = match (&tenant, &client_id) {
-        (Some(_), Some(_)) if !keys.is_empty() => Some(super::connect(settings, out)?),
+        (Some(_), Some(_)) if !keys.is_empty() => Some(ctx.connect()?),
         _ => None,
     };
     let mut done = Vec::new();

@@ -7,6 +7,7 @@ mod challenge;
 mod completions;
 mod config;
 mod connect;
+mod context;
 #[cfg(feature = "emulator")]
 mod demo;
 mod doctor;
@@ -24,7 +25,7 @@ mod verify;
 
 use std::path::{Path, PathBuf};
 
-use crate::auth0::{Association, Client, Enrollment, PasswordLogin, TokenSet};
+use crate::auth0::{Association, Enrollment, PasswordLogin, TokenSet};
 use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
 use crate::codes;
 use crate::domain::Domain;
@@ -39,37 +40,35 @@ use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
 use crate::settings::{Environment, Flags, OtpSecret, Settings};
 
+pub use context::Context;
+
 pub async fn run(cli: Cli, environment: &Environment, out: &Output) -> Result<(), Failure> {
     let no_input = cli.global.no_input;
     let flags = Flags::from_cli(&cli)?;
-    let settings = |flags: &Flags, out: &Output| settings(flags, environment, out);
+    let open = || Context::open(&flags, environment, no_input, out);
     match cli.command {
-        Command::Login(args) => login::run(&args, &settings(&flags, out)?, no_input, out).await,
-        Command::Challenge(args) => {
-            challenge::run(&args, &settings(&flags, out)?, no_input, out).await
-        }
-        Command::Verify(args) => verify::run(&args, &settings(&flags, out)?, no_input, out).await,
-        Command::Enroll(args) => enroll::run(&args, &settings(&flags, out)?, no_input, out).await,
-        Command::Authenticators { action } => {
-            authenticators::run(&action, &settings(&flags, out)?, no_input, out).await
-        }
+        Command::Login(args) => login::run(&args, &open()?).await,
+        Command::Challenge(args) => challenge::run(&args, &open()?).await,
+        Command::Verify(args) => verify::run(&args, &open()?).await,
+        Command::Enroll(args) => enroll::run(&args, &open()?).await,
+        Command::Authenticators { action } => authenticators::run(&action, &open()?).await,
         Command::Users(args) => {
-            let settings = settings(&flags, out)?;
-            let result = users::run(&args.action, &settings, no_input, out).await;
+            let ctx = open()?;
+            let result = users::run(&args.action, &ctx).await;
             if let Err(Failure::Management(crate::management::Error::Api(api))) = &result
                 && api.status == 401
             {
-                management::forget_cached_token(&settings, out);
+                management::forget_cached_token(&ctx.settings, out);
             }
             result
         }
-        Command::Token(args) => token::run(&args, &settings(&flags, out)?, no_input, out).await,
-        Command::Exec(args) => match settings(&flags, out) {
-            Ok(settings) => exec::run(&args, &settings, no_input, out).await,
+        Command::Token(args) => token::run(&args, &open()?).await,
+        Command::Exec(args) => match open() {
+            Ok(ctx) => exec::run(&args, &ctx).await,
             Err(failure) => Err(exec::before_command(failure)),
         },
-        Command::Logout(args) => logout::run(&args, &settings(&flags, out)?, out).await,
-        Command::Doctor(args) => doctor::run(&args, &settings(&flags, out)?, no_input, out).await,
+        Command::Logout(args) => logout::run(&args, &open()?).await,
+        Command::Doctor(args) => doctor::run(&args, &open()?).await,
         Command::Totp(args) => totp::run(&args, out),
         Command::Config { action } => config::run(&action, &flags, environment, no_input, out),
         Command::Completions { shell } => completions::run(shell, out),
@@ -78,30 +77,6 @@ pub async fn run(cli: Cli, environment: &Environment, out: &Output) -> Result<()
         #[cfg(feature = "emulator")]
         Command::Demo => demo::run(out).await,
     }
-}
-
-fn settings(flags: &Flags, environment: &Environment, out: &Output) -> Result<Settings, Failure> {
-    let settings = Settings::resolve(flags, environment)?;
-    for warning in &settings.warnings {
-        out.warn(warning);
-    }
-    // Anyone on the machine can read a command line in the process list.
-    if out.stderr_is_terminal() {
-        for setting in settings.values.iter().filter(|s| s.key.is_secret()) {
-            if let crate::settings::Source::Flag(flag) = setting.source {
-                out.warn(&format!(
-                    "{flag} on the command line is visible in the process list; prefer {} or {flag}-file",
-                    setting.key.info().env
-                ));
-            }
-        }
-    }
-    Ok(settings)
-}
-
-/// The one HTTP client of this process, traced when `-v` is given.
-fn connect(settings: &Settings, out: &Output) -> Result<Client, Failure> {
-    connect::authentication_client(settings.connection()?, out)
 }
 
 /// The password grant's inputs: the username given (or from the settings,

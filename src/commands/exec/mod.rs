@@ -17,9 +17,10 @@ mod supervise;
 mod token_file;
 
 use crate::cli::ExecArgs;
+use crate::commands::Context;
 use crate::error::Failure;
 use crate::exit_code::ExitCode;
-use crate::output::{Output, export};
+use crate::output::export;
 use crate::sessions::SessionKey;
 use crate::totp::now_unix;
 
@@ -33,21 +34,16 @@ fn is_handed_over(name: &OsStr) -> bool {
     name == "AUTH0_ACCESS_TOKEN" || name == "AUTH0_ID_TOKEN" || name.starts_with("AUTH0_TOKEN_")
 }
 
-pub async fn run(
-    args: &ExecArgs,
-    settings: &crate::settings::Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
+pub async fn run(args: &ExecArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out, no_input) = (&ctx.settings, ctx.out, ctx.no_input);
     let command = command_line(args).map_err(before_command)?;
     if let Some(outer) = std::env::var_os(GUARD) {
         return nested(&outer, settings, command);
     }
     let names = export::Names::parse(&args.env_name).map_err(before_command)?;
-    let obtained =
-        super::token::obtain(&args.session, args.session.min_ttl, settings, no_input, out)
-            .await
-            .map_err(before_command)?;
+    let obtained = super::token::obtain(&args.session, args.session.min_ttl, ctx, no_input)
+        .await
+        .map_err(before_command)?;
     let variables = export::variables(&obtained.tokens, obtained.expires_at, &names);
     let secrets: Vec<String> = variables
         .iter()
@@ -82,16 +78,7 @@ pub async fn run(
             mask,
             secrets: std::sync::Arc::new(std::sync::Mutex::new(secrets)),
         };
-        supervised(
-            args,
-            settings,
-            out,
-            child,
-            &command[0],
-            obtained,
-            supervision,
-        )
-        .await
+        supervised(args, ctx, child, &command[0], obtained, supervision).await
     }
     #[cfg(not(unix))]
     Err(become_command(child, &command[0]))
@@ -117,8 +104,7 @@ struct Supervision {
 #[cfg(unix)]
 async fn supervised(
     args: &ExecArgs,
-    settings: &crate::settings::Settings,
-    out: &Output,
+    ctx: &Context<'_>,
     mut child: Command,
     program: &OsStr,
     obtained: super::token::Obtained,
@@ -162,7 +148,7 @@ async fn supervised(
             }
             () = tokio::time::sleep(wait.unwrap_or_default()), if wait.is_some() => {
                 if let Some(file) = &token_file {
-                    refresh_at = refresh(args, settings, out, file, &supervision.secrets).await;
+                    refresh_at = refresh(args, ctx, file, &supervision.secrets).await;
                 }
             }
         }
@@ -184,13 +170,13 @@ fn refresh_time(obtained: &super::token::Obtained, min_ttl: u64) -> Option<u64> 
 #[cfg(unix)]
 async fn refresh(
     args: &ExecArgs,
-    settings: &crate::settings::Settings,
-    out: &Output,
+    ctx: &Context<'_>,
     file: &token_file::TokenFile,
     secrets: &supervise::Secrets,
 ) -> Option<u64> {
+    let out = ctx.out;
     // Whatever is left now is too little: a refresh is due, never a prompt.
-    match super::token::obtain(&args.session, u64::MAX, settings, true, out).await {
+    match super::token::obtain(&args.session, u64::MAX, ctx, true).await {
         Ok(obtained) => {
             let token = obtained.tokens.access_token.expose().to_owned();
             out.register_handed_over([token.as_str()]);
