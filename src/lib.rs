@@ -99,12 +99,21 @@ pub fn run() -> i32 {
         Ok(cli) => cli,
         Err(error) => return clap_failure(error),
     };
-    let mut out = Output::new(cli.global.json, cli.global.verbose, cli.global.color);
-    out.curl = cli.global.curl;
     let environment = settings::Environment::read();
+    let mut out = Output::new(
+        cli.global.json,
+        cli.global.verbose,
+        cli.global.color,
+        &environment.color,
+    );
+    out.curl = cli.global.curl;
     out.mask_in_ci(environment.ci_runner(cli.global.no_ci_mask));
     if let Some(export) = cli.command.export()
-        && let Err(failure) = out.export_as(export.format, &export.env_name)
+        && let Err(failure) = out.export_as(
+            export.format,
+            &export.env_name,
+            environment.github_files.clone(),
+        )
     {
         out.failure(&failure);
         return failure.exit_code();
@@ -151,7 +160,7 @@ fn clap_failure(error: clap::Error) -> i32 {
         .trim_start_matches("error: ")
         .to_owned();
     let failure = Failure::usage_with_hint(message, "run `auth0-mfa --help`");
-    Output::new(true, 0, output::ColorChoice::Never).failure(&failure);
+    Output::new(true, 0, output::ColorChoice::Never, &Default::default()).failure(&failure);
     failure.exit_code()
 }
 

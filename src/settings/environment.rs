@@ -4,7 +4,12 @@
 //! environment and `config show` and the errors describe what was read.
 
 use crate::error::Failure;
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use crate::output::ColorVars;
 use crate::output::ci::Runner;
+use crate::output::export::GithubFiles;
 use crate::sessions;
 
 /// What the process's environment says beyond the settings' own keys.
@@ -22,6 +27,14 @@ pub struct Environment {
     /// A CI whose log masks nothing by itself (GitLab, CircleCI, Jenkins,
     /// Buildkite, `CI=true`), and no runner that does.
     pub ci_log_unmasked: bool,
+    /// `NO_COLOR`, `CLICOLOR_FORCE`, `CLICOLOR`, `TERM=dumb`.
+    pub color: ColorVars,
+    /// `GITHUB_ENV`, `GITHUB_OUTPUT`: where `--format github-env|github-output` append.
+    pub github_files: GithubFiles,
+    /// `AUTH0_MFA_EXEC`: set by an outer `exec` for the command it runs.
+    pub exec_guard: Option<OsString>,
+    /// `SHELL`: what `exec` without a command starts.
+    pub shell: Option<OsString>,
 }
 
 /// What an empty environment means.
@@ -33,6 +46,10 @@ impl Default for Environment {
             client_info: true,
             runner: Runner::None,
             ci_log_unmasked: false,
+            color: ColorVars::default(),
+            github_files: GithubFiles::default(),
+            exec_guard: None,
+            shell: None,
         }
     }
 }
@@ -61,6 +78,13 @@ impl Environment {
             client_info: !switch("AUTH0_MFA_NO_CLIENT_INFO"),
             runner,
             ci_log_unmasked: masks_nothing && !masks_itself,
+            color: ColorVars::from_lookup(|name| std::env::var_os(name)),
+            github_files: GithubFiles {
+                env: path("GITHUB_ENV"),
+                output: path("GITHUB_OUTPUT"),
+            },
+            exec_guard: std::env::var_os(EXEC_GUARD),
+            shell: std::env::var_os("SHELL").filter(|shell| !shell.is_empty()),
         }
     }
 
@@ -79,6 +103,15 @@ impl Environment {
             )),
         }
     }
+}
+
+/// The variable an `exec` sets for its command, so that a nested one can tell.
+pub const EXEC_GUARD: &str = "AUTH0_MFA_EXEC";
+
+fn path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|path| !path.is_empty())
+        .map(PathBuf::from)
 }
 
 fn store_name(value: Option<&str>) -> Result<sessions::Choice, String> {

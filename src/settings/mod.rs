@@ -27,7 +27,7 @@ use crate::config_file;
 use crate::error::Failure;
 use crate::secret::Secret;
 
-pub use environment::Environment;
+pub use environment::{EXEC_GUARD, Environment};
 pub use flags::Flags;
 use flags::Given;
 pub use keys::{Key, KeyInfo, secret_variables};

@@ -26,7 +26,7 @@ use crate::totp::now_unix;
 
 /// Set in the command's environment: which session it holds a token of, so
 /// that an `exec` inside it is refused unless it is for the same session.
-const GUARD: &str = "AUTH0_MFA_EXEC";
+const GUARD: &str = crate::settings::EXEC_GUARD;
 
 /// Inherited variables of an earlier hand-off that must not outlive it.
 fn is_handed_over(name: &OsStr) -> bool {
@@ -36,9 +36,10 @@ fn is_handed_over(name: &OsStr) -> bool {
 
 pub async fn run(args: &ExecArgs, ctx: &Context<'_>) -> Result<(), Failure> {
     let (settings, out, no_input) = (&ctx.settings, ctx.out, ctx.no_input);
-    let command = command_line(args).map_err(before_command)?;
-    if let Some(outer) = std::env::var_os(GUARD) {
-        return nested(&outer, settings, command);
+    let environment = settings.environment();
+    let command = command_line(args, environment.shell.as_ref()).map_err(before_command)?;
+    if let Some(outer) = &environment.exec_guard {
+        return nested(outer, settings, command);
     }
     let names = export::Names::parse(&args.env_name).map_err(before_command)?;
     let obtained = super::token::obtain(&args.session, args.session.min_ttl, ctx, no_input)
@@ -258,7 +259,7 @@ fn guard_value(key: &SessionKey) -> String {
 }
 
 /// The command to run: as given, else the user's shell on a terminal.
-fn command_line(args: &ExecArgs) -> Result<Vec<OsString>, Failure> {
+fn command_line(args: &ExecArgs, shell: Option<&OsString>) -> Result<Vec<OsString>, Failure> {
     if !args.command.is_empty() {
         return Ok(args.command.clone());
     }
@@ -268,9 +269,7 @@ fn command_line(args: &ExecArgs) -> Result<Vec<OsString>, Failure> {
             "name the command after --: auth0-mfa exec -- ./tests.sh",
         ));
     }
-    let shell = std::env::var_os("SHELL")
-        .filter(|shell| !shell.is_empty())
-        .unwrap_or_else(|| OsString::from("/bin/sh"));
+    let shell = shell.cloned().unwrap_or_else(|| OsString::from("/bin/sh"));
     Ok(vec![shell])
 }
 
