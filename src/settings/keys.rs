@@ -70,6 +70,94 @@ const fn secret(
     }
 }
 
+/// Each key's names, in the order of the variants (see `Key::info`).
+const INFO: [KeyInfo; 21] = [
+    plain("domain", "--domain", "AUTH0_DOMAIN", "Auth0 domain"),
+    plain(
+        "client_id",
+        "--client-id",
+        "AUTH0_CLIENT_ID",
+        "application client id",
+    ),
+    secret(
+        "client_secret",
+        "--client-secret",
+        "AUTH0_CLIENT_SECRET",
+        "client secret",
+    ),
+    plain("username", "--username", "AUTH0_USERNAME", "username"),
+    secret("password", "--password", "AUTH0_PASSWORD", "password"),
+    plain("realm", "--realm", "AUTH0_REALM", "realm (connection)"),
+    plain("audience", "--audience", "AUTH0_AUDIENCE", "audience"),
+    KeyInfo {
+        default: Some("openid profile email"),
+        ..plain("scope", "--scope", "AUTH0_SCOPE", "scope")
+    },
+    secret("mfa_token", "--mfa-token", "AUTH0_MFA_TOKEN", "mfa_token"),
+    secret(
+        "otp_secret",
+        "--otp-secret",
+        "AUTH0_OTP_SECRET",
+        "OTP secret",
+    ),
+    plain(
+        "otp_command",
+        "--otp-command",
+        "AUTH0_MFA_OTP_COMMAND",
+        "OTP command",
+    ),
+    plain("factor", "--factor", "AUTH0_MFA_FACTOR", "factor"),
+    plain(
+        "client_assertion_key",
+        "--client-assertion-key",
+        "AUTH0_CLIENT_ASSERTION_KEY",
+        "client assertion key",
+    ),
+    plain(
+        "client_assertion_alg",
+        "--client-assertion-alg",
+        "AUTH0_CLIENT_ASSERTION_ALG",
+        "client assertion algorithm",
+    ),
+    plain(
+        "client_assertion_kid",
+        "--client-assertion-kid",
+        "AUTH0_CLIENT_ASSERTION_KID",
+        "client assertion key id",
+    ),
+    plain("cacert", "--cacert", "AUTH0_CACERT", "CA certificate file"),
+    plain(
+        "mgmt_domain",
+        "--mgmt-domain",
+        "AUTH0_MGMT_DOMAIN",
+        "Management API domain",
+    ),
+    plain(
+        "mgmt_client_id",
+        "--mgmt-client-id",
+        "AUTH0_MGMT_CLIENT_ID",
+        "Management API client id (a machine-to-machine application)",
+    ),
+    secret(
+        "mgmt_client_secret",
+        "--mgmt-client-secret",
+        "AUTH0_MGMT_CLIENT_SECRET",
+        "Management API client secret",
+    ),
+    plain(
+        "mgmt_client_assertion_key",
+        "--mgmt-client-assertion-key",
+        "AUTH0_MGMT_CLIENT_ASSERTION_KEY",
+        "Management API client assertion key",
+    ),
+    secret(
+        "mgmt_token",
+        "--mgmt-token",
+        "AUTH0_MGMT_TOKEN",
+        "Management API token",
+    ),
+];
+
 impl Key {
     /// In the order `config show` lists them.
     pub const ALL: [Key; 21] = [
@@ -97,92 +185,7 @@ impl Key {
     ];
 
     pub const fn info(self) -> KeyInfo {
-        match self {
-            Key::Domain => plain("domain", "--domain", "AUTH0_DOMAIN", "Auth0 domain"),
-            Key::ClientId => plain(
-                "client_id",
-                "--client-id",
-                "AUTH0_CLIENT_ID",
-                "application client id",
-            ),
-            Key::ClientSecret => secret(
-                "client_secret",
-                "--client-secret",
-                "AUTH0_CLIENT_SECRET",
-                "client secret",
-            ),
-            Key::Username => plain("username", "--username", "AUTH0_USERNAME", "username"),
-            Key::Password => secret("password", "--password", "AUTH0_PASSWORD", "password"),
-            Key::Realm => plain("realm", "--realm", "AUTH0_REALM", "realm (connection)"),
-            Key::Audience => plain("audience", "--audience", "AUTH0_AUDIENCE", "audience"),
-            Key::Scope => KeyInfo {
-                default: Some("openid profile email"),
-                ..plain("scope", "--scope", "AUTH0_SCOPE", "scope")
-            },
-            Key::MfaToken => secret("mfa_token", "--mfa-token", "AUTH0_MFA_TOKEN", "mfa_token"),
-            Key::OtpSecret => secret(
-                "otp_secret",
-                "--otp-secret",
-                "AUTH0_OTP_SECRET",
-                "OTP secret",
-            ),
-            Key::OtpCommand => plain(
-                "otp_command",
-                "--otp-command",
-                "AUTH0_MFA_OTP_COMMAND",
-                "OTP command",
-            ),
-            Key::Factor => plain("factor", "--factor", "AUTH0_MFA_FACTOR", "factor"),
-            Key::ClientAssertionKey => plain(
-                "client_assertion_key",
-                "--client-assertion-key",
-                "AUTH0_CLIENT_ASSERTION_KEY",
-                "client assertion key",
-            ),
-            Key::ClientAssertionAlg => plain(
-                "client_assertion_alg",
-                "--client-assertion-alg",
-                "AUTH0_CLIENT_ASSERTION_ALG",
-                "client assertion algorithm",
-            ),
-            Key::ClientAssertionKid => plain(
-                "client_assertion_kid",
-                "--client-assertion-kid",
-                "AUTH0_CLIENT_ASSERTION_KID",
-                "client assertion key id",
-            ),
-            Key::Cacert => plain("cacert", "--cacert", "AUTH0_CACERT", "CA certificate file"),
-            Key::MgmtDomain => plain(
-                "mgmt_domain",
-                "--mgmt-domain",
-                "AUTH0_MGMT_DOMAIN",
-                "Management API domain",
-            ),
-            Key::MgmtClientId => plain(
-                "mgmt_client_id",
-                "--mgmt-client-id",
-                "AUTH0_MGMT_CLIENT_ID",
-                "Management API client id (a machine-to-machine application)",
-            ),
-            Key::MgmtClientSecret => secret(
-                "mgmt_client_secret",
-                "--mgmt-client-secret",
-                "AUTH0_MGMT_CLIENT_SECRET",
-                "Management API client secret",
-            ),
-            Key::MgmtClientAssertionKey => plain(
-                "mgmt_client_assertion_key",
-                "--mgmt-client-assertion-key",
-                "AUTH0_MGMT_CLIENT_ASSERTION_KEY",
-                "Management API client assertion key",
-            ),
-            Key::MgmtToken => secret(
-                "mgmt_token",
-                "--mgmt-token",
-                "AUTH0_MGMT_TOKEN",
-                "Management API token",
-            ),
-        }
+        INFO[self as usize]
     }
 
     pub const fn name(self) -> &'static str {
@@ -207,6 +210,13 @@ pub fn secret_variables() -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_follows_the_variants() {
+        for (i, key) in Key::ALL.iter().enumerate() {
+            assert_eq!(*key as usize, i, "{key:?}");
+        }
+    }
 
     #[test]
     fn every_key_has_its_own_names() {

@@ -93,6 +93,29 @@ fn ca_file_for_tls(args: &EmulatorArgs) -> Result<PathBuf, Failure> {
     Ok(path)
 }
 
+/// How the emulator serves: where, with TLS or not, its console, its control token.
+fn options(
+    args: &EmulatorArgs,
+    control_token: Option<String>,
+    json: bool,
+) -> Result<Options, Failure> {
+    Ok(Options {
+        listen: args.listen,
+        tls: match args.tls {
+            true => Some(TlsOptions {
+                ca_file: ca_file_for_tls(args)?,
+                names: args.tls_name.clone(),
+            }),
+            false => None,
+        },
+        public_url: args.public_url.clone(),
+        console: if json { Console::Json } else { Console::Text },
+        // Every core: the RSA signing of each token set is what bounds its logins a second.
+        threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        control_token,
+    })
+}
+
 async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), Failure> {
     let loopback = args.listen.ip().is_loopback();
     // Beyond loopback the control API would hand anyone the requests clients send:
@@ -109,25 +132,7 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
             args.listen
         ));
     }
-    let options = Options {
-        listen: args.listen,
-        tls: match args.tls {
-            true => Some(TlsOptions {
-                ca_file: ca_file_for_tls(args)?,
-                names: args.tls_name.clone(),
-            }),
-            false => None,
-        },
-        public_url: args.public_url.clone(),
-        console: if out.json {
-            Console::Json
-        } else {
-            Console::Text
-        },
-        // Every core: the RSA signing of each token set is what bounds its logins a second.
-        threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
-        control_token: token.clone(),
-    };
+    let options = options(args, token.clone(), out.json)?;
     let management = management_client(&tenant);
     let emulator = Emulator::start_in_background_with(tenant, options).map_err(|e| {
         Failure::usage_with_hint(
