@@ -11,11 +11,19 @@
 //! parsed flags; below the commands each floor imports only from the floors
 //! below it. There is no circle.
 //!
+//! Settings come in two layers, as ripgrep's arguments do: every key as given
+//! (flag, environment, profile, default) with where it came from, for
+//! `config show` and errors; and what the keys mean, parsed once into types
+//! (a `Domain`, a `Factor`, `ClientAuthentication`, durations, the store
+//! policy). Every environment variable the tool reads about itself is read
+//! there ([`settings::Environment`]). Nothing below the commands sees a
+//! settings `Key` or `Settings`: a command hands on the typed parts.
+//!
 //! | floor | rooms | own |
 //! |---|---|---|
 //! | command line | [`cli`] | clap definitions; their doc comments are the help |
-//! | settings | [`settings`], `config_file` | flags > environment > profile > default, with where each came from |
-//! | commands | `commands/` (a file per subcommand), `connection`, `interrupt` | orchestration; `commands/mod.rs` holds the steps several commands share; signals end a command cleanly |
+//! | settings | [`settings`] (`flags`, `profile`, `read`, `environment`, `typed`), `config_file` | flags > environment > profile > default, with where each came from; the typed values |
+//! | commands | `commands/` (a file per subcommand; `context` and `connect` for the opening), `interrupt` | orchestration; every command starts from a `Context` (settings resolved, output picked; client, prompter and session store made when first needed); `commands/mod.rs` holds the steps several commands share; signals end a command cleanly |
 //! | flow and checks | [`flow`], [`doctor`] | the MFA state machine (choose, challenge, answer, poll, first-login enrollment); one doctor room per source of evidence |
 //! | output and local state | [`output`], `sessions`, `spent`, [`prompt`], `codes`, `otp_command`, `files`, `ca_file` | text and JSON, colour, CI masking; the session store, the ledger of spent codes; prompts and the shapes of the codes they take |
 //! | the API clients | [`auth0`] (Authentication API), [`management`] (Management API, on `auth0`'s transport), [`error`], [`hints`], `trace` | HTTP to Auth0 only, no printing or prompting; failures, their exit codes and fixes |
@@ -28,9 +36,15 @@
 //!
 //! # Where things go
 //!
-//! - **A new command**: its arguments in [`cli`], its file in `commands/`,
-//!   its arm in `commands::run`; it starts from the settings it is handed and
-//!   ends with `Output::result` of a [`output::Report`] variant.
+//! - **A new command**: its arguments in [`cli`] (its setting flags in
+//!   `settings/flags.rs`'s table), its file in `commands/`, its arm in
+//!   `commands::run`; it starts from the `Context` it is handed (`ctx.connect()`,
+//!   `ctx.prompter()`, `ctx.sessions(..)`, the typed settings) and ends with
+//!   `Output::result` of a [`output::Report`] variant.
+//! - **A new setting**: a `Key` and its row in `settings/keys.rs`, its flag in
+//!   `settings/flags.rs`, and what it means as a typed accessor in
+//!   `settings/typed.rs`; a variable that is no key goes to
+//!   `settings/environment.rs`.
 //! - **A new doctor check**: in the `doctor/` room whose evidence it reads
 //!   (`discovery`, `application`, `user`, `challenge`, `rate_limit`), or a new
 //!   room (the Management API's) joined in [`doctor::examine`]; a verdict is

@@ -24,7 +24,7 @@ MODULES=(
     "src/sanitize.rs|sanitize secrets faults::"
     "src/trace.rs|trace secret echo mask leak"
     "src/error.rs|error exit signals:: factors:: steps::an_expired steps::new_user transport::a_long_429"
-    "src/settings.rs|settings"
+    "src/settings/*.rs|settings"
     "src/prompt.rs|prompt terminal:: input::"
     "src/auth0/transport.rs|transport errors::"
 )
