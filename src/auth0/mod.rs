@@ -555,7 +555,7 @@ fn tls_config(extra_roots: &[rustls::pki_types::CertificateDer<'static>]) -> rus
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
     for cert in extra_roots {
-        // Each was checked when --cacert was read (connection::transport).
+        // Each was checked when --cacert was read (commands::connect).
         let _ = roots.add(cert.clone());
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
