@@ -1142,7 +1142,7 @@ _auth0__mfa() {
             return 0
             ;;
         auth0__mfa__subcmd__doctor)
-            opts="-u -v -h --username --password --password-file --realm --send --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
+            opts="-u -v -h --username --password --password-file --realm --send --fix --yes --fix-policy --mgmt-domain --mgmt-client-id --mgmt-client-secret --mgmt-client-secret-file --mgmt-client-assertion-key --mgmt-token --mgmt-token-file --json --verbose --color --no-input --profile --config --domain --client-id --client-secret --client-secret-file --client-assertion-key --client-assertion-alg --client-assertion-kid --cacert --curl --no-ci-mask --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1165,6 +1165,38 @@ _auth0__mfa() {
                     return 0
                     ;;
                 --realm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fix-policy)
+                    COMPREPLY=($(compgen -W "all-applications confidence-score" -- "${cur}"))
+                    return 0
+                    ;;
+                --mgmt-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mgmt-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mgmt-client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mgmt-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mgmt-client-assertion-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mgmt-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mgmt-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -670,6 +670,15 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s u -l user
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password -d 'The user\'s password; prompted for (hidden) on a terminal (\'-\' reads stdin) [env: AUTH0_PASSWORD]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l password-file -d 'Read the password from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l realm -d 'Database connection to log in through (uses the password-realm grant) [env: AUTH0_REALM]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l fix-policy -d 'With --fix: also set the tenant-wide MFA policy (never changed otherwise)' -r -f -a "all-applications\t''
+confidence-score\t''"
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l mgmt-domain -d 'The tenant\'s canonical domain (TENANT.REGION.auth0.com), where the Management API lives, when --domain is a custom domain [default: --domain] [env: AUTH0_MGMT_DOMAIN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l mgmt-client-id -d 'Client id of a machine-to-machine application authorized for the Auth0 Management API [env: AUTH0_MGMT_CLIENT_ID]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l mgmt-client-secret -d 'That application\'s secret (\'-\' reads stdin) [env: AUTH0_MGMT_CLIENT_SECRET]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l mgmt-client-secret-file -d 'Read the Management application\'s secret from FILE' -r -F
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l mgmt-client-assertion-key -d 'private_key_jwt for the Management application: its RSA private key (PEM file; RS256) [env: AUTH0_MGMT_CLIENT_ASSERTION_KEY]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l mgmt-token -d 'A Management API token (Dashboard > Applications > APIs > Auth0 Management API > API Explorer) instead of an application (\'-\' reads stdin) [env: AUTH0_MGMT_TOKEN]' -r
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l mgmt-token-file -d 'Read the Management API token from FILE' -r -F
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE forces it)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -687,6 +696,8 @@ complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l client-as
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l cacert -d 'Also trust the CA certificates in this PEM file (a private CA, the emulator\'s --tls) [env: AUTH0_CACERT]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l timeout -d 'Seconds to wait for each request, and in all for a push approval [default: 30 per request, 300 for a push]' -r
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l send -d 'Also challenge push, SMS, voice and email factors (this notifies the user)'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l fix -d 'Plan changes that set right what the Management API can fix (grant types, factors, blocks, pending enrollments), show them, and apply them when confirmed'
+complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l yes -d 'With --fix: apply the plan without asking'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l json -d 'Print the result as one JSON document (also on failure)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -s v -l verbose -d 'Trace requests on stderr: -v method, URL, status, time; -vv headers and bodies (secrets masked)'
 complete -c auth0-mfa -n "__fish_auth0_mfa_using_subcommand doctor" -l no-input -d 'Never prompt; a missing value is an error that names its flag'

@@ -73,3 +73,35 @@ impl Check {
         }
     }
 }
+
+/// One change of `doctor --fix`'s plan: what, where (the API call), and the
+/// setting before and after.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub change: String,
+    #[serde(rename = "where")]
+    pub place: String,
+    pub before: String,
+    pub after: String,
+    /// The Management API scope it needs.
+    pub scope: &'static str,
+}
+
+/// What came of one change.
+#[derive(Debug, Clone, Serialize)]
+pub struct Applied {
+    #[serde(flatten)]
+    pub change: Change,
+    pub outcome: Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Applied,
+    Failed,
+    /// The token lacks the change's scope: nothing was sent.
+    NotAllowed,
+}

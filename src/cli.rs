@@ -225,7 +225,9 @@ const DOCTOR_EXAMPLES: &str = "\
 Examples:
   auth0-mfa doctor                                      # the tenant and the application
   auth0-mfa doctor -u otp@example.com                   # and the user
-  auth0-mfa doctor -u push@example.com --send --json    # and challenge push/SMS/email; JSON for CI";
+  auth0-mfa doctor -u push@example.com --send --json    # and challenge push/SMS/email; JSON for CI
+  auth0-mfa doctor -u otp@example.com --mgmt-client-id ID --mgmt-client-secret-file FILE   # and the configuration
+  auth0-mfa doctor --fix --yes --mgmt-token-file FILE    # set right what the Management API can";
 
 const TOTP_EXAMPLES: &str = "\
 Examples:
@@ -762,6 +764,21 @@ pub struct DoctorArgs {
     /// Also challenge push, SMS, voice and email factors (this notifies the user)
     #[arg(long)]
     pub send: bool,
+
+    /// Plan changes that set right what the Management API can fix (grant types, factors, blocks, pending enrollments), show them, and apply them when confirmed
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix: apply the plan without asking
+    #[arg(long, requires = "fix")]
+    pub yes: bool,
+
+    /// With --fix: also set the tenant-wide MFA policy (never changed otherwise)
+    #[arg(long, value_name = "POLICY", value_parser = ["all-applications", "confidence-score"], requires = "fix")]
+    pub fix_policy: Option<String>,
+
+    #[command(flatten)]
+    pub management: ManagementArgs,
 }
 
 #[derive(Debug, Args)]

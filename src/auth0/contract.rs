@@ -2,11 +2,9 @@
 //! the live recordings and of every documented variant
 //! (`tests/fixtures/auth0-responses.json`, the project's own values).
 
-use reqwest::StatusCode;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::Value;
 
-use super::transport::Answer;
+use super::fixtures;
 use super::{Association, Authenticator, Challenge, Error, TokenSet, mfa_required};
 use crate::error::Failure;
 
@@ -15,35 +13,15 @@ const FIXTURES: &str = include_str!(concat!(
     "/tests/fixtures/auth0-responses.json"
 ));
 
-fn answer(case: &Value) -> Answer {
-    let mut headers = HeaderMap::new();
-    if let Some(Value::Object(map)) = case.get("headers") {
-        for (k, v) in map {
-            headers.insert(
-                HeaderName::from_bytes(k.as_bytes()).unwrap(),
-                HeaderValue::from_str(v.as_str().unwrap()).unwrap(),
-            );
-        }
-    }
-    let body = match (case.get("raw"), case.get("body")) {
-        (Some(Value::String(raw)), _) => raw.clone().into_bytes(),
-        (_, Some(body)) => serde_json::to_vec(body).unwrap(),
-        _ => Vec::new(),
-    };
-    Answer {
-        status: StatusCode::from_u16(case["status"].as_u64().unwrap() as u16).unwrap(),
-        headers,
-        body,
-        url: "https://contract.example/".into(),
-    }
+fn answer(case: &Value) -> super::transport::Answer {
+    fixtures::answer(case, "https://contract.example/")
 }
 
 #[test]
 fn every_recorded_and_documented_shape_parses() {
-    let fixtures: Value = serde_json::from_str(FIXTURES).unwrap();
-    let cases = fixtures["cases"].as_array().unwrap();
+    let cases = fixtures::cases(FIXTURES);
     assert!(cases.len() >= 30);
-    for case in cases {
+    for case in &cases {
         let name = case["name"].as_str().unwrap();
         let expect = &case["expect"];
         let answer = answer(case);

@@ -5,6 +5,8 @@ mod assertion;
 #[cfg(test)]
 mod contract;
 mod error;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod salvage;
 mod transport;
 mod types;

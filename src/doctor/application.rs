@@ -1,24 +1,26 @@
 //! The application: the client authenticates (secret, assertion or none) and
 //! may use the three MFA grants.
 
-use super::failed;
+use super::failing::failed;
 use crate::auth0::{ApiError, Client, Error};
 use crate::check::{Check, Status};
 use crate::exit_code::ExitCode;
 use crate::secret::Secret;
 
-/// Checks 2 and 3, client authentication and the MFA grants, probed with a
-/// token that belongs to nobody: Auth0 checks the client and the grant type
-/// first, so the probes consume nothing. True when the client was accepted.
-pub async fn checks(client: &Client, checks: &mut Vec<Check>) -> bool {
+/// Checks 2 and 3, client authentication and the MFA grants, probed at once
+/// with a token that belongs to nobody: Auth0 checks the client and the grant
+/// type first, so the probes consume nothing. True when the client was accepted.
+pub async fn checks(client: &Client) -> (bool, Vec<Check>) {
     let nobody = Secret::new("auth0-mfa-doctor-probe");
+    let (otp, oob, recovery) = tokio::join!(
+        client.verify_otp(&nobody, &nobody),
+        client.verify_oob(&nobody, &nobody, None),
+        client.verify_recovery_code(&nobody, &nobody),
+    );
     let probes = [
-        ("mfa-otp", client.verify_otp(&nobody, &nobody).await),
-        ("mfa-oob", client.verify_oob(&nobody, &nobody, None).await),
-        (
-            "mfa-recovery-code",
-            client.verify_recovery_code(&nobody, &nobody).await,
-        ),
+        ("mfa-otp", otp),
+        ("mfa-oob", oob),
+        ("mfa-recovery-code", recovery),
     ];
     let method = client.auth_method();
     let mut disabled = Vec::new();
@@ -43,9 +45,10 @@ pub async fn checks(client: &Client, checks: &mut Vec<Check>) -> bool {
         break;
     }
     let client_ok = client_check.status == Status::Pass;
-    checks.push(client_check);
-    checks.push(grants_check(client_ok, &disabled));
-    client_ok
+    (
+        client_ok,
+        vec![client_check, grants_check(client_ok, &disabled)],
+    )
 }
 
 /// Check 3: the grants the probes found disabled.

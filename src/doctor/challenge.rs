@@ -2,7 +2,7 @@
 //! show which ones Auth0 will actually send (OTP challenges send nothing;
 //! out-of-band ones notify the user, so only with `--send`).
 
-use super::failed;
+use super::failing::failed;
 use crate::auth0::{Authenticator, Challenge, ChallengeType, Client, Error};
 use crate::check::Check;
 use crate::exit_code::ExitCode;

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::failed;
+use super::failing::failed;
 use crate::auth0::{Client, Error, ResponseMeta};
 use crate::check::Check;
 use crate::exit_code::ExitCode;

@@ -1,16 +1,38 @@
 //! The user and their factors: the password grant ends in `mfa_required`,
 //! and the user has active authenticators (then `challenge` tries them).
 
-use super::{Patient, challenge, failed};
+use super::failing::failed;
+use super::{Patient, challenge};
 use crate::auth0::{Authenticator, Client, LoginOutcome, MfaRequired, PasswordLogin};
 use crate::check::Check;
 use crate::exit_code::ExitCode;
 use crate::secret::Secret;
 
 /// Checks 4 to 6: the user logs in, has active factors, and they can be challenged;
-/// each step that cannot run says which one before it failed.
-pub async fn checks(client: &Client, patient: &Patient, checks: &mut Vec<Check>) {
+/// each step that cannot run says which one before it failed. `managed`: the
+/// Management API checks the user, so no password is needed.
+pub async fn checks(client: &Client, patient: &Patient, managed: bool) -> Vec<Check> {
+    let mut checks = Vec::new();
+    steps(client, patient, managed, &mut checks).await;
+    checks
+}
+
+async fn steps(client: &Client, patient: &Patient, managed: bool, checks: &mut Vec<Check>) {
     let (Some(username), Some(password)) = (&patient.username, &patient.password) else {
+        if patient.username.is_some() && managed {
+            let why = "no password given: the Management API checks the user instead (user, methods, blocks)";
+            for check in ["login", "authenticators", "challenge"] {
+                checks.push(Check::skip(
+                    check,
+                    why,
+                    Some(
+                        "give the password (--password-file, AUTH0_PASSWORD) to try the login too"
+                            .into(),
+                    ),
+                ));
+            }
+            return;
+        }
         if let Some(username) = &patient.username {
             // A user was asked for: checks that cannot run are a failure,
             // or CI would pass a doctor that looked at nothing.

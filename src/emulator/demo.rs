@@ -20,7 +20,7 @@ pub const NO_MFA_CLIENT_SECRET: &str = "demo-no-mfa-client-secret";
 pub const MGMT_CLIENT_ID: &str = "EmuDemoManagementM2MClient000005";
 pub const MGMT_CLIENT_SECRET: &str = "demo-management-secret-only-for-the-local-emulator";
 /// Every Management API scope `auth0-mfa` uses, and the emulator serves.
-pub const MGMT_SCOPES: [&str; 17] = [
+pub const MGMT_SCOPES: [&str; 18] = [
     "read:users",
     "create:users",
     "update:users",
@@ -38,6 +38,7 @@ pub const MGMT_SCOPES: [&str; 17] = [
     "read:connections",
     "read:tenant_settings",
     "read:actions",
+    "read:email_provider",
 ];
 
 /// The database connection, the `realm` of the password-realm grant.

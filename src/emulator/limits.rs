@@ -31,6 +31,15 @@ const MAX_CONNECTIONS: u64 = 4096;
 pub const MAX_USERS: usize = 10_000;
 /// Authentication methods of one user; more is Auth0's "limit of entities".
 pub const MAX_AUTHENTICATION_METHODS: usize = 50;
+/// Logins between `mfa_required` and their tokens, and challenges awaiting their
+/// answer, kept at once (an mfa_token is 2 KB); past it the oldest is forgotten, as
+/// if it had expired. Each lives 5 to 10 minutes, so this is a thousand logins in that
+/// time, ten times what one client's rate limit lets through.
+pub const MAX_PENDING_LOGINS: usize = 1000;
+/// Sessions (refresh tokens, rotated ones, revoked ones, their access tokens) and
+/// client assertions remembered; past it the oldest is forgotten: its refresh token
+/// stops working, as one left unused for long does at Auth0.
+pub const MAX_SESSIONS: usize = 10_000;
 
 /// The slots of the accept loop, and the signal asking idle connections to close.
 #[derive(Debug, Clone)]

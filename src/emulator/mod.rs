@@ -38,6 +38,7 @@ mod record;
 mod routes;
 mod server;
 mod state;
+mod table;
 mod tenant;
 #[cfg(test)]
 mod tests;
@@ -379,6 +380,12 @@ impl Emulator {
     /// Queues a fault for the next non-control request (one fault per request, in order).
     pub fn inject_fault(&self, fault: Fault) {
         self.shared.lock().faults.push_back(fault);
+    }
+
+    /// Answers every later request to `path` (no query) with `fault`, whatever the
+    /// queue holds: one endpoint that keeps failing while the others answer.
+    pub fn inject_fault_on(&self, path: &str, fault: Fault) {
+        self.shared.lock().faults_on.push((path.to_owned(), fault));
     }
 
     /// Serves until Ctrl-C, then stops.

@@ -379,7 +379,12 @@ fn take_fault(
     version: axum::http::Version,
 ) -> Option<Fault> {
     let mut st = shared.lock();
-    let fault = st.faults.pop_front();
+    let on_path = st
+        .faults_on
+        .iter()
+        .find(|(path, _)| *path == req.path)
+        .map(|(_, fault)| fault.clone());
+    let fault = on_path.or_else(|| st.faults.pop_front());
     if fault.is_some() {
         st.received.push(ReceivedRequest::of(req, raw, version));
     }

@@ -2,7 +2,7 @@
 //! OOB transactions, refresh tokens, rate-limit and failed-code buckets, the outbox, the
 //! request log, queued faults) and the emulator's clock.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -13,8 +13,10 @@ use serde_json::{Map, Value, json};
 use super::Console;
 use super::console;
 use super::faults::Fault;
-use super::management::{LoginFailures, MgmtState};
+use super::limits::{MAX_PENDING_LOGINS, MAX_SESSIONS};
+use super::management::state::{LoginFailures, MgmtState};
 use super::record::{ReceivedRequest, Ring};
+use super::table::Table;
 use super::tenant::{AuthenticatorKind, ClientConfig, PushRule, Tenant, TenantSettings};
 use super::tokens;
 
@@ -302,25 +304,27 @@ pub struct RateStatus {
 #[derive(Default)]
 pub struct State {
     pub users: Vec<User>,
-    pub mfa_txs: HashMap<String, MfaTx>,
-    pub oob_txs: HashMap<String, OobTx>,
+    pub mfa_txs: Table<String, MfaTx, MAX_PENDING_LOGINS>,
+    pub oob_txs: Table<String, OobTx, MAX_PENDING_LOGINS>,
     /// Refresh tokens that work.
-    pub refresh_tokens: HashMap<String, RefreshGrant>,
+    pub refresh_tokens: Table<String, RefreshGrant, MAX_SESSIONS>,
     /// Refresh tokens rotated away: one presented again (after the client's leeway)
     /// revokes its whole family, as Auth0's reuse detection does.
-    pub rotated_refresh_tokens: HashMap<String, RotatedToken>,
+    pub rotated_refresh_tokens: Table<String, RotatedToken, MAX_SESSIONS>,
     /// Sessions ended by `/oauth/revoke` or by reuse detection.
-    pub revoked_families: HashSet<String>,
+    pub revoked_families: Table<String, (), MAX_SESSIONS>,
     /// `jti` -> (family, `exp`) of access tokens issued in a session, so that revoking
     /// the session stops them at the `/mfa/` endpoints.
-    pub session_access_tokens: HashMap<String, (String, u64)>,
+    pub session_access_tokens: Table<String, (String, u64), MAX_SESSIONS>,
     pub rate: HashMap<String, RateWindow>,
     /// The latest codes sent and requests received (see `record`).
     pub outbox: Ring<OutboxMessage>,
     pub received: Ring<ReceivedRequest>,
     pub faults: VecDeque<Fault>,
+    /// Faults answered on every request to one path (`inject_fault_on`), before the queue.
+    pub faults_on: Vec<(String, Fault)>,
     /// `iss` + `jti` of every client assertion seen: each is single-use.
-    pub used_assertions: HashSet<String>,
+    pub used_assertions: Table<String, (), MAX_SESSIONS>,
     /// The configuration the Management API reads and changes.
     pub mgmt: MgmtState,
 }

@@ -6,18 +6,18 @@
 //!
 #![doc = concat!("```toml\n", include_str!("example-tenant.toml"), "```")]
 
-use std::collections::HashSet;
+mod built_in;
+mod check;
+pub mod management;
+
 use std::fmt;
 use std::path::Path;
 use std::str::FromStr;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
-use super::demo;
-use super::keys;
-use super::management;
-pub use super::management::config::{ActionConfig, ConnectionConfig, GuardianConfig};
+pub use management::{ActionConfig, ConnectionConfig, GuardianConfig};
 
 /// The default database connection, which is also the `realm` of the password-realm grant.
 pub const DEFAULT_CONNECTION: &str = "Username-Password-Authentication";
@@ -482,272 +482,23 @@ impl Tenant {
         Tenant::from_toml(&text).with_context(|| format!("in tenant file {}", path.display()))
     }
 
-    /// Checks what serde cannot: references, formats, uniqueness.
-    pub fn validate(&self) -> anyhow::Result<()> {
-        if self.clients.is_empty() {
-            bail!("the tenant has no [[clients]]; declare at least one");
+    /// The connections the tenant has: those declared, else one database connection
+    /// per name its users use, `Username-Password-Authentication` first.
+    pub fn connections_in_effect(&self) -> Vec<ConnectionConfig> {
+        if !self.connections.is_empty() {
+            return self.connections.clone();
         }
-        let mut ids = HashSet::new();
-        for (i, c) in self.clients.iter().enumerate() {
-            let at = format!("clients[{i}] ({})", c.client_id);
-            if c.client_id.trim().is_empty() {
-                bail!("clients[{i}]: client_id is empty");
-            }
-            if !ids.insert(c.client_id.as_str()) {
-                bail!("{at}: client_id is declared twice");
-            }
-            if let Some(pem) = &c.public_key
-                && let Err(e) = keys::parse_public_key(pem)
-            {
-                bail!("{at}: public_key is {e}");
-            }
-            if c.client_secret.as_deref() == Some("") {
-                bail!("{at}: client_secret is empty; leave it out for a public client");
-            }
-            for g in &c.grant_types {
-                if !is_known_grant(g) {
-                    bail!(
-                        "{at}: unknown grant type {g:?}; known: mfa, {}, {}",
-                        ALL_GRANTS.join(", "),
-                        OTHER_GRANTS.join(", ")
-                    );
-                }
-            }
-            management::config::check_client(&at, c)?;
-        }
-        let mut names = HashSet::new();
-        for (i, u) in self.users.iter().enumerate() {
-            let at = format!("users[{i}] ({})", u.username);
-            if u.username.trim().is_empty() {
-                bail!("users[{i}]: username is empty");
-            }
-            if !names.insert(u.username.to_lowercase()) {
-                bail!("{at}: username is declared twice");
-            }
-            if u.password.is_empty() {
-                bail!("{at}: password is empty");
-            }
-            if u.email_verified == Some(true) && !u.email().contains('@') {
-                bail!("{at}: email_verified needs an email address (set `email`)");
-            }
-            management::config::check_user(&at, u)?;
-            let mut suffixes = HashSet::new();
-            let mut recovery = 0;
-            for (j, a) in u.authenticators.iter().enumerate() {
-                let at = format!("{at}, authenticators[{j}] ({})", a.kind);
-                if let Some(id) = &a.id {
-                    let ok = id.len() == 20
-                        && id.starts_with("dev_")
-                        && id[4..].chars().all(|c| c.is_ascii_alphanumeric());
-                    if !ok {
-                        bail!("{at}: id {id:?} must be \"dev_\" followed by 16 letters or digits");
-                    }
-                    if !suffixes.insert(id.clone()) {
-                        bail!("{at}: id {id:?} is used twice");
-                    }
-                }
-                match a.kind {
-                    AuthenticatorKind::Otp => match &a.secret {
-                        None => bail!("{at}: an otp authenticator needs `secret` (base32)"),
-                        Some(s) if super::otp::decode_secret(s).is_none() => {
-                            bail!("{at}: secret is not valid base32 (A-Z, 2-7)")
-                        }
-                        _ => {}
-                    },
-                    AuthenticatorKind::Push => {
-                        if let Some(s) = &a.secret
-                            && super::otp::decode_secret(s).is_none()
-                        {
-                            bail!("{at}: secret is not valid base32 (A-Z, 2-7)");
-                        }
-                    }
-                    AuthenticatorKind::Sms | AuthenticatorKind::Voice => {
-                        let phone = a.phone.as_deref().unwrap_or("");
-                        let digits = phone.strip_prefix('+').unwrap_or("");
-                        if digits.len() < 6 || !digits.chars().all(|c| c.is_ascii_digit()) {
-                            bail!(
-                                "{at}: needs `phone` in E.164 form, e.g. \"+15555550123\" (got {phone:?})"
-                            );
-                        }
-                    }
-                    AuthenticatorKind::Email => {
-                        if let Some(e) = &a.email
-                            && !e.contains('@')
-                        {
-                            bail!("{at}: email {e:?} is not an email address");
-                        }
-                    }
-                    AuthenticatorKind::RecoveryCode => {
-                        recovery += 1;
-                        let code = a.recovery_code.as_deref().unwrap_or("");
-                        if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
-                            bail!("{at}: needs `recovery_code` of letters and digits");
-                        }
-                    }
-                }
-                if a.kind != AuthenticatorKind::Push && a.push_rule != PushRule::Manual {
-                    bail!("{at}: push_rule applies to push authenticators only");
-                }
-            }
-            if recovery > 1 {
-                bail!("{at}: a user has at most one recovery-code authenticator");
+        let mut names = vec![DEFAULT_CONNECTION.to_string()];
+        for u in &self.users {
+            if !names.contains(&u.connection) {
+                names.push(u.connection.clone());
             }
         }
-        management::config::check_tenant(self)
+        names
+            .iter()
+            .map(|n| ConnectionConfig::database(n))
+            .collect()
     }
-
-    /// The built-in demo tenant; see [`demo`] for its credentials.
-    pub fn demo() -> Tenant {
-        fn auth(kind: AuthenticatorKind) -> AuthenticatorConfig {
-            AuthenticatorConfig {
-                kind,
-                id: None,
-                secret: None,
-                phone: None,
-                email: None,
-                recovery_code: None,
-                active: true,
-                push_rule: PushRule::Manual,
-                name: None,
-            }
-        }
-        fn otp(secret: &str) -> AuthenticatorConfig {
-            AuthenticatorConfig {
-                secret: Some(secret.to_string()),
-                ..auth(AuthenticatorKind::Otp)
-            }
-        }
-        fn push(rule: PushRule) -> AuthenticatorConfig {
-            AuthenticatorConfig {
-                push_rule: rule,
-                ..auth(AuthenticatorKind::Push)
-            }
-        }
-        fn sms(phone: &str) -> AuthenticatorConfig {
-            AuthenticatorConfig {
-                phone: Some(phone.to_string()),
-                ..auth(AuthenticatorKind::Sms)
-            }
-        }
-        fn recovery(code: &str) -> AuthenticatorConfig {
-            AuthenticatorConfig {
-                recovery_code: Some(code.to_string()),
-                ..auth(AuthenticatorKind::RecoveryCode)
-            }
-        }
-        fn client(client_id: &str, name: &str) -> ClientConfig {
-            ClientConfig {
-                client_id: client_id.to_string(),
-                client_secret: None,
-                public_key: None,
-                name: Some(name.to_string()),
-                grant_types: all_grants(),
-                app_type: None,
-                management_scopes: Vec::new(),
-                rotate_refresh_tokens: false,
-                refresh_token_leeway_seconds: 0,
-                mfa_on_refresh: false,
-            }
-        }
-        fn user(username: &str, authenticators: Vec<AuthenticatorConfig>) -> UserConfig {
-            UserConfig {
-                username: username.to_string(),
-                password: demo::PASSWORD.to_string(),
-                email: None,
-                name: None,
-                connection: demo::REALM.to_string(),
-                email_verified: None,
-                mfa_on_refresh: false,
-                authenticators,
-                app_metadata: None,
-            }
-        }
-        Tenant {
-            settings: TenantSettings {
-                name: demo::TENANT_NAME.to_string(),
-                ..TenantSettings::default()
-            },
-            clients: vec![
-                ClientConfig {
-                    client_secret: Some(demo::CLIENT_SECRET.to_string()),
-                    rotate_refresh_tokens: true,
-                    ..client(demo::CLIENT_ID, "Demo CLI")
-                },
-                client(demo::PUBLIC_CLIENT_ID, "Demo native app (public)"),
-                ClientConfig {
-                    public_key: Some(demo_jwt_client_public_key()),
-                    ..client(demo::JWT_CLIENT_ID, "Demo service (private_key_jwt)")
-                },
-                ClientConfig {
-                    client_secret: Some(demo::NO_MFA_CLIENT_SECRET.to_string()),
-                    grant_types: vec![GRANT_PASSWORD.into(), GRANT_PASSWORD_REALM.into()],
-                    ..client(demo::NO_MFA_CLIENT_ID, "Demo app without the MFA grant")
-                },
-                ClientConfig {
-                    client_secret: Some(demo::MGMT_CLIENT_SECRET.to_string()),
-                    grant_types: vec![GRANT_CLIENT_CREDENTIALS.into()],
-                    app_type: Some("non_interactive".to_string()),
-                    management_scopes: demo::MGMT_SCOPES.map(String::from).to_vec(),
-                    ..client(demo::MGMT_CLIENT_ID, "Demo Management API (M2M)")
-                },
-            ],
-            guardian: GuardianConfig::default(),
-            connections: vec![ConnectionConfig {
-                enabled_clients: Some(
-                    [
-                        demo::CLIENT_ID,
-                        demo::PUBLIC_CLIENT_ID,
-                        demo::JWT_CLIENT_ID,
-                        demo::NO_MFA_CLIENT_ID,
-                    ]
-                    .map(String::from)
-                    .to_vec(),
-                ),
-                ..ConnectionConfig::database(demo::REALM)
-            }],
-            actions: Vec::new(),
-            users: vec![
-                user(demo::OTP_USER, vec![otp(demo::OTP_SECRET)]),
-                user(demo::PUSH_USER, vec![push(PushRule::ApproveAfter(2))]),
-                user(demo::SMS_USER, vec![sms(demo::SMS_PHONE)]),
-                user(demo::EMAIL_USER, vec![auth(AuthenticatorKind::Email)]),
-                user(
-                    demo::MULTI_USER,
-                    vec![
-                        otp(demo::OTP_SECRET),
-                        push(PushRule::Manual),
-                        sms(demo::MULTI_PHONE),
-                        auth(AuthenticatorKind::Email),
-                        recovery(demo::MULTI_RECOVERY_CODE),
-                    ],
-                ),
-                user(
-                    demo::RECOVERY_USER,
-                    vec![
-                        otp(demo::RECOVERY_USER_LOST_OTP_SECRET),
-                        recovery(demo::RECOVERY_CODE),
-                    ],
-                ),
-                user(demo::PUSH_REJECT_USER, vec![push(PushRule::Reject)]),
-                user(demo::NEW_USER, vec![]),
-            ]
-            .into_iter()
-            .chain(demo::MORE_NEW_USERS.map(|name| user(name, vec![])))
-            .collect(),
-        }
-    }
-}
-
-/// The SPKI PEM of the demo private_key_jwt client's key.
-/// Derived once per process: tests build many demo tenants.
-fn demo_jwt_client_public_key() -> String {
-    static PEM: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    PEM.get_or_init(|| {
-        keys::parse_private_key(demo::JWT_CLIENT_PRIVATE_KEY_PEM)
-            .map(|pair| keys::public_key_of(&pair).to_spki_pem())
-            .unwrap_or_default()
-    })
-    .clone()
 }
 
 #[cfg(test)]

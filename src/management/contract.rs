@@ -3,8 +3,6 @@
 //! (`tests/fixtures/management-client.json`, the project's own values), and
 //! each error gets its exit code and hint.
 
-use reqwest::StatusCode;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::Value;
 
 use super::types::{Blocks, MethodsPage, UsersPage};
@@ -18,26 +16,7 @@ const FIXTURES: &str = include_str!(concat!(
 ));
 
 fn answer(case: &Value) -> Answer {
-    let mut headers = HeaderMap::new();
-    if let Some(Value::Object(map)) = case.get("headers") {
-        for (k, v) in map {
-            headers.insert(
-                HeaderName::from_bytes(k.as_bytes()).unwrap(),
-                HeaderValue::from_str(v.as_str().unwrap()).unwrap(),
-            );
-        }
-    }
-    let body = match (case.get("raw"), case.get("body")) {
-        (Some(Value::String(raw)), _) => raw.clone().into_bytes(),
-        (_, Some(body)) => serde_json::to_vec(body).unwrap(),
-        _ => Vec::new(),
-    };
-    Answer {
-        status: StatusCode::from_u16(case["status"].as_u64().unwrap() as u16).unwrap(),
-        headers,
-        body,
-        url: "https://contract.example/api/v2/x".into(),
-    }
+    crate::auth0::fixtures::answer(case, "https://contract.example/api/v2/x")
 }
 
 fn parsed<T: serde::de::DeserializeOwned>(name: &str, case: &Value) -> T {
@@ -53,10 +32,9 @@ fn count(expect: &Value) -> usize {
 
 #[test]
 fn every_recorded_and_documented_shape_parses() {
-    let fixtures: Value = serde_json::from_str(FIXTURES).unwrap();
-    let cases = fixtures["cases"].as_array().unwrap();
+    let cases = crate::auth0::fixtures::cases(FIXTURES);
     assert!(cases.len() >= 20);
-    for case in cases {
+    for case in &cases {
         let name = case["name"].as_str().unwrap();
         let expect = &case["expect"];
         match expect["kind"].as_str().unwrap() {
@@ -134,16 +112,76 @@ fn check_error(name: &str, case: &Value, expect: &Value) {
 
 #[test]
 fn a_rate_limited_answer_carries_its_wait() {
-    let fixtures: Value = serde_json::from_str(FIXTURES).unwrap();
-    let case = fixtures["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["status"] == 429)
-        .unwrap();
+    let cases = crate::auth0::fixtures::cases(FIXTURES);
+    let case = cases.iter().find(|c| c["status"] == 429).unwrap();
     let Err(super::Error::Api(api)) = error::judge(answer(case)) else {
         panic!("a 429 in the Management shape is its error")
     };
     // The recorded reset is long past: no wait beyond the clamp, and a number.
     assert_eq!(api.retry_after, Some(std::time::Duration::ZERO));
+}
+
+/// The configuration reads in Auth0's documented and recorded shapes:
+/// Twilio with null fields (the auth token kept only as set or not), a
+/// connections page without `total`, a bare policy array, a bindings list,
+/// a PUT's 204 with no body.
+#[test]
+fn configuration_shapes_parse_as_auth0_writes_them() {
+    use super::types::{Application, Bindings, ConnectionsPage, FactorState, Twilio};
+    use reqwest::StatusCode;
+    use reqwest::header::HeaderMap;
+    let ok = |body: &str| Answer {
+        status: StatusCode::OK,
+        headers: HeaderMap::new(),
+        body: body.as_bytes().to_vec(),
+        url: "https://contract.example/api/v2/x".into(),
+    };
+    let parse = |body: &str| error::judge(ok(body)).unwrap();
+    let twilio: Twilio =
+        parse(r#"{"auth_token":null,"sid":null,"from":null,"messaging_service_sid":null}"#)
+            .into_result()
+            .unwrap();
+    assert!(!twilio.auth_token && twilio.sid.is_none());
+    let set: Twilio = parse(r#"{"auth_token":"hidden","sid":"AC1","from":"+1555"}"#)
+        .into_result()
+        .unwrap();
+    assert!(set.auth_token && format!("{set:?}").find("hidden").is_none());
+    let factors: Vec<FactorState> =
+        parse(r#"[{"name":"sms","enabled":false,"trial_expired":false},{"name":"otp","enabled":true,"trial_expired":false}]"#)
+            .into_result()
+            .unwrap();
+    assert!(factors[1].enabled && !factors[0].enabled);
+    let (connections, next) = parse(r#"{"connections":[{"id":"con_1","name":"Username-Password-Authentication","strategy":"auth0"}]}"#)
+        .into_result::<ConnectionsPage>()
+        .unwrap()
+        .into_parts();
+    assert_eq!((connections.len(), next), (1, None));
+    let (bare, _) = parse("[]")
+        .into_result::<ConnectionsPage>()
+        .unwrap()
+        .into_parts();
+    assert!(bare.is_empty());
+    let application: Application = parse(r#"{"client_id":"abc","app_type":"native","grant_types":["password"],"client_authentication_methods":{"private_key_jwt":{"credentials":[{"id":"cred_1"}]}}}"#)
+        .into_result()
+        .unwrap();
+    assert_eq!(application.auth_method(), "private_key_jwt");
+    let bindings: Bindings = parse(r#"{"bindings":[{"id":"b","trigger_id":"post-login","display_name":"Require MFA","action":{"id":"a","name":"mfa","deployed_version":{"code":"exports.onExecutePostLogin = async (e, api) => { api.multifactor.enable('any'); }"}}}],"total":1,"per_page":50}"#)
+        .into_result()
+        .unwrap();
+    assert!(
+        bindings.bindings[0]
+            .code()
+            .contains("api.multifactor.enable")
+    );
+    assert_eq!(bindings.bindings[0].name(), "Require MFA");
+    let policies: Vec<String> = parse("[]").into_result().unwrap();
+    assert!(policies.is_empty());
+    let no_content = Answer {
+        status: StatusCode::NO_CONTENT,
+        headers: HeaderMap::new(),
+        body: Vec::new(),
+        url: "https://contract.example/api/v2/users/auth0%7C1/authentication-methods/totp%7Cdev_1"
+            .into(),
+    };
+    error::judge(no_content).unwrap().into_empty().unwrap();
 }

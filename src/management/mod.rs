@@ -4,6 +4,7 @@
 //! same tracing, masking, size caps and 429 waits), returns typed results,
 //! and never prints or prompts.
 
+mod configuration;
 #[cfg(test)]
 mod contract;
 mod error;
@@ -19,8 +20,15 @@ use crate::auth0::{self, Body, TokenSet, encode_path_segment};
 use crate::domain::Domain;
 use crate::secret::Secret;
 
+pub use configuration::{
+    READ_ACTIONS, READ_CLIENTS, READ_CONNECTIONS, READ_EMAIL_PROVIDER, READ_FACTORS, READ_POLICIES,
+    READ_TENANT_SETTINGS, UPDATE_CLIENTS, UPDATE_FACTORS, UPDATE_POLICIES,
+};
 pub use error::{ApiError, Error};
-pub use types::{AuthenticationMethod, Block, NewUser, User};
+pub use types::{
+    Application, AuthenticationMethod, Binding, Block, Connection, EmailProvider, FactorState,
+    NewUser, Sns, TenantSettings, Twilio, User,
+};
 use types::{Blocks, MethodsPage, UsersPage};
 
 /// Where the scopes of the Management API are granted to an application.
@@ -84,6 +92,11 @@ impl Client {
 
     pub fn domain(&self) -> &Domain {
         self.http.domain()
+    }
+
+    /// The scopes of `needed` this client's token does not carry.
+    pub fn lacks<'a>(&self, needed: &[&'a str]) -> Vec<&'a str> {
+        missing_scopes(&self.token, needed)
     }
 
     /// `GET /users-by-email`: every user with this email (one per

@@ -87,6 +87,15 @@ pub enum Report<'a> {
     /// `users reset-mfa`: the user whose methods are all removed.
     MfaReset(&'a str),
     Doctor(&'a [crate::check::Check]),
+    /// `doctor --fix`: the checks and the plan, then what was applied and
+    /// the checks run again. Text shows the parts given (the plan before
+    /// the question, the rest after); JSON is one document of all four.
+    DoctorFix {
+        checks: Option<&'a [crate::check::Check]>,
+        plan: &'a [crate::check::Change],
+        applied: Option<&'a [crate::check::Applied]>,
+        after: Option<&'a [crate::check::Check]>,
+    },
     /// Already in both shapes (the emulator's banner, the demo's summary).
     Prepared {
         text: String,

@@ -65,6 +65,17 @@ pub(super) fn report_json(report: &Report<'_>) -> Value {
         Report::Unblocked(user) => json!({"unblocked": user}),
         Report::MfaReset(user) => json!({"user_id": user, "authentication_methods": []}),
         Report::Doctor(checks) => serde_json::to_value(checks).unwrap_or(Value::Null),
+        Report::DoctorFix {
+            checks,
+            plan,
+            applied,
+            after,
+        } => json!({
+            "checks": checks.unwrap_or_default(),
+            "plan": plan,
+            "applied": applied.unwrap_or_default(),
+            "after": after,
+        }),
         Report::Prepared { json, .. } => json.clone(),
     }
 }
@@ -126,6 +137,12 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint, columns: Option<us
             sanitize_line(user)
         ),
         Report::Doctor(checks) => doctor_text(checks, paint),
+        Report::DoctorFix {
+            checks,
+            plan,
+            applied,
+            after,
+        } => fix_text(*checks, plan, *applied, *after, paint),
         Report::Prepared { text, .. } => text.clone(),
     }
 }
@@ -510,6 +527,64 @@ fn doctor_text(checks: &[crate::check::Check], paint: &Paint) -> String {
             ));
         }
         last_fix = check.fix.as_deref();
+    }
+    out
+}
+
+/// `doctor --fix`: the checks, the plan (each change: what, where, before
+/// -> after), what came of each change, and the checks run again.
+fn fix_text(
+    checks: Option<&[crate::check::Check]>,
+    plan: &[crate::check::Change],
+    applied: Option<&[crate::check::Applied]>,
+    after: Option<&[crate::check::Check]>,
+    paint: &Paint,
+) -> String {
+    use crate::check::Outcome;
+    let mut out = String::new();
+    if let Some(checks) = checks {
+        out.push_str(&doctor_text(checks, paint));
+        if plan.is_empty() {
+            out.push_str(&format!(
+                "\n{}\n",
+                paint.bold("nothing to fix through the Management API")
+            ));
+        } else {
+            out.push_str(&format!("\n{}\n", paint.bold("plan")));
+        }
+        for (n, change) in plan.iter().enumerate() {
+            out.push_str(&format!(
+                "  {}. {}\n     {}: {} -> {}\n",
+                n + 1,
+                sanitize_line(&change.change),
+                sanitize_line(&change.place),
+                sanitize_line(&change.before),
+                sanitize_line(&change.after)
+            ));
+        }
+    }
+    if let Some(applied) = applied {
+        out.push_str(&format!("\n{}\n", paint.bold("changes")));
+        for done in applied {
+            let mark = match done.outcome {
+                Outcome::Applied => paint.green("✓ applied"),
+                Outcome::Failed => paint.red_bold("✗ failed"),
+                Outcome::NotAllowed => paint.yellow_bold("! not allowed"),
+            };
+            let why = done
+                .error
+                .as_deref()
+                .map(|e| format!(": {}", sanitize_line(e)))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {mark}  {}{why}\n",
+                sanitize_line(&done.change.change)
+            ));
+        }
+    }
+    if let Some(after) = after {
+        out.push_str(&format!("\n{}\n", paint.bold("checks again")));
+        out.push_str(&doctor_text(after, paint));
     }
     out
 }

@@ -123,7 +123,7 @@ fn offered(cli: &Cli) -> Vec<Offered<'_>> {
             AuthenticatorsAction::List { token, .. }
             | AuthenticatorsAction::Delete { token, .. } => all.extend(api_token(token)),
         },
-        Command::Doctor(args) => all.extend(user(&args.user)),
+        Command::Doctor(args) => all.extend(user(&args.user).chain(management(&args.management))),
         Command::Token(TokenArgs { session, .. }) | Command::Exec(ExecArgs { session, .. }) => {
             all.push((Key::Username, ("--username", &session.username), None));
             all.push((Key::Audience, ("--audience", &session.audience), None));

@@ -10,6 +10,7 @@ mod client_security;
 mod completions;
 mod config_init;
 mod doctor;
+mod doctor_config;
 mod emulator;
 mod emulator_exposed;
 mod enroll;

@@ -8,26 +8,11 @@ use serde_json::{Value, json};
 
 use super::super::http::{ApiRequest, Reply};
 use super::super::state::{Shared, State, User};
+use super::state::{BRUTE_FORCE_LIMIT, LoginFailures};
 use super::users::{find_user, no_such_user};
 use super::{Caller, error, query, query_param};
-
-/// Consecutive wrong passwords, from one address, that block a user (Auth0's default).
-pub const BRUTE_FORCE_LIMIT: u32 = 10;
 /// Addresses remembered per user; the oldest unblocked one makes room.
 const MAX_ADDRESSES_PER_USER: usize = 32;
-
-/// Wrong passwords for a user from one address (`""` when unknown).
-#[derive(Debug, Clone)]
-pub struct LoginFailures {
-    pub ip: String,
-    pub count: u32,
-}
-
-impl LoginFailures {
-    pub fn blocked(&self) -> bool {
-        self.count >= BRUTE_FORCE_LIMIT
-    }
-}
 
 fn address(req: &ApiRequest) -> String {
     req.peer.map(|ip| ip.to_string()).unwrap_or_default()

@@ -80,10 +80,10 @@ pub fn get(shared: &Shared, req: &ApiRequest, caller: &Caller, id: &str) -> Resu
 pub fn list(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Reply, Reply> {
     caller.require(&["read:clients", "read:client_keys"])?;
     let q = query(req);
-    let per_page = super::methods::number(&q, "per_page")?
+    let per_page = super::query_number(&q, "per_page")?
         .unwrap_or(50)
         .clamp(1, 100);
-    let page = super::methods::number(&q, "page")?.unwrap_or(0);
+    let page = super::query_number(&q, "page")?.unwrap_or(0);
     let st = shared.lock();
     let start = page.saturating_mul(per_page);
     let shown: Vec<Value> = shared

@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 
 use super::super::http::{ApiRequest, Reply};
 use super::super::state::{Shared, State};
-use super::config::{FACTORS, check_policies};
+use super::super::tenant::management::{FACTORS, check_policies};
 use super::users::object_body;
 use super::{Caller, bad_body, not_found};
 

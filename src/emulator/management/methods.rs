@@ -13,7 +13,7 @@ use super::super::state::{Authenticator, Shared, State, linked_entry, mask_email
 use super::super::tenant::{AuthenticatorKind, PushRule};
 use super::super::tokens;
 use super::users::{find_user, no_such_user, object_body};
-use super::{Caller, bad_body, error, not_found, query, query_param};
+use super::{Caller, bad_body, error, not_found, query, query_number, query_param};
 
 /// Auth0's `type` and id prefix of an authenticator's method.
 fn method_type(kind: AuthenticatorKind) -> (&'static str, &'static str) {
@@ -69,27 +69,13 @@ fn method_json(a: &Authenticator) -> Value {
     v
 }
 
-/// A non-negative integer query parameter.
-pub(super) fn number(q: &Map<String, Value>, name: &str) -> Result<Option<usize>, Reply> {
-    match query_param(q, name) {
-        None => Ok(None),
-        Some(n) => n.parse().map(Some).map_err(|_| {
-            error(
-                StatusCode::BAD_REQUEST,
-                format!("Query validation error: 'Expected type integer' on property {name}."),
-                Some("invalid_query_string"),
-            )
-        }),
-    }
-}
-
 /// `GET`: a bare array, or with `include_totals=true` `{"authenticators","total",
 /// "start","limit"}` (no `total` when there is none); `page` and `per_page` (50) page it.
 pub fn list(shared: &Shared, req: &ApiRequest, caller: &Caller, id: &str) -> Result<Reply, Reply> {
     caller.require(&["read:authentication_methods"])?;
     let q = query(req);
-    let per_page = number(&q, "per_page")?.unwrap_or(50).clamp(1, 100);
-    let page = number(&q, "page")?.unwrap_or(0);
+    let per_page = query_number(&q, "per_page")?.unwrap_or(50).clamp(1, 100);
+    let page = query_number(&q, "page")?.unwrap_or(0);
     let st = shared.lock();
     let user = find_user(&st, id).ok_or_else(no_such_user)?;
     let all = methods(&st, user);

@@ -8,11 +8,10 @@
 
 mod blocks;
 mod clients;
-pub mod config;
 mod guardian;
 mod methods;
 mod settings;
-mod state;
+pub mod state;
 mod token;
 mod users;
 
@@ -25,8 +24,7 @@ use super::http::{ApiRequest, Reply, parse_form, percent_decode};
 use super::state::{MANAGEMENT_RATE_KEY, Shared};
 use super::tokens;
 
-pub use blocks::{LoginFailures, record_failure, record_success, refuse_if_blocked};
-pub use state::MgmtState;
+pub use blocks::{record_failure, record_success, refuse_if_blocked};
 pub use token::client_credentials;
 
 /// The path every Management API route starts with.
@@ -165,6 +163,20 @@ pub fn query_param(q: &Map<String, Value>, name: &str) -> Option<String> {
     q.get(name).and_then(Value::as_str).map(String::from)
 }
 
+/// A non-negative integer query parameter.
+pub fn query_number(q: &Map<String, Value>, name: &str) -> Result<Option<usize>, Reply> {
+    match query_param(q, name) {
+        None => Ok(None),
+        Some(n) => n.parse().map(Some).map_err(|_| {
+            error(
+                StatusCode::BAD_REQUEST,
+                format!("Query validation error: 'Expected type integer' on property {name}."),
+                Some("invalid_query_string"),
+            )
+        }),
+    }
+}
+
 /// Answers one `/api/v2/` request.
 pub fn route(shared: &Shared, req: &ApiRequest) -> Reply {
     let caller = match authorize(shared, req) {
@@ -226,6 +238,7 @@ fn route_tenant(shared: &Shared, req: &ApiRequest, caller: &Caller, parts: &[&st
     Some(match parts {
         ["guardian", rest @ ..] => return route_guardian(shared, req, caller, rest),
         ["tenants", "settings"] if get => settings::tenant_settings(shared, req, caller),
+        ["emails", "provider"] if get => settings::email_provider(shared, req, caller),
         ["clients"] if get => clients::list(shared, req, caller),
         ["clients", id] if get => clients::get(shared, req, caller, id),
         ["clients", id] if req.method == Method::PATCH => clients::patch(shared, req, caller, id),

@@ -1,5 +1,5 @@
-//! `GET /api/v2/tenants/settings` and the post-login Action bindings: the tenant-wide
-//! settings that decide how a login goes.
+//! `GET /api/v2/tenants/settings`, the email provider and the post-login Action
+//! bindings: the tenant-wide settings that decide how a login goes.
 
 use serde_json::{Value, json};
 
@@ -20,6 +20,22 @@ pub fn tenant_settings(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Re
     if !s.default_directory.is_empty() {
         body["default_directory"] = json!(s.default_directory);
     }
+    Ok(Reply::ok(select_fields(body, &query(req))))
+}
+
+/// `GET /api/v2/emails/provider`: `{"name","enabled"}`, or a 404 when none is
+/// configured (the shape of that 404 is unconfirmed).
+pub fn email_provider(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Reply, Reply> {
+    caller.require(&["read:email_provider"])?;
+    let name = shared.lock().mgmt.email_provider.clone();
+    if name.is_empty() {
+        return Err(not_found(
+            "Email provider has not been configured",
+            Some("inexistent_email_provider"),
+        ));
+    }
+    let body =
+        json!({"name": name, "enabled": true, "default_from_address": "no-reply@example.com"});
     Ok(Reply::ok(select_fields(body, &query(req))))
 }
 

@@ -4,12 +4,28 @@
 
 use std::collections::HashMap;
 
+use super::super::tenant::management::{
+    ActionConfig, ApnsConfig, ConnectionConfig, FACTORS, SnsConfig, TwilioConfig,
+};
 use super::super::tenant::{AuthenticatorKind, Tenant, grants_allow};
 use super::super::tokens;
-use super::config::{
-    ActionConfig, ApnsConfig, ConnectionConfig, FACTORS, SnsConfig, TwilioConfig,
-    effective_connections,
-};
+
+/// Consecutive wrong passwords, from one address, that block a user (Auth0's default).
+pub const BRUTE_FORCE_LIMIT: u32 = 10;
+
+/// Wrong passwords for a user from one address (`""` when unknown), kept on the user
+/// for brute-force protection (see `blocks.rs`).
+#[derive(Debug, Clone)]
+pub struct LoginFailures {
+    pub ip: String,
+    pub count: u32,
+}
+
+impl LoginFailures {
+    pub fn blocked(&self) -> bool {
+        self.count >= BRUTE_FORCE_LIMIT
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct MgmtState {
@@ -22,6 +38,8 @@ pub struct MgmtState {
     pub push_provider: String,
     pub sns: SnsConfig,
     pub apns: ApnsConfig,
+    /// `""`: none configured.
+    pub email_provider: String,
     /// client_id -> grant types, as `PATCH /api/v2/clients/{id}` leaves them.
     pub grant_types: HashMap<String, Vec<String>>,
     pub connections: Vec<Connection>,
@@ -48,7 +66,8 @@ impl MgmtState {
     pub fn new(tenant: &Tenant) -> MgmtState {
         let g = &tenant.guardian;
         let all_clients: Vec<String> = tenant.clients.iter().map(|c| c.client_id.clone()).collect();
-        let connections = effective_connections(tenant)
+        let connections = tenant
+            .connections_in_effect()
             .into_iter()
             .map(|c| Connection {
                 id: c.id.clone().unwrap_or_else(|| stable_id("con_", &c.name)),
@@ -86,6 +105,7 @@ impl MgmtState {
             phone_provider: g.phone_provider.clone(),
             twilio: g.twilio.clone(),
             push_provider: g.push_provider.clone(),
+            email_provider: g.email_provider.clone(),
             sns: g.sns.clone(),
             apns: g.apns.clone(),
             grant_types: tenant

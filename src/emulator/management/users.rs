@@ -8,8 +8,8 @@ use serde_json::{Map, Value, json};
 use super::super::http::{ApiRequest, Reply, iso_date};
 use super::super::limits::MAX_USERS;
 use super::super::state::{FailureBucket, Shared, State, User, verified_email_entry};
+use super::super::tenant::management::check_app_metadata;
 use super::super::tokens;
-use super::config::check_app_metadata;
 use super::{Caller, bad_body, error, not_found, query, query_param, select_fields};
 
 /// The properties `POST /api/v2/users` takes for a database user.
@@ -106,10 +106,10 @@ pub fn search(shared: &Shared, req: &ApiRequest, caller: &Caller) -> Result<Repl
         Some(text) => parse_terms(&text)?,
         None => Vec::new(),
     };
-    let per_page = super::methods::number(&q, "per_page")?
+    let per_page = super::query_number(&q, "per_page")?
         .unwrap_or(50)
         .clamp(1, 100);
-    let page = super::methods::number(&q, "page")?.unwrap_or(0);
+    let page = super::query_number(&q, "page")?.unwrap_or(0);
     let st = shared.lock();
     let found: Vec<Value> = st
         .users

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use serde_json::json;
 
 use super::super::http::{ApiRequest, Reply};
-use super::super::management::MgmtState;
+use super::super::management::state::MgmtState;
 use super::super::state::{Authenticator, OOB_TTL_MS, OobTx, PushStatus, Shared, State, User};
 use super::super::tenant::AuthenticatorKind;
 use super::super::tokens;
@@ -44,6 +44,25 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
     body_ok(req)?;
     let token = required(req, "mfa_token")?;
     let client = authenticate_client(shared, req, false)?;
+    let types = requested_types(req)?;
+    let mut guard = shared.lock();
+    let st: &mut State = &mut guard;
+    let tx = mfa_tx(shared, st, &token, &client.client_id)?;
+    let user = &st.users[tx.user];
+    if !user.has_active_factor() {
+        return Err(not_enrolled());
+    }
+    let wants = |a: &Authenticator| challengeable(a, &types, &st.mgmt);
+    let chosen = choose(user, req.param("authenticator_id"), &wants, &types)?;
+    let a = user.authenticators[chosen].clone();
+    if a.kind == AuthenticatorKind::Otp {
+        return Ok(Reply::ok(json!({"challenge_type": "otp"})));
+    }
+    Ok(start_oob(shared, st, token, tx.user, a))
+}
+
+/// `challenge_type`, a space-separated list of `otp` and `oob`; both when absent.
+fn requested_types(req: &ApiRequest) -> Result<Vec<String>, Reply> {
     let types = req
         .list_param("challenge_type")
         .unwrap_or_else(|| vec!["otp".to_string(), "oob".to_string()]);
@@ -52,34 +71,39 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
             "Invalid challenge_type: {bad}. Expected a space-separated list of otp and oob."
         )));
     }
-    let mut guard = shared.lock();
-    let st: &mut State = &mut guard;
-    let mgmt = &st.mgmt;
-    let wants = |a: &Authenticator| challengeable(a, &types, mgmt);
-    let tx = mfa_tx(shared, st, &token, &client.client_id)?;
-    let user = &st.users[tx.user];
-    if !user.has_active_factor() {
-        return Err(not_enrolled());
-    }
-    let chosen = match req.param("authenticator_id") {
-        Some(id) => {
-            let i = user
-                .authenticator_by_id(&id)
-                .filter(|i| user.authenticators[*i].active)
-                .ok_or_else(|| {
-                    unsupported("User is not enrolled with the requested authenticator.")
-                })?;
-            if !wants(&user.authenticators[i]) {
-                return Err(no_authenticator_for(&types));
-            }
-            i
-        }
-        None => pick(user, &wants).ok_or_else(|| no_authenticator_for(&types))?,
+    Ok(types)
+}
+
+/// The authenticator named by `authenticator_id`, which must be active and wanted, or
+/// else the one Auth0 would pick.
+fn choose(
+    user: &User,
+    authenticator_id: Option<String>,
+    wants: &dyn Fn(&Authenticator) -> bool,
+    types: &[String],
+) -> Result<usize, Reply> {
+    let Some(id) = authenticator_id else {
+        return pick(user, wants).ok_or_else(|| no_authenticator_for(types));
     };
-    let a = user.authenticators[chosen].clone();
-    if a.kind == AuthenticatorKind::Otp {
-        return Ok(Reply::ok(json!({"challenge_type": "otp"})));
+    let i = user
+        .authenticator_by_id(&id)
+        .filter(|i| user.authenticators[*i].active)
+        .ok_or_else(|| unsupported("User is not enrolled with the requested authenticator."))?;
+    if !wants(&user.authenticators[i]) {
+        return Err(no_authenticator_for(types));
     }
+    Ok(i)
+}
+
+/// An OOB transaction for `a`: a push to approve, or a code sent to the outbox; the
+/// answer carries its `oob_code`.
+fn start_oob(
+    shared: &Shared,
+    st: &mut State,
+    token: String,
+    user: usize,
+    a: Authenticator,
+) -> Reply {
     let now = shared.now_ms();
     let oob_code = tokens::oob_code(now, now + OOB_TTL_MS);
     let binding_code = match a.kind {
@@ -89,7 +113,7 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
                 AuthenticatorKind::Email => a.email.clone().unwrap_or_default(),
                 _ => a.phone.clone().unwrap_or_default(),
             };
-            Some(shared.send_code(st, kind, &to, tx.user))
+            Some(shared.send_code(st, kind, &to, user))
         }
     };
     let mut body = json!({"challenge_type": "oob", "oob_code": oob_code});
@@ -103,7 +127,7 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
         oob_code,
         OobTx {
             mfa_token: token,
-            user: tx.user,
+            user,
             suffix: a.suffix,
             channel: a.kind,
             binding_code,
@@ -114,7 +138,7 @@ fn challenge_inner(shared: &Shared, req: &ApiRequest) -> Result<Reply, Reply> {
             push_rule: a.push_rule,
         },
     );
-    Ok(Reply::ok(body))
+    Reply::ok(body)
 }
 
 /// Whether a challenge of `types` may pick this authenticator: not a recovery code, of

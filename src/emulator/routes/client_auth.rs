@@ -79,7 +79,8 @@ fn assertion_client<'a>(
     let fresh = shared
         .lock()
         .used_assertions
-        .insert(format!("{iss}\u{0}{}", jwt.claim("jti")));
+        .insert(format!("{iss}\u{0}{}", jwt.claim("jti")), ())
+        .is_none();
     if !fresh {
         return Err(failed(
             "the client assertion was already used (jti replayed).",

@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 
 use super::http::{ApiRequest, Reply};
 use super::management;
-use super::state::{MFA_TOKEN_TTL_MS, MfaTx, RefreshGrant, Shared, State};
+use super::state::{MFA_TOKEN_TTL_MS, MfaTx, RefreshGrant, Shared, State, User};
 use super::tokens;
 
 pub use client_auth::authenticate_client;
@@ -325,34 +325,106 @@ pub fn token_set(
     grant: &RefreshGrant,
     refresh: bool,
 ) -> Reply {
-    let issuer = format!("{base}/");
     let now = shared.now_secs();
     let user = &st.users[grant.user];
     let sub = format!("auth0|{}", user.user_id);
-    let scopes: Vec<&str> = grant.scope.split_whitespace().collect();
-    let mfa_api = grant
-        .audience
-        .as_deref()
-        .is_some_and(|a| shared.origin.is_mfa_audience(a, base));
-    // MFA API tokens live 10 minutes, like Auth0's; others as the tenant says
-    // (Auth0's default: 24 hours).
-    let expires_in: u64 = if mfa_api {
-        600
-    } else {
-        shared.settings.access_token_lifetime_secs.max(1)
-    };
-    // As Auth0: the userinfo URL alone without an audience, and beside the API's
-    // when the token is for an API and `openid` was asked for.
-    let userinfo = format!("{issuer}userinfo");
-    let aud = match &grant.audience {
-        None => json!(userinfo),
-        Some(api) if scopes.contains(&"openid") && *api != userinfo => json!([api, userinfo]),
-        Some(api) => json!(api),
-    };
-    let jti = tokens::random_alphanumeric(16);
-    let mut jwts = vec![(
-        "access_token",
-        json!({
+    let access = AccessToken::for_grant(shared, base, grant, &sub, now);
+    let mut body = json!({
+        "scope": grant.scope,
+        "expires_in": access.expires_in,
+        "token_type": "Bearer",
+    });
+    let mut jwts = vec![("access_token", access.claims)];
+    if grant.scope.split_whitespace().any(|s| s == "openid") {
+        jwts.push(("id_token", id_token_claims(base, grant, user, &sub, now)));
+    }
+    let mut family = grant.family.clone();
+    if refresh
+        && grant
+            .scope
+            .split_whitespace()
+            .any(|s| s == "offline_access")
+    {
+        let session = family
+            .get_or_insert_with(|| tokens::random_alphanumeric(16))
+            .clone();
+        body["refresh_token"] = json!(issue_refresh_token(st, grant, session));
+    }
+    if let Some(family) = family {
+        session::note_access_token(st, access.jti, family, now + access.expires_in, now);
+    }
+    Reply {
+        jwts,
+        ..Reply::ok(body)
+    }
+}
+
+/// The ID token's claims, before signing: who the user is, for the client.
+fn id_token_claims(base: &str, grant: &RefreshGrant, user: &User, sub: &str, now: u64) -> Value {
+    json!({
+        "iss": format!("{base}/"),
+        "sub": sub,
+        "aud": grant.client_id,
+        "iat": now,
+        "exp": now + 36_000,
+        "email": user.email,
+        "email_verified": user.email_verified,
+        "name": user.name,
+        "nickname": user.email.split('@').next().unwrap_or(""),
+    })
+}
+
+/// A new refresh token of the grant, in `session`.
+fn issue_refresh_token(st: &mut State, grant: &RefreshGrant, session: String) -> String {
+    let rt = tokens::refresh_token();
+    st.refresh_tokens.insert(
+        rt.clone(),
+        RefreshGrant {
+            family: Some(session),
+            ..grant.clone()
+        },
+    );
+    rt
+}
+
+/// An access token's claims, before signing, with its id and lifetime.
+struct AccessToken {
+    claims: Value,
+    jti: String,
+    expires_in: u64,
+}
+
+impl AccessToken {
+    fn for_grant(
+        shared: &Shared,
+        base: &str,
+        grant: &RefreshGrant,
+        sub: &str,
+        now: u64,
+    ) -> AccessToken {
+        let issuer = format!("{base}/");
+        let mfa_api = grant
+            .audience
+            .as_deref()
+            .is_some_and(|a| shared.origin.is_mfa_audience(a, base));
+        // MFA API tokens live 10 minutes, like Auth0's; others as the tenant says
+        // (Auth0's default: 24 hours).
+        let expires_in: u64 = if mfa_api {
+            600
+        } else {
+            shared.settings.access_token_lifetime_secs.max(1)
+        };
+        // As Auth0: the userinfo URL alone without an audience, and beside the API's
+        // when the token is for an API and `openid` was asked for.
+        let userinfo = format!("{issuer}userinfo");
+        let openid = grant.scope.split_whitespace().any(|s| s == "openid");
+        let aud = match &grant.audience {
+            None => json!(userinfo),
+            Some(api) if openid && *api != userinfo => json!([api, userinfo]),
+            Some(api) => json!(api),
+        };
+        let jti = tokens::random_alphanumeric(16);
+        let claims = json!({
             "iss": issuer,
             "sub": sub,
             "aud": aud,
@@ -361,50 +433,11 @@ pub fn token_set(
             "azp": grant.client_id,
             "scope": grant.scope,
             "jti": jti,
-        }),
-    )];
-    let mut body = json!({
-        "scope": grant.scope,
-        "expires_in": expires_in,
-        "token_type": "Bearer",
-    });
-    if scopes.contains(&"openid") {
-        let nickname = user.email.split('@').next().unwrap_or("").to_string();
-        jwts.push((
-            "id_token",
-            json!({
-                "iss": issuer,
-                "sub": sub,
-                "aud": grant.client_id,
-                "iat": now,
-                "exp": now + 36_000,
-                "email": user.email,
-                "email_verified": user.email_verified,
-                "name": user.name,
-                "nickname": nickname,
-            }),
-        ));
-    }
-    let mut family = grant.family.clone();
-    if refresh && scopes.contains(&"offline_access") {
-        let rt = tokens::refresh_token();
-        let session = family
-            .get_or_insert_with(|| tokens::random_alphanumeric(16))
-            .clone();
-        st.refresh_tokens.insert(
-            rt.clone(),
-            RefreshGrant {
-                family: Some(session),
-                ..grant.clone()
-            },
-        );
-        body["refresh_token"] = json!(rt);
-    }
-    if let Some(family) = family {
-        session::note_access_token(st, jti, family, now + expires_in, now);
-    }
-    Reply {
-        jwts,
-        ..Reply::ok(body)
+        });
+        AccessToken {
+            claims,
+            jti,
+            expires_in,
+        }
     }
 }

@@ -131,7 +131,7 @@ fn revoke_family(st: &mut State, family: &str) {
     st.refresh_tokens.retain(|_, g| !of_family(g));
     st.rotated_refresh_tokens
         .retain(|_, r| !of_family(&r.grant));
-    st.revoked_families.insert(family.to_string());
+    st.revoked_families.insert(family.to_string(), ());
 }
 
 /// `POST /oauth/revoke` (form or JSON): `token` and the client's authentication; 200
@@ -182,5 +182,5 @@ pub fn note_access_token(st: &mut State, jti: String, family: String, exp: u64, 
 pub fn access_token_revoked(st: &State, jti: &str) -> bool {
     st.session_access_tokens
         .get(jti)
-        .is_some_and(|(family, _)| st.revoked_families.contains(family))
+        .is_some_and(|(family, _)| st.revoked_families.contains_key(family))
 }

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::super::http::{ApiRequest, Reply};
 use super::super::management;
 use super::super::otp::{self, OtpCheck};
-use super::super::state::{MfaTx, OOB_TTL_MS, PushStatus, RefreshGrant, Shared, State};
+use super::super::state::{MfaTx, OOB_TTL_MS, OobTx, PushStatus, RefreshGrant, Shared, State};
 use super::super::tenant::{
     AuthenticatorKind, GRANT_CLIENT_CREDENTIALS, GRANT_MFA_OOB, GRANT_MFA_OTP,
     GRANT_MFA_RECOVERY_CODE, GRANT_PASSWORD, GRANT_PASSWORD_REALM, GRANT_REFRESH_TOKEN, PushRule,
@@ -331,46 +331,7 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
     }
     let suffix = oob.suffix.clone();
     if oob.channel == AuthenticatorKind::Push {
-        let min_interval = shared.settings.min_poll_interval_ms;
-        let too_fast = oob
-            .last_poll_ms
-            .is_some_and(|last| now < last + min_interval);
-        oob.last_poll_ms = Some(now);
-        if too_fast {
-            // This poll restarts the interval: the client waits all of it.
-            let seconds = min_interval.div_ceil(1000).max(1);
-            return Err(Reply::error(
-                StatusCode::BAD_REQUEST,
-                "slow_down",
-                format!("You are polling faster than allowed. Try again in {seconds} seconds."),
-            )
-            .with_header("retry-after", seconds.to_string()));
-        }
-        oob.polls += 1;
-        if oob.status == PushStatus::Pending {
-            match oob.push_rule {
-                PushRule::ApproveAfter(n) if oob.polls >= n => oob.status = PushStatus::Approved,
-                PushRule::Reject => oob.status = PushStatus::Rejected,
-                _ => {}
-            }
-        }
-        match oob.status {
-            PushStatus::Pending => {
-                return Err(Reply::error(
-                    StatusCode::BAD_REQUEST,
-                    "authorization_pending",
-                    "Authorization pending: please repeat the request in a few seconds.",
-                ));
-            }
-            PushStatus::Rejected => {
-                return Err(Reply::error(
-                    StatusCode::BAD_REQUEST,
-                    "access_denied",
-                    "MFA Authorization rejected.",
-                ));
-            }
-            PushStatus::Approved => {}
-        }
+        poll_push(oob, now, shared.settings.min_poll_interval_ms)?;
     } else {
         let binding = required(req, "binding_code")?;
         if oob.binding_code.as_deref() != Some(binding.trim()) {
@@ -385,6 +346,46 @@ fn mfa_oob(shared: &Shared, req: &ApiRequest, client_id: &str) -> Result<Reply, 
     st.oob_txs.remove(&oob_code);
     activate(st, tx.user, &suffix);
     tokens_after_mfa(shared, st, req, &tx)
+}
+
+/// One poll of a push: `slow_down` closer than `min_interval` to the last, else the
+/// Guardian app's answer so far (as the authenticator's rule has it decide).
+fn poll_push(oob: &mut OobTx, now: u64, min_interval: u64) -> Result<(), Reply> {
+    let too_fast = oob
+        .last_poll_ms
+        .is_some_and(|last| now < last + min_interval);
+    oob.last_poll_ms = Some(now);
+    if too_fast {
+        // This poll restarts the interval: the client waits all of it.
+        let seconds = min_interval.div_ceil(1000).max(1);
+        return Err(Reply::error(
+            StatusCode::BAD_REQUEST,
+            "slow_down",
+            format!("You are polling faster than allowed. Try again in {seconds} seconds."),
+        )
+        .with_header("retry-after", seconds.to_string()));
+    }
+    oob.polls += 1;
+    if oob.status == PushStatus::Pending {
+        match oob.push_rule {
+            PushRule::ApproveAfter(n) if oob.polls >= n => oob.status = PushStatus::Approved,
+            PushRule::Reject => oob.status = PushStatus::Rejected,
+            _ => {}
+        }
+    }
+    match oob.status {
+        PushStatus::Pending => Err(Reply::error(
+            StatusCode::BAD_REQUEST,
+            "authorization_pending",
+            "Authorization pending: please repeat the request in a few seconds.",
+        )),
+        PushStatus::Rejected => Err(Reply::error(
+            StatusCode::BAD_REQUEST,
+            "access_denied",
+            "MFA Authorization rejected.",
+        )),
+        PushStatus::Approved => Ok(()),
+    }
 }
 
 fn normalize_recovery(code: &str) -> String {

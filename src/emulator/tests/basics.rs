@@ -799,3 +799,25 @@ fn the_fault_queue_and_the_rate_limit_table_are_bounded() {
     form(&emu, "/oauth/token", &[("client_id", demo::CLIENT_ID)]);
     assert_eq!(emu.shared.lock().rate.len(), 2);
 }
+
+/// Logins that are never finished do not grow the emulator: past its capacity the
+/// oldest transaction is forgotten, as if it had expired, and the newest still work.
+#[test]
+fn unfinished_logins_are_forgotten_oldest_first_past_the_cap() {
+    use super::super::limits::MAX_PENDING_LOGINS;
+    let emu = emu_with("rate_limit = 100000");
+    let first = mfa_token(&emu, demo::OTP_USER);
+    let second = mfa_token(&emu, demo::OTP_USER);
+    for _ in 0..MAX_PENDING_LOGINS - 1 {
+        mfa_token(&emu, demo::OTP_USER);
+    }
+    let newest = mfa_token(&emu, demo::OTP_USER);
+    let forgotten = |token: &str| {
+        let r = grant(&emu, OTP_GRANT, token, &[("otp", "000000")]);
+        r.error(403, "invalid_grant")["error_description"] == "Malformed mfa_token"
+    };
+    assert!(forgotten(&first), "the oldest is forgotten");
+    assert!(forgotten(&second), "and the next oldest");
+    let code = totp(&emu, demo::OTP_SECRET, 0);
+    grant(&emu, OTP_GRANT, &newest, &[("otp", &code)]).ok();
+}

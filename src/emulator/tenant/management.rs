@@ -1,12 +1,12 @@
-//! The tenant file's Management API sections: `[guardian]` (factors, policy, phone and
-//! push providers), `[[connections]]`, `[[actions]]`, and the checks of the client keys
-//! (`app_type`, `management_scopes`) and user keys (`app_metadata`) it adds.
+//! The words of the tenant file that the Management API serves: the `[guardian]`
+//! (factors, policy, phone and push providers), `[[connections]]` and `[[actions]]`
+//! sections, the values Auth0 knows for them, and the checks each value makes of
+//! itself. `tenant.rs` reads them from the file and checks what refers across
+//! sections; `management/` serves and changes them. This room imports neither.
 
 use anyhow::bail;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-
-use super::super::tenant::{ClientConfig, DEFAULT_CONNECTION, Tenant, UserConfig};
 
 /// Auth0's MFA factors, in the order `GET /api/v2/guardian/factors` lists them.
 pub const FACTORS: [&str; 8] = [
@@ -58,6 +58,9 @@ pub struct GuardianConfig {
     pub sns: SnsConfig,
     #[serde(skip_serializing_if = "ApnsConfig::is_unset")]
     pub apns: ApnsConfig,
+    /// The email provider (`GET /api/v2/emails/provider`): `smtp`, `sendgrid`, ...;
+    /// `""` for none (the API answers 404), which leaves email codes unsent at Auth0.
+    pub email_provider: String,
 }
 
 impl Default for GuardianConfig {
@@ -73,6 +76,7 @@ impl Default for GuardianConfig {
             push_provider: "guardian".to_string(),
             sns: SnsConfig::default(),
             apns: ApnsConfig::default(),
+            email_provider: "smtp".to_string(),
         }
     }
 }
@@ -192,17 +196,21 @@ pub struct ActionConfig {
     pub code: String,
 }
 
-/// The client keys of the Management API: a known `app_type`, scopes as `verb:resource`.
-pub fn check_client(at: &str, c: &ClientConfig) -> anyhow::Result<()> {
-    if let Some(t) = &c.app_type
-        && !APP_TYPES.contains(&t.as_str())
+/// A client's Management keys: a known `app_type`, scopes as `verb:resource`.
+pub fn check_client_keys(
+    at: &str,
+    app_type: Option<&str>,
+    scopes: &[String],
+) -> anyhow::Result<()> {
+    if let Some(t) = app_type
+        && !APP_TYPES.contains(&t)
     {
         bail!(
             "{at}: unknown app_type {t:?}; known: {}",
             APP_TYPES.join(", ")
         );
     }
-    for scope in &c.management_scopes {
+    for scope in scopes {
         let ok = scope.split_once(':').is_some_and(|(verb, what)| {
             !verb.is_empty() && !what.is_empty() && !scope.contains(char::is_whitespace)
         });
@@ -213,14 +221,7 @@ pub fn check_client(at: &str, c: &ClientConfig) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A user's `app_metadata`: an object of bounded size.
-pub fn check_user(at: &str, u: &UserConfig) -> anyhow::Result<()> {
-    if let Some(meta) = &u.app_metadata {
-        check_app_metadata(meta).map_err(|e| anyhow::anyhow!("{at}: app_metadata {e}"))?;
-    }
-    Ok(())
-}
-
+/// A user's `app_metadata` (or `user_metadata`): an object of bounded size.
 pub fn check_app_metadata(meta: &Map<String, Value>) -> Result<(), String> {
     let size = Value::Object(meta.clone()).to_string().len();
     if size > MAX_APP_METADATA_BYTES {
@@ -231,76 +232,53 @@ pub fn check_app_metadata(meta: &Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
-/// The `[guardian]`, `[[connections]]` and `[[actions]]` sections.
-pub fn check_tenant(t: &Tenant) -> anyhow::Result<()> {
-    let g = &t.guardian;
-    for f in &g.factors {
-        if !FACTORS.contains(&f.as_str()) {
-            bail!(
-                "guardian: unknown factor {f:?}; known: {}",
-                FACTORS.join(", ")
-            );
+impl GuardianConfig {
+    /// Known factors, policy, message types and providers.
+    pub fn check(&self) -> anyhow::Result<()> {
+        for f in &self.factors {
+            if !FACTORS.contains(&f.as_str()) {
+                bail!(
+                    "guardian: unknown factor {f:?}; known: {}",
+                    FACTORS.join(", ")
+                );
+            }
         }
-    }
-    check_policies(&g.policies).map_err(|e| anyhow::anyhow!("guardian: {e}"))?;
-    for m in g.phone_message_types.iter().flatten() {
-        if m != "sms" && m != "voice" {
-            bail!("guardian: phone_message_types holds {m:?}; known: sms, voice");
-        }
-    }
-    one_of(
-        "guardian: phone_provider",
-        &g.phone_provider,
-        &["auth0", "twilio", "phone-message-hook"],
-    )?;
-    one_of(
-        "guardian: push_provider",
-        &g.push_provider,
-        &["guardian", "sns", "direct"],
-    )?;
-    let mut names = std::collections::HashSet::new();
-    for (i, c) in t.connections.iter().enumerate() {
-        let at = format!("connections[{i}] ({})", c.name);
-        if c.name.trim().is_empty() || !names.insert(c.name.as_str()) {
-            bail!("{at}: name is empty or declared twice");
+        check_policies(&self.policies).map_err(|e| anyhow::anyhow!("guardian: {e}"))?;
+        for m in self.phone_message_types.iter().flatten() {
+            if m != "sms" && m != "voice" {
+                bail!("guardian: phone_message_types holds {m:?}; known: sms, voice");
+            }
         }
         one_of(
+            "guardian: phone_provider",
+            &self.phone_provider,
+            &["auth0", "twilio", "phone-message-hook"],
+        )?;
+        one_of(
+            "guardian: push_provider",
+            &self.push_provider,
+            &["guardian", "sns", "direct"],
+        )
+    }
+}
+
+impl ConnectionConfig {
+    /// A known password policy and a well-formed id; `at` says which connection.
+    pub fn check(&self, at: &str) -> anyhow::Result<()> {
+        one_of(
             &format!("{at}: password_policy"),
-            &c.password_policy,
+            &self.password_policy,
             &PASSWORD_POLICIES,
         )?;
-        if let Some(id) = &c.id
+        if let Some(id) = &self.id
             && !(id.starts_with("con_")
                 && id.len() <= 64
                 && id[4..].chars().all(|c| c.is_ascii_alphanumeric()))
         {
             bail!("{at}: id {id:?} must be \"con_\" followed by letters or digits");
         }
-        for client in c.enabled_clients.iter().flatten() {
-            if !t.clients.iter().any(|k| &k.client_id == client) {
-                bail!(
-                    "{at}: enabled_clients names {client:?}, which is not a client of the tenant"
-                );
-            }
-        }
+        Ok(())
     }
-    if !t.connections.is_empty() {
-        for (i, u) in t.users.iter().enumerate() {
-            if !names.contains(u.connection.as_str()) {
-                bail!(
-                    "users[{i}] ({}): connection {:?} is not declared in [[connections]]",
-                    u.username,
-                    u.connection
-                );
-            }
-        }
-    }
-    for (i, a) in t.actions.iter().enumerate() {
-        if a.name.trim().is_empty() {
-            bail!("actions[{i}]: name is empty");
-        }
-    }
-    Ok(())
 }
 
 pub fn check_policies(policies: &[String]) -> Result<(), String> {
@@ -321,22 +299,4 @@ fn one_of(what: &str, value: &str, known: &[&str]) -> anyhow::Result<()> {
         bail!("{what} is {value:?}; known: {}", known.join(", "));
     }
     Ok(())
-}
-
-/// The connections the tenant has: those declared, else one database connection per
-/// name its users use, `Username-Password-Authentication` first.
-pub fn effective_connections(t: &Tenant) -> Vec<ConnectionConfig> {
-    if !t.connections.is_empty() {
-        return t.connections.clone();
-    }
-    let mut names = vec![DEFAULT_CONNECTION.to_string()];
-    for u in &t.users {
-        if !names.contains(&u.connection) {
-            names.push(u.connection.clone());
-        }
-    }
-    names
-        .iter()
-        .map(|n| ConnectionConfig::database(n))
-        .collect()
 }
