@@ -134,8 +134,11 @@ pub fn run() -> i32 {
     }
     let out = Arc::new(out);
     interrupt::install(out.clone());
+    // Sockets and timers only: signals are the signal thread's (`interrupt`),
+    // and tokio's signal driver would cost a socket pair at every start.
     let outcome = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
+        .enable_io()
+        .enable_time()
         .build()
     {
         // A bug must end in exit 1, not in a backtrace; the hook has said where.

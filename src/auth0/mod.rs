@@ -96,7 +96,7 @@ pub struct Transport {
     /// Per request; also the most a rate-limit wait may take.
     pub timeout: Duration,
     /// PEM certificates to trust besides the built-in roots (`--cacert`).
-    pub extra_roots: Vec<rustls::pki_types::CertificateDer<'static>>,
+    pub extra_roots: Vec<rustls::pki_types::TrustAnchor<'static>>,
     /// Whether requests say which tool sent them (`Auth0-Client`).
     pub client_info: bool,
 }
@@ -552,14 +552,12 @@ fn mfa_required(api: &ApiError) -> Option<MfaRequired> {
 /// rustls with ring and the built-in Mozilla roots (plus `--cacert`): no
 /// OpenSSL on the user's machine, and none of aws-lc's per-process entropy
 /// seeding at start-up.
-fn tls_config(extra_roots: &[rustls::pki_types::CertificateDer<'static>]) -> rustls::ClientConfig {
+fn tls_config(extra_roots: &[rustls::pki_types::TrustAnchor<'static>]) -> rustls::ClientConfig {
+    // The extra ones were parsed when --cacert was read (`ca_file`).
     let mut roots = rustls::RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
-    for cert in extra_roots {
-        // Each was checked when --cacert was read (commands::connect).
-        let _ = roots.add(cert.clone());
-    }
+    roots.roots.extend_from_slice(extra_roots);
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
