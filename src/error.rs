@@ -343,6 +343,24 @@ mod tests {
         assert_eq!(api(503, "server_error", "x").exit_code(), 8);
     }
 
+    /// The README's table goes by Auth0's `error` first, whatever the
+    /// status; the status decides only for codes the table does not name.
+    #[test]
+    fn the_error_code_decides_before_the_status() {
+        assert_eq!(
+            api(403, "invalid_grant", "The mfa_token has expired.").exit_code(),
+            6
+        );
+        assert_eq!(api(400, "too_many_attempts", "x").exit_code(), 7);
+        assert_eq!(api(400, "too_many_requests", "x").exit_code(), 7);
+        assert_eq!(api(400, "slow_down", "x").exit_code(), 10);
+        assert_eq!(api(429, "authorization_pending", "x").exit_code(), 10);
+        assert_eq!(api(500, "association_required", "x").exit_code(), 5);
+        assert_eq!(api(429, "an_error_of_tomorrow", "x").exit_code(), 7);
+        assert_eq!(api(500, "an_error_of_tomorrow", "x").exit_code(), 8);
+        assert_eq!(api(499, "an_error_of_tomorrow", "x").exit_code(), 4);
+    }
+
     #[test]
     fn transport_failures_map_to_network_and_bad_response() {
         let network = Failure::Auth0(auth0::Error::Network {

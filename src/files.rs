@@ -3,20 +3,12 @@
 //! owner only from the first byte, created new or replaced whole, and never
 //! written through a symlink.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::Failure;
 use crate::secret::Secret;
-
-/// What to do when the file is already there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Existing {
-    /// Refuse: the file may hold something the user needs.
-    Keep,
-    /// Replace it whole (a link is replaced, never followed).
-    Replace,
-}
+pub use crate::whole_file::Existing;
+use crate::whole_file::{parent_dir, write_with_mode};
 
 /// Checks, before anything is sent, that `path` can be written as asked, so
 /// that a spent recovery code is not followed by a save that was bound to
@@ -49,66 +41,6 @@ pub fn save_secret(path: &Path, secret: &Secret, existing: Existing) -> std::io:
 /// is replaced rather than followed.
 pub fn write_private(path: &Path, content: &[u8], existing: Existing) -> std::io::Result<()> {
     write_with_mode(path, content, existing, 0o600)
-}
-
-/// Like [`write_private`] with `Replace`, but readable by all: for what is public yet
-/// must be the owner's alone to change (the emulator's CA certificate, which a client
-/// in another container or account may need to read).
-pub fn write_public(path: &Path, content: &[u8]) -> std::io::Result<()> {
-    write_with_mode(path, content, Existing::Replace, 0o644)
-}
-
-fn write_with_mode(
-    path: &Path,
-    content: &[u8],
-    existing: Existing,
-    mode: u32,
-) -> std::io::Result<()> {
-    match existing {
-        Existing::Keep => write_new(path, content, mode),
-        Existing::Replace => {
-            let temporary = temporary_beside(path);
-            let written = write_new(&temporary, content, mode)
-                .and_then(|()| std::fs::rename(&temporary, path));
-            if written.is_err() {
-                let _ = std::fs::remove_file(&temporary);
-            }
-            written
-        }
-    }
-}
-
-/// Creates `path`, which must not exist (`O_EXCL`: a symlink there, even a
-/// dangling one, counts as existing), with its mode (0600 for secrets) from the start.
-fn write_new(path: &Path, content: &[u8], mode: u32) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(mode);
-    }
-    #[cfg(not(unix))]
-    let _ = mode;
-    let mut file = options.open(path)?;
-    file.write_all(content)?;
-    file.sync_all()
-}
-
-fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-fn temporary_beside(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let unique: u32 = rand::random();
-    parent_dir(path).join(format!(".{name}.{}.{unique:08x}.tmp", std::process::id()))
 }
 
 /// Where the tool keeps state between runs (sessions, spent codes):

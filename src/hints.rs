@@ -192,6 +192,12 @@ pub const TABLE: &[Hint] = &[
     },
     Hint {
         error: "invalid_request",
+        description: Some("verified email"),
+        meaning: "a verified email is listed as an authenticator, but Auth0 does not delete it: it is the user's own address, not an enrollment",
+        fix: "leave it (it is not counted as enrolled), or change or unverify the user's email address (Dashboard > User Management > Users, or the Management API's PATCH /api/v2/users/{id})",
+    },
+    Hint {
+        error: "invalid_request",
         description: None,
         meaning: "Auth0 found the request incomplete or malformed",
         fix: "check the flags you passed; run with -vv to see the request",

@@ -59,6 +59,7 @@ fn forwarded(signal: i32) -> bool {
 static SERVING: AtomicBool = AtomicBool::new(false);
 
 /// From now on, Ctrl-C and SIGTERM stop the process with exit 0.
+#[cfg(feature = "emulator")]
 pub fn serving() {
     SERVING.store(true, Ordering::SeqCst);
 }

@@ -27,10 +27,10 @@
 //! | flow and checks | [`flow`], [`doctor`] | the MFA state machine (choose, challenge, answer, poll, first-login enrollment); one doctor room per source of evidence |
 //! | output and local state | [`output`], `sessions`, `spent`, [`prompt`], `codes`, `otp_command`, `files`, `ca_file` | text and JSON, colour, CI masking; the session store, the ledger of spent codes; prompts and the shapes of the codes they take |
 //! | the API clients | [`auth0`] (Authentication API), [`management`] (Management API, on `auth0`'s transport), [`error`], [`hints`], `trace` | HTTP to Auth0 only, no printing or prompting; failures, their exit codes and fixes |
-//! | shared words | [`factor`], [`check`], [`progress`], [`exit_code`], `terminal`, `date`, [`secret`], `sanitize`, [`domain`], [`totp`], [`jwt`] | the vocabulary several floors use; import nothing above them |
+//! | shared words | [`factor`], [`check`], [`progress`], [`exit_code`], `terminal`, `date`, `whole_file`, [`secret`], `sanitize`, [`domain`], [`totp`], [`jwt`] | the vocabulary several floors use; import nothing above them |
 //!
 //! [`emulator`] is a wing of its own: it imports nothing of the client (only
-//! the neutral `sanitize` and `date`), so that the client and the emulator
+//! the neutral `sanitize`, `date` and `whole_file`), so that the client and the emulator
 //! cannot share a wrong field name. The integration tests (`tests/cli/`) run
 //! the binary against it.
 //!
@@ -51,10 +51,11 @@
 //!   a [`check::Check`].
 //! - **A new emulator route**: a file in `emulator/routes/`, matched in
 //!   `routes::route` (a Management API route: `emulator/management/`, matched
-//!   in `management::route`); its state in `emulator/state.rs`, what a tenant
-//!   file declares in `emulator/tenant.rs`, its tests in `emulator/tests/`.
-//!   The Management wing and `tenant.rs` import each other today: the one
-//!   circle left, to be untied.
+//!   in `management::route`); its state in `emulator/state.rs` (the
+//!   Management wing's in `management/state.rs`), what a tenant file declares
+//!   in `emulator/tenant.rs` (its Management sections in
+//!   `tenant/management.rs`, the words the wing serves and imports), its tests
+//!   in `emulator/tests/`.
 //! - **A word several floors need** (a status, an event, a code): at the
 //!   bottom, in a small module of its own, not in the floor that first used it.
 
@@ -89,6 +90,7 @@ mod spent;
 mod terminal;
 pub mod totp;
 mod trace;
+mod whole_file;
 
 #[cfg(feature = "emulator")]
 pub mod emulator;

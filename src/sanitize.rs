@@ -80,6 +80,19 @@ mod tests {
         assert_eq!(sanitize("naïve café 東京 ✓"), "naïve café 東京 ✓");
     }
 
+    #[test]
+    fn line_breaks_stay_in_text_become_spaces_in_a_line_and_never_reach_a_value() {
+        assert_eq!(sanitize("a\nb\tc\rd"), "a\nb\tc\u{fffd}d");
+        assert_eq!(
+            sanitize_line("a\nb\tc\rd\u{1b}[2J"),
+            "a b c\u{fffd}d\u{fffd}[2J"
+        );
+        assert_eq!(
+            sanitize_value("a\nb\tc\u{202e}"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}"
+        );
+    }
+
     mod properties {
         use super::*;
         use proptest::prelude::*;

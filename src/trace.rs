@@ -318,6 +318,23 @@ mod tests {
     }
 
     #[test]
+    fn a_body_that_is_not_json_is_shown_whole_up_to_512_bytes_then_cut_with_its_size() {
+        let whole = "x".repeat(512);
+        assert_eq!(masked_body(whole.as_bytes()), whole);
+        let long = "y".repeat(513);
+        assert_eq!(
+            masked_body(long.as_bytes()),
+            format!("{} ... (513 bytes)", &long[..512])
+        );
+        let longer = "z".repeat(2000);
+        assert_eq!(
+            masked_body(longer.as_bytes()),
+            format!("{} ... (2000 bytes)", &longer[..512])
+        );
+        assert_eq!(masked_body(b"<html>"), "<html>");
+    }
+
+    #[test]
     fn secrets_in_a_body_that_is_not_json_are_masked() {
         let cut = br#"callback({"recovery_code": "NEWREC1234", "refresh_token":"RT\"x", "scope": "openid", "access_token": "eyJhbGciOi"#;
         let shown = masked_body(cut);

@@ -6,27 +6,38 @@
 #
 #   cargo install --locked cargo-mutants
 #   tests/mutants.sh                 # every module below, one file at a time
+#   nice -n 19 tests/mutants.sh ...  # on a machine others build on too
 #   tests/mutants.sh src/spent.rs    # one module
 #   tests/mutants.sh --list          # the modules and the tests each one runs
+#   tests/mutants.sh --all --iterate          # (the module or --all first)
+#   tests/mutants.sh src/totp.rs --iterate    # again, skipping the caught ones
+#   tests/mutants.sh src/totp.rs --re 'period' # only the mutants matching
+#
+# Arguments after the module go to cargo-mutants as they are.
 #
 # Slow (each mutant is an incremental build and a test run): on 2 cores,
 # minutes per module, about an hour for them all. Not part of .ci/run; run it
 # before calling an issue that touches these modules resolved, and put the
-# figures in the README (Development). Results: mutants.out/<module>/.
+# figures in the README (Development). Results: mutants.out/<module>/; the
+# scratch copy of the tree: $MUTANTS_SCRATCH (/tmp/auth0-mfa-mutants).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# module | the test-name filters (lib and integration tests) that concern it
+# module | the passes (unit: the library's tests alone first; cli: then the
+# integration tests too) | the test-name filters (lib and integration tests)
+# that concern it. A module with no unit tests of its own skips the first pass.
 MODULES=(
-    "src/spent.rs|spent round_trips::a_code_sent round_trips::no_otp_wait"
-    "src/totp.rs|totp spent round_trips"
-    "src/secret.rs|secret echo mask leak"
-    "src/sanitize.rs|sanitize secrets faults::"
-    "src/trace.rs|trace secret echo mask leak"
-    "src/error.rs|error exit signals:: factors:: steps::an_expired steps::new_user transport::a_long_429"
-    "src/settings/*.rs|settings"
-    "src/prompt.rs|prompt terminal:: input::"
-    "src/auth0/transport.rs|transport errors::"
+    "src/spent.rs|unit,cli|spent round_trips::a_code_sent round_trips::no_otp_wait"
+    "src/totp.rs|unit,cli|totp spent round_trips"
+    "src/secret.rs|unit,cli|secret echo mask leak"
+    "src/sanitize.rs|unit,cli|sanitize output:: console:: emulator_exposed::the_console emulator_exposed::check_prints traces:: errors::a_hostile"
+    "src/trace.rs|unit,cli|trace secrets::"
+    "src/error.rs|unit,cli|error:: errors:: signals::a_signal_during users::management_refusals transport::a_long_429"
+    "src/settings/mod.rs|unit,cli|settings"
+    "src/settings/typed.rs|unit,cli|settings"
+    "src/settings/read.rs|unit,cli|settings"
+    "src/prompt.rs|cli|prompt terminal:: input::"
+    "src/auth0/transport.rs|unit,cli|transport errors::"
 )
 
 if [ "${1:-}" = "--list" ]; then
@@ -39,36 +50,120 @@ if ! command -v cargo-mutants >/dev/null 2>&1; then
 fi
 
 only="${1:-}"
-ran=0
+shift || true
+root="$PWD"
+# cargo-mutants' own copy (--copy-target) does not keep file times, so cargo
+# takes every dependency with a build script for stale and rebuilds them all
+# (minutes) in each run. Instead: one scratch copy of the tree, made with the
+# times kept (cp -a), where the mutants are applied in place (--in-place:
+# cargo-mutants puts each file back). Its target/ is made once from this
+# tree's and then kept by its own builds; everything else is copied afresh
+# each run. Only this crate is rebuilt there, by the baseline.
+scratch="${MUTANTS_SCRATCH:-${TMPDIR:-/tmp}/auth0-mfa-mutants}"
+if [ -n "$only" ] && [ "$only" != --all ]; then
+    matched=0
+    for entry in "${MODULES[@]}"; do
+        if [ "${entry%%|*}" = "$only" ]; then matched=1; fi
+    done
+    if [ "$matched" = 0 ]; then
+        echo "error: $only is not one of the modules (tests/mutants.sh --list)" >&2
+        exit 2
+    fi
+fi
+case "$(realpath -m "$scratch")" in
+"$root" | "$root"/* | / | "$HOME")
+    echo "error: MUTANTS_SCRATCH must be a directory of its own, outside this tree" >&2
+    exit 2
+    ;;
+esac
+echo "== scratch copy: $scratch"
+mkdir -p "$scratch"
+if [ ! -d "$scratch/target" ] && [ -d target ]; then
+    cp -a target "$scratch/target"
+fi
+find "$scratch" -mindepth 1 -maxdepth 1 ! -name target -exec rm -rf {} +
+find . -mindepth 1 -maxdepth 1 ! -name target ! -name mutants.out ! -name .git \
+    -exec cp -a {} "$scratch/" \;
+
+# Without debug information for this crate (its dependencies have none
+# already): a mutant's build and link take a third of the time.
+export CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0
+# --iterate is the script's to give in the second pass; given by the caller,
+# both passes skip what an earlier run caught.
+iterate=()
+passed=()
+for arg in "$@"; do
+    if [ "$arg" = --iterate ]; then iterate=(--iterate); else passed+=("$arg"); fi
+done
+
+lines() { if [ -f "$1" ]; then wc -l <"$1"; else echo 0; fi; }
+
 for entry in "${MODULES[@]}"; do
     file="${entry%%|*}"
-    filters="${entry#*|}"
-    if [ -n "$only" ] && [ "$only" != "$file" ]; then
+    passes="${entry#*|}"
+    passes="${passes%%|*}"
+    filters="${entry##*|}"
+    if [ -n "$only" ] && [ "$only" != --all ] && [ "$only" != "$file" ]; then
         continue
     fi
-    ran=1
-    out="mutants.out/$(basename "$file" .rs)"
+    out="$root/mutants.out/$(basename "$file" .rs)"
+    results="$out/mutants.out"
+    if [ ${#iterate[@]} = 0 ]; then rm -rf "$results" "$results.old"; fi
     mkdir -p "$out"
     echo "== $file (tests: $filters)"
-    # One job: the machine has 2 cores, and the build inside each job uses
-    # both. --copy-target starts from this tree's build, so each mutant is an
-    # incremental build. A timeout is a mutant that made a test hang: the
-    # tests bound their own waits, so that is caught, not missed.
+    started=$(date +%s)
+    # The baseline: the filtered tests must pass on the unmutated tree, or
+    # every mutant would count as caught. Run here, so that cargo-mutants can
+    # skip its own (--baseline=skip).
     # shellcheck disable=SC2086 # the filters are words
-    cargo mutants --file "$file" --jobs 1 --copy-target=true \
-        --timeout 300 --build-timeout 600 --output "$out" \
-        -- --locked --lib --test cli -- $filters ||
-        true # cargo-mutants exits non-zero when a mutant is missed
-    for outcome in caught missed timeout unviable; do
-        count=$(wc -l <"$out/mutants.out/$outcome.txt" 2>/dev/null || echo 0)
-        printf '   %-9s %s\n' "$outcome" "$count"
-    done
-    if [ -s "$out/mutants.out/missed.txt" ]; then
-        echo "   missed:"
-        sed 's/^/     /' "$out/mutants.out/missed.txt"
+    if ! (cd "$scratch" && cargo test --locked --lib --test cli -- $filters) >"$out/baseline.log" 2>&1; then
+        echo "error: the tests for $file fail without any mutant: $out/baseline.log" >&2
+        exit 1
     fi
+    # Two passes, one job each (in place; the machine has 2 cores, and the
+    # build inside a job uses both). First the unit tests alone: a mutant then costs one
+    # build of the library's tests, a few seconds. Then only the mutants they
+    # missed, against the unit tests and the integration tests (the real
+    # binary; three more targets to build per mutant). The filters pick the
+    # module's unit tests and the few integration tests that drive what it
+    # does: the whole suite per mutant would take hours. A timeout is a
+    # mutant that made a test hang (the tests bound their own waits): caught.
+    mutate() {
+        local status=0
+        (cd "$scratch" && cargo mutants --file "$file" --in-place --baseline=skip \
+            --timeout 120 --build-timeout 600 --output "$out" "$@") || status=$?
+        # 2: some mutants were missed, 3: some timed out; anything else broke.
+        case "$status" in
+        0 | 2 | 3) ;;
+        *)
+            echo "error: cargo mutants failed (exit $status)" >&2
+            exit 1
+            ;;
+        esac
+    }
+    caught=0 unviable=0 second=("${iterate[@]}")
+    if [ "${passes%%,*}" = unit ]; then
+        # shellcheck disable=SC2086 # the filters are words
+        mutate "${iterate[@]}" "${passed[@]}" -C --locked -C --lib -- -- $filters
+        caught=$(lines "$results/caught.txt")
+        unviable=$(lines "$results/unviable.txt")
+        second=(--iterate)
+        echo "   unit tests: $caught caught; the rest with the integration tests too"
+    fi
+    if [ "${passes%%,*}" != unit ] || [ -s "$results/missed.txt" ] || [ -s "$results/timeout.txt" ]; then
+        # shellcheck disable=SC2086 # the filters are words
+        mutate "${second[@]}" "${passed[@]}" -C --locked -C --lib -C --test -C cli -- -- $filters
+        caught=$((caught + $(lines "$results/caught.txt")))
+        unviable=$((unviable + $(lines "$results/unviable.txt")))
+    fi
+    {
+        echo "$file: $(date -u +%F) cargo-mutants $(cargo mutants --version | cut -d' ' -f2)"
+        printf '   %-9s %s\n' caught "$caught" missed "$(lines "$results/missed.txt")" \
+            timeout "$(lines "$results/timeout.txt")" unviable "$unviable" \
+            minutes "$((($(date +%s) - started + 30) / 60))"
+        if [ -s "$results/missed.txt" ]; then
+            echo "   missed:"
+            sed 's/^/     /' "$results/missed.txt"
+        fi
+    } | tee "$out/summary.txt"
 done
-if [ "$ran" = 0 ]; then
-    echo "error: $only is not one of the modules (tests/mutants.sh --list)" >&2
-    exit 2
-fi

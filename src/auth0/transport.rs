@@ -285,10 +285,11 @@ impl Answer {
             Ok(Value::Object(mut fields)) if fields.get("error").is_some_and(Value::is_string) => {
                 let error = take_string(&mut fields, "error").unwrap_or_default();
                 let description = take_string(&mut fields, "error_description");
-                // A wait only means something on a 429, and the rate-limit window's
-                // reset says nothing about how long a brute-force block lasts.
+                // A wait only means something on a 429 and a `slow_down`, and the
+                // rate-limit window's reset says nothing about how long a
+                // brute-force block lasts.
                 let retry_after = match (self.status, error.as_str()) {
-                    (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts") => {
+                    (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts") | (_, "slow_down") => {
                         retry_after_header(&self.headers)
                     }
                     (StatusCode::TOO_MANY_REQUESTS, _) => retry_after(&self.headers),

@@ -100,8 +100,15 @@ pub fn setup(
     // A random temporary name created new, then renamed: no other user can plant a link
     // that makes this write their file, or slip in a CA of their own; and a process
     // watching for the file never reads half of it.
-    crate::files::write_public(ca_file, ca_cert_pem.as_bytes())
-        .with_context(|| format!("cannot write the CA certificate to {}", ca_file.display()))?;
+    // Readable by all, changed by the owner alone: a client in another container
+    // or account may need to read it.
+    crate::whole_file::write_with_mode(
+        ca_file,
+        ca_cert_pem.as_bytes(),
+        crate::whole_file::Existing::Replace,
+        0o644,
+    )
+    .with_context(|| format!("cannot write the CA certificate to {}", ca_file.display()))?;
     let files = TlsFiles {
         ca_cert_pem,
         ca_file: ca_file.to_path_buf(),

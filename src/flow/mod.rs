@@ -348,14 +348,13 @@ impl Flow<'_> {
             .step("waiting for the push approval (polling the mfa-oob grant)");
         let started = Instant::now();
         loop {
-            let answer = match self.client.verify_oob(mfa_token, oob_code, None).await {
-                // `--no-wait`: report Auth0's own pending answer.
-                Err(error) if waiting.once && poll::is_pending(&error) => {
-                    return Err(error.into());
-                }
-                answer => answer,
+            let answer = self.client.verify_oob(mfa_token, oob_code, None).await;
+            // `--no-wait`: Auth0's own pending answer is the outcome.
+            let next = match waiting.once {
+                true => poll.after_once(answer),
+                false => poll.after(answer, started.elapsed()),
             };
-            match poll.after(answer, started.elapsed()) {
+            match next {
                 Next::Done(tokens) => {
                     self.progress.done_waiting();
                     self.progress

@@ -13,11 +13,6 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
 /// What `slow_down` adds, as in the device flow (RFC 8628).
 const SLOW_DOWN_STEP: Duration = Duration::from_secs(5);
 
-/// Auth0 has not decided yet: `authorization_pending`, or `slow_down`.
-pub fn is_pending(error: &Error) -> bool {
-    matches!(error, Error::Api(api) if api.error == "authorization_pending" || api.error == "slow_down")
-}
-
 #[derive(Debug)]
 pub enum Next {
     /// Sleep this long, then poll again.
@@ -55,6 +50,25 @@ impl PushPoll {
 
     pub fn polls(&self) -> u32 {
         self.polls
+    }
+
+    /// `--no-wait`: what follows the one poll asked for. Auth0's pending answer
+    /// ends it (exit 10), but `slow_down` says nothing of the push: the poll
+    /// came too soon after another (`verify --no-wait` twice, or right after
+    /// `challenge`), was not counted, and restarted the interval. So it waits
+    /// once, as long as the server's Retry-After says (else the interval
+    /// lengthened as `slow_down` asks, never less than the interval), and
+    /// polls again.
+    pub fn after_once(&mut self, answer: Result<TokenSet, Error>) -> Next {
+        self.polls += 1;
+        match answer {
+            Ok(tokens) => Next::Done(tokens),
+            Err(Error::Api(api)) if api.error == "slow_down" && self.polls == 1 => {
+                let lengthened = self.interval.saturating_add(SLOW_DOWN_STEP);
+                Next::Wait(api.retry_after.unwrap_or(lengthened).max(self.interval))
+            }
+            Err(error) => Next::Stop(error.into()),
+        }
     }
 
     /// Decides what follows one poll's answer, `elapsed` after the first poll.
@@ -114,6 +128,13 @@ mod tests {
         }))
     }
 
+    fn api_error(error: &str) -> ApiError {
+        let Err(Error::Api(api)) = api(error, "") else {
+            unreachable!()
+        };
+        api
+    }
+
     fn tokens() -> Result<TokenSet, Error> {
         Ok(serde_json::from_str(r#"{"access_token":"a","token_type":"Bearer"}"#).unwrap())
     }
@@ -145,6 +166,32 @@ mod tests {
         assert_eq!(poll.interval(), 7 * SECOND);
         let poll = PushPoll::new(Some(10 * SECOND), Some(7 * SECOND), DEFAULT_TIMEOUT);
         assert_eq!(poll.interval(), 10 * SECOND);
+    }
+
+    #[test]
+    fn one_poll_waits_out_a_slow_down_once_and_reports_pending() {
+        let mut poll = PushPoll::new(Some(SECOND), None, DEFAULT_TIMEOUT);
+        let mut slow_down = ApiError {
+            retry_after: Some(2 * SECOND),
+            ..api_error("slow_down")
+        };
+        assert!(
+            matches!(poll.after_once(Err(Error::Api(slow_down.clone()))), Next::Wait(d) if d == 2 * SECOND)
+        );
+        let Next::Stop(f) = poll.after_once(api("authorization_pending", "")) else {
+            panic!("pending after the wait is the answer")
+        };
+        assert_eq!(f.exit_code(), ExitCode::Pending.code());
+        // Without Retry-After, the interval lengthened; a second slow_down is reported.
+        let mut poll = PushPoll::new(None, None, DEFAULT_TIMEOUT);
+        slow_down.retry_after = None;
+        assert!(
+            matches!(poll.after_once(Err(Error::Api(slow_down.clone()))), Next::Wait(d) if d == DEFAULT_INTERVAL + SLOW_DOWN_STEP)
+        );
+        assert!(matches!(
+            poll.after_once(Err(Error::Api(slow_down))),
+            Next::Stop(_)
+        ));
     }
 
     #[test]

@@ -128,14 +128,7 @@ fn a_rate_limited_answer_carries_its_wait() {
 #[test]
 fn configuration_shapes_parse_as_auth0_writes_them() {
     use super::types::{Application, Bindings, ConnectionsPage, FactorState, Twilio};
-    use reqwest::StatusCode;
-    use reqwest::header::HeaderMap;
-    let ok = |body: &str| Answer {
-        status: StatusCode::OK,
-        headers: HeaderMap::new(),
-        body: body.as_bytes().to_vec(),
-        url: "https://contract.example/api/v2/x".into(),
-    };
+    let ok = |body: &str| answer(&serde_json::json!({"status": 200, "raw": body}));
     let parse = |body: &str| error::judge(ok(body)).unwrap();
     let twilio: Twilio =
         parse(r#"{"auth_token":null,"sid":null,"from":null,"messaging_service_sid":null}"#)
@@ -176,12 +169,9 @@ fn configuration_shapes_parse_as_auth0_writes_them() {
     assert_eq!(bindings.bindings[0].name(), "Require MFA");
     let policies: Vec<String> = parse("[]").into_result().unwrap();
     assert!(policies.is_empty());
-    let no_content = Answer {
-        status: StatusCode::NO_CONTENT,
-        headers: HeaderMap::new(),
-        body: Vec::new(),
-        url: "https://contract.example/api/v2/users/auth0%7C1/authentication-methods/totp%7Cdev_1"
-            .into(),
-    };
+    let no_content = crate::auth0::fixtures::answer(
+        &serde_json::json!({"status": 204}),
+        "https://contract.example/api/v2/users/auth0%7C1/authentication-methods/totp%7Cdev_1",
+    );
     error::judge(no_content).unwrap().into_empty().unwrap();
 }

@@ -589,6 +589,41 @@ fn delete_with_yes_removes_the_linked_pair() {
     }));
 }
 
+/// Auth0 lists a verified email as an authenticator but refuses to delete
+/// it: the hint says why and what to do, not the generic "check the flags".
+#[test]
+fn deleting_a_verified_email_gets_its_own_hint() {
+    let tenant = TestTenant::demo();
+    let token = mfa_access_token(&tenant, ALL_SCOPES);
+    let email = list(&tenant, &token, false)
+        .into_iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .find(|id| id.starts_with("email|"))
+        .unwrap();
+    let output = tenant
+        .cmd()
+        .args([
+            "authenticators",
+            "delete",
+            &email,
+            "--yes",
+            "--token",
+            &token,
+        ])
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(4), "{err}");
+    assert!(err.contains("verified email"), "{err}");
+    assert!(err.contains("the user's email address"), "{err}");
+    assert!(!err.contains("check the flags you passed"), "{err}");
+    assert!(
+        list(&tenant, &token, false)
+            .iter()
+            .any(|a| a["id"] == email.as_str())
+    );
+}
+
 #[test]
 fn delete_without_yes_and_without_a_terminal_deletes_nothing() {
     let tenant = TestTenant::demo();

@@ -848,3 +848,51 @@ fn a_six_digit_code_a_server_echoes_back_is_masked() {
         assert!(!all.contains(code), "{mode:?}: the code is shown: {all}");
     }
 }
+
+/// What a server writes in its error is shown, never obeyed: escape
+/// sequences, bidi overrides and zero-width characters become `�`, its
+/// newline cannot start a line of the tool's own, and the JSON document
+/// escapes them so that its value reads back exactly as the server sent it.
+#[test]
+fn a_hostile_error_description_is_shown_and_never_obeyed() {
+    let hostile = "\u{1b}[31mred\u{202e}evil\u{200b}x\u{9b}31m\nforged: logged in";
+    let raw = ['\u{1b}', '\u{202e}', '\u{200b}', '\u{9b}'];
+    for mode in [None, Some("--json"), Some("-vv")] {
+        let tenant = TestTenant::fast("");
+        tenant.emulator.inject_fault(Fault::Respond {
+            status: 400,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: serde_json::json!({"error": "invalid_request", "error_description": hostile})
+                .to_string()
+                .into_bytes(),
+        });
+        let output = tenant
+            .cmd()
+            .args(["login", "--mfa-token-only", "-u", "recovery@test.example"])
+            .args(mode)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(4),
+            "{mode:?}: {}",
+            stderr(&output)
+        );
+        let (out, err) = (stdout(&output), stderr(&output));
+        assert!(
+            !out.contains(raw) && !err.contains(raw),
+            "{mode:?}: a control character got through: {out:?} {err:?}"
+        );
+        assert!(
+            !err.lines().any(|line| line.starts_with("forged:")),
+            "{mode:?}: the server's newline made a line: {err}"
+        );
+        assert!(
+            err.contains("\u{fffd}[31mred\u{fffd}evil\u{fffd}x\u{fffd}31m forged: logged in"),
+            "{mode:?}: the description is shown, neutralised, on one line: {err:?}"
+        );
+        if mode == Some("--json") {
+            assert_eq!(stdout_json(&output)["error_description"], hostile);
+        }
+    }
+}

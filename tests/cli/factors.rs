@@ -161,6 +161,45 @@ fn no_wait_reports_a_pending_push_with_exit_10() {
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
 
+/// A second `--no-wait` poll straight after the first (as `verify --no-wait`
+/// run twice, or right after `challenge`) meets Auth0's `slow_down`, which says
+/// nothing of the push: the tool waits the interval it asks for and polls
+/// again, and the user sees the push's own answer, never slow_down.
+#[test]
+fn no_wait_straight_after_a_poll_waits_out_slow_down_instead_of_reporting_it() {
+    let tenant = TestTenant::fast("min_poll_interval_ms = 1500");
+    let token = tenant.mfa_token("manual@test.example");
+    let oob_code = tenant.oob_challenge(&token);
+    let poll_once = || {
+        let started = Instant::now();
+        let output = tenant
+            .cmd()
+            .args(["verify", "--json", "--no-wait", "--interval", "0.5"])
+            .args(["--mfa-token", &token, "--oob-code", &oob_code])
+            .output()
+            .unwrap();
+        (output, started.elapsed())
+    };
+    let (first, _) = poll_once();
+    assert_eq!(stdout_json(&first)["error"], "authorization_pending");
+    let (pending, waited) = poll_once();
+    assert_eq!(pending.status.code(), Some(10), "{}", stderr(&pending));
+    assert_eq!(stdout_json(&pending)["error"], "authorization_pending");
+    assert!(
+        !stderr(&pending).contains("slow_down"),
+        "{}",
+        stderr(&pending)
+    );
+    // Retry-After (2 s, the tenant's 1.5 s rounded up) beat --interval.
+    assert!(waited >= Duration::from_secs(2), "{waited:?}");
+    assert!(tenant.emulator.approve_push("manual@test.example"));
+    let (approved, _) = poll_once();
+    assert_eq!(approved.status.code(), Some(0), "{}", stderr(&approved));
+    assert!(stdout_json(&approved)["access_token"].is_string());
+    // Two polls each for the last two commands: the refused one and the answer.
+    assert_eq!(tenant.count_grants(GRANT_MFA_OOB), 5);
+}
+
 #[test]
 fn an_expired_push_exits_6() {
     let tenant = TestTenant::fast("");

@@ -37,6 +37,7 @@ mod spent;
 mod steps;
 mod terminal;
 mod totp;
+mod traces;
 mod transport;
 mod unwritable;
 mod users;

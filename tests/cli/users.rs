@@ -431,6 +431,67 @@ fn management_settings_come_from_a_profile_and_config_show_masks_them() {
     assert_eq!(stdout_json(&output)["email"], demo::OTP_USER);
 }
 
+/// The Management API's refusals by status, as the README's table has them:
+/// an expired token is exit 6, the rate limit 7, a failing tenant 8, any
+/// other refusal 4; the JSON names the API's own error code.
+#[test]
+fn management_refusals_exit_by_what_the_user_has_to_do() {
+    let tenant = TestTenant::demo();
+    let cases = [
+        (
+            401,
+            json!({"statusCode": 401, "error": "Unauthorized", "message": "Expired token received for JSON Web Token validation", "attributes": {"error": "Expired token received for JSON Web Token validation"}}),
+            6,
+            "unauthorized",
+        ),
+        (
+            429,
+            json!({"statusCode": 429, "error": "Too Many Requests", "message": "Global limit has been reached", "errorCode": "too_many_requests"}),
+            7,
+            "too_many_requests",
+        ),
+        (
+            503,
+            json!({"statusCode": 503, "error": "Service Unavailable", "message": "The service is down"}),
+            8,
+            "service_unavailable",
+        ),
+        (
+            403,
+            json!({"statusCode": 403, "error": "Forbidden", "message": "Insufficient scope, expected any of: read:users", "errorCode": "insufficient_scope"}),
+            4,
+            "insufficient_scope",
+        ),
+    ];
+    for (status, body, exit, code) in cases {
+        // A fresh token each time (the refusal of one makes it forgotten),
+        // so the fault meets the API call itself.
+        ok_json(&tenant, &["users", "show", demo::OTP_USER]);
+        tenant.emulator.inject_fault(Fault::Respond {
+            status,
+            headers: vec![
+                ("content-type".into(), "application/json".into()),
+                // Longer than any wait the tool sits out: the 429 is final.
+                ("retry-after".into(), "600".into()),
+            ],
+            body: body.to_string().into_bytes(),
+        });
+        let output = run(
+            mgmt_cmd(&tenant).arg("--json"),
+            &["users", "show", demo::OTP_USER],
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(exit),
+            "{status}: {}",
+            stderr(&output)
+        );
+        let failure = stdout_json(&output);
+        assert_eq!(failure["error"], code, "{status}: {failure}");
+        assert_eq!(failure["exit_code"], exit, "{status}: {failure}");
+    }
+}
+
 #[test]
 fn a_cached_token_the_api_refuses_is_forgotten() {
     let tenant = TestTenant::demo();
