@@ -389,31 +389,34 @@ fn random_email() -> String {
 
 /// 24 characters with lower and upper case letters, digits and symbols, no
 /// character three times in a row: the strictest Auth0 password policy
-/// ("excellent") takes it. No `-`: a password that began with one would
-/// read as a flag in `login --password "$PASSWORD"`.
+/// ("excellent") takes it. It starts with a letter or digit, so that
+/// `--password VALUE` never reads it as a flag.
 fn random_password() -> Secret {
     const CLASSES: [&[u8]; 4] = [
         b"abcdefghijkmnopqrstuvwxyz",
         b"ABCDEFGHJKLMNPQRSTUVWXYZ",
         b"23456789",
-        b"!#%+=?@^_~",
+        b"!#%+-=?@^_~",
     ];
     let mut rng = rand::rngs::OsRng;
-    let mut chars: Vec<u8> = Vec::with_capacity(24);
-    for i in 0..24 {
+    loop {
         // The first four are one of each class; the rest from any.
-        let class = CLASSES[if i < 4 { i } else { rng.gen_range(0..4) }];
-        let mut c = class[rng.gen_range(0..class.len())];
-        while chars.len() >= 2 && chars[chars.len() - 1] == c && chars[chars.len() - 2] == c {
-            c = class[rng.gen_range(0..class.len())];
+        let mut chars: Vec<u8> = (0..24)
+            .map(|i| {
+                let class = CLASSES[if i < 4 { i } else { rng.gen_range(0..4) }];
+                class[rng.gen_range(0..class.len())]
+            })
+            .collect();
+        // Shuffle so the classes are not always in the same places.
+        for i in (1..chars.len()).rev() {
+            chars.swap(i, rng.gen_range(0..=i));
         }
-        chars.push(c);
+        // Drawn again (rarely) rather than patched, which would skew it.
+        let triple = chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+        if chars[0].is_ascii_alphanumeric() && !triple {
+            return Secret::new(String::from_utf8(chars).unwrap_or_default());
+        }
     }
-    // Shuffle so the classes are not always in the same places.
-    for i in (1..chars.len()).rev() {
-        chars.swap(i, rng.gen_range(0..=i));
-    }
-    Secret::new(String::from_utf8(chars).unwrap_or_default())
 }
 
 /// `90s`, `30m`, `12h`, `1d`, `2w` (a number alone is seconds).
@@ -479,7 +482,12 @@ mod tests {
             assert!(text.chars().any(|c| c.is_ascii_uppercase()), "{text}");
             assert!(text.chars().any(|c| c.is_ascii_digit()), "{text}");
             assert!(text.chars().any(|c| !c.is_ascii_alphanumeric()), "{text}");
-            assert!(!text.starts_with('-'), "{text}");
+            assert!(text.as_bytes()[0].is_ascii_alphanumeric(), "{text}");
+            let triple = text
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0] == w[1] && w[1] == w[2]);
+            assert!(!triple, "{text}");
         }
         assert_ne!(random_password(), random_password());
     }

@@ -97,23 +97,27 @@ pub fn setup(
     config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
 
     let ca_cert_pem = ca_cert.pem();
-    // A random temporary name created new, then renamed: no other user can plant a link
-    // that makes this write their file, or slip in a CA of their own; and a process
-    // watching for the file never reads half of it.
-    // Readable by all, changed by the owner alone: a client in another container
-    // or account may need to read it.
-    crate::whole_file::write_with_mode(
-        ca_file,
-        ca_cert_pem.as_bytes(),
-        crate::whole_file::Existing::Replace,
-        0o644,
-    )
-    .with_context(|| format!("cannot write the CA certificate to {}", ca_file.display()))?;
+    write_ca_file(ca_file, &ca_cert_pem)?;
     let files = TlsFiles {
         ca_cert_pem,
         ca_file: ca_file.to_path_buf(),
     };
     Ok((TlsAcceptor::from(Arc::new(config)), files))
+}
+
+/// The CA certificate for clients to trust. A random temporary name created new,
+/// then renamed: no other user can plant a link that makes this write their file, or
+/// slip in a CA of their own; and a process watching for the file never reads half of
+/// it. Readable by all, changed by the owner alone: a client in another container or
+/// account may need to read it.
+fn write_ca_file(ca_file: &Path, pem: &str) -> anyhow::Result<()> {
+    crate::whole_file::write_with_mode(
+        ca_file,
+        pem.as_bytes(),
+        crate::whole_file::Existing::Replace,
+        0o644,
+    )
+    .with_context(|| format!("cannot write the CA certificate to {}", ca_file.display()))
 }
 
 /// 127.0.0.1, ::1 and localhost, whatever the emulator is bound to (an unspecified bind

@@ -43,6 +43,15 @@ fn mfa_access_token(tenant: &TestTenant, scope: &str) -> String {
         .to_owned()
 }
 
+/// The id of the first active authenticator whose id starts with `prefix`.
+fn first_id(tenant: &TestTenant, token: &str, prefix: &str) -> String {
+    list(tenant, token, false)
+        .into_iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .find(|id| id.starts_with(prefix))
+        .unwrap()
+}
+
 fn list(tenant: &TestTenant, token: &str, all: bool) -> Vec<Value> {
     let mut cmd = tenant.cmd();
     cmd.args(["authenticators", "list", "--json", "--token", token]);
@@ -549,11 +558,7 @@ fn list_hides_pending_unless_all_and_keeps_pairs_together() {
 fn delete_with_yes_removes_the_linked_pair() {
     let tenant = TestTenant::demo();
     let token = mfa_access_token(&tenant, ALL_SCOPES);
-    let sms = list(&tenant, &token, false)
-        .into_iter()
-        .map(|a| a["id"].as_str().unwrap().to_owned())
-        .find(|id| id.starts_with("sms|"))
-        .unwrap();
+    let sms = first_id(&tenant, &token, "sms|");
     let output = tenant
         .cmd()
         .args([
@@ -595,11 +600,7 @@ fn delete_with_yes_removes_the_linked_pair() {
 fn deleting_a_verified_email_gets_its_own_hint() {
     let tenant = TestTenant::demo();
     let token = mfa_access_token(&tenant, ALL_SCOPES);
-    let email = list(&tenant, &token, false)
-        .into_iter()
-        .map(|a| a["id"].as_str().unwrap().to_owned())
-        .find(|id| id.starts_with("email|"))
-        .unwrap();
+    let email = first_id(&tenant, &token, "email|");
     let output = tenant
         .cmd()
         .args([

@@ -547,6 +547,43 @@ impl Elsewhere {
     }
 }
 
+/// A loopback port bound but not listening: a connection to it is refused,
+/// and while it is held no other socket can take it. (A listener bound and
+/// dropped frees its port for the next cell's emulator, which then answers.)
+struct RefusingPort {
+    fd: libc::c_int,
+    port: u16,
+}
+
+impl RefusingPort {
+    fn bind() -> RefusingPort {
+        // SAFETY: plain socket calls on a descriptor this struct owns, with
+        // a sockaddr_in that lives across each call.
+        unsafe {
+            let fd = libc::socket(libc::AF_INET, libc::SOCK_STREAM, 0);
+            assert!(fd >= 0, "socket: {}", std::io::Error::last_os_error());
+            let mut addr: libc::sockaddr_in = std::mem::zeroed();
+            addr.sin_family = libc::AF_INET as libc::sa_family_t;
+            addr.sin_addr.s_addr = u32::from_ne_bytes([127, 0, 0, 1]);
+            let mut len = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
+            let at = &mut addr as *mut libc::sockaddr_in as *mut libc::sockaddr;
+            assert_eq!(libc::bind(fd, at, len), 0, "bind");
+            assert_eq!(libc::getsockname(fd, at, &mut len), 0, "getsockname");
+            RefusingPort {
+                fd,
+                port: u16::from_be(addr.sin_port),
+            }
+        }
+    }
+}
+
+impl Drop for RefusingPort {
+    fn drop(&mut self) {
+        // SAFETY: the descriptor is this struct's own, closed once.
+        unsafe { libc::close(self.fd) };
+    }
+}
+
 /// Which request of a command's flow the fault hits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum At {
@@ -582,6 +619,8 @@ fn run_cell(row: &Row, column: &Column, at: At, mode: Mode, requests: usize) -> 
     };
     let mut cmd = cell.cmd(!tls);
     without_management(row, &mut cmd);
+    // Held until the command has run (see `RefusingPort`).
+    let mut _refusing = None;
     match &column.fault {
         Wrong::Answer(fault) => {
             for _ in 0..skip {
@@ -597,10 +636,9 @@ fn run_cell(row: &Row, column: &Column, at: At, mode: Mode, requests: usize) -> 
                 .inject_fault(respond(*status, &[("location", &elsewhere.url)], b""));
         }
         Wrong::Refused => {
-            let closed = TcpListener::bind("127.0.0.1:0").unwrap();
-            let url = format!("http://{}", closed.local_addr().unwrap());
-            drop(closed);
-            cmd.env("AUTH0_DOMAIN", url);
+            let port = RefusingPort::bind();
+            cmd.env("AUTH0_DOMAIN", format!("http://127.0.0.1:{}", port.port));
+            _refusing = Some(port);
         }
         Wrong::UnknownCa => {}
     }

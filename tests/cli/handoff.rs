@@ -188,15 +188,7 @@ fn signals_sent_to_exec_reach_the_command_and_nothing_is_left_behind() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let started = Instant::now();
-        while !pid_file.exists() && started.elapsed() < Duration::from_secs(20) {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let shell_pid: i32 = std::fs::read_to_string(&pid_file)
-            .unwrap()
-            .trim()
-            .parse()
-            .unwrap();
+        let shell_pid = pid_written_to(&pid_file);
         // The command is the process the tool became: no second process.
         assert_eq!(shell_pid, child.id() as i32);
         unsafe { libc::kill(child.id() as i32, signal) };
@@ -472,16 +464,8 @@ fn a_supervised_command_gets_the_signals_and_the_tool_ends_as_it_does() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let started = Instant::now();
-    while !pid_file.exists() && started.elapsed() < Duration::from_secs(20) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let shell_pid = pid_written_to(&pid_file);
     std::thread::sleep(Duration::from_millis(50));
-    let shell_pid: i32 = std::fs::read_to_string(&pid_file)
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
     assert_ne!(
         shell_pid,
         child.id() as i32,
@@ -647,4 +631,24 @@ fn powershell_reads_its_format_back_where_it_is_installed() {
         String::from_utf8_lossy(&read.stdout),
         tokens["access_token"].as_str().unwrap()
     );
+}
+
+/// The PID a command's shell wrote to `file` (`echo $$ > FILE`), once it is
+/// all there: the file exists, empty, before the shell writes it.
+fn pid_written_to(file: &std::path::Path) -> i32 {
+    let started = Instant::now();
+    loop {
+        let written = std::fs::read_to_string(file).unwrap_or_default();
+        if written.ends_with('\n')
+            && let Ok(pid) = written.trim().parse()
+        {
+            return pid;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no PID in {}: {written:?}",
+            file.display()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }

@@ -12,8 +12,10 @@ use crate::harness::*;
 
 /// A command whose `sleep` is the shell's child, not the shell itself (so
 /// killing the shell alone leaves it behind); it writes the sleep's PID first.
+/// Far longer than the bound the tests put on the tool's exit, so that a
+/// loaded machine's slowness is never mistaken for the pipes staying open.
 fn sleeper(pid_file: &Path) -> String {
-    format!("sleep 20 & echo $! > '{}'; wait", pid_file.display())
+    format!("sleep 90 & echo $! > '{}'; wait", pid_file.display())
 }
 
 /// The PID the command wrote, once it is there (within 10 s).
@@ -93,7 +95,7 @@ fn a_timed_out_otp_command_leaves_nothing_running_nor_holding_stderr() {
         stdout(&output)
     );
     assert!(
-        took < Duration::from_secs(8),
+        took < Duration::from_secs(30),
         "the output's pipes stayed open {took:?}: the command's sleep held them"
     );
     assert_eq!(tenant.count_grants(GRANT_MFA_OTP), 0);
@@ -122,7 +124,7 @@ fn a_signal_that_ends_the_tool_ends_its_otp_command_too() {
         let output = child.wait_with_output().unwrap();
         assert_gone(pid, &format!("SIG{signal} to the tool"));
         assert!(
-            started.elapsed() < Duration::from_secs(8),
+            started.elapsed() < Duration::from_secs(30),
             "SIG{signal}: the output's pipes stayed open: {}",
             stderr(&output)
         );

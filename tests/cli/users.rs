@@ -44,6 +44,8 @@ fn create(tenant: &TestTenant) -> Value {
 fn login(tenant: &TestTenant, user: &Value, password: &str) -> std::process::Output {
     let email = user["email"].as_str().unwrap();
     let secret = user["otp_secret"].as_str().unwrap();
+    // `--password=`: a generated password may start with `-`.
+    let password = format!("--password={password}");
     run(
         &mut tenant.cmd(),
         &[
@@ -51,8 +53,7 @@ fn login(tenant: &TestTenant, user: &Value, password: &str) -> std::process::Out
             "--json",
             "-u",
             email,
-            "--password",
-            password,
+            &password,
             "--otp-secret",
             secret,
         ],
