@@ -7,8 +7,8 @@
 use std::io::Read;
 use std::path::Path;
 
-use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, TrustAnchor};
 
 use crate::error::Failure;
 use crate::files::{self, Privacy};
@@ -16,10 +16,10 @@ use crate::files::{self, Privacy};
 /// More than any bundle of CA certificates; a bound on what a mistaken path costs.
 const MAX_CA_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The certificates in `path`, after checking who may write it. `what` names where the
-/// path came from in errors (`--cacert (AUTH0_CACERT)`), `fix` is the hint for a file
-/// that is not a PEM bundle.
-pub fn load(path: &Path, what: &str, fix: &str) -> Result<Vec<CertificateDer<'static>>, Failure> {
+/// The certificates in `path` as trust anchors, after checking who may write it. `what`
+/// names where the path came from in errors (`--cacert (AUTH0_CACERT)`), `fix` is the
+/// hint for a file that is not a PEM bundle. Each certificate is parsed once, here.
+pub fn load(path: &Path, what: &str, fix: &str) -> Result<Vec<TrustAnchor<'static>>, Failure> {
     let shown = path.display();
     let unusable = |why: String| {
         Failure::usage_with_hint(
@@ -58,12 +58,12 @@ pub fn load(path: &Path, what: &str, fix: &str) -> Result<Vec<CertificateDer<'st
         return Err(unusable("it holds no certificate".into()));
     }
     let mut store = rustls::RootCertStore::empty();
-    for cert in &certs {
+    for cert in certs {
         store
-            .add(cert.clone())
+            .add(cert)
             .map_err(|e| unusable(format!("a certificate in it is unusable: {e}")))?;
     }
-    Ok(certs)
+    Ok(store.roots)
 }
 
 /// Opens without blocking on a FIFO (reading one would wait for a writer forever).

@@ -11,11 +11,19 @@
 //! parsed flags; below the commands each floor imports only from the floors
 //! below it. There is no circle.
 //!
+//! Settings come in two layers, as ripgrep's arguments do: every key as given
+//! (flag, environment, profile, default) with where it came from, for
+//! `config show` and errors; and what the keys mean, parsed once into types
+//! (a `Domain`, a `Factor`, `ClientAuthentication`, durations, the store
+//! policy). Every environment variable the tool reads about itself is read
+//! there ([`settings::Environment`]). Nothing below the commands sees a
+//! settings `Key` or `Settings`: a command hands on the typed parts.
+//!
 //! | floor | rooms | own |
 //! |---|---|---|
 //! | command line | [`cli`] | clap definitions; their doc comments are the help |
-//! | settings | [`settings`], `config_file` | flags > environment > profile > default, with where each came from |
-//! | commands | `commands/` (a file per subcommand), `connection`, `interrupt` | orchestration; `commands/mod.rs` holds the steps several commands share; signals end a command cleanly |
+//! | settings | [`settings`] (`flags`, `profile`, `read`, `environment`, `typed`), `config_file` | flags > environment > profile > default, with where each came from; the typed values |
+//! | commands | `commands/` (a file per subcommand; `context` and `connect` for the opening), `interrupt` | orchestration; every command starts from a `Context` (settings resolved, output picked; client, prompter and session store made when first needed); `commands/mod.rs` holds the steps several commands share; signals end a command cleanly |
 //! | flow and checks | [`flow`], [`doctor`] | the MFA state machine (choose, challenge, answer, poll, first-login enrollment); one doctor room per source of evidence |
 //! | output and local state | [`output`], `sessions`, `spent`, [`prompt`], `codes`, `otp_command`, `files`, `ca_file` | text and JSON, colour, CI masking; the session store, the ledger of spent codes; prompts and the shapes of the codes they take |
 //! | the API clients | [`auth0`] (Authentication API), [`management`] (Management API, on `auth0`'s transport), [`error`], [`hints`], `trace` | HTTP to Auth0 only, no printing or prompting; failures, their exit codes and fixes |
@@ -28,9 +36,15 @@
 //!
 //! # Where things go
 //!
-//! - **A new command**: its arguments in [`cli`], its file in `commands/`,
-//!   its arm in `commands::run`; it starts from the settings it is handed and
-//!   ends with `Output::result` of a [`output::Report`] variant.
+//! - **A new command**: its arguments in [`cli`] (its setting flags in
+//!   `settings/flags.rs`'s table), its file in `commands/`, its arm in
+//!   `commands::run`; it starts from the `Context` it is handed (`ctx.connect()`,
+//!   `ctx.prompter()`, `ctx.sessions(..)`, the typed settings) and ends with
+//!   `Output::result` of a [`output::Report`] variant.
+//! - **A new setting**: a `Key` and its row in `settings/keys.rs`, its flag in
+//!   `settings/flags.rs`, and what it means as a typed accessor in
+//!   `settings/typed.rs`; a variable that is no key goes to
+//!   `settings/environment.rs`.
 //! - **A new doctor check**: in the `doctor/` room whose evidence it reads:
 //!   the Authentication API's (`discovery`, `application`, `user`,
 //!   `challenge`, `rate_limit`) or the tenant's configuration through the
@@ -58,7 +72,6 @@ pub mod cli;
 mod codes;
 mod commands;
 mod config_file;
-mod connection;
 mod date;
 pub mod doctor;
 pub mod domain;
@@ -108,24 +121,37 @@ pub fn run() -> i32 {
         Ok(cli) => cli,
         Err(error) => return clap_failure(error),
     };
-    let mut out = Output::new(cli.global.json, cli.global.verbose, cli.global.color);
+    let environment = settings::Environment::read();
+    let mut out = Output::new(
+        cli.global.json,
+        cli.global.verbose,
+        cli.global.color,
+        &environment.color,
+    );
     out.curl = cli.global.curl;
-    out.mask_in_ci(output::ci::Runner::detect(cli.global.no_ci_mask));
+    out.mask_in_ci(environment.ci_runner(cli.global.no_ci_mask));
     if let Some(export) = cli.command.export()
-        && let Err(failure) = out.export_as(export.format, &export.env_name)
+        && let Err(failure) = out.export_as(
+            export.format,
+            &export.env_name,
+            environment.github_files.clone(),
+        )
     {
         out.failure(&failure);
         return failure.exit_code();
     }
     let out = Arc::new(out);
     interrupt::install(out.clone());
+    // Sockets and timers only: signals are the signal thread's (`interrupt`),
+    // and tokio's signal driver would cost a socket pair at every start.
     let outcome = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
+        .enable_io()
+        .enable_time()
         .build()
     {
         // A bug must end in exit 1, not in a backtrace; the hook has said where.
         Ok(runtime) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            runtime.block_on(commands::run(cli, &out))
+            runtime.block_on(commands::run(cli, &environment, &out))
         }))
         .unwrap_or_else(|_| Err(Failure::Panicked)),
         Err(e) => Err(Failure::Unexpected(e.into())),
@@ -159,7 +185,7 @@ fn clap_failure(error: clap::Error) -> i32 {
         .trim_start_matches("error: ")
         .to_owned();
     let failure = Failure::usage_with_hint(message, "run `auth0-mfa --help`");
-    Output::new(true, 0, output::ColorChoice::Never).failure(&failure);
+    Output::new(true, 0, output::ColorChoice::Never, &Default::default()).failure(&failure);
     failure.exit_code()
 }
 

@@ -33,7 +33,9 @@ MODULES=(
     "src/sanitize.rs|unit,cli|sanitize output:: console:: emulator_exposed::the_console emulator_exposed::check_prints traces:: errors::a_hostile"
     "src/trace.rs|unit,cli|trace secrets::"
     "src/error.rs|unit,cli|error:: errors:: signals::a_signal_during users::management_refusals transport::a_long_429"
-    "src/settings.rs|unit,cli|settings"
+    "src/settings/mod.rs|unit,cli|settings"
+    "src/settings/typed.rs|unit,cli|settings"
+    "src/settings/read.rs|unit,cli|settings"
     "src/prompt.rs|cli|prompt terminal:: input::"
     "src/auth0/transport.rs|unit,cli|transport errors::"
 )

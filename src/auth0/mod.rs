@@ -96,7 +96,9 @@ pub struct Transport {
     /// Per request; also the most a rate-limit wait may take.
     pub timeout: Duration,
     /// PEM certificates to trust besides the built-in roots (`--cacert`).
-    pub extra_roots: Vec<rustls::pki_types::CertificateDer<'static>>,
+    pub extra_roots: Vec<rustls::pki_types::TrustAnchor<'static>>,
+    /// Whether requests say which tool sent them (`Auth0-Client`).
+    pub client_info: bool,
 }
 
 /// A request body, built anew for each attempt: client assertions are single-use.
@@ -118,13 +120,11 @@ pub struct Client {
 
 /// `Auth0-Client`, as Auth0's SDKs and CLI send it: base64url (no padding) of
 /// `{"name", "version", "env"}`, so that tenant logs name the tool that called.
-/// `AUTH0_MFA_NO_CLIENT_INFO=1` leaves it out. Not a secret; the traces, which
-/// show what a request carries beyond every request's defaults, leave it out too.
+/// Sent unless `Transport::client_info` is off (`AUTH0_MFA_NO_CLIENT_INFO=1`).
+/// Not a secret; the traces, which show what a request carries beyond every
+/// request's defaults, leave it out too.
 fn client_info() -> Option<reqwest::header::HeaderValue> {
     use base64::Engine;
-    if std::env::var_os("AUTH0_MFA_NO_CLIENT_INFO").is_some_and(|v| !v.is_empty() && v != "0") {
-        return None;
-    }
     let info = json!({
         "name": "auth0-mfa",
         "version": env!("CARGO_PKG_VERSION"),
@@ -138,7 +138,7 @@ fn client_info() -> Option<reqwest::header::HeaderValue> {
 /// loopback tenant, redirects never followed, `--timeout` per request.
 fn http_client(domain: &Domain, transport: &Transport) -> Result<reqwest::Client, Error> {
     let mut headers = reqwest::header::HeaderMap::new();
-    if let Some(info) = client_info() {
+    if let Some(info) = client_info().filter(|_| transport.client_info) {
         headers.insert("auth0-client", info);
     }
     let mut builder = reqwest::Client::builder();
@@ -565,14 +565,12 @@ fn mfa_required(api: &ApiError) -> Option<MfaRequired> {
 /// rustls with ring and the built-in Mozilla roots (plus `--cacert`): no
 /// OpenSSL on the user's machine, and none of aws-lc's per-process entropy
 /// seeding at start-up.
-fn tls_config(extra_roots: &[rustls::pki_types::CertificateDer<'static>]) -> rustls::ClientConfig {
+fn tls_config(extra_roots: &[rustls::pki_types::TrustAnchor<'static>]) -> rustls::ClientConfig {
+    // The extra ones were parsed when --cacert was read (`ca_file`).
     let mut roots = rustls::RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
-    for cert in extra_roots {
-        // Each was checked when --cacert was read (connection::transport).
-        let _ = roots.add(cert.clone());
-    }
+    roots.roots.extend_from_slice(extra_roots);
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()

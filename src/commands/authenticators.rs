@@ -1,26 +1,22 @@
 //! `authenticators list` and `authenticators delete`.
 
+use super::Context;
 use crate::auth0::{Client, Error};
 use crate::cli::AuthenticatorsAction;
 use crate::error::Failure;
-use crate::output::{Output, Report};
-use crate::prompt::{Prompter, TerminalPrompter};
+use crate::output::Report;
+use crate::prompt::Prompter;
 use crate::secret::Secret;
-use crate::settings::Settings;
 
 use super::MfaApi;
 
-pub async fn run(
-    action: &AuthenticatorsAction,
-    settings: &Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
+pub async fn run(action: &AuthenticatorsAction, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out, _no_input) = (&ctx.settings, ctx.out, ctx.no_input);
     let domain = settings.domain()?;
     match action {
         AuthenticatorsAction::List { all, .. } => {
             let token = super::mfa_api_token(settings, &domain, MfaApi::Read)?;
-            let client = super::connect(settings, out)?;
+            let client = ctx.connect()?;
             let list = client.list_authenticators(&token).await?;
             out.result(Report::Authenticators {
                 list: &list,
@@ -30,14 +26,14 @@ pub async fn run(
         }
         AuthenticatorsAction::Delete { id, yes, .. } => {
             let token = super::mfa_api_token(settings, &domain, MfaApi::Remove)?;
-            let client = super::connect(settings, out)?;
+            let client = ctx.connect()?;
             let (doomed, unlisted) = with_linked(&client, &token, id).await?;
             let mut what = doomed.join(" and its linked ");
             if let Some(partner) = &unlisted {
                 what.push_str(&format!(" and its linked {partner}, if the user has one"));
             }
             if !yes {
-                let mut prompter = TerminalPrompter::new(no_input);
+                let mut prompter = ctx.prompter();
                 if !prompter.can_prompt() {
                     return Err(Failure::usage_with_hint(
                         format!(

@@ -1,27 +1,22 @@
 //! `challenge`: `POST /mfa/challenge`, and with `--verify` the rest of the flow.
 
+use super::Context;
 use crate::auth0::ChallengeType;
 use crate::cli::ChallengeArgs;
 use crate::error::Failure;
 use crate::flow::Flow;
-use crate::output::{Output, Report};
-use crate::prompt::TerminalPrompter;
-use crate::settings::Settings;
+use crate::output::Report;
 
-pub async fn run(
-    args: &ChallengeArgs,
-    settings: &Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
+pub async fn run(args: &ChallengeArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out, _no_input) = (&ctx.settings, ctx.out, ctx.no_input);
     let save_to = super::save_to(
         args.answer.save_recovery_code.as_deref(),
         args.answer.overwrite,
     )?;
     let answers = super::answers(&args.answer, settings, super::Sends::Challenge)?;
     let mfa_token = super::mfa_token(settings)?;
-    let client = super::connect(settings, out)?;
-    let mut prompter = TerminalPrompter::new(no_input);
+    let client = ctx.connect()?;
+    let mut prompter = ctx.prompter();
     let mut flow = Flow::new(&client, &mut prompter, out);
     let types: Vec<ChallengeType> = args.types.iter().map(|&t| t.into()).collect();
     let challenge = flow

@@ -11,18 +11,19 @@ use crate::files;
 use crate::output::{Output, Report, SettingRow, SettingsView};
 use crate::prompt::{Ask, Prompter, TerminalPrompter};
 use crate::secret::Secret;
-use crate::settings::{self, Flags, Key, Settings, Source};
+use crate::settings::{self, Environment, Flags, Key, Settings, Source};
 
 pub fn run(
     action: &ConfigAction,
     flags: &Flags,
+    environment: &Environment,
     no_input: bool,
     out: &Output,
 ) -> Result<(), Failure> {
     match action {
-        ConfigAction::Init => init(flags, no_input, out),
+        ConfigAction::Init => init(flags, environment, no_input, out),
         ConfigAction::Show => {
-            let settings = super::settings(flags, out)?;
+            let settings = super::context::resolve(flags, environment, out)?;
             out.result(Report::Settings(&view(&settings)))?;
             Ok(())
         }
@@ -40,12 +41,13 @@ pub fn run(
 /// The resolved settings as `config show` prints them, secrets masked.
 fn view(settings: &Settings) -> SettingsView {
     use crate::sessions::{Choice, describe_store};
+    let store = settings.environment().store().unwrap_or(Choice::Auto);
     SettingsView {
         config_file: settings.config_path.clone(),
         config_file_exists: settings.config_found,
         profile: (settings.profile.as_ref())
             .map(|(name, source)| (name.clone(), source.to_string())),
-        session_store: describe_store(Choice::from_env().unwrap_or(Choice::Auto)),
+        session_store: describe_store(store),
         rows: (settings.values.iter())
             .map(|setting| SettingRow {
                 key: setting.key.name(),
@@ -71,10 +73,15 @@ fn config_path(flags: &Flags) -> Result<std::path::PathBuf, Failure> {
 /// flags or environment variables are taken as they are (defaults are not
 /// written out); the rest are asked for on a terminal, where Enter keeps the
 /// profile's current value or skips an optional question.
-fn init(flags: &Flags, no_input: bool, out: &Output) -> Result<(), Failure> {
+fn init(
+    flags: &Flags,
+    environment: &Environment,
+    no_input: bool,
+    out: &Output,
+) -> Result<(), Failure> {
     let path = config_path(flags)?;
     let mut document = read_document(&path)?;
-    let given = Settings::given(flags)?;
+    let given = Settings::given(flags, environment)?;
     let profile = given.profile_name().unwrap_or_else(|| "default".to_owned());
     let current = current_profile(&document, &profile, &path)?;
     let mut prompter = TerminalPrompter::new(no_input);
@@ -427,11 +434,8 @@ mod tests {
     }
 
     fn given(values: &[(Key, &str, Source)]) -> Settings {
-        Settings {
-            config_path: None,
-            config_found: false,
-            profile: None,
-            values: values
+        Settings::of(
+            values
                 .iter()
                 .map(|(key, value, source)| crate::settings::Setting {
                     key: *key,
@@ -439,9 +443,7 @@ mod tests {
                     source: source.clone(),
                 })
                 .collect(),
-            warnings: Vec::new(),
-            timeout: None,
-        }
+        )
     }
 
     const FILE: &str = r#"# Our tenants. Keep the CI one last.

@@ -73,7 +73,8 @@ async fn start() -> Result<(Emulator, Client), Failure> {
         },
         Transport {
             timeout: Duration::from_secs(10),
-            ..Transport::default()
+            extra_roots: Vec::new(),
+            client_info: true,
         },
         None,
     )?;

@@ -2,6 +2,7 @@
 //! Management API access the configuration too, and `--fix`: the plan,
 //! the question, the changes, the checks again.
 
+use crate::auth0::Client;
 use crate::check::{Applied, Change, Check};
 use crate::cli::DoctorArgs;
 use crate::doctor::{self, Configuration, Examination, Patient, Subject, fix};
@@ -9,46 +10,23 @@ use crate::error::Failure;
 use crate::management::{self, UserRef};
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter, TerminalPrompter};
-use crate::settings::{Key, Settings};
+use crate::settings::LoginSettings;
 
-pub async fn run(
-    args: &DoctorArgs,
-    settings: &Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
-    let client = super::connect(settings, out)?;
+use super::Context;
+
+pub async fn run(args: &DoctorArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out) = (&ctx.settings, ctx.out);
+    let client = ctx.connect()?;
     let managed =
-        settings.get(Key::MgmtToken).is_some() || settings.get(Key::MgmtClientId).is_some();
+        settings.management_token().is_some() || settings.management_client_id().is_some();
     if args.fix && !managed {
         return Err(Failure::usage_with_hint(
             "--fix changes the tenant through the Management API, and no Management API access was given",
             "give --mgmt-client-id and --mgmt-client-secret (AUTH0_MGMT_CLIENT_ID, AUTH0_MGMT_CLIENT_SECRET), or --mgmt-token-file (AUTH0_MGMT_TOKEN)",
         ));
     }
-    let username = settings.text(Key::Username);
-    let mut password = settings.secret(Key::Password);
-    let mut prompter = TerminalPrompter::new(no_input);
-    // With Management access the user is read, not logged in: no password.
-    if username.is_some() && password.is_none() && !managed && prompter.can_prompt() {
-        password = Some(prompter.secret(&Ask {
-            prompt: "Password",
-            what: "the password",
-            how: "pass --password-file FILE or set AUTH0_PASSWORD",
-        })?);
-    }
-    let patient = Patient {
-        username: username.clone(),
-        password,
-        realm: settings.text(Key::Realm),
-        send: args.send,
-    };
-    let subject = Subject {
-        client_id: client.client_id().to_owned(),
-        realm: settings.text(Key::Realm),
-        user: username.as_deref().map(UserRef::parse),
-        auth_method: client.auth_method().split(' ').next().unwrap_or_default(),
-    };
+    let mut prompter = ctx.prompter();
+    let (patient, subject) = examined(args, settings.login(), &client, managed, &mut prompter)?;
     let mgmt = match managed {
         // Each read needs its own scope: a token without one fails that
         // check alone, so none is demanded up front.
@@ -73,6 +51,54 @@ pub async fn run(
         out.result(Report::Doctor(&examination.checks))?;
         return doctor::verdict(&examination.checks);
     };
+    let again = || doctor::examine(&client, &patient, &configuration);
+    fix_and_check(args, out, &mut prompter, mgmt, &examination, again).await
+}
+
+/// Who is examined: the user given (its password asked for on a terminal
+/// when it is to log in) and what the Management API reads are about.
+fn examined(
+    args: &DoctorArgs,
+    given: LoginSettings,
+    client: &Client,
+    managed: bool,
+    prompter: &mut TerminalPrompter,
+) -> Result<(Patient, Subject), Failure> {
+    let username = given.username;
+    let mut password = given.password;
+    // With Management access the user is read, not logged in: no password.
+    if username.is_some() && password.is_none() && !managed && prompter.can_prompt() {
+        password = Some(prompter.secret(&Ask {
+            prompt: "Password",
+            what: "the password",
+            how: "pass --password-file FILE or set AUTH0_PASSWORD",
+        })?);
+    }
+    let patient = Patient {
+        username: username.clone(),
+        password,
+        realm: given.realm.clone(),
+        send: args.send,
+    };
+    let subject = Subject {
+        client_id: client.client_id().to_owned(),
+        realm: given.realm,
+        user: username.as_deref().map(UserRef::parse),
+        auth_method: client.auth_method().split(' ').next().unwrap_or_default(),
+    };
+    Ok((patient, subject))
+}
+
+/// `--fix`: the plan, the question, the changes, then `again` examines the
+/// tenant once more.
+async fn fix_and_check<F: Future<Output = Examination>>(
+    args: &DoctorArgs,
+    out: &Output,
+    prompter: &mut TerminalPrompter,
+    mgmt: &management::Client,
+    examination: &Examination,
+    again: impl FnOnce() -> F,
+) -> Result<(), Failure> {
     let plan = examination
         .reading
         .as_ref()
@@ -101,7 +127,7 @@ pub async fn run(
             management::GRANT_PLACE
         ));
     }
-    if let Err(refusal) = confirm(args, &mut prompter, &examination, &changes, out) {
+    if let Err(refusal) = confirm(args, prompter, examination, &changes, out) {
         if out.json {
             out.result(Report::DoctorFix {
                 checks: Some(&examination.checks),
@@ -114,10 +140,10 @@ pub async fn run(
     }
     let applied = fix::apply(mgmt, &plan).await;
     out.progress("checking again");
-    let again = doctor::examine(&client, &patient, &configuration).await;
+    let again = again().await;
     out.result(report(
         out.json,
-        &examination,
+        examination,
         &changes,
         &applied,
         &again.checks,

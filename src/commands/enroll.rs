@@ -1,6 +1,7 @@
 //! `enroll`: `POST /mfa/associate`, show what the user needs (secret, QR code,
 //! recovery codes), then confirm the enrollment unless `--no-confirm`.
 
+use super::Context;
 use crate::auth0::{Association, Client, LoginOutcome};
 use crate::cli::EnrollArgs;
 use crate::codes;
@@ -9,27 +10,23 @@ use crate::flow::{self, Answers, Flow};
 use crate::output::{Output, Report};
 use crate::prompt::{Prompter, TerminalPrompter};
 use crate::secret::Secret;
-use crate::settings::{Key, Settings};
+use crate::settings::Settings;
 
 use super::MfaApi;
 
-pub async fn run(
-    args: &EnrollArgs,
-    settings: &Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
+pub async fn run(args: &EnrollArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out, _no_input) = (&ctx.settings, ctx.out, ctx.no_input);
     let domain = settings.domain()?;
     let enrollment = flow::enrollment(args.kind, args.phone.as_deref(), args.email.as_deref())?;
     let save_to = super::save_to(args.save_recovery_code.as_deref(), args.overwrite)?;
     let given = given_answers(args, settings)?;
-    let mut prompter = TerminalPrompter::new(no_input);
+    let mut prompter = ctx.prompter();
     // Refuse before enrolling what nobody could confirm.
     if !args.no_confirm && !prompter.can_prompt() {
         flow::check_confirmable(args.kind, &given, Some("--no-confirm"))?;
     }
-    let token_given = settings.get(Key::MfaToken).is_some();
-    if args.no_confirm && !token_given && settings.get(Key::Username).is_some() {
+    let token_given = settings.mfa_token_given();
+    if args.no_confirm && !token_given && settings.username().is_some() {
         // The mfa_token a login here gets dies with this process: nothing
         // could confirm the enrollment later.
         return Err(Failure::usage_with_hint(
@@ -37,9 +34,9 @@ pub async fn run(
             "T=$(auth0-mfa login -u USER --mfa-token-only), then `auth0-mfa enroll ... --token \"$T\" --no-confirm`",
         ));
     }
-    let client = super::connect(settings, out)?;
-    let token = match (settings.get(Key::MfaToken), settings.text(Key::Username)) {
-        (None, Some(username)) => {
+    let client = ctx.connect()?;
+    let token = match (token_given, settings.username()) {
+        (false, Some(username)) => {
             first_factor_token(&client, settings, username, &mut prompter, out).await?
         }
         _ => super::mfa_api_token(settings, &domain, MfaApi::Enroll)?,

@@ -2,24 +2,20 @@
 //! a first enrollment when the user has no factor yet; the session it ends
 //! with is stored for `token` and `logout`.
 
+use super::Context;
 use crate::auth0::{LoginOutcome, MfaRequired, TokenSet};
 use crate::cli::LoginArgs;
 use crate::error::Failure;
 use crate::flow::{self, Answers, Flow, OtpWait, Requirements};
 use crate::output::{Output, Report};
-use crate::prompt::{Prompter, TerminalPrompter};
-use crate::sessions::{self, SessionKey, Sessions};
-use crate::settings::{Key, Settings};
+use crate::prompt::Prompter;
+use crate::sessions::{self, SessionKey};
 use crate::spent::Ledger;
 
 use super::SaveTo;
 
-pub async fn run(
-    args: &LoginArgs,
-    settings: &Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
+pub async fn run(args: &LoginArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out, _no_input) = (&ctx.settings, ctx.out, ctx.no_input);
     // Everything that can be wrong with the flags is found before the first request.
     let save_to = super::save_to(
         args.answer.save_recovery_code.as_deref(),
@@ -35,17 +31,21 @@ pub async fn run(
         },
     )?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
-    let store = storing(args)?;
-    let mut prompter = TerminalPrompter::new(no_input);
+    let store = if args.no_store {
+        None
+    } else {
+        settings.session_store()?
+    };
+    let mut prompter = ctx.prompter();
     if let Some(kind) = args.enroll {
         flow::enrollment(kind, args.phone.as_deref(), args.email.as_deref())?;
         if !prompter.can_prompt() {
             flow::check_confirmable(kind, &answers, None)?;
         }
     }
-    let client = super::connect(settings, out)?;
+    let client = ctx.connect()?;
     refuse_a_spent_step(&answers, &client)?;
-    let login = super::password_login(settings, settings.text(Key::Username), &mut prompter)?;
+    let login = super::password_login(settings, settings.username(), &mut prompter)?;
     let mut flow = Flow::new(&client, &mut prompter, out);
     let required = match flow.log_in(&login).await? {
         LoginOutcome::Tokens(_) if args.mfa_token_only => {
@@ -56,7 +56,7 @@ pub async fn run(
         }
         LoginOutcome::Tokens(tokens) => {
             out.result(Report::Tokens(&tokens))?;
-            return keep_session(store, settings, &login.username, &tokens, out);
+            return keep_session(store, ctx, &login.username, &tokens);
         }
         LoginOutcome::MfaRequired(required) => required,
     };
@@ -73,7 +73,7 @@ pub async fn run(
         match flow.complete(&required, &choice, &answers, waiting).await {
             Ok(tokens) => {
                 let finished = super::finish(&tokens, save_to.as_ref(), out);
-                let kept = keep_session(store, settings, &login.username, &tokens, out);
+                let kept = keep_session(store, ctx, &login.username, &tokens);
                 return finished.and(kept);
             }
             Err(Failure::EnrollmentNeeded { .. }) if args.enroll.is_some() => {}
@@ -87,7 +87,7 @@ pub async fn run(
         save_to: save_to.as_ref(),
     };
     let (tokens, saved) = enroll_first(&mut flow, &required, first, waiting, out).await?;
-    let kept = keep_session(store, settings, &login.username, &tokens, out);
+    let kept = keep_session(store, ctx, &login.username, &tokens);
     saved.and(kept)
 }
 
@@ -115,35 +115,26 @@ fn refuse_a_spent_step(answers: &Answers, client: &crate::auth0::Client) -> Resu
     }
 }
 
-/// `--no-store`, `AUTH0_MFA_NO_STORE=1`, else the store to use.
-fn storing(args: &LoginArgs) -> Result<Option<sessions::Choice>, Failure> {
-    let off = std::env::var_os("AUTH0_MFA_NO_STORE").is_some_and(|v| !v.is_empty() && v != "0");
-    if args.no_store || off {
-        return Ok(None);
-    }
-    sessions::Choice::from_env().map(Some)
-}
-
 /// Stores the session the login ended with. The tokens are printed by then,
 /// so a store that fails loses nothing: it is reported with its own exit code.
 fn keep_session(
     store: Option<sessions::Choice>,
-    settings: &Settings,
+    ctx: &Context<'_>,
     username: &str,
     tokens: &TokenSet,
-    out: &Output,
 ) -> Result<(), Failure> {
     let Some(choice) = store else {
         return Ok(());
     };
+    let (settings, out) = (&ctx.settings, ctx.out);
     let key = SessionKey {
         tenant: settings.domain()?.base_url(),
-        client_id: settings.require(Key::ClientId)?.text().to_owned(),
-        audience: settings.text(Key::Audience),
+        client_id: settings.client_id()?,
+        audience: settings.audience(),
         username: username.to_owned(),
     };
     let now = crate::totp::now_unix();
-    let mut sessions = Sessions::open(choice, settings.request_timeout())?;
+    let mut sessions = ctx.sessions(choice)?;
     sessions.set_active(&key);
     let (place, note) = sessions.save(key, tokens, sessions::expiry_of(tokens, now))?;
     if let Some(note) = note {

@@ -3,21 +3,20 @@
 //! and nothing narrows them); `--all` for every stored session. A revoke that
 //! fails still forgets the session here, and says so.
 
+use super::Context;
 use crate::auth0::Client;
 use crate::cli::LogoutArgs;
 use crate::error::Failure;
 use crate::output::{LoggedOut, Output, Report};
-use crate::sessions::{self, SessionKey, Sessions};
+use crate::sessions::{SessionKey, Sessions};
 use crate::settings::{Key, Settings};
 
-pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result<(), Failure> {
+pub async fn run(args: &LogoutArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out) = (&ctx.settings, ctx.out);
     // The application whose sessions can be revoked: the one configured.
-    let tenant = settings
-        .get(Key::Domain)
-        .map(|_| settings.domain())
-        .transpose()?;
+    let tenant = settings.domain_if_given()?;
     let client_id = settings.text(Key::ClientId);
-    let mut sessions = Sessions::open(sessions::Choice::from_env()?, settings.request_timeout())?;
+    let mut sessions = ctx.sessions(settings.store_choice()?)?;
     let keys: Vec<SessionKey> = if args.all {
         sessions.matching(None, None, None, None)
     } else {
@@ -30,7 +29,7 @@ pub async fn run(args: &LogoutArgs, settings: &Settings, out: &Output) -> Result
         configured_sessions(&sessions, &tenant.base_url(), client_id, settings, out)
     };
     let client = match (&tenant, &client_id) {
-        (Some(_), Some(_)) if !keys.is_empty() => Some(super::connect(settings, out)?),
+        (Some(_), Some(_)) if !keys.is_empty() => Some(ctx.connect()?),
         _ => None,
     };
     let mut done = Vec::new();
@@ -62,8 +61,8 @@ fn configured_sessions(
     settings: &Settings,
     out: &Output,
 ) -> Vec<SessionKey> {
-    let audience = settings.text(Key::Audience);
-    let username = settings.text(Key::Username);
+    let audience = settings.audience();
+    let username = settings.username();
     let found = sessions.matching(
         Some(tenant),
         Some(client_id),

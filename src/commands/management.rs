@@ -4,20 +4,17 @@
 //! expires), and the scopes a command needs, checked in the token before
 //! anything is sent to the Management API.
 
-use std::sync::Arc;
-
 use serde_json::Value;
 
-use crate::auth0::{self, Observer};
-use crate::connection;
+use crate::auth0;
 use crate::domain::Domain;
 use crate::error::Failure;
 use crate::management::{self, GRANT_PLACE};
 use crate::output::Output;
 use crate::secret::Secret;
 use crate::sessions::{self, SessionKey, Sessions};
-use crate::settings::{Key, Settings};
-use crate::trace::{Tracer, Variables};
+use crate::settings::{ClientAuthentication, Settings};
+use crate::trace::Variables;
 
 /// A cached token is replaced when it has less than this left (seconds).
 const MIN_TOKEN_TTL: u64 = 300;
@@ -44,80 +41,44 @@ pub async fn connect_beside(
     needed: &[&str],
     beside: Option<&auth0::Client>,
 ) -> Result<management::Client, Failure> {
-    let domain = domain(settings)?;
-    if let Some(token) = settings.get(Key::MgmtToken) {
+    let domain = settings.management_domain()?;
+    let transport = settings.transport()?;
+    if let Some(token) = settings.management_token() {
         let source = token.source.to_string();
-        let token = token.value.clone();
+        let token = token.value;
         check_token(&token, &domain, needed, &format!("the token from {source}"))?;
-        let http = http_client(
-            settings,
+        let anonymous = ClientAuthentication::None {
+            client_id: String::new(),
+        };
+        let http = super::connect::client_beside(
+            domain,
+            &anonymous,
+            &transport,
+            Variables::Management,
             out,
-            &domain,
-            auth0::ClientAuth::Public {
-                client_id: String::new(),
-            },
             beside,
         )?;
         return Ok(management::Client::new(http, token));
     }
-    if settings.get(Key::MgmtClientId).is_none() {
+    if settings.management_client_id().is_none() {
         return Err(Failure::usage_with_hint(
             "no Management API access given",
             "give an M2M application authorized for the Auth0 Management API (--mgmt-client-id and --mgmt-client-secret, or AUTH0_MGMT_CLIENT_ID and AUTH0_MGMT_CLIENT_SECRET), or a token (--mgmt-token-file, AUTH0_MGMT_TOKEN)",
         ));
     }
-    let auth = connection::management_auth(settings)?;
-    let client_id = auth.client_id().to_owned();
-    let http = http_client(settings, out, &domain, auth, beside)?;
-    let token = application_token(&http, &client_id, needed, out).await?;
+    let auth = settings.management_authentication()?;
+    let http = super::connect::client_beside(
+        domain,
+        &auth,
+        &transport,
+        Variables::Management,
+        out,
+        beside,
+    )?;
+    let client_id = http.client_id().to_owned();
+    let store = settings.session_store()?;
+    let token = application_token(&http, &client_id, needed, store, out).await?;
     Ok(management::Client::new(http, token))
-}
-
-/// `--mgmt-domain`, else `--domain`: the Management API lives on the
-/// tenant's canonical domain.
-fn domain(settings: &Settings) -> Result<Domain, Failure> {
-    let Some(setting) = settings
-        .get(Key::MgmtDomain)
-        .or_else(|| settings.get(Key::Domain))
-    else {
-        return Err(Failure::usage_with_hint(
-            "no Management API domain given",
-            "pass --mgmt-domain (the tenant's canonical domain, TENANT.REGION.auth0.com) or --domain, or set AUTH0_MGMT_DOMAIN or AUTH0_DOMAIN",
-        ));
-    };
-    Domain::parse(setting.text()).map_err(|e| {
-        Failure::usage_with_hint(
-            format!("invalid Management API domain from {}: {e}", setting.source),
-            "give --mgmt-domain / AUTH0_MGMT_DOMAIN as TENANT.REGION.auth0.com",
-        )
-    })
-}
-
-/// The HTTP client to the Management domain, traced with the Management
-/// variables for `--curl`: `beside`'s connections when it is on that domain.
-fn http_client(
-    settings: &Settings,
-    out: &Output,
-    domain: &Domain,
-    auth: auth0::ClientAuth,
-    beside: Option<&auth0::Client>,
-) -> Result<auth0::Client, Failure> {
-    let observer: Option<Arc<dyn Observer>> = (out.verbose > 0 || out.curl).then(|| {
-        Arc::new(Tracer {
-            level: out.verbose,
-            curl: out.curl,
-            variables: Variables::Management,
-        }) as Arc<dyn Observer>
-    });
-    if let Some(beside) = beside.filter(|b| b.domain() == domain) {
-        return Ok(beside.beside(auth, observer));
-    }
-    Ok(auth0::Client::new(
-        domain.clone(),
-        auth,
-        connection::transport(settings)?,
-        observer,
-    )?)
 }
 
 /// A pasted (or just granted) token: a JWT for this domain's Management API
@@ -165,6 +126,7 @@ async fn application_token(
     http: &auth0::Client,
     client_id: &str,
     needed: &[&str],
+    store: Option<sessions::Choice>,
     out: &Output,
 ) -> Result<Secret, Failure> {
     let domain = http.domain().clone();
@@ -175,7 +137,6 @@ async fn application_token(
         // The token's `sub`: the application itself, never a user.
         username: format!("{client_id}@clients"),
     };
-    let store = store_choice()?;
     if let Some(token) = store.and_then(|choice| cached(choice, &key, out)) {
         if management::missing_scopes(&token, needed).is_empty() {
             return Ok(token);
@@ -201,13 +162,13 @@ async fn application_token(
 /// token (a tenant or emulator that changed its keys, a revoked grant), so
 /// the next command gets a new one instead of failing until it expires.
 pub fn forget_cached_token(settings: &Settings, out: &Output) {
-    if settings.get(Key::MgmtToken).is_some() {
+    if settings.management_token().is_some() {
         return;
     }
     let (Ok(domain), Some(client_id), Ok(Some(choice))) = (
-        domain(settings),
-        settings.text(Key::MgmtClientId),
-        store_choice(),
+        settings.management_domain(),
+        settings.management_client_id(),
+        settings.session_store(),
     ) else {
         return;
     };
@@ -229,15 +190,6 @@ pub fn forget_cached_token(settings: &Settings, out: &Output) {
     if let Ok(true) = forgotten {
         out.note("the cached Management API token was refused, so it is forgotten: the next command gets a new one");
     }
-}
-
-/// `AUTH0_MFA_NO_STORE=1` caches nothing; else the store to use.
-fn store_choice() -> Result<Option<sessions::Choice>, Failure> {
-    let off = std::env::var_os("AUTH0_MFA_NO_STORE").is_some_and(|v| !v.is_empty() && v != "0");
-    if off {
-        return Ok(None);
-    }
-    sessions::Choice::from_env().map(Some)
 }
 
 /// The cached token, when it has more than [`MIN_TOKEN_TTL`] left. A store

@@ -6,6 +6,8 @@ mod authenticators;
 mod challenge;
 mod completions;
 mod config;
+mod connect;
+mod context;
 #[cfg(feature = "emulator")]
 mod demo;
 mod doctor;
@@ -22,100 +24,59 @@ mod users;
 mod verify;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use crate::auth0::{Association, Client, Enrollment, Observer, PasswordLogin, TokenSet};
+use crate::auth0::{Association, Enrollment, PasswordLogin, TokenSet};
 use crate::cli::{AnswerArgs, Cli, Command, WaitArgs};
 use crate::codes;
-use crate::connection;
 use crate::domain::Domain;
 use crate::error::Failure;
-use crate::factor::Factor;
 use crate::files::{self, Existing};
-use crate::flow::{self, Answers, Choice, DEFAULT_TIMEOUT, Flow, OtpWait, Waiting};
+use crate::flow::{self, Answers, Choice, Flow, OtpWait, Waiting};
 use crate::hints;
 use crate::jwt::{self, TokenKind};
 use crate::otp_command::{CodeCommand, CodeKind};
 use crate::output::{Output, Report};
 use crate::prompt::{Ask, Prompter};
 use crate::secret::Secret;
-use crate::settings::{Flags, Key, Settings};
-use crate::trace::{Tracer, Variables};
+use crate::settings::{Environment, Flags, OtpSecret, Settings};
 
-pub async fn run(cli: Cli, out: &Output) -> Result<(), Failure> {
+pub use context::Context;
+
+pub async fn run(cli: Cli, environment: &Environment, out: &Output) -> Result<(), Failure> {
     let no_input = cli.global.no_input;
     let flags = Flags::from_cli(&cli)?;
+    let open = || Context::open(&flags, environment, no_input, out);
     match cli.command {
-        Command::Login(args) => login::run(&args, &settings(&flags, out)?, no_input, out).await,
-        Command::Challenge(args) => {
-            challenge::run(&args, &settings(&flags, out)?, no_input, out).await
-        }
-        Command::Verify(args) => verify::run(&args, &settings(&flags, out)?, no_input, out).await,
-        Command::Enroll(args) => enroll::run(&args, &settings(&flags, out)?, no_input, out).await,
-        Command::Authenticators { action } => {
-            authenticators::run(&action, &settings(&flags, out)?, no_input, out).await
-        }
+        Command::Login(args) => login::run(&args, &open()?).await,
+        Command::Challenge(args) => challenge::run(&args, &open()?).await,
+        Command::Verify(args) => verify::run(&args, &open()?).await,
+        Command::Enroll(args) => enroll::run(&args, &open()?).await,
+        Command::Authenticators { action } => authenticators::run(&action, &open()?).await,
         Command::Users(args) => {
-            let settings = settings(&flags, out)?;
-            let result = users::run(&args.action, &settings, no_input, out).await;
+            let ctx = open()?;
+            let result = users::run(&args.action, &ctx).await;
             if let Err(Failure::Management(crate::management::Error::Api(api))) = &result
                 && api.status == 401
             {
-                management::forget_cached_token(&settings, out);
+                management::forget_cached_token(&ctx.settings, out);
             }
             result
         }
-        Command::Token(args) => token::run(&args, &settings(&flags, out)?, no_input, out).await,
-        Command::Exec(args) => match settings(&flags, out) {
-            Ok(settings) => exec::run(&args, &settings, no_input, out).await,
+        Command::Token(args) => token::run(&args, &open()?).await,
+        Command::Exec(args) => match open() {
+            Ok(ctx) => exec::run(&args, &ctx).await,
             Err(failure) => Err(exec::before_command(failure)),
         },
-        Command::Logout(args) => logout::run(&args, &settings(&flags, out)?, out).await,
-        Command::Doctor(args) => doctor::run(&args, &settings(&flags, out)?, no_input, out).await,
+        Command::Logout(args) => logout::run(&args, &open()?).await,
+        Command::Doctor(args) => doctor::run(&args, &open()?).await,
         Command::Totp(args) => totp::run(&args, out),
-        Command::Config { action } => config::run(&action, &flags, no_input, out),
+        Command::Config { action } => config::run(&action, &flags, environment, no_input, out),
         Command::Completions { shell } => completions::run(shell, out),
         #[cfg(feature = "emulator")]
-        Command::Emulator(args) => emulator::run(&args, &flags, out).await,
+        Command::Emulator(args) => emulator::run(&args, &flags, environment, out).await,
         #[cfg(feature = "emulator")]
         Command::Demo => demo::run(out).await,
     }
-}
-
-fn settings(flags: &Flags, out: &Output) -> Result<Settings, Failure> {
-    let settings = Settings::resolve(flags)?;
-    for warning in &settings.warnings {
-        out.warn(warning);
-    }
-    // Anyone on the machine can read a command line in the process list.
-    if out.stderr_is_terminal() {
-        for setting in settings.values.iter().filter(|s| s.key.is_secret()) {
-            if let crate::settings::Source::Flag(flag) = setting.source {
-                out.warn(&format!(
-                    "{flag} on the command line is visible in the process list; prefer {} or {flag}-file",
-                    setting.key.info().env
-                ));
-            }
-        }
-    }
-    Ok(settings)
-}
-
-/// The one HTTP client of this process, traced when `-v` is given.
-fn connect(settings: &Settings, out: &Output) -> Result<Client, Failure> {
-    let observer: Option<Arc<dyn Observer>> = (out.verbose > 0 || out.curl).then(|| {
-        Arc::new(Tracer {
-            level: out.verbose,
-            curl: out.curl,
-            variables: Variables::Authentication,
-        }) as Arc<dyn Observer>
-    });
-    Ok(Client::new(
-        settings.domain()?,
-        connection::client_auth(settings)?,
-        connection::transport(settings)?,
-        observer,
-    )?)
 }
 
 /// The password grant's inputs: the username given (or from the settings,
@@ -133,7 +94,8 @@ fn password_login(
             how: "pass --username USER or set AUTH0_USERNAME",
         })?,
     };
-    let password = match settings.secret(Key::Password) {
+    let given = settings.login();
+    let password = match given.password {
         Some(password) => password,
         None => prompter.secret(&Ask {
             prompt: "Password",
@@ -144,15 +106,15 @@ fn password_login(
     Ok(PasswordLogin {
         username,
         password,
-        realm: settings.text(Key::Realm),
-        audience: settings.text(Key::Audience),
-        scope: settings.text(Key::Scope),
+        realm: given.realm,
+        audience: given.audience,
+        scope: given.scope,
     })
 }
 
 /// The mfa_token, refusing the common mix-up of passing an access token.
 fn mfa_token(settings: &Settings) -> Result<Secret, Failure> {
-    let token = settings.require(Key::MfaToken)?.value.clone();
+    let token = settings.mfa_token()?;
     if jwt::kind(token.expose()) == TokenKind::Jwt {
         return Err(Failure::usage_with_hint(
             "the --mfa-token given is a JWT (an access or ID token), not an mfa_token",
@@ -167,11 +129,9 @@ fn mfa_token(settings: &Settings) -> Result<Secret, Failure> {
 /// confirm with it, and Auth0 takes it as the grant's mfa_token). Any other
 /// JWT is the usual mix-up, refused before anything is sent.
 fn verify_token(settings: &Settings) -> Result<Secret, Failure> {
-    let token = settings.require(Key::MfaToken)?;
-    let for_the_mfa_api = jwt::kind(token.value.expose()) == TokenKind::Jwt
-        && is_for_the_mfa_api(&audiences(
-            &jwt::claims(token.value.expose()).unwrap_or_default(),
-        ));
+    let token = settings.mfa_token()?;
+    let for_the_mfa_api = jwt::kind(token.expose()) == TokenKind::Jwt
+        && is_for_the_mfa_api(&audiences(&jwt::claims(token.expose()).unwrap_or_default()));
     if for_the_mfa_api {
         return mfa_api_token(settings, &settings.domain()?, MfaApi::Enroll);
     }
@@ -213,7 +173,7 @@ impl MfaApi {
 /// mfa_token cannot delete, and an access token must be for the MFA API with
 /// the scope the job needs. Each refusal says how to get the right token.
 fn mfa_api_token(settings: &Settings, domain: &Domain, need: MfaApi) -> Result<Secret, Failure> {
-    let token = settings.require(Key::MfaToken)?.value.clone();
+    let token = settings.mfa_token()?;
     let audience = domain.mfa_audience();
     match jwt::kind(token.expose()) {
         TokenKind::MfaToken if need == MfaApi::Remove => Err(Failure::usage_with_hint(
@@ -270,8 +230,8 @@ fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answe
         return Err(unsent_binding_code());
     }
     let enrolling = sends == Sends::ChallengeOrEnrollment;
-    let otp_secret = settings.get(Key::OtpSecret);
-    let auto = otp_secret.is_some_and(|s| s.value.expose() == "auto");
+    let otp_secret = settings.otp_secret();
+    let auto = matches!(otp_secret, Some(OtpSecret::FromEnrollment));
     if auto && !enrolling {
         return Err(Failure::usage_with_hint(
             "--otp-secret auto stands for the secret a first enrollment returns, and nothing is enrolled here",
@@ -285,16 +245,16 @@ fn answers(args: &AnswerArgs, settings: &Settings, sends: Sends) -> Result<Answe
             .as_deref()
             .map(|code| codes::otp(code).map_err(|why| why.of_flag("--otp")))
             .transpose()?,
-        totp: otp_secret
-            .filter(|_| !auto)
-            .map(|setting| {
-                // The error itself says "the OTP secret": name only its source.
-                codes::totp(&setting.value, &setting.source.to_string())
-            })
-            .transpose()?,
-        otp_command: settings.get(Key::OtpCommand).map(|setting| CodeCommand {
-            command: setting.text().to_owned(),
-            source: setting.source.to_string(),
+        totp: match otp_secret {
+            // The error itself says "the OTP secret": name only its source.
+            Some(OtpSecret::Given(secret)) => {
+                Some(codes::totp(&secret.value, &secret.source.to_string())?)
+            }
+            _ => None,
+        },
+        otp_command: settings.otp_command().map(|command| CodeCommand {
+            command: command.value,
+            source: command.source.to_string(),
             timeout: settings.request_timeout(),
             kind: CodeKind::Otp,
             env: Vec::new(),
@@ -338,7 +298,7 @@ fn unsent_binding_code() -> Failure {
 /// destination the flow adds.
 fn binding_command(command: &str, settings: &Settings) -> Result<CodeCommand, Failure> {
     let mut env = vec![("AUTH0_DOMAIN", settings.domain()?.to_string())];
-    if let Some(username) = settings.text(Key::Username) {
+    if let Some(username) = settings.username() {
         env.push(("AUTH0_MFA_USERNAME", username));
     }
     Ok(CodeCommand {
@@ -353,17 +313,8 @@ fn binding_command(command: &str, settings: &Settings) -> Result<CodeCommand, Fa
 
 /// `--factor` (or the profile's `factor`) and `--authenticator-id`.
 fn choice(settings: &Settings, authenticator_id: Option<&str>) -> Result<Choice, Failure> {
-    let factor = match settings.get(Key::Factor) {
-        Some(setting) => Some(Factor::parse(setting.text()).ok_or_else(|| {
-            Failure::usage_with_hint(
-                format!("unknown factor '{}' ({})", setting.text(), setting.source),
-                format!("use one of: {}", Factor::ALL.map(Factor::name).join(", ")),
-            )
-        })?),
-        None => None,
-    };
     Ok(Choice {
-        factor,
+        factor: settings.factor()?,
         authenticator_id: authenticator_id.map(str::to_owned),
     })
 }
@@ -372,9 +323,7 @@ fn choice(settings: &Settings, authenticator_id: Option<&str>) -> Result<Choice,
 fn waiting(settings: &Settings, args: &WaitArgs) -> Waiting {
     Waiting {
         interval: args.interval,
-        timeout: settings
-            .timeout
-            .map_or(DEFAULT_TIMEOUT, std::time::Duration::from_secs),
+        timeout: settings.wait_timeout(),
         once: args.no_wait,
     }
 }

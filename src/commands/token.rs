@@ -6,6 +6,7 @@
 //! so two scripts refreshing at once take turns, and the second finds the
 //! first one's tokens.
 
+use super::Context;
 use crate::auth0::{Error, LoginOutcome, TokenSet};
 use crate::cli::{SessionArgs, TokenArgs};
 use crate::error::Failure;
@@ -14,7 +15,7 @@ use crate::output::{Output, Report};
 use crate::prompt::TerminalPrompter;
 use crate::secret::Secret;
 use crate::sessions::{self, Session, SessionKey, Sessions};
-use crate::settings::{Key, Settings};
+use crate::settings::Settings;
 use crate::totp::now_unix;
 
 /// A valid token set from the stored session, and when its access token expires.
@@ -24,13 +25,9 @@ pub struct Obtained {
     pub expires_at: Option<u64>,
 }
 
-pub async fn run(
-    args: &TokenArgs,
-    settings: &Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
-    let obtained = obtain(&args.session, args.session.min_ttl, settings, no_input, out).await?;
+pub async fn run(args: &TokenArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (_settings, out, no_input) = (&ctx.settings, ctx.out, ctx.no_input);
+    let obtained = obtain(&args.session, args.session.min_ttl, ctx, no_input).await?;
     out.result(Report::AccessToken {
         tokens: &obtained.tokens,
         seconds_left: obtained
@@ -44,18 +41,18 @@ pub async fn run(
 pub async fn obtain(
     args: &SessionArgs,
     min_ttl: u64,
-    settings: &Settings,
+    ctx: &Context<'_>,
     no_input: bool,
-    out: &Output,
 ) -> Result<Obtained, Failure> {
+    let (settings, out) = (&ctx.settings, ctx.out);
     let answers = super::answers(&args.answer, settings, super::Sends::Challenge)?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
-    let store = sessions::Choice::from_env()?;
+    let store = settings.store_choice()?;
     let find = session_finder(settings)?;
     let snapshot = Sessions::read(store)?;
     let key = find(&snapshot)?;
-    if settings.text(Key::Username).is_none()
-        && settings.text(Key::Audience).is_none()
+    if settings.username().is_none()
+        && settings.audience().is_none()
         && snapshot.active() == Some(&key)
     {
         out.progress(&format!(
@@ -67,7 +64,7 @@ pub async fn obtain(
     if fresh(&session, min_ttl, out) {
         return Ok(Obtained::stored(key, session));
     }
-    let mut sessions = Sessions::open(store, settings.request_timeout())?;
+    let mut sessions = ctx.sessions(store)?;
     let key = find(&sessions)?;
     // Another process may have refreshed it while this one waited.
     let session = sessions.load(&key)?;
@@ -77,7 +74,7 @@ pub async fn obtain(
     let Some(refresh_token) = session.tokens.refresh_token.clone() else {
         return Err(no_refresh_token(&key, session.seconds_left(now_unix())));
     };
-    let client = super::connect(settings, out)?;
+    let client = ctx.connect()?;
     let mut prompter = TerminalPrompter::new(no_input);
     let mut flow = Flow::new(&client, &mut prompter, out);
     out.progress("refreshing the session (refresh_token grant, POST /oauth/token)");
@@ -148,7 +145,7 @@ fn no_refresh_token(key: &SessionKey, left: u64) -> Failure {
 /// The stored session the settings point to, without a request.
 pub fn find_session(settings: &Settings) -> Result<SessionKey, Failure> {
     let find = session_finder(settings)?;
-    find(&Sessions::read(sessions::Choice::from_env()?)?)
+    find(&Sessions::read(settings.store_choice()?)?)
 }
 
 /// Picks the one session the settings' tenant, application, audience and user fit.
@@ -156,9 +153,9 @@ fn session_finder(
     settings: &Settings,
 ) -> Result<impl Fn(&Sessions) -> Result<SessionKey, Failure>, Failure> {
     let tenant = settings.domain()?.base_url();
-    let client_id = settings.require(Key::ClientId)?.text().to_owned();
-    let username = settings.text(Key::Username);
-    let audience = settings.text(Key::Audience);
+    let client_id = settings.client_id()?;
+    let username = settings.username();
+    let audience = settings.audience();
     Ok(move |sessions: &Sessions| {
         one_session(
             sessions,

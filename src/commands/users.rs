@@ -17,8 +17,10 @@ use crate::management::{
 };
 use crate::output::{CreatedUser, Output, Report};
 use crate::prompt::{Prompter, TerminalPrompter};
+
+use super::Context;
 use crate::secret::Secret;
-use crate::settings::{Key, Settings};
+use crate::settings::Settings;
 
 use super::management::connect;
 
@@ -28,12 +30,8 @@ pub const CREATED_BY: &str = "auth0-mfa";
 /// The name of the TOTP method it creates (Auth0 allows 20 characters).
 const METHOD_NAME: &str = "auth0-mfa";
 
-pub async fn run(
-    action: &UsersAction,
-    settings: &Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
+pub async fn run(action: &UsersAction, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out, no_input) = (&ctx.settings, ctx.out, ctx.no_input);
     match action {
         UsersAction::Create {
             connection,
@@ -43,7 +41,7 @@ pub async fn run(
             otp_secret,
         } => {
             let wanted = Wanted {
-                connection: connection.clone().or_else(|| settings.text(Key::Realm)),
+                connection: connection.clone().or_else(|| settings.realm()),
                 email: email.clone(),
                 password: given_password(password.as_deref(), password_file.as_deref())?,
                 otp_secret: otp_secret.clone(),

@@ -2,19 +2,13 @@
 //! an OTP, an out-of-band code (a push to poll, or a binding code), or a
 //! recovery code.
 
+use super::Context;
 use crate::cli::VerifyArgs;
 use crate::error::Failure;
 use crate::flow::Flow;
-use crate::output::Output;
-use crate::prompt::TerminalPrompter;
-use crate::settings::Settings;
 
-pub async fn run(
-    args: &VerifyArgs,
-    settings: &Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
+pub async fn run(args: &VerifyArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out, _no_input) = (&ctx.settings, ctx.out, ctx.no_input);
     let save_to = super::save_to(
         args.answer.save_recovery_code.as_deref(),
         args.answer.overwrite,
@@ -22,8 +16,8 @@ pub async fn run(
     let mfa_token = super::verify_token(settings)?;
     let answers = super::answers(&args.answer, settings, super::Sends::Nothing)?;
     let waiting = super::waiting(settings, &args.wait);
-    let client = super::connect(settings, out)?;
-    let mut prompter = TerminalPrompter::new(no_input);
+    let client = ctx.connect()?;
+    let mut prompter = ctx.prompter();
     let mut flow = Flow::new(&client, &mut prompter, out);
     let tokens = if answers.recovery_code.is_some() {
         flow.recover(&mfa_token, &answers).await?

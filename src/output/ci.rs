@@ -20,21 +20,6 @@ pub enum Runner {
 }
 
 impl Runner {
-    /// `GITHUB_ACTIONS=true`, `TF_BUILD=True`; `--no-ci-mask` turns it off.
-    pub fn detect(disabled: bool) -> Runner {
-        let is =
-            |name: &str| std::env::var(name).is_ok_and(|value| value.eq_ignore_ascii_case("true"));
-        if disabled {
-            Runner::None
-        } else if is("GITHUB_ACTIONS") {
-            Runner::GitHub
-        } else if is("TF_BUILD") {
-            Runner::Azure
-        } else {
-            Runner::None
-        }
-    }
-
     /// The line that registers `secret` with the runner, when it takes one.
     fn line(self, secret: &str) -> Option<String> {
         if secret.chars().count() < MIN_MASKED_CHARS {

@@ -15,20 +15,36 @@ pub enum ColorChoice {
 /// them: `NO_COLOR` (any value) turns colour off, `CLICOLOR_FORCE` (not `0`)
 /// turns it on even off a terminal, `CLICOLOR=0` turns it off; else colour on
 /// a terminal whose `TERM` is not `dumb`.
-pub fn wanted(
-    choice: ColorChoice,
-    terminal: bool,
-    env: impl Fn(&str) -> Option<std::ffi::OsString>,
-) -> bool {
-    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
-    let is = |name: &str, value: &str| env(name).is_some_and(|v| v == value);
+pub fn wanted(choice: ColorChoice, terminal: bool, vars: &ColorVars) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto if set("NO_COLOR") => false,
-        ColorChoice::Auto if set("CLICOLOR_FORCE") && !is("CLICOLOR_FORCE", "0") => true,
-        ColorChoice::Auto if is("CLICOLOR", "0") => false,
-        ColorChoice::Auto => terminal && !is("TERM", "dumb"),
+        ColorChoice::Auto if vars.no_color => false,
+        ColorChoice::Auto if vars.force => true,
+        ColorChoice::Auto if vars.clicolor_off => false,
+        ColorChoice::Auto => terminal && !vars.dumb_term,
+    }
+}
+
+/// What the environment says of colour, read with settings' environment.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ColorVars {
+    no_color: bool,
+    force: bool,
+    clicolor_off: bool,
+    dumb_term: bool,
+}
+
+impl ColorVars {
+    pub fn from_lookup(env: impl Fn(&str) -> Option<std::ffi::OsString>) -> ColorVars {
+        let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
+        let is = |name: &str, value: &str| env(name).is_some_and(|v| v == value);
+        ColorVars {
+            no_color: set("NO_COLOR"),
+            force: set("CLICOLOR_FORCE") && !is("CLICOLOR_FORCE", "0"),
+            clicolor_off: is("CLICOLOR", "0"),
+            dumb_term: is("TERM", "dumb"),
+        }
     }
 }
 
@@ -37,9 +53,10 @@ mod tests {
     use super::*;
 
     fn wanted_with(choice: ColorChoice, terminal: bool, vars: &[(&str, &str)]) -> bool {
-        wanted(choice, terminal, |name| {
+        let vars = ColorVars::from_lookup(|name| {
             vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.into())
-        })
+        });
+        wanted(choice, terminal, &vars)
     }
 
     #[test]

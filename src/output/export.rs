@@ -218,15 +218,25 @@ fn dotenv_value(variable: &Variable) -> Result<&str, Failure> {
     }
 }
 
-/// The file a GitHub form appends to: `$GITHUB_ENV` or `$GITHUB_OUTPUT`, as
-/// the runner sets them for each step.
-pub fn github_file(format: Format) -> Result<(&'static str, PathBuf), Failure> {
-    let variable = match format {
-        Format::GithubOutput => "GITHUB_OUTPUT",
-        _ => "GITHUB_ENV",
+/// `$GITHUB_ENV` and `$GITHUB_OUTPUT`, as the runner sets them for each
+/// step (read with the settings' environment); unset or empty is `None`.
+#[derive(Debug, Clone, Default)]
+pub struct GithubFiles {
+    pub env: Option<PathBuf>,
+    pub output: Option<PathBuf>,
+}
+
+/// The file a GitHub form appends to: `$GITHUB_ENV` or `$GITHUB_OUTPUT`.
+pub fn github_file(
+    format: Format,
+    files: &GithubFiles,
+) -> Result<(&'static str, PathBuf), Failure> {
+    let (variable, path) = match format {
+        Format::GithubOutput => ("GITHUB_OUTPUT", &files.output),
+        _ => ("GITHUB_ENV", &files.env),
     };
-    match std::env::var_os(variable).filter(|path| !path.is_empty()) {
-        Some(path) => Ok((variable, PathBuf::from(path))),
+    match path {
+        Some(path) => Ok((variable, path.clone())),
         None => Err(Failure::usage_with_hint(
             format!("${variable} is not set, so there is no file to append the token to"),
             "run it as a step of a GitHub Actions job, or pick another --format (env, dotenv, json)",

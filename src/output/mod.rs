@@ -29,7 +29,7 @@ mod time;
 
 pub use crate::sanitize::sanitize;
 use crate::sanitize::{sanitize_line, sanitize_value};
-pub use color::ColorChoice;
+pub use color::{ColorChoice, ColorVars};
 pub use report::enrolled_json;
 use report::{report_json, report_text};
 pub use settings_view::{SettingRow, SettingsView};
@@ -150,13 +150,14 @@ pub struct Output {
     ci: ci::Masker,
     /// `--format`: how a token set is handed on instead of the usual result.
     export: Option<(export::Format, export::Names)>,
+    /// Where the GitHub forms of `--format` append.
+    github_files: export::GithubFiles,
 }
 
 impl Output {
-    pub fn new(json: bool, verbose: u8, color: ColorChoice) -> Output {
+    pub fn new(json: bool, verbose: u8, color: ColorChoice, vars: &ColorVars) -> Output {
         let stderr_terminal = std::io::stderr().is_terminal();
-        let env = |name: &str| std::env::var_os(name);
-        let decide = |terminal: bool| color::wanted(color, terminal, env);
+        let decide = |terminal: bool| color::wanted(color, terminal, vars);
         // We decide per stream ourselves; colored's own guess must not interfere.
         colored::control::set_override(true);
         Output {
@@ -171,6 +172,7 @@ impl Output {
             kept: Mutex::new(Vec::new()),
             ci: ci::Masker::new(ci::Runner::None),
             export: None,
+            github_files: export::GithubFiles::default(),
         }
     }
 
@@ -179,7 +181,9 @@ impl Output {
         &mut self,
         format: Option<export::Format>,
         renames: &[String],
+        github_files: export::GithubFiles,
     ) -> Result<(), Failure> {
+        self.github_files = github_files;
         let names = export::Names::parse(renames)?;
         self.export = format.map(|format| (format, names));
         Ok(())
@@ -286,7 +290,7 @@ impl Output {
                     .map_err(|e| write_failure(e, "the token to stdout"))
             }
             Format::GithubEnv | Format::GithubOutput => {
-                let (variable, path) = export::github_file(format)?;
+                let (variable, path) = export::github_file(format, &self.github_files)?;
                 export::append_github(&path, variables).map_err(|e| {
                     write_failure(
                         e,

@@ -5,8 +5,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::{Map, Value, json};
 
 use super::time::{human_duration, relative, utc};
-use super::{Paint, Report, SettingsView};
-use crate::auth0::{Association, Authenticator, TokenSet};
+use super::{CreatedUser, LoggedOut, Paint, Report, SettingsView};
+use crate::auth0::{Association, Authenticator, Challenge, TokenSet};
 use crate::jwt;
 use crate::sanitize::{sanitize_line, sanitize_value};
 
@@ -41,27 +41,8 @@ pub(super) fn report_json(report: &Report<'_>) -> Value {
         Report::AccessToken {
             tokens,
             seconds_left,
-        } => {
-            let mut body = serde_json::to_value(tokens).unwrap_or(Value::Null);
-            if let Value::Object(map) = &mut body {
-                map.remove("refresh_token");
-                map.insert("expires_in".into(), json!(seconds_left));
-            }
-            body
-        }
-        Report::LoggedOut(done) => json!({
-            "logged_out": done
-                .iter()
-                .map(|d| json!({
-                    "tenant": d.session.tenant,
-                    "client_id": d.session.client_id,
-                    "audience": d.session.audience,
-                    "username": d.session.username,
-                    "revoked": d.revoked,
-                    "problem": d.problem,
-                }))
-                .collect::<Vec<_>>()
-        }),
+        } => access_token_json(tokens, *seconds_left),
+        Report::LoggedOut(done) => logged_out_json(done),
         Report::Authenticators { list, all } => Value::Array(
             list.iter()
                 .filter(|a| *all || a.active)
@@ -69,27 +50,12 @@ pub(super) fn report_json(report: &Report<'_>) -> Value {
                 .collect(),
         ),
         Report::Deleted(ids) => json!({"deleted": ids}),
-        Report::UserCreated(user) => json!({
-            "user_id": user.user_id,
-            "email": user.email,
-            "password": user.password.expose(),
-            "otp_secret": user.otp_secret.expose(),
-            "connection": user.connection,
-            "authentication_method_id": user.authentication_method_id,
-        }),
+        Report::UserCreated(user) => user_created_json(user),
         Report::User {
             user,
             methods,
             blocks,
-        } => json!({
-            "user_id": user.user_id,
-            "email": user.email,
-            "connection": user.connection(),
-            "created_at": user.created_at,
-            "app_metadata": user.app_metadata,
-            "authentication_methods": methods,
-            "blocked_for": blocks,
-        }),
+        } => user_json(user, methods, blocks),
         Report::UsersDeleted(users) => json!({
             "deleted": users
                 .iter()
@@ -120,22 +86,7 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint, columns: Option<us
         Report::Tokens(tokens) => tokens_text(tokens, paint),
         // Only the token, so `T=$(auth0-mfa login --mfa-token-only)` works.
         Report::MfaToken(required) => sanitize_value(required.mfa_token.expose()),
-        Report::Challenge(c) => {
-            let mut rows = vec![("challenge_type", sanitize_line(&c.challenge_type))];
-            if let Some(code) = &c.oob_code {
-                rows.push(("oob_code", sanitize_value(code.expose())));
-            }
-            if let Some(binding) = &c.binding_method {
-                rows.push(("binding_method", sanitize_line(binding)));
-            }
-            if let Some(interval) = c.interval {
-                rows.push(("interval", format!("{interval} s")));
-            }
-            if let Some(expires) = c.expires_in {
-                rows.push(("expires_in", format!("{expires} s")));
-            }
-            table(&rows, paint)
-        }
+        Report::Challenge(c) => challenge_text(c, paint),
         // Only the code on stdout: `$(auth0-mfa totp "$SECRET")`.
         Report::Totp(t) => t.code.clone(),
         Report::Settings(settings) => settings_text(settings, paint),
@@ -160,17 +111,7 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint, columns: Option<us
         // Only the token: `curl -H "Authorization: Bearer $(auth0-mfa token)"`.
         Report::AccessToken { tokens, .. } => sanitize_value(tokens.access_token.expose()),
         Report::LoggedOut([]) => "no stored session".into(),
-        Report::LoggedOut(done) => done
-            .iter()
-            .map(|d| {
-                let how = match (&d.problem, d.revoked) {
-                    (Some(problem), _) => format!("forgotten ({})", sanitize_line(problem)),
-                    (None, true) => "refresh token revoked, forgotten".into(),
-                    (None, false) => "forgotten (it had no refresh token)".into(),
-                };
-                format!("{}: {how}\n", sanitize_line(&d.session.describe()))
-            })
-            .collect(),
+        Report::LoggedOut(done) => logged_out_text(done),
         Report::Authenticators { list, all } => authenticators_text(list, *all, paint),
         Report::Deleted(ids) => format!("deleted {}", ids.join(" and ")),
         Report::UserCreated(user) => table(
@@ -189,20 +130,7 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint, columns: Option<us
             blocks,
         } => user_text(user, methods, blocks, paint),
         Report::UsersDeleted([]) => "no user to delete".into(),
-        Report::UsersDeleted(users) => users
-            .iter()
-            .map(|u| {
-                let email = u
-                    .email
-                    .as_deref()
-                    .map(|e| format!(" ({})", sanitize_line(e)));
-                format!(
-                    "deleted {}{}\n",
-                    sanitize_line(&u.user_id),
-                    email.unwrap_or_default()
-                )
-            })
-            .collect(),
+        Report::UsersDeleted(users) => users_deleted_text(users),
         Report::Unblocked(user) => format!("unblocked {}", sanitize_line(user)),
         Report::MfaReset(user) => format!(
             "removed every authentication method of {}",
@@ -217,6 +145,106 @@ pub(super) fn report_text(report: &Report<'_>, paint: &Paint, columns: Option<us
         } => fix_text(*checks, plan, *applied, *after, paint),
         Report::Prepared { text, .. } => text.clone(),
     }
+}
+
+/// `token`: the stored access token, with what it has left and no refresh token.
+fn access_token_json(tokens: &TokenSet, seconds_left: u64) -> Value {
+    let mut body = serde_json::to_value(tokens).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut body {
+        map.remove("refresh_token");
+        map.insert("expires_in".into(), json!(seconds_left));
+    }
+    body
+}
+
+fn logged_out_json(done: &[LoggedOut]) -> Value {
+    json!({
+        "logged_out": done
+            .iter()
+            .map(|d| json!({
+                "tenant": d.session.tenant,
+                "client_id": d.session.client_id,
+                "audience": d.session.audience,
+                "username": d.session.username,
+                "revoked": d.revoked,
+                "problem": d.problem,
+            }))
+            .collect::<Vec<_>>()
+    })
+}
+
+fn user_created_json(user: &CreatedUser) -> Value {
+    json!({
+        "user_id": user.user_id,
+        "email": user.email,
+        "password": user.password.expose(),
+        "otp_secret": user.otp_secret.expose(),
+        "connection": user.connection,
+        "authentication_method_id": user.authentication_method_id,
+    })
+}
+
+fn user_json(
+    user: &crate::management::User,
+    methods: &[crate::management::AuthenticationMethod],
+    blocks: &[crate::management::Block],
+) -> Value {
+    json!({
+        "user_id": user.user_id,
+        "email": user.email,
+        "connection": user.connection(),
+        "created_at": user.created_at,
+        "app_metadata": user.app_metadata,
+        "authentication_methods": methods,
+        "blocked_for": blocks,
+    })
+}
+
+fn challenge_text(c: &Challenge, paint: &Paint) -> String {
+    let mut rows = vec![("challenge_type", sanitize_line(&c.challenge_type))];
+    if let Some(code) = &c.oob_code {
+        rows.push(("oob_code", sanitize_value(code.expose())));
+    }
+    if let Some(binding) = &c.binding_method {
+        rows.push(("binding_method", sanitize_line(binding)));
+    }
+    if let Some(interval) = c.interval {
+        rows.push(("interval", format!("{interval} s")));
+    }
+    if let Some(expires) = c.expires_in {
+        rows.push(("expires_in", format!("{expires} s")));
+    }
+    table(&rows, paint)
+}
+
+fn logged_out_text(done: &[LoggedOut]) -> String {
+    done.iter()
+        .map(|d| {
+            let how = match (&d.problem, d.revoked) {
+                (Some(problem), _) => format!("forgotten ({})", sanitize_line(problem)),
+                (None, true) => "refresh token revoked, forgotten".into(),
+                (None, false) => "forgotten (it had no refresh token)".into(),
+            };
+            format!("{}: {how}\n", sanitize_line(&d.session.describe()))
+        })
+        .collect()
+}
+
+fn users_deleted_text(users: &[crate::management::User]) -> String {
+    users
+        .iter()
+        .map(|u| {
+            let email = u
+                .email
+                .as_deref()
+                .map(|e| format!(" ({})", sanitize_line(e)));
+            format!(
+                "deleted {}{}\n",
+                sanitize_line(&u.user_id),
+                email.unwrap_or_default()
+            )
+        })
+        .collect()
 }
 
 /// `users show`: the user, one line per method (pending ones marked), and

@@ -80,30 +80,13 @@ pub enum Place {
     File,
 }
 
-/// Which store new sessions go to: `AUTH0_MFA_STORE=auto|os|file`.
+/// Which store new sessions go to (`AUTH0_MFA_STORE=auto|os|file`, read by settings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
     /// The OS store where one answers, else the file.
     Auto,
     Os,
     File,
-}
-
-impl Choice {
-    pub fn from_env() -> Result<Choice, Failure> {
-        match std::env::var("AUTH0_MFA_STORE").as_deref() {
-            Err(_) | Ok("") | Ok("auto") => Ok(Choice::Auto),
-            Ok("os") => Ok(Choice::Os),
-            Ok("file") => Ok(Choice::File),
-            Ok(other) => Err(Failure::usage_with_hint(
-                format!(
-                    "AUTH0_MFA_STORE={} is not a store",
-                    crate::sanitize::sanitize(other)
-                ),
-                "set AUTH0_MFA_STORE to auto, os or file",
-            )),
-        }
-    }
 }
 
 /// One line of the index.

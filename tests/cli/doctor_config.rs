@@ -40,10 +40,11 @@ fn token(tenant: &TestTenant, scope: &str) -> String {
     answer["access_token"].as_str().unwrap().to_owned()
 }
 
+static TOKENS: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+
 /// A token with every scope, one per tenant (each grant counts against the
 /// tenant's rate limit).
 fn admin(tenant: &TestTenant) -> String {
-    static TOKENS: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
     let base = tenant.base_url();
     let mut tokens = TOKENS.lock().unwrap();
     if let Some((_, token)) = tokens.iter().find(|(b, _)| *b == base) {
@@ -54,16 +55,27 @@ fn admin(tenant: &TestTenant) -> String {
     minted
 }
 
-/// A Management API call as a test's own set-up: (status, body).
+/// A Management API call as a test's own set-up: (status, body). The tokens
+/// are kept by address, and a later test's emulator can get the port of an
+/// earlier one that has stopped: a token it refuses is minted anew, once.
 fn api(tenant: &TestTenant, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
     let body = body.map(|b| b.to_string());
-    http(
-        &tenant.base_url(),
-        method,
-        &format!("/api/v2{path}"),
-        Some(&admin(tenant)),
-        body.as_deref(),
-    )
+    let call = || {
+        http(
+            &tenant.base_url(),
+            method,
+            &format!("/api/v2{path}"),
+            Some(&admin(tenant)),
+            body.as_deref(),
+        )
+    };
+    let answer = call();
+    if answer.0 != 401 {
+        return answer;
+    }
+    let base = tenant.base_url();
+    TOKENS.lock().unwrap().retain(|(b, _)| *b != base);
+    call()
 }
 
 fn grant_types(tenant: &TestTenant) -> Vec<String> {
@@ -77,7 +89,8 @@ fn grant_types(tenant: &TestTenant) -> Vec<String> {
 }
 
 fn factor_enabled(tenant: &TestTenant, name: &str) -> bool {
-    let (_, factors) = api(tenant, "GET", "/guardian/factors", None);
+    let (status, factors) = api(tenant, "GET", "/guardian/factors", None);
+    assert_eq!(status, 200, "{factors}");
     factors
         .as_array()
         .unwrap()

@@ -154,16 +154,11 @@ fn tls_config(ca_file: Option<&Path>) -> Result<rustls::ClientConfig, Failure> {
     };
     let default = super::default_ca_file().filter(|path| path.exists());
     if let Some(path) = ca_file.or(default.as_deref()) {
-        let certs = crate::ca_file::load(
+        roots.roots.extend(crate::ca_file::load(
             path,
             "--ca-file",
             "give --ca-file the file the emulator's --tls wrote (--ca-file there too)",
-        )?;
-        for cert in certs {
-            roots
-                .add(cert)
-                .map_err(|e| Failure::Unexpected(anyhow::anyhow!("{e}")))?;
-        }
+        )?);
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     Ok(rustls::ClientConfig::builder_with_provider(provider)

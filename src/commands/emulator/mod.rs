@@ -15,12 +15,18 @@ use crate::emulator::{Console, Emulator, Options, Tenant, TlsOptions, demo};
 use crate::error::Failure;
 use crate::files;
 use crate::output::{Output, Report};
-use crate::settings::Flags;
+use crate::settings::{Environment, Flags, Settings};
 
-pub async fn run(args: &EmulatorArgs, flags: &Flags, out: &Output) -> Result<(), Failure> {
+pub async fn run(
+    args: &EmulatorArgs,
+    flags: &Flags,
+    environment: &Environment,
+    out: &Output,
+) -> Result<(), Failure> {
     let token = control_token(args)?;
     if let Some(EmulatorAction::Outbox(outbox_args)) = &args.action {
-        return outbox::outbox(outbox_args, flags, token.as_deref(), out).await;
+        let settings = Settings::resolve(flags, environment)?;
+        return outbox::outbox(outbox_args, &settings, token.as_deref(), out).await;
     }
     if let Some(url) = &args.check {
         return check::check(url, args.ca_file.as_deref(), token.as_deref(), out).await;
@@ -87,6 +93,29 @@ fn ca_file_for_tls(args: &EmulatorArgs) -> Result<PathBuf, Failure> {
     Ok(path)
 }
 
+/// How the emulator serves: where, with TLS or not, its console, its control token.
+fn options(
+    args: &EmulatorArgs,
+    control_token: Option<String>,
+    json: bool,
+) -> Result<Options, Failure> {
+    Ok(Options {
+        listen: args.listen,
+        tls: match args.tls {
+            true => Some(TlsOptions {
+                ca_file: ca_file_for_tls(args)?,
+                names: args.tls_name.clone(),
+            }),
+            false => None,
+        },
+        public_url: args.public_url.clone(),
+        console: if json { Console::Json } else { Console::Text },
+        // Every core: the RSA signing of each token set is what bounds its logins a second.
+        threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        control_token,
+    })
+}
+
 async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), Failure> {
     let loopback = args.listen.ip().is_loopback();
     // Beyond loopback the control API would hand anyone the requests clients send:
@@ -103,25 +132,7 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
             args.listen
         ));
     }
-    let options = Options {
-        listen: args.listen,
-        tls: match args.tls {
-            true => Some(TlsOptions {
-                ca_file: ca_file_for_tls(args)?,
-                names: args.tls_name.clone(),
-            }),
-            false => None,
-        },
-        public_url: args.public_url.clone(),
-        console: if out.json {
-            Console::Json
-        } else {
-            Console::Text
-        },
-        // Every core: the RSA signing of each token set is what bounds its logins a second.
-        threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
-        control_token: token.clone(),
-    };
+    let options = options(args, token.clone(), out.json)?;
     let management = management_client(&tenant);
     let emulator = Emulator::start_in_background_with(tenant, options).map_err(|e| {
         Failure::usage_with_hint(

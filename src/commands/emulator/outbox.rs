@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::cli::OutboxArgs;
 use crate::error::Failure;
 use crate::output::{Output, Report};
-use crate::settings::{Flags, Key, Settings};
+use crate::settings::Settings;
 
 /// Where `emulator outbox` looks when no domain is configured: where
 /// `auth0-mfa emulator` listens by default.
@@ -18,13 +18,12 @@ const DEFAULT_EMULATOR: &str = "http://127.0.0.1:8787";
 /// alone, as `--binding-code-command` takes it.
 pub async fn outbox(
     args: &OutboxArgs,
-    flags: &Flags,
+    settings: &Settings,
     token: Option<&str>,
     out: &Output,
 ) -> Result<(), Failure> {
-    let settings = Settings::resolve(flags)?;
-    let base = match settings.get(Key::Domain) {
-        Some(_) => settings.domain()?.base_url(),
+    let base = match settings.domain_if_given()? {
+        Some(domain) => domain.base_url(),
         None => DEFAULT_EMULATOR.to_owned(),
     };
     let url = format!("{base}/_emulator/outbox");

@@ -17,15 +17,16 @@ mod supervise;
 mod token_file;
 
 use crate::cli::ExecArgs;
+use crate::commands::Context;
 use crate::error::Failure;
 use crate::exit_code::ExitCode;
-use crate::output::{Output, export};
+use crate::output::export;
 use crate::sessions::SessionKey;
 use crate::totp::now_unix;
 
 /// Set in the command's environment: which session it holds a token of, so
 /// that an `exec` inside it is refused unless it is for the same session.
-const GUARD: &str = "AUTH0_MFA_EXEC";
+const GUARD: &str = crate::settings::EXEC_GUARD;
 
 /// Inherited variables of an earlier hand-off that must not outlive it.
 fn is_handed_over(name: &OsStr) -> bool {
@@ -33,21 +34,17 @@ fn is_handed_over(name: &OsStr) -> bool {
     name == "AUTH0_ACCESS_TOKEN" || name == "AUTH0_ID_TOKEN" || name.starts_with("AUTH0_TOKEN_")
 }
 
-pub async fn run(
-    args: &ExecArgs,
-    settings: &crate::settings::Settings,
-    no_input: bool,
-    out: &Output,
-) -> Result<(), Failure> {
-    let command = command_line(args).map_err(before_command)?;
-    if let Some(outer) = std::env::var_os(GUARD) {
-        return nested(&outer, settings, command);
+pub async fn run(args: &ExecArgs, ctx: &Context<'_>) -> Result<(), Failure> {
+    let (settings, out, no_input) = (&ctx.settings, ctx.out, ctx.no_input);
+    let environment = settings.environment();
+    let command = command_line(args, environment.shell.as_ref()).map_err(before_command)?;
+    if let Some(outer) = &environment.exec_guard {
+        return nested(outer, settings, command);
     }
     let names = export::Names::parse(&args.env_name).map_err(before_command)?;
-    let obtained =
-        super::token::obtain(&args.session, args.session.min_ttl, settings, no_input, out)
-            .await
-            .map_err(before_command)?;
+    let obtained = super::token::obtain(&args.session, args.session.min_ttl, ctx, no_input)
+        .await
+        .map_err(before_command)?;
     let variables = export::variables(&obtained.tokens, obtained.expires_at, &names);
     let secrets: Vec<String> = variables
         .iter()
@@ -72,7 +69,7 @@ pub async fn run(
         child.env(&variable.name, &variable.value);
     }
     child.env(GUARD, guard_value(&obtained.key));
-    let mask = masks_output(args);
+    let mask = masks_output(args, settings.environment().ci_log_unmasked);
     if !mask && !args.token_file {
         return Err(become_command(child, &command[0]));
     }
@@ -82,16 +79,7 @@ pub async fn run(
             mask,
             secrets: std::sync::Arc::new(std::sync::Mutex::new(secrets)),
         };
-        supervised(
-            args,
-            settings,
-            out,
-            child,
-            &command[0],
-            obtained,
-            supervision,
-        )
-        .await
+        supervised(args, ctx, child, &command[0], obtained, supervision).await
     }
     #[cfg(not(unix))]
     Err(become_command(child, &command[0]))
@@ -99,18 +87,11 @@ pub async fn run(
 
 /// Whether the command's output is filtered: as asked, else where the CI
 /// masks nothing by itself and the output goes to its log, not a terminal.
-fn masks_output(args: &ExecArgs) -> bool {
+fn masks_output(args: &ExecArgs, ci_log_unmasked: bool) -> bool {
     if args.mask_output || args.no_mask_output {
         return args.mask_output;
     }
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    let masks_itself = set("GITHUB_ACTIONS") || set("TF_BUILD");
-    let masks_nothing = set("GITLAB_CI")
-        || set("CIRCLECI")
-        || set("JENKINS_URL")
-        || set("BUILDKITE")
-        || std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1");
-    masks_nothing && !masks_itself && !std::io::stdout().is_terminal()
+    ci_log_unmasked && !std::io::stdout().is_terminal()
 }
 
 #[cfg(unix)]
@@ -124,8 +105,7 @@ struct Supervision {
 #[cfg(unix)]
 async fn supervised(
     args: &ExecArgs,
-    settings: &crate::settings::Settings,
-    out: &Output,
+    ctx: &Context<'_>,
     mut child: Command,
     program: &OsStr,
     obtained: super::token::Obtained,
@@ -169,7 +149,7 @@ async fn supervised(
             }
             () = tokio::time::sleep(wait.unwrap_or_default()), if wait.is_some() => {
                 if let Some(file) = &token_file {
-                    refresh_at = refresh(args, settings, out, file, &supervision.secrets).await;
+                    refresh_at = refresh(args, ctx, file, &supervision.secrets).await;
                 }
             }
         }
@@ -191,13 +171,13 @@ fn refresh_time(obtained: &super::token::Obtained, min_ttl: u64) -> Option<u64> 
 #[cfg(unix)]
 async fn refresh(
     args: &ExecArgs,
-    settings: &crate::settings::Settings,
-    out: &Output,
+    ctx: &Context<'_>,
     file: &token_file::TokenFile,
     secrets: &supervise::Secrets,
 ) -> Option<u64> {
+    let out = ctx.out;
     // Whatever is left now is too little: a refresh is due, never a prompt.
-    match super::token::obtain(&args.session, u64::MAX, settings, true, out).await {
+    match super::token::obtain(&args.session, u64::MAX, ctx, true).await {
         Ok(obtained) => {
             let token = obtained.tokens.access_token.expose().to_owned();
             out.register_handed_over([token.as_str()]);
@@ -279,7 +259,7 @@ fn guard_value(key: &SessionKey) -> String {
 }
 
 /// The command to run: as given, else the user's shell on a terminal.
-fn command_line(args: &ExecArgs) -> Result<Vec<OsString>, Failure> {
+fn command_line(args: &ExecArgs, shell: Option<&OsString>) -> Result<Vec<OsString>, Failure> {
     if !args.command.is_empty() {
         return Ok(args.command.clone());
     }
@@ -289,9 +269,7 @@ fn command_line(args: &ExecArgs) -> Result<Vec<OsString>, Failure> {
             "name the command after --: auth0-mfa exec -- ./tests.sh",
         ));
     }
-    let shell = std::env::var_os("SHELL")
-        .filter(|shell| !shell.is_empty())
-        .unwrap_or_else(|| OsString::from("/bin/sh"));
+    let shell = shell.cloned().unwrap_or_else(|| OsString::from("/bin/sh"));
     Ok(vec![shell])
 }
 
