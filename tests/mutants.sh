@@ -35,7 +35,7 @@ MODULES=(
     "src/trace.rs|unit,cli|trace secrets::"
     "src/error.rs|unit,cli|error:: errors:: signals::a_signal_during users::management_refusals transport::a_long_429"
     "src/settings.rs|unit,cli|settings"
-    "src/prompt.rs|cli|prompt commands::config::tests terminal:: input::"
+    "src/prompt.rs|cli|prompt commands::config::tests terminal:: input:: users::destructive"
     "src/auth0/transport.rs|unit,cli|transport errors:: traces:: secrets::no_command_leaks doctor::a_skewed doctor::low_rate_limit"
 )
 
