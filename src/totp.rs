@@ -335,6 +335,50 @@ mod tests {
     }
 
     #[test]
+    fn the_seconds_left_count_down_to_the_next_step() {
+        let totp = Totp::parse(SHA1_KEY, Overrides::default()).unwrap();
+        for (time, left) in [(0, 30), (1, 29), (29, 1), (30, 30), (45, 15), (59, 1)] {
+            assert_eq!(totp.remaining_at(time), left, "at {time}");
+        }
+        let minute = Totp::parse(
+            SHA1_KEY,
+            Overrides {
+                period: Some(60),
+                ..Overrides::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(minute.period(), 60);
+        assert_eq!(minute.remaining_at(59), 1);
+        assert_eq!(minute.step_at(119), 1);
+    }
+
+    #[test]
+    fn a_uri_s_algorithm_and_period_are_used() {
+        for (key, algorithm, code) in [
+            (SHA256_KEY, "SHA256", "46119246"),
+            (SHA512_KEY, "sha512", "90693936"),
+        ] {
+            let uri =
+                format!("otpauth://totp/x?secret={key}&algorithm={algorithm}&digits=8&period=60");
+            let totp = Totp::parse(&uri, Overrides::default()).unwrap();
+            assert_eq!(totp.code_at(119), code, "{algorithm}");
+            assert_eq!(totp.period(), 60);
+            assert_eq!(totp.algorithm_name(), algorithm.to_ascii_uppercase());
+        }
+    }
+
+    /// Debug output (a `{:?}` in a log) says the parameters, never the key.
+    #[test]
+    fn debug_shows_the_parameters() {
+        let totp = Totp::parse(SHA1_KEY, Overrides::default()).unwrap();
+        assert_eq!(
+            format!("{totp:?}"),
+            "Totp { digits: 6, period: 30, algorithm: Sha1, .. }"
+        );
+    }
+
+    #[test]
     fn impossible_and_empty_uris_are_refused_not_crashes() {
         for uri in [
             format!("otpauth://totp/x?secret={SHA1_KEY}&period=0"),

@@ -12,6 +12,7 @@
 #   tests/mutants.sh --all --iterate          # (the module or --all first)
 #   tests/mutants.sh src/totp.rs --iterate    # again, skipping the caught ones
 #   tests/mutants.sh src/totp.rs --re 'period' # only the mutants matching
+#   MUTANTS_SCRATCH=/tmp/m2 tests/mutants.sh src/totp.rs  # alongside another run
 #
 # Arguments after the module go to cargo-mutants as they are.
 #
@@ -28,7 +29,7 @@ cd "$(dirname "$0")/.."
 # that concern it. A module with no unit tests of its own skips the first pass.
 MODULES=(
     "src/spent.rs|unit,cli|spent round_trips::a_code_sent round_trips::no_otp_wait"
-    "src/totp.rs|unit,cli|totp spent round_trips"
+    "src/totp.rs|unit,cli|totp spent:: round_trips::a_code_sent round_trips::no_otp_wait"
     "src/secret.rs|unit,cli|secret echo mask leak"
     "src/sanitize.rs|unit,cli|sanitize output:: console:: emulator_exposed::the_console emulator_exposed::check_prints traces:: errors::a_hostile"
     "src/trace.rs|unit,cli|trace secrets::"
@@ -36,8 +37,8 @@ MODULES=(
     "src/settings/mod.rs|unit,cli|settings"
     "src/settings/typed.rs|unit,cli|settings"
     "src/settings/read.rs|unit,cli|settings"
-    "src/prompt.rs|cli|prompt terminal:: input::"
-    "src/auth0/transport.rs|unit,cli|transport errors::"
+    "src/prompt.rs|cli|prompt commands::config::tests terminal:: input:: users::destructive"
+    "src/auth0/transport.rs|unit,cli|transport errors:: traces:: secrets::no_command_leaks doctor::a_skewed doctor::low_rate_limit"
 )
 
 if [ "${1:-}" = "--list" ]; then
@@ -57,8 +58,8 @@ root="$PWD"
 # (minutes) in each run. Instead: one scratch copy of the tree, made with the
 # times kept (cp -a), where the mutants are applied in place (--in-place:
 # cargo-mutants puts each file back). Its target/ is made once from this
-# tree's and then kept by its own builds; everything else is copied afresh
-# each run. Only this crate is rebuilt there, by the baseline.
+# tree's, times kept, and then kept by its own builds; everything else is
+# copied afresh each run. Only this crate is rebuilt there, by the baseline.
 scratch="${MUTANTS_SCRATCH:-${TMPDIR:-/tmp}/auth0-mfa-mutants}"
 if [ -n "$only" ] && [ "$only" != --all ]; then
     matched=0
@@ -82,8 +83,11 @@ if [ ! -d "$scratch/target" ] && [ -d target ]; then
     cp -a target "$scratch/target"
 fi
 find "$scratch" -mindepth 1 -maxdepth 1 ! -name target -exec rm -rf {} +
+# The sources with the time of the copy, not their own: the last mutant
+# built there is newer than a source not edited since, and cargo would take
+# that build for current.
 find . -mindepth 1 -maxdepth 1 ! -name target ! -name mutants.out ! -name .git \
-    -exec cp -a {} "$scratch/" \;
+    -exec cp -R --preserve=mode {} "$scratch/" \;
 
 # Without debug information for this crate (its dependencies have none
 # already): a mutant's build and link take a third of the time.
@@ -123,8 +127,8 @@ for entry in "${MODULES[@]}"; do
     # Two passes, one job each (in place; the machine has 2 cores, and the
     # build inside a job uses both). First the unit tests alone: a mutant then costs one
     # build of the library's tests, a few seconds. Then only the mutants they
-    # missed, against the unit tests and the integration tests (the real
-    # binary; three more targets to build per mutant). The filters pick the
+    # missed, against the integration tests (the real binary; the library,
+    # the binary and the tests to build per mutant). The filters pick the
     # module's unit tests and the few integration tests that drive what it
     # does: the whole suite per mutant would take hours. A timeout is a
     # mutant that made a test hang (the tests bound their own waits): caught.
@@ -141,18 +145,20 @@ for entry in "${MODULES[@]}"; do
             ;;
         esac
     }
-    caught=0 unviable=0 second=("${iterate[@]}")
+    caught=0 unviable=0 second=("${iterate[@]}") targets=(-C --lib -C --test -C cli)
     if [ "${passes%%,*}" = unit ]; then
         # shellcheck disable=SC2086 # the filters are words
         mutate "${iterate[@]}" "${passed[@]}" -C --locked -C --lib -- -- $filters
         caught=$(lines "$results/caught.txt")
         unviable=$(lines "$results/unviable.txt")
-        second=(--iterate)
-        echo "   unit tests: $caught caught; the rest with the integration tests too"
+        # What the unit tests missed, they miss again: the second pass
+        # builds and runs only the integration tests.
+        second=(--iterate) targets=(-C --test -C cli)
+        echo "   unit tests: $caught caught; the rest go to the integration tests"
     fi
     if [ "${passes%%,*}" != unit ] || [ -s "$results/missed.txt" ] || [ -s "$results/timeout.txt" ]; then
         # shellcheck disable=SC2086 # the filters are words
-        mutate "${second[@]}" "${passed[@]}" -C --locked -C --lib -C --test -C cli -- -- $filters
+        mutate "${second[@]}" "${passed[@]}" -C --locked "${targets[@]}" -- -- $filters
         caught=$((caught + $(lines "$results/caught.txt")))
         unviable=$((unviable + $(lines "$results/unviable.txt")))
     fi

@@ -109,7 +109,7 @@ fn curl_alone_prints_the_commands_and_no_trace() {
         "{err}"
     );
     assert!(!err.contains(CLIENT_SECRET), "{err}");
-    for trace in ["* POST", "> POST", "< "] {
+    for trace in ["* POST", "> POST", "< ", "rate limited"] {
         assert!(!err.contains(trace), "{trace:?} with --curl only: {err}");
     }
 }
