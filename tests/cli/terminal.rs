@@ -54,6 +54,30 @@ fn the_password_prompt_hides_input_and_logs_in() {
     assert!(pty.echoes());
 }
 
+/// Without `-u`, the username is asked for in plain text, then the password
+/// hidden: the login is the typed user's.
+#[test]
+fn the_username_prompt_takes_the_typed_user() {
+    let tenant = TestTenant::fast("");
+    let mut pty = at_terminal(&tenant, &["login", "--json", "--otp-secret", OTP_SECRET]);
+    pty.expect("Username");
+    pty.send(b"recovery@test.example\r");
+    pty.expect_hidden_prompt("Password");
+    pty.send(format!("{PASSWORD}\r").as_bytes());
+    let (code, stdout) = pty.finish();
+    assert_eq!(code, Some(0), "{}", pty.screen());
+    let tokens: Value = serde_json::from_str(&stdout).unwrap();
+    assert!(tokens["access_token"].is_string(), "{tokens}");
+    let logins: Vec<String> = tenant
+        .emulator
+        .received()
+        .iter()
+        .filter(|r| r.path == "/oauth/token")
+        .filter_map(|r| r.body["username"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(logins, ["recovery@test.example"]);
+}
+
 #[test]
 fn every_signal_at_a_hidden_prompt_restores_echo() {
     for (signal, code) in [(INT, 130), (libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
