@@ -105,12 +105,7 @@ async fn fix_and_check<F: Future<Output = Examination>>(
         .map(|reading| fix::plan(reading, args.fix_policy.as_deref()))
         .unwrap_or_default();
     let changes: Vec<Change> = plan.iter().map(|s| s.change.clone()).collect();
-    let before = Report::DoctorFix {
-        checks: Some(&examination.checks),
-        plan: &changes,
-        applied: None,
-        after: None,
-    };
+    let before = planned(examination, &changes);
     if plan.is_empty() {
         out.result(before)?;
         return doctor::verdict(&examination.checks);
@@ -129,12 +124,7 @@ async fn fix_and_check<F: Future<Output = Examination>>(
     }
     if let Err(refusal) = confirm(args, prompter, examination, &changes, out) {
         if out.json {
-            out.result(Report::DoctorFix {
-                checks: Some(&examination.checks),
-                plan: &changes,
-                applied: None,
-                after: None,
-            })?;
+            out.result(planned(examination, &changes))?;
         }
         return Err(refusal);
     }
@@ -169,12 +159,7 @@ fn confirm(
             "pass --yes to apply it",
         ));
     }
-    out.aside(Report::DoctorFix {
-        checks: Some(&examination.checks),
-        plan: changes,
-        applied: None,
-        after: None,
-    });
+    out.aside(planned(examination, changes));
     let question = format!("Apply {} change(s) to the tenant?", changes.len());
     if prompter.confirm(&question)? {
         Ok(())
@@ -183,6 +168,16 @@ fn confirm(
             "nothing was changed",
             "pass --yes to apply the plan without asking",
         ))
+    }
+}
+
+/// The checks and the plan, before anything is applied.
+fn planned<'a>(examination: &'a Examination, changes: &'a [Change]) -> Report<'a> {
+    Report::DoctorFix {
+        checks: Some(&examination.checks),
+        plan: changes,
+        applied: None,
+        after: None,
     }
 }
 

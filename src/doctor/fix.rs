@@ -176,9 +176,14 @@ fn user_changes(reading: &Reading, plan: &mut Vec<Step>) {
 /// before anything is changed.
 pub fn not_allowed(mgmt: &management::Client, plan: &[Step]) -> Vec<Change> {
     plan.iter()
-        .filter(|s| !mgmt.lacks(&[s.change.scope]).is_empty())
+        .filter(|s| !allowed(mgmt, s))
         .map(|s| s.change.clone())
         .collect()
+}
+
+/// Whether the token has the scope `step` needs.
+fn allowed(mgmt: &management::Client, step: &Step) -> bool {
+    mgmt.lacks(&[step.change.scope]).is_empty()
 }
 
 /// Makes the changes the token may, one after another (a grant change is
@@ -187,7 +192,7 @@ pub fn not_allowed(mgmt: &management::Client, plan: &[Step]) -> Vec<Change> {
 pub async fn apply(mgmt: &management::Client, plan: &[Step]) -> Vec<Applied> {
     let mut done = Vec::new();
     for step in plan {
-        let (outcome, error) = if !mgmt.lacks(&[step.change.scope]).is_empty() {
+        let (outcome, error) = if !allowed(mgmt, step) {
             let why = format!(
                 "the Management API token lacks {}: grant it in {}",
                 step.change.scope,
