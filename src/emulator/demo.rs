@@ -50,6 +50,36 @@ pub const PASSWORD: &str = "demo-Passw0rd";
 pub const OTP_USER: &str = "otp@example.com";
 /// Base32 (20 bytes) TOTP secret of [`OTP_USER`] and of [`MULTI_USER`]'s otp authenticator.
 pub const OTP_SECRET: &str = "JB6JGOFX3HV2SX7JTWRZ5BQOPI7J7SUP";
+/// A user with TOTP and a secret of its own, and the variable the `emulator` banner
+/// exports it as.
+#[derive(Debug, Clone, Copy)]
+pub struct OtpUser {
+    pub username: &'static str,
+    pub secret: &'static str,
+    pub variable: &'static str,
+}
+
+/// More users with TOTP, each with a secret of its own. Auth0 accepts the code of a
+/// 30 s step once, and the tool never sends one twice (it waits for the next step),
+/// so each of the README's examples that sends a code has a user of its own and
+/// none waits for another's step.
+pub const MORE_OTP_USERS: [OtpUser; 3] = [
+    OtpUser {
+        username: "otp2@example.com",
+        secret: "SJOL3XNPCSXIZB2GV4LMB67KICHBCQ45",
+        variable: "SECRET2",
+    },
+    OtpUser {
+        username: "otp3@example.com",
+        secret: "WBMX4J4ZONA2UTPFOD74C6N4PKKP6RMO",
+        variable: "SECRET3",
+    },
+    OtpUser {
+        username: "otp4@example.com",
+        secret: "B7KG2WKST7SZTPEOGJ6ZMANTLKHVNT3U",
+        variable: "SECRET4",
+    },
+];
 /// Guardian push, approved automatically on the second mfa-oob poll.
 pub const PUSH_USER: &str = "push@example.com";
 /// Guardian push, rejected on the first poll.

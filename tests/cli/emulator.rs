@@ -144,8 +144,25 @@ fn emulator_command_serves_a_tenant_that_login_can_use() {
     // Everything a script needs to log a demo user in is in the banner.
     let banner = &served.banner;
     let users = banner["users"].as_array().unwrap();
-    assert_eq!(users.len(), 11, "{banner}");
+    assert_eq!(users.len(), 14, "{banner}");
     assert!(users.iter().any(|u| u["username"] == demo::NEW_USER));
+    // Each OTP user beyond otp@ logs in with the secret the banner exports for it.
+    let more = banner["more_otp_secrets"].as_array().unwrap();
+    assert_eq!(more.len(), 3, "{banner}");
+    for (n, entry) in more.iter().enumerate() {
+        assert_eq!(entry["export"], format!("SECRET{}", n + 2), "{entry}");
+        let output = bare_cmd(&home)
+            .env("AUTH0_DOMAIN", &base)
+            .env("AUTH0_CLIENT_ID", demo::CLIENT_ID)
+            .env("AUTH0_CLIENT_SECRET", demo::CLIENT_SECRET)
+            .args(["login", "--json", "--no-otp-wait", "-u"])
+            .arg(entry["username"].as_str().unwrap())
+            .args(["--password", demo::PASSWORD, "--otp-secret"])
+            .arg(entry["secret"].as_str().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
     let output = bare_cmd(&home)
         .env("AUTH0_DOMAIN", &base)
         .env("AUTH0_CLIENT_ID", banner["client_id"].as_str().unwrap())

@@ -159,6 +159,12 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
             "client_secret": demo_tenant.then_some(demo::CLIENT_SECRET),
             "password": demo_tenant.then_some(demo::PASSWORD),
             "otp_secret": demo_tenant.then_some(demo::OTP_SECRET),
+            "more_otp_secrets": demo_tenant.then(|| {
+                demo::MORE_OTP_USERS
+                    .iter()
+                    .map(|u| json!({"username": u.username, "secret": u.secret, "export": u.variable}))
+                    .collect::<Vec<_>>()
+            }),
             "recovery_code": demo_tenant.then_some(demo::RECOVERY_CODE),
             "users": demo_tenant.then(|| {
                 demo_users()
@@ -213,28 +219,53 @@ fn print_tenant(tenant: &Tenant, out: &Output) -> Result<(), Failure> {
 /// The demo tenant's users and what each has, for the banner and its JSON.
 fn demo_users() -> Vec<(&'static str, String)> {
     let fresh = demo::MORE_NEW_USERS.map(|user| (user, "no factor enrolled yet".to_owned()));
-    [
-        (demo::OTP_USER, format!("OTP; secret {}", demo::OTP_SECRET)),
-        (demo::PUSH_USER, "push, approved after 2 polls".to_owned()),
-        (demo::PUSH_REJECT_USER, "push, always rejected".to_owned()),
+    let more_otp = demo::MORE_OTP_USERS.map(|u| {
         (
-            demo::SMS_USER,
-            format!("SMS and voice to {}", demo::SMS_PHONE),
-        ),
-        (demo::EMAIL_USER, "email".to_owned()),
-        (
-            demo::MULTI_USER,
-            "OTP, push, SMS, email and a recovery code".to_owned(),
-        ),
-        (
-            demo::RECOVERY_USER,
-            format!("recovery code {}", demo::RECOVERY_CODE),
-        ),
-        (demo::NEW_USER, "no factor enrolled yet".to_owned()),
-    ]
-    .into_iter()
-    .chain(fresh)
-    .collect()
+            u.username,
+            format!("OTP; secret {} (${})", u.secret, u.variable),
+        )
+    });
+    let otp = (
+        demo::OTP_USER,
+        format!("OTP; secret {} ($SECRET)", demo::OTP_SECRET),
+    );
+    std::iter::once(otp)
+        .chain(more_otp)
+        .chain([
+            (demo::PUSH_USER, "push, approved after 2 polls".to_owned()),
+            (demo::PUSH_REJECT_USER, "push, always rejected".to_owned()),
+            (
+                demo::SMS_USER,
+                format!("SMS and voice to {}", demo::SMS_PHONE),
+            ),
+            (demo::EMAIL_USER, "email".to_owned()),
+            (
+                demo::MULTI_USER,
+                "OTP ($SECRET, as otp@), push, SMS, email and a recovery code".to_owned(),
+            ),
+            (
+                demo::RECOVERY_USER,
+                format!("recovery code {}", demo::RECOVERY_CODE),
+            ),
+            (demo::NEW_USER, "no factor enrolled yet".to_owned()),
+        ])
+        .chain(fresh)
+        .collect()
+}
+
+/// An `export` line for each of the demo users' own TOTP secrets beyond `$SECRET`:
+/// a code is accepted once a step, so the README's examples that send codes in
+/// the same half-minute each log in a user of their own.
+fn more_otp_exports() -> String {
+    demo::MORE_OTP_USERS
+        .iter()
+        .map(|u| {
+            format!(
+                "  export {}={}   # {}'s TOTP secret\n",
+                u.variable, u.secret, u.username
+            )
+        })
+        .collect()
 }
 
 fn banner(
@@ -251,12 +282,13 @@ fn banner(
     if demo_tenant {
         // Every value the README's examples use, as lines to paste.
         text.push_str(&format!(
-            "Use it:\n  export AUTH0_DOMAIN={base}\n  export AUTH0_CLIENT_ID={}\n  export AUTH0_CLIENT_SECRET={}\n  export AUTH0_PASSWORD={}\n  export SECRET={}   # {}'s TOTP secret\n  export CODE={}   # {}'s recovery code\n{cacert}\n",
+            "Use it:\n  export AUTH0_DOMAIN={base}\n  export AUTH0_CLIENT_ID={}\n  export AUTH0_CLIENT_SECRET={}\n  export AUTH0_PASSWORD={}\n  export SECRET={}   # {}'s TOTP secret\n{}  export CODE={}   # {}'s recovery code\n{cacert}\n",
             demo::CLIENT_ID,
             demo::CLIENT_SECRET,
             demo::PASSWORD,
             demo::OTP_SECRET,
             demo::OTP_USER,
+            more_otp_exports(),
             demo::RECOVERY_CODE,
             demo::RECOVERY_USER,
         ));

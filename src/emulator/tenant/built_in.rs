@@ -67,7 +67,8 @@ fn clients() -> Vec<ClientConfig> {
     ]
 }
 
-/// A user per factor, one with them all, and users with none to enroll.
+/// A user per factor, one with them all, more with TOTP (a secret each), and users
+/// with none to enroll.
 fn users() -> Vec<UserConfig> {
     vec![
         user(demo::OTP_USER, vec![otp(demo::OTP_SECRET)]),
@@ -95,6 +96,7 @@ fn users() -> Vec<UserConfig> {
         user(demo::NEW_USER, vec![]),
     ]
     .into_iter()
+    .chain(demo::MORE_OTP_USERS.map(|otp_user| user(otp_user.username, vec![otp(otp_user.secret)])))
     .chain(demo::MORE_NEW_USERS.map(|name| user(name, vec![])))
     .collect()
 }
