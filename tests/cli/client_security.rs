@@ -281,6 +281,8 @@ fn a_config_file_others_can_write_is_refused() {
 }
 
 /// A tenant with two applications that both keep sessions.
+const SECOND_SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
 fn two_applications() -> TestTenant {
     TestTenant::serving(
         Tenant::from_toml(&format!(
@@ -302,6 +304,13 @@ password = "{PASSWORD}"
 [[users.authenticators]]
 type = "otp"
 secret = "{OTP_SECRET}"
+
+[[users]]
+username = "second@test.example"
+password = "{PASSWORD}"
+[[users.authenticators]]
+type = "otp"
+secret = "{SECOND_SECRET}"
 "#
         ))
         .unwrap(),
@@ -347,6 +356,8 @@ fn logout_all_sends_each_session_with_its_own_application_only() {
     assert!(text.contains("not revoked"), "{text}");
 
     // With its own application configured, the next session is revoked.
+    // (Another user: a second login with the same secret inside one step
+    // would wait for the next.)
     let again = tenant
         .cmd()
         .env("AUTH0_MFA_STORE", "file")
@@ -354,9 +365,9 @@ fn logout_all_sends_each_session_with_its_own_application_only() {
             "login",
             "--json",
             "-u",
-            "recovery@test.example",
+            "second@test.example",
             "--otp-secret",
-            OTP_SECRET,
+            SECOND_SECRET,
         ])
         .args(["--scope", "openid offline_access"])
         .output()

@@ -13,6 +13,15 @@ const USER: &str = "recovery@test.example";
 
 /// A machine of the fleet: a state directory (and so a ledger) of its own.
 fn log_in(tenant: &TestTenant, machine: &TempDir, secret: &str) -> std::process::Output {
+    log_in_as(tenant, machine, USER, secret)
+}
+
+fn log_in_as(
+    tenant: &TestTenant,
+    machine: &TempDir,
+    user: &str,
+    secret: &str,
+) -> std::process::Output {
     tenant
         .cmd()
         .env("XDG_STATE_HOME", machine.path())
@@ -21,7 +30,7 @@ fn log_in(tenant: &TestTenant, machine: &TempDir, secret: &str) -> std::process:
             "--json",
             "--no-store",
             "-u",
-            USER,
+            user,
             "--otp-secret",
             secret,
         ])
@@ -30,28 +39,34 @@ fn log_in(tenant: &TestTenant, machine: &TempDir, secret: &str) -> std::process:
         .unwrap()
 }
 
-/// Seconds until the current 30 s step ends.
-fn left_in_step() -> u64 {
-    30 - auth0_mfa::totp::now_unix() % 30
-}
-
-/// Sleeps into a fresh step when too little of this one is left for two logins.
-fn fresh_step() {
-    if left_in_step() < 8 {
-        std::thread::sleep(Duration::from_secs(left_in_step() + 1));
+/// Rewrites a machine's ledger as if its last login had been a step
+/// earlier: the tool reads the system clock, so the test moves the ledger
+/// rather than wait for time to pass. Its memory of the code sent goes too,
+/// so that only the step could refuse the current code.
+fn spent_a_step_earlier(machine: &TempDir) {
+    let path = machine.path().join("auth0-mfa/spent-codes.json");
+    let mut ledger: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for entry in ledger["steps"].as_object_mut().unwrap().values_mut() {
+        entry[0] = (entry[0].as_u64().unwrap() - 1).into();
     }
+    ledger["codes"] = serde_json::json!({});
+    std::fs::write(&path, ledger.to_string()).unwrap();
 }
 
 #[test]
 fn a_code_spent_by_another_machine_is_retried_once_in_the_next_step() {
     let tenant = TestTenant::fast("");
     let (a, b) = (TempDir::new().unwrap(), TempDir::new().unwrap());
-    // Machine B has logged in before: its secret is known to be right.
-    fresh_step();
-    let first = log_in(&tenant, &b, OTP_SECRET);
+    // Three logins inside one step.
+    within_one_totp_step(8);
+    // Machine B has logged in before: its secret is known to be right. (That
+    // login was of another user with the same secret, so that the emulator
+    // has not seen this step's code for USER; and, for B's ledger, a step ago.)
+    let first = log_in_as(&tenant, &b, "multi@test.example", OTP_SECRET);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    // Next step: A logs in first, then B inside the same step.
-    std::thread::sleep(Duration::from_secs(left_in_step() + 1));
+    spent_a_step_earlier(&b);
+    // A logs USER in, then B inside the same step.
     let on_a = log_in(&tenant, &a, OTP_SECRET);
     assert_eq!(on_a.status.code(), Some(0), "{}", stderr(&on_a));
     let grants_before = tenant.count_grants(GRANT_MFA_OTP);

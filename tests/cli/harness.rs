@@ -187,6 +187,20 @@ pub fn otp_now(secret: &str) -> String {
     totp.code_at(auth0_mfa::totp::now_unix())
 }
 
+/// Seconds until the current 30 s TOTP step ends, by this machine's clock
+/// (the one the tool computes codes with).
+pub fn left_in_totp_step() -> u64 {
+    30 - auth0_mfa::totp::now_unix() % 30
+}
+
+/// Sleeps into the next 30 s step when fewer than `needed` seconds are left
+/// of this one, so that what a test runs next happens inside one step.
+pub fn within_one_totp_step(needed: u64) {
+    if left_in_totp_step() < needed {
+        std::thread::sleep(Duration::from_secs(left_in_totp_step() + 1));
+    }
+}
+
 pub const GRANT_PASSWORD: &str = "password";
 pub const GRANT_PASSWORD_REALM: &str = "http://auth0.com/oauth/grant-type/password-realm";
 pub const GRANT_MFA_OTP: &str = "http://auth0.com/oauth/grant-type/mfa-otp";
