@@ -17,11 +17,12 @@ pub struct ConfigFile {
     pub profiles: BTreeMap<String, BTreeMap<String, toml::Value>>,
 }
 
-/// Where the file is when `--config` does not say: `$XDG_CONFIG_HOME/auth0-mfa/config.toml`,
+/// Where the file is when `--config` does not say, given `XDG_CONFIG_HOME`
+/// (read by `settings::Environment`): `$XDG_CONFIG_HOME/auth0-mfa/config.toml`,
 /// else `~/.config/auth0-mfa/config.toml`, on macOS as on Linux (as gh and xh do,
 /// rather than `dirs`' `~/Library/Application Support`, which macOS still reads
 /// while the new place has no file); `%APPDATA%\auth0-mfa\config.toml` on Windows.
-pub fn default_path() -> Option<PathBuf> {
+pub fn default_path(xdg_config_home: Option<std::ffi::OsString>) -> Option<PathBuf> {
     if cfg!(windows) {
         return dirs::config_dir().map(|dir| dir.join(APP).join(FILE));
     }
@@ -30,12 +31,9 @@ pub fn default_path() -> Option<PathBuf> {
     } else {
         None
     };
-    xdg_path(
-        std::env::var_os("XDG_CONFIG_HOME"),
-        dirs::home_dir(),
-        legacy,
-        |path| path.is_file(),
-    )
+    xdg_path(xdg_config_home, dirs::home_dir(), legacy, |path| {
+        path.is_file()
+    })
 }
 
 const APP: &str = "auth0-mfa";

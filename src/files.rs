@@ -43,17 +43,28 @@ pub fn write_private(path: &Path, content: &[u8], existing: Existing) -> std::io
     write_with_mode(path, content, existing, 0o600)
 }
 
-/// Where the tool keeps state between runs (sessions, spent codes):
-/// `$XDG_STATE_HOME/auth0-mfa`, else the platform's state directory
-/// (`~/.local/state/auth0-mfa` on Linux), else its local data directory.
-pub fn state_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
+/// Where the tool keeps state between runs (sessions, spent codes), given
+/// `XDG_STATE_HOME` (read by `settings::Environment`): `$XDG_STATE_HOME/auth0-mfa`,
+/// else the platform's state directory (`~/.local/state/auth0-mfa` on Linux),
+/// else its local data directory.
+pub fn state_dir(xdg_state_home: Option<std::ffi::OsString>) -> Option<PathBuf> {
+    let base = xdg_state_home
         .filter(|dir| !dir.is_empty())
         .map(PathBuf::from)
         .filter(|dir| dir.is_absolute())
         .or_else(dirs::state_dir)
         .or_else(dirs::data_local_dir)?;
     Some(base.join("auth0-mfa"))
+}
+
+/// Where files that should not outlive the login session go (`exec`'s token
+/// files), given `XDG_RUNTIME_DIR`: `$XDG_RUNTIME_DIR/auth0-mfa` when that is an
+/// absolute directory (memory, the user's own).
+pub fn runtime_dir(xdg_runtime_dir: Option<std::ffi::OsString>) -> Option<PathBuf> {
+    xdg_runtime_dir
+        .map(PathBuf::from)
+        .filter(|dir| dir.is_absolute() && dir.is_dir())
+        .map(|dir| dir.join("auth0-mfa"))
 }
 
 /// A place the tool will not use because someone else could have put

@@ -84,13 +84,6 @@ impl Ledger {
         Ledger { path: None }
     }
 
-    /// The platform's place: `$XDG_STATE_HOME/auth0-mfa/spent-codes.json`.
-    pub fn default_place() -> Ledger {
-        Ledger {
-            path: files::state_dir().map(|dir| dir.join("spent-codes.json")),
-        }
-    }
-
     /// Claims the step `now` falls in for `generator` at `tenant`, unless it
     /// (or a later one) was spent already, or its code went out as given.
     pub fn claim_step(&self, tenant: &str, generator: &Totp, now: u64) -> std::io::Result<Claim> {

@@ -294,10 +294,9 @@ tokio = { version = "1", features = ["rt"] }
 webpki-roots = "1"
 
 [profile.release]
-opt-level = 3
+opt-level = "s"
 lto = "fat"
 codegen-units = 1
-panic = "abort"
 strip = true
 EOF
     cat > "$REF_DIR/src/main.rs.new" <<'EOF'

@@ -17,7 +17,7 @@ pub async fn run(args: &ChallengeArgs, ctx: &Context<'_>) -> Result<(), Failure>
     let mfa_token = super::mfa_token(settings)?;
     let client = ctx.connect()?;
     let mut prompter = ctx.prompter();
-    let mut flow = Flow::new(&client, &mut prompter, out);
+    let mut flow = Flow::new(&client, &mut prompter, out, settings.ledger());
     let types: Vec<ChallengeType> = args.types.iter().map(|&t| t.into()).collect();
     let challenge = flow
         .challenge(&mfa_token, &types, args.authenticator_id.as_deref())

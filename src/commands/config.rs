@@ -28,7 +28,7 @@ pub fn run(
             Ok(())
         }
         ConfigAction::Path => {
-            let path = config_path(flags)?;
+            let path = config_path(flags, environment)?;
             out.result(Report::ConfigPath {
                 exists: path.exists(),
                 path: &path,
@@ -41,13 +41,14 @@ pub fn run(
 /// The resolved settings as `config show` prints them, secrets masked.
 fn view(settings: &Settings) -> SettingsView {
     use crate::sessions::{Choice, describe_store};
-    let store = settings.environment().store().unwrap_or(Choice::Auto);
+    let environment = settings.environment();
+    let store = (environment.store()).unwrap_or_else(|_| environment.store_of(Choice::Auto));
     SettingsView {
         config_file: settings.config_path.clone(),
         config_file_exists: settings.config_found,
         profile: (settings.profile.as_ref())
             .map(|(name, source)| (name.clone(), source.to_string())),
-        session_store: describe_store(store),
+        session_store: describe_store(&store),
         rows: (settings.values.iter())
             .map(|setting| SettingRow {
                 key: setting.key.name(),
@@ -58,13 +59,15 @@ fn view(settings: &Settings) -> SettingsView {
     }
 }
 
-fn config_path(flags: &Flags) -> Result<std::path::PathBuf, Failure> {
-    settings::config_location(flags)?.0.ok_or_else(|| {
-        Failure::usage_with_hint(
-            "this system has no config directory",
-            "pass --config FILE or set AUTH0_MFA_CONFIG",
-        )
-    })
+fn config_path(flags: &Flags, environment: &Environment) -> Result<std::path::PathBuf, Failure> {
+    settings::config_location(flags, environment)?
+        .0
+        .ok_or_else(|| {
+            Failure::usage_with_hint(
+                "this system has no config directory",
+                "pass --config FILE or set AUTH0_MFA_CONFIG",
+            )
+        })
 }
 
 /// Writes one profile into the config file as it stands: its comments, key
@@ -79,7 +82,7 @@ fn init(
     no_input: bool,
     out: &Output,
 ) -> Result<(), Failure> {
-    let path = config_path(flags)?;
+    let path = config_path(flags, environment)?;
     let mut document = read_document(&path)?;
     let given = Settings::given(flags, environment)?;
     let profile = given.profile_name().unwrap_or_else(|| "default".to_owned());

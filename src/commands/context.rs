@@ -47,8 +47,8 @@ impl<'a> Context<'a> {
 
     /// The session store, held (locked) while the value lives; waits for
     /// another process's hold at most `--timeout`.
-    pub fn sessions(&self, choice: sessions::Choice) -> Result<Sessions, Failure> {
-        Sessions::open(choice, self.settings.request_timeout())
+    pub fn sessions(&self, store: &sessions::Store) -> Result<Sessions, Failure> {
+        Sessions::open(store, self.settings.request_timeout())
     }
 }
 

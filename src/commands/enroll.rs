@@ -41,7 +41,7 @@ pub async fn run(args: &EnrollArgs, ctx: &Context<'_>) -> Result<(), Failure> {
         }
         _ => super::mfa_api_token(settings, &domain, MfaApi::Enroll)?,
     };
-    let mut flow = Flow::new(&client, &mut prompter, out);
+    let mut flow = Flow::new(&client, &mut prompter, out, settings.ledger());
     let (association, saved) =
         super::associate_and_show(&mut flow, &token, &enrollment, save_to.as_ref(), out).await?;
     if args.no_confirm {
@@ -77,7 +77,7 @@ async fn first_factor_token(
     let mut login = super::password_login(settings, Some(username), prompter)?;
     // The mfa_token to enroll with comes from a plain login, whatever audience is set.
     login.audience = None;
-    let mut flow = Flow::new(client, prompter, out);
+    let mut flow = Flow::new(client, prompter, out, settings.ledger());
     match flow.log_in(&login).await? {
         LoginOutcome::MfaRequired(required) => Ok(required.mfa_token),
         LoginOutcome::Tokens(_) => Err(Failure::usage_with_hint(

@@ -44,9 +44,9 @@ pub async fn run(args: &LoginArgs, ctx: &Context<'_>) -> Result<(), Failure> {
         }
     }
     let client = ctx.connect()?;
-    refuse_a_spent_step(&answers, &client)?;
+    refuse_a_spent_step(&answers, &client, &settings.ledger())?;
     let login = super::password_login(settings, settings.username(), &mut prompter)?;
-    let mut flow = Flow::new(&client, &mut prompter, out);
+    let mut flow = Flow::new(&client, &mut prompter, out, settings.ledger());
     let required = match flow.log_in(&login).await? {
         LoginOutcome::Tokens(_) if args.mfa_token_only => {
             return Err(Failure::usage_with_hint(
@@ -93,7 +93,11 @@ pub async fn run(args: &LoginArgs, ctx: &Context<'_>) -> Result<(), Failure> {
 
 /// `--no-otp-wait` with a secret whose current step is spent: fail now,
 /// before the password grant, since the code it would send is a reuse.
-fn refuse_a_spent_step(answers: &Answers, client: &crate::auth0::Client) -> Result<(), Failure> {
+fn refuse_a_spent_step(
+    answers: &Answers,
+    client: &crate::auth0::Client,
+    ledger: &Ledger,
+) -> Result<(), Failure> {
     let Some(generator) = &answers.totp else {
         return Ok(());
     };
@@ -102,7 +106,7 @@ fn refuse_a_spent_step(answers: &Answers, client: &crate::auth0::Client) -> Resu
     }
     let now = crate::totp::now_unix();
     let tenant = client.domain().base_url();
-    match Ledger::default_place().step_spent(&tenant, generator, now) {
+    match ledger.step_spent(&tenant, generator, now) {
         None => Ok(()),
         Some(next_step_at) => Err(Failure::CodeSpent {
             message: "the TOTP step now current was already spent, so its code would be refused as reused; nothing was sent".into(),
@@ -118,12 +122,12 @@ fn refuse_a_spent_step(answers: &Answers, client: &crate::auth0::Client) -> Resu
 /// Stores the session the login ended with. The tokens are printed by then,
 /// so a store that fails loses nothing: it is reported with its own exit code.
 fn keep_session(
-    store: Option<sessions::Choice>,
+    store: Option<sessions::Store>,
     ctx: &Context<'_>,
     username: &str,
     tokens: &TokenSet,
 ) -> Result<(), Failure> {
-    let Some(choice) = store else {
+    let Some(store) = store else {
         return Ok(());
     };
     let (settings, out) = (&ctx.settings, ctx.out);
@@ -134,7 +138,7 @@ fn keep_session(
         username: username.to_owned(),
     };
     let now = crate::totp::now_unix();
-    let mut sessions = ctx.sessions(choice)?;
+    let mut sessions = ctx.sessions(&store)?;
     sessions.set_active(&key);
     let (place, note) = sessions.save(key, tokens, sessions::expiry_of(tokens, now))?;
     if let Some(note) = note {
@@ -142,7 +146,7 @@ fn keep_session(
     }
     out.progress(&format!(
         "session stored in {}",
-        sessions::describe_place(place)
+        sessions.describe_place(place)
     ));
     if tokens.refresh_token.is_none() {
         out.progress(

@@ -16,7 +16,7 @@ pub async fn run(args: &LogoutArgs, ctx: &Context<'_>) -> Result<(), Failure> {
     // The application whose sessions can be revoked: the one configured.
     let tenant = settings.domain_if_given()?;
     let client_id = settings.text(Key::ClientId);
-    let mut sessions = ctx.sessions(settings.store_choice()?)?;
+    let mut sessions = ctx.sessions(&settings.store()?)?;
     let keys: Vec<SessionKey> = if args.all {
         sessions.matching(None, None, None, None)
     } else {

@@ -126,7 +126,7 @@ async fn application_token(
     http: &auth0::Client,
     client_id: &str,
     needed: &[&str],
-    store: Option<sessions::Choice>,
+    store: Option<sessions::Store>,
     out: &Output,
 ) -> Result<Secret, Failure> {
     let domain = http.domain().clone();
@@ -137,7 +137,7 @@ async fn application_token(
         // The token's `sub`: the application itself, never a user.
         username: format!("{client_id}@clients"),
     };
-    if let Some(token) = store.and_then(|choice| cached(choice, &key, out)) {
+    if let Some(token) = store.as_ref().and_then(|store| cached(store, &key, out)) {
         if management::missing_scopes(&token, needed).is_empty() {
             return Ok(token);
         }
@@ -152,8 +152,8 @@ async fn application_token(
         needed,
         &crate::sanitize::sanitize_line(&what),
     )?;
-    if let Some(choice) = store {
-        remember(choice, key, &tokens, out);
+    if let Some(store) = &store {
+        remember(store, key, &tokens, out);
     }
     Ok(token)
 }
@@ -165,7 +165,7 @@ pub fn forget_cached_token(settings: &Settings, out: &Output) {
     if settings.management_token().is_some() {
         return;
     }
-    let (Ok(domain), Some(client_id), Ok(Some(choice))) = (
+    let (Ok(domain), Some(client_id), Ok(Some(store))) = (
         settings.management_domain(),
         settings.management_client_id(),
         settings.session_store(),
@@ -178,7 +178,7 @@ pub fn forget_cached_token(settings: &Settings, out: &Output) {
         username: format!("{client_id}@clients"),
         client_id,
     };
-    let forgotten = Sessions::open(choice, STORE_PATIENCE).and_then(|mut sessions| {
+    let forgotten = Sessions::open(&store, STORE_PATIENCE).and_then(|mut sessions| {
         let cached = !sessions
             .matching(None, None, None, Some(&key.username))
             .is_empty();
@@ -194,8 +194,8 @@ pub fn forget_cached_token(settings: &Settings, out: &Output) {
 
 /// The cached token, when it has more than [`MIN_TOKEN_TTL`] left. A store
 /// that cannot be read costs a grant, not the command.
-fn cached(choice: sessions::Choice, key: &SessionKey, out: &Output) -> Option<Secret> {
-    let read = Sessions::read(choice).and_then(|sessions| {
+fn cached(store: &sessions::Store, key: &SessionKey, out: &Output) -> Option<Secret> {
+    let read = Sessions::read(store).and_then(|sessions| {
         match sessions.matching(
             Some(&key.tenant),
             Some(&key.client_id),
@@ -221,9 +221,9 @@ fn cached(choice: sessions::Choice, key: &SessionKey, out: &Output) -> Option<Se
 }
 
 /// Caches a new token; a store that fails is a warning, since the token works.
-fn remember(choice: sessions::Choice, key: SessionKey, tokens: &auth0::TokenSet, out: &Output) {
+fn remember(store: &sessions::Store, key: SessionKey, tokens: &auth0::TokenSet, out: &Output) {
     let expires_at = sessions::expiry_of(tokens, crate::totp::now_unix());
-    let saved = Sessions::open(choice, STORE_PATIENCE)
+    let saved = Sessions::open(store, STORE_PATIENCE)
         .and_then(|mut sessions| sessions.save(key, tokens, expires_at));
     match saved {
         Ok((_, Some(note))) => out.note(&note),

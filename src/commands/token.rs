@@ -47,9 +47,9 @@ pub async fn obtain(
     let (settings, out) = (&ctx.settings, ctx.out);
     let answers = super::answers(&args.answer, settings, super::Sends::Challenge)?;
     let choice = super::choice(settings, args.authenticator_id.as_deref())?;
-    let store = settings.store_choice()?;
+    let store = settings.store()?;
     let find = session_finder(settings)?;
-    let snapshot = Sessions::read(store)?;
+    let snapshot = Sessions::read(&store)?;
     let key = find(&snapshot)?;
     if settings.username().is_none()
         && settings.audience().is_none()
@@ -64,7 +64,7 @@ pub async fn obtain(
     if fresh(&session, min_ttl, out) {
         return Ok(Obtained::stored(key, session));
     }
-    let mut sessions = ctx.sessions(store)?;
+    let mut sessions = ctx.sessions(&store)?;
     let key = find(&sessions)?;
     // Another process may have refreshed it while this one waited.
     let session = sessions.load(&key)?;
@@ -76,7 +76,7 @@ pub async fn obtain(
     };
     let client = ctx.connect()?;
     let mut prompter = TerminalPrompter::new(no_input);
-    let mut flow = Flow::new(&client, &mut prompter, out);
+    let mut flow = Flow::new(&client, &mut prompter, out, settings.ledger());
     out.progress("refreshing the session (refresh_token grant, POST /oauth/token)");
     let refreshed = match client.refresh(&refresh_token).await {
         Ok(LoginOutcome::Tokens(tokens)) => tokens,
@@ -145,7 +145,7 @@ fn no_refresh_token(key: &SessionKey, left: u64) -> Failure {
 /// The stored session the settings point to, without a request.
 pub fn find_session(settings: &Settings) -> Result<SessionKey, Failure> {
     let find = session_finder(settings)?;
-    find(&Sessions::read(settings.store_choice()?)?)
+    find(&Sessions::read(&settings.store()?)?)
 }
 
 /// Picks the one session the settings' tenant, application, audience and user fit.

@@ -18,7 +18,7 @@ pub async fn run(args: &VerifyArgs, ctx: &Context<'_>) -> Result<(), Failure> {
     let waiting = super::waiting(settings, &args.wait);
     let client = ctx.connect()?;
     let mut prompter = ctx.prompter();
-    let mut flow = Flow::new(&client, &mut prompter, out);
+    let mut flow = Flow::new(&client, &mut prompter, out, settings.ledger());
     let tokens = if answers.recovery_code.is_some() {
         flow.recover(&mfa_token, &answers).await?
     } else if let Some(oob_code) = &args.oob_code {

@@ -101,17 +101,18 @@ const RECOVERY_ASK: Ask<'static> = Ask {
 };
 
 impl<'a> Flow<'a> {
-    /// A flow that keeps its record of spent codes in the usual place.
+    /// A flow that keeps its record of spent codes in `ledger`.
     pub fn new(
         client: &'a Client,
         prompter: &'a mut dyn Prompter,
         progress: &'a dyn Progress,
+        ledger: Ledger,
     ) -> Flow<'a> {
         Flow {
             client,
             prompter,
             progress,
-            ledger: Ledger::default_place(),
+            ledger,
             message: Message::default(),
         }
     }

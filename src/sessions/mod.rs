@@ -89,6 +89,26 @@ pub enum Choice {
     File,
 }
 
+/// Where sessions are kept on this machine, as the environment says (read
+/// once by `settings::Environment`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Store {
+    /// Which store new sessions go to.
+    pub choice: Choice,
+    /// The state directory: the index is there (and the tokens, in the file store).
+    pub state_dir: Option<PathBuf>,
+    /// Whether the OS store can be expected to answer ([`os_store_reachable`]).
+    pub os_reachable: bool,
+}
+
+pub use os::reachable as os_store_reachable;
+
+impl Store {
+    fn index_path(&self) -> Option<PathBuf> {
+        self.state_dir.as_ref().map(|dir| dir.join("sessions.json"))
+    }
+}
+
 /// One line of the index.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Indexed {
@@ -115,33 +135,22 @@ struct Index {
 pub struct Sessions {
     index_path: PathBuf,
     index: Index,
-    choice: Choice,
+    store: Store,
     /// Held for the lock; released when dropped. None for a snapshot read
     /// without it ([`Sessions::read`]), which cannot change anything.
     lock: Option<File>,
 }
 
 /// What was stored, and where, for `-v` and `config show`.
-pub fn describe_store(choice: Choice) -> String {
-    let file = index_path()
+pub fn describe_store(store: &Store) -> String {
+    let file = (store.index_path())
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "(no state directory)".into());
-    match (choice, os::available()) {
+    match (store.choice, store.os_reachable) {
         (Choice::File, _) => format!("file {file} (AUTH0_MFA_STORE=file)"),
         (Choice::Os, _) => format!("{} (AUTH0_MFA_STORE=os)", os::NAME),
         (Choice::Auto, true) => format!("{}, else file {file}", os::NAME),
         (Choice::Auto, false) => format!("file {file} (no {} here)", os::NAME),
-    }
-}
-
-/// Where one session went, for the line `login` prints.
-pub fn describe_place(place: Place) -> String {
-    match place {
-        Place::Os => os::NAME.to_owned(),
-        Place::File => match index_path() {
-            Some(path) => format!("file {}", path.display()),
-            None => "file (no state directory)".to_owned(),
-        },
     }
 }
 
@@ -163,10 +172,6 @@ fn read_index(index_path: &Path) -> Result<Index, Failure> {
     }
 }
 
-fn index_path() -> Option<PathBuf> {
-    files::state_dir().map(|dir| dir.join("sessions.json"))
-}
-
 fn unusable(what: &str, path: &Path, error: std::io::Error) -> Failure {
     if let Some(untrusted) = files::untrusted(&error) {
         return untrusted.failure(what);
@@ -180,26 +185,26 @@ fn unusable(what: &str, path: &Path, error: std::io::Error) -> Failure {
 impl Sessions {
     /// Opens and locks the index, waiting while another process holds it,
     /// for `patience` at most: the holder may be a login waiting on a prompt.
-    pub fn open(choice: Choice, patience: Duration) -> Result<Sessions, Failure> {
-        Self::open_at(Self::place()?, choice, patience)
+    pub fn open(store: &Store, patience: Duration) -> Result<Sessions, Failure> {
+        Self::open_at(Self::place(store)?, store.clone(), patience)
     }
 
     /// The index as it is now, without the lock: enough to answer from a
     /// valid session while another process refreshes (the index and the
     /// session file are replaced atomically, so a read sees one or the other).
-    pub fn read(choice: Choice) -> Result<Sessions, Failure> {
-        let index_path = Self::place()?;
+    pub fn read(store: &Store) -> Result<Sessions, Failure> {
+        let index_path = Self::place(store)?;
         let index = read_index(&index_path)?;
         Ok(Sessions {
             index_path,
             index,
-            choice,
+            store: store.clone(),
             lock: None,
         })
     }
 
-    fn place() -> Result<PathBuf, Failure> {
-        index_path().ok_or_else(|| {
+    fn place(store: &Store) -> Result<PathBuf, Failure> {
+        store.index_path().ok_or_else(|| {
             Failure::usage_with_hint(
                 "this system has no state directory to keep sessions in",
                 "set XDG_STATE_HOME, or pass --no-store",
@@ -207,11 +212,7 @@ impl Sessions {
         })
     }
 
-    fn open_at(
-        index_path: PathBuf,
-        choice: Choice,
-        patience: Duration,
-    ) -> Result<Sessions, Failure> {
+    fn open_at(index_path: PathBuf, store: Store, patience: Duration) -> Result<Sessions, Failure> {
         if let Some(dir) = index_path.parent() {
             files::ensure_private_dir(dir)
                 .map_err(|e| unusable("the session directory", dir, e))?;
@@ -245,7 +246,7 @@ impl Sessions {
         Ok(Sessions {
             index_path,
             index,
-            choice,
+            store,
             lock: Some(lock),
         })
     }
@@ -334,6 +335,14 @@ impl Sessions {
         })
     }
 
+    /// Where one session went, for the line `login` prints.
+    pub fn describe_place(&self, place: Place) -> String {
+        match place {
+            Place::Os => os::NAME.to_owned(),
+            Place::File => format!("file {}", self.index_path.display()),
+        }
+    }
+
     /// Stores (or replaces) a session. The OS store is tried first unless
     /// the choice says file; when it does not answer, the file takes the
     /// session and the returned note says so.
@@ -345,15 +354,15 @@ impl Sessions {
     ) -> Result<(Place, Option<String>), Failure> {
         self.locked()?;
         let mut note = None;
-        let place = match self.choice {
+        let place = match self.store.choice {
             Choice::File => Place::File,
-            Choice::Auto if !os::available() => Place::File,
+            Choice::Auto if !self.store.os_reachable => Place::File,
             Choice::Os | Choice::Auto => {
                 let json =
                     serde_json::to_string(tokens).map_err(|e| Failure::Unexpected(e.into()))?;
                 match os::set(&key.entry_name(), &json) {
                     Ok(()) => Place::Os,
-                    Err(e) if self.choice == Choice::Os => {
+                    Err(e) if self.store.choice == Choice::Os => {
                         return Err(Failure::usage_with_hint(
                             format!("the {} did not take the session: {e}", os::NAME),
                             "unlock it, or set AUTH0_MFA_STORE=file (or auto)",
@@ -458,7 +467,14 @@ mod tests {
     fn in_state_dir<T>(test: impl FnOnce(&dyn Fn(Choice) -> Sessions) -> T) -> T {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("auth0-mfa/sessions.json");
-        test(&|choice| Sessions::open_at(path.clone(), choice, Duration::from_secs(5)).unwrap())
+        let store = |choice| Store {
+            choice,
+            state_dir: None,
+            os_reachable: false,
+        };
+        test(&|choice| {
+            Sessions::open_at(path.clone(), store(choice), Duration::from_secs(5)).unwrap()
+        })
     }
 
     #[test]

@@ -12,16 +12,19 @@ pub const NAME: &str = "Secret Service (the desktop keyring)";
 /// The service every entry is filed under.
 const SERVICE: &str = "auth0-mfa";
 
-/// Whether a store can be expected to answer. On Linux the Secret Service
-/// lives on the session bus: a CI runner or an ssh session has none, and
-/// then the file is the store, without a warning each time.
-pub fn available() -> bool {
+/// Whether a store can be expected to answer, given `DBUS_SESSION_BUS_ADDRESS`
+/// and `XDG_RUNTIME_DIR` (read by `settings::Environment`). On Linux the
+/// Secret Service lives on the session bus: a CI runner or an ssh session has
+/// none, and then the file is the store, without a warning each time.
+pub fn reachable(
+    session_bus_address: Option<std::ffi::OsString>,
+    xdg_runtime_dir: Option<std::ffi::OsString>,
+) -> bool {
     if cfg!(any(target_os = "macos", windows)) {
         return true;
     }
-    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|a| !a.is_empty())
-        || std::env::var_os("XDG_RUNTIME_DIR")
-            .is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists())
+    session_bus_address.is_some_and(|a| !a.is_empty())
+        || xdg_runtime_dir.is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists())
 }
 
 fn entry(name: &str) -> keyring::Result<keyring::Entry> {

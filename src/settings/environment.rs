@@ -1,9 +1,12 @@
 //! The environment variables that are no key of their own: the session
-//! store's policy, the client-info switch and the CI runner's marks. They
-//! are read here, once, at start-up, so that nothing deeper reads the
-//! environment and `config show` and the errors describe what was read.
+//! store's policy, the client-info switch, the CI runner's marks and the
+//! places the XDG variables name. They are read here, once, at start-up, so
+//! that nothing deeper reads the environment and `config show` and the
+//! errors describe what was read.
 
 use crate::error::Failure;
+use crate::spent::Ledger;
+use crate::{config_file, files};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -35,6 +38,17 @@ pub struct Environment {
     pub exec_guard: Option<OsString>,
     /// `SHELL`: what `exec` without a command starts.
     pub shell: Option<OsString>,
+    /// `XDG_STATE_HOME`, else the platform's place: sessions, spent codes, the
+    /// emulator's CA ([`files::state_dir`]).
+    pub state_dir: Option<PathBuf>,
+    /// `XDG_RUNTIME_DIR`: `exec`'s token files ([`files::runtime_dir`]).
+    pub runtime_dir: Option<PathBuf>,
+    /// `XDG_CONFIG_HOME`, else `~/.config`: the config file when nothing names
+    /// one ([`config_file::default_path`]).
+    pub config_file: Option<PathBuf>,
+    /// `DBUS_SESSION_BUS_ADDRESS`, or a bus in `XDG_RUNTIME_DIR`: whether the
+    /// OS credential store can answer ([`sessions::os_store_reachable`]).
+    os_store_reachable: bool,
 }
 
 /// What an empty environment means.
@@ -50,6 +64,10 @@ impl Default for Environment {
             github_files: GithubFiles::default(),
             exec_guard: None,
             shell: None,
+            state_dir: None,
+            runtime_dir: None,
+            config_file: None,
+            os_store_reachable: false,
         }
     }
 }
@@ -85,6 +103,13 @@ impl Environment {
             },
             exec_guard: std::env::var_os(EXEC_GUARD),
             shell: std::env::var_os("SHELL").filter(|shell| !shell.is_empty()),
+            state_dir: files::state_dir(std::env::var_os("XDG_STATE_HOME")),
+            runtime_dir: files::runtime_dir(std::env::var_os("XDG_RUNTIME_DIR")),
+            config_file: config_file::default_path(std::env::var_os("XDG_CONFIG_HOME")),
+            os_store_reachable: sessions::os_store_reachable(
+                std::env::var_os("DBUS_SESSION_BUS_ADDRESS"),
+                std::env::var_os("XDG_RUNTIME_DIR"),
+            ),
         }
     }
 
@@ -93,14 +118,32 @@ impl Environment {
         if disabled { Runner::None } else { self.runner }
     }
 
-    /// The store `AUTH0_MFA_STORE` names (unset or empty: auto).
-    pub fn store(&self) -> Result<sessions::Choice, Failure> {
+    /// The store `AUTH0_MFA_STORE` names (unset or empty: auto), in this
+    /// machine's places.
+    pub fn store(&self) -> Result<sessions::Store, Failure> {
         match &self.store {
-            Ok(choice) => Ok(*choice),
+            Ok(choice) => Ok(self.store_of(*choice)),
             Err(shown) => Err(Failure::usage_with_hint(
                 format!("AUTH0_MFA_STORE={shown} is not a store"),
                 "set AUTH0_MFA_STORE to auto, os or file",
             )),
+        }
+    }
+
+    /// The store `choice` is, in this machine's places.
+    pub fn store_of(&self, choice: sessions::Choice) -> sessions::Store {
+        sessions::Store {
+            choice,
+            state_dir: self.state_dir.clone(),
+            os_reachable: self.os_store_reachable,
+        }
+    }
+
+    /// Where the ledger of spent codes is kept.
+    pub fn ledger(&self) -> Ledger {
+        match &self.state_dir {
+            Some(dir) => Ledger::at(dir.join("spent-codes.json")),
+            None => Ledger::none(),
         }
     }
 }

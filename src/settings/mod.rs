@@ -157,7 +157,7 @@ impl Settings {
         environment: &Environment,
         read_file: bool,
     ) -> Result<Settings, Failure> {
-        let (config_path, explicit_config) = config_location(flags)?;
+        let (config_path, explicit_config) = config_location(flags, environment)?;
         let file = match (&config_path, read_file) {
             (Some(path), true) => config_file::load(path, !explicit_config)?,
             _ => None,

@@ -8,16 +8,19 @@ use crate::error::Failure;
 use crate::secret::Secret;
 
 use super::read::{env_text, expand_home, read_secret_file};
-use super::{Flags, Key, Source, warn_if_readable};
+use super::{Environment, Flags, Key, Source, warn_if_readable};
 
 /// The config file to read, and whether the user named it (then it must exist).
-pub fn config_location(flags: &Flags) -> Result<(Option<PathBuf>, bool), Failure> {
+pub fn config_location(
+    flags: &Flags,
+    environment: &Environment,
+) -> Result<(Option<PathBuf>, bool), Failure> {
     if let Some(path) = &flags.config {
         return Ok((Some(path.clone()), true));
     }
     match env_text("AUTH0_MFA_CONFIG")? {
         Some(path) if !path.is_empty() => Ok((Some(PathBuf::from(path)), true)),
-        _ => Ok((config_file::default_path(), false)),
+        _ => Ok((environment.config_file.clone(), false)),
     }
 }
 

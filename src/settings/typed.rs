@@ -14,6 +14,7 @@ use crate::factor::Factor;
 use crate::flow::DEFAULT_TIMEOUT;
 use crate::secret::Secret;
 use crate::sessions;
+use crate::spent::Ledger;
 
 use super::read::expand_home;
 use super::{Key, Settings, Source, missing_all};
@@ -313,7 +314,7 @@ impl Settings {
 
     /// Where new sessions go, or nowhere (`AUTH0_MFA_NO_STORE`); a bad
     /// `AUTH0_MFA_STORE` is an error only for a command that stores.
-    pub fn session_store(&self) -> Result<Option<sessions::Choice>, Failure> {
+    pub fn session_store(&self) -> Result<Option<sessions::Store>, Failure> {
         if self.environment.no_store {
             return Ok(None);
         }
@@ -321,8 +322,13 @@ impl Settings {
     }
 
     /// The store to read sessions from, whatever `AUTH0_MFA_NO_STORE` says.
-    pub fn store_choice(&self) -> Result<sessions::Choice, Failure> {
+    pub fn store(&self) -> Result<sessions::Store, Failure> {
         self.environment.store()
+    }
+
+    /// The ledger of spent codes, in the state directory.
+    pub fn ledger(&self) -> Ledger {
+        self.environment.ledger()
     }
 
     fn sourced(&self, key: Key) -> Option<Sourced<Secret>> {

@@ -4,6 +4,7 @@
 
 mod harness;
 
+mod bench_script;
 mod binding;
 mod client_info;
 mod client_security;

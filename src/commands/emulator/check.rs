@@ -146,14 +146,13 @@ fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
     cause.to_string()
 }
 
-/// The built-in roots plus the emulator's CA: `--ca-file`, else the default file `--tls`
-/// writes when it exists; trusted only when it is the user's own (see `ca_file`).
+/// The built-in roots plus the emulator's CA (`super::trusted_ca_file`), trusted
+/// only when it is the user's own (see `ca_file`).
 fn tls_config(ca_file: Option<&Path>) -> Result<rustls::ClientConfig, Failure> {
     let mut roots = rustls::RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
-    let default = super::default_ca_file().filter(|path| path.exists());
-    if let Some(path) = ca_file.or(default.as_deref()) {
+    if let Some(path) = ca_file {
         roots.roots.extend(crate::ca_file::load(
             path,
             "--ca-file",

@@ -24,12 +24,22 @@ pub async fn run(
     out: &Output,
 ) -> Result<(), Failure> {
     let token = control_token(args)?;
+    let default_ca = (environment.state_dir.as_ref()).map(|dir| dir.join("emulator-ca.pem"));
     if let Some(EmulatorAction::Outbox(outbox_args)) = &args.action {
         let settings = Settings::resolve(flags, environment)?;
-        return outbox::outbox(outbox_args, &settings, token.as_deref(), out).await;
+        let ca_file = trusted_ca_file(outbox_args.ca_file.as_ref(), default_ca);
+        return outbox::outbox(
+            outbox_args,
+            &settings,
+            ca_file.as_deref(),
+            token.as_deref(),
+            out,
+        )
+        .await;
     }
     if let Some(url) = &args.check {
-        return check::check(url, args.ca_file.as_deref(), token.as_deref(), out).await;
+        let ca_file = trusted_ca_file(args.ca_file.as_ref(), default_ca);
+        return check::check(url, ca_file.as_deref(), token.as_deref(), out).await;
     }
     let tenant = match &args.tenant {
         Some(path) => Tenant::load(path).map_err(|e| {
@@ -43,13 +53,14 @@ pub async fn run(
     if args.print_tenant {
         return print_tenant(&tenant, out);
     }
-    serve(args, tenant, out).await
+    serve(args, tenant, default_ca, out).await
 }
 
-/// The default CA file of `--tls`, which `--check` also trusts when it exists: in the
-/// user's own state directory, where no other user can put a CA of theirs.
-fn default_ca_file() -> Option<PathBuf> {
-    files::state_dir().map(|dir| dir.join("emulator-ca.pem"))
+/// The CA a client of the emulator trusts beside the built-in roots: `--ca-file`,
+/// else the default file `--tls` writes (in the user's own state directory, where
+/// no other user can put a CA of theirs) when it exists.
+fn trusted_ca_file(given: Option<&PathBuf>, default: Option<PathBuf>) -> Option<PathBuf> {
+    given.cloned().or(default.filter(|path| path.exists()))
 }
 
 /// `--control-token` (or its variable) when given and not blank. Sent in a header, so
@@ -72,11 +83,11 @@ fn control_token(args: &EmulatorArgs) -> Result<Option<String>, Failure> {
 
 /// Where `--tls` writes its CA: `--ca-file`, else the default, whose directory is
 /// created private.
-fn ca_file_for_tls(args: &EmulatorArgs) -> Result<PathBuf, Failure> {
+fn ca_file_for_tls(args: &EmulatorArgs, default: Option<PathBuf>) -> Result<PathBuf, Failure> {
     if let Some(path) = &args.ca_file {
         return Ok(path.clone());
     }
-    let path = default_ca_file().ok_or_else(|| {
+    let path = default.ok_or_else(|| {
         Failure::usage_with_hint(
             "no state directory to write the CA certificate to (HOME is not set)",
             "name the file with --ca-file",
@@ -96,6 +107,7 @@ fn ca_file_for_tls(args: &EmulatorArgs) -> Result<PathBuf, Failure> {
 /// How the emulator serves: where, with TLS or not, its console, its control token.
 fn options(
     args: &EmulatorArgs,
+    default_ca: Option<PathBuf>,
     control_token: Option<String>,
     json: bool,
 ) -> Result<Options, Failure> {
@@ -103,7 +115,7 @@ fn options(
         listen: args.listen,
         tls: match args.tls {
             true => Some(TlsOptions {
-                ca_file: ca_file_for_tls(args)?,
+                ca_file: ca_file_for_tls(args, default_ca)?,
                 names: args.tls_name.clone(),
             }),
             false => None,
@@ -116,7 +128,12 @@ fn options(
     })
 }
 
-async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), Failure> {
+async fn serve(
+    args: &EmulatorArgs,
+    tenant: Tenant,
+    default_ca: Option<PathBuf>,
+    out: &Output,
+) -> Result<(), Failure> {
     let loopback = args.listen.ip().is_loopback();
     // Beyond loopback the control API would hand anyone the requests clients send:
     // it gets a token, generated when none is given. On loopback one given is enforced
@@ -132,7 +149,7 @@ async fn serve(args: &EmulatorArgs, tenant: Tenant, out: &Output) -> Result<(), 
             args.listen
         ));
     }
-    let options = options(args, token.clone(), out.json)?;
+    let options = options(args, default_ca, token.clone(), out.json)?;
     let management = management_client(&tenant);
     let emulator = Emulator::start_in_background_with(tenant, options).map_err(|e| {
         Failure::usage_with_hint(

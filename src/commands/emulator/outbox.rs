@@ -8,6 +8,7 @@ use crate::cli::OutboxArgs;
 use crate::error::Failure;
 use crate::output::{Output, Report};
 use crate::settings::Settings;
+use std::path::Path;
 
 /// Where `emulator outbox` looks when no domain is configured: where
 /// `auth0-mfa emulator` listens by default.
@@ -19,6 +20,7 @@ const DEFAULT_EMULATOR: &str = "http://127.0.0.1:8787";
 pub async fn outbox(
     args: &OutboxArgs,
     settings: &Settings,
+    ca_file: Option<&Path>,
     token: Option<&str>,
     out: &Output,
 ) -> Result<(), Failure> {
@@ -27,7 +29,7 @@ pub async fn outbox(
         None => DEFAULT_EMULATOR.to_owned(),
     };
     let url = format!("{base}/_emulator/outbox");
-    let sent = match super::check::fetch(&url, args.ca_file.as_deref(), token).await? {
+    let sent = match super::check::fetch(&url, ca_file, token).await? {
         Ok(Value::Array(sent)) => sent,
         Ok(_) => {
             return Err(not_an_emulator(

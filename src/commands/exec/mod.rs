@@ -102,6 +102,13 @@ struct Supervision {
 
 /// The command as a child: its output masked, its token file kept fresh,
 /// until it ends; then the tool ends as it did.
+/// Where `--token-file` puts its file: the runtime directory, else the state directory.
+#[cfg(unix)]
+fn token_file_base<'c>(ctx: &'c Context<'_>) -> Option<&'c std::path::Path> {
+    let environment = ctx.settings.environment();
+    (environment.runtime_dir.as_deref()).or(environment.state_dir.as_deref())
+}
+
 #[cfg(unix)]
 async fn supervised(
     args: &ExecArgs,
@@ -113,8 +120,11 @@ async fn supervised(
 ) -> Result<(), Failure> {
     let token_file = match args.token_file {
         true => Some(
-            token_file::TokenFile::create(obtained.tokens.access_token.expose())
-                .map_err(|e| before_command(Failure::from(e)))?,
+            token_file::TokenFile::create(
+                obtained.tokens.access_token.expose(),
+                token_file_base(ctx),
+            )
+            .map_err(|e| before_command(Failure::from(e)))?,
         ),
         false => None,
     };

@@ -12,16 +12,11 @@ pub struct TokenFile {
 }
 
 impl TokenFile {
-    /// A new private directory under `$XDG_RUNTIME_DIR` (memory, the user's
-    /// own), else the state directory, holding `access-token`.
-    pub fn create(token: &str) -> std::io::Result<TokenFile> {
-        let base = std::env::var_os("XDG_RUNTIME_DIR")
-            .map(PathBuf::from)
-            .filter(|dir| dir.is_absolute() && dir.is_dir())
-            .map(|dir| dir.join("auth0-mfa"))
-            .or_else(files::state_dir)
-            .ok_or_else(|| std::io::Error::other("no runtime or state directory"))?;
-        files::ensure_private_dir(&base)?;
+    /// A new private directory under `base` (the runtime directory, which is
+    /// memory and the user's own, else the state directory), holding `access-token`.
+    pub fn create(token: &str, base: Option<&Path>) -> std::io::Result<TokenFile> {
+        let base = base.ok_or_else(|| std::io::Error::other("no runtime or state directory"))?;
+        files::ensure_private_dir(base)?;
         let dir = base.join(format!(
             "exec-{}-{:08x}",
             std::process::id(),
