@@ -21,7 +21,10 @@ fn the_reference_program_is_built_with_the_tools_release_profile() {
     let read = |file: &str| std::fs::read_to_string(root.join(file)).unwrap();
     let (manifest, bench) = (read("Cargo.toml"), read("tests/bench.sh"));
     let ours = release_profile(&manifest);
-    assert!(ours.len() > 1, "Cargo.toml has a [profile.release]: {ours:?}");
+    assert!(
+        ours.len() > 1,
+        "Cargo.toml has a [profile.release]: {ours:?}"
+    );
     assert_eq!(
         release_profile(&bench),
         ours,
