@@ -10,6 +10,7 @@ use std::io::{IsTerminal, Read};
 use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::Receiver;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::error::Failure;
@@ -48,8 +49,7 @@ impl CodeCommand {
         // Only an OTP command may ask the user something (a password manager
         // to unlock); a binding code command runs unattended.
         let attended = self.kind == CodeKind::Otp && attended();
-        let mut child = self.spawn(attended)?;
-        let group = RunningGroup::register(&child, !attended);
+        let (mut child, group) = self.start(attended)?;
         let output = read_in_background(child.stdout.take());
         let deadline = Instant::now() + self.timeout;
         let status = self.wait_until(&mut child, deadline, &group)?;
@@ -81,6 +81,20 @@ impl CodeCommand {
                 .and_then(|word| crate::codes::binding_code(word).ok())
                 .ok_or_else(|| self.failed("printed no code (4 to 12 letters and digits)".into())),
         }
+    }
+
+    /// Starts the command and registers its group, while a signal that ends
+    /// the tool waits (`end_running`): a signal that came between the two would
+    /// find no group to end, and the command would outlive the tool. Once a
+    /// signal has ended the tool, nothing more is started.
+    fn start(&self, attended: bool) -> Result<(Child, RunningGroup), Failure> {
+        let _starting = STARTING.lock().unwrap_or_else(PoisonError::into_inner);
+        if RUNNING_GROUP.load(Ordering::SeqCst) == TOOL_ENDING {
+            return Err(self.failed("was not started: the tool is ending".into()));
+        }
+        let child = self.spawn(attended)?;
+        let group = RunningGroup::register(&child, !attended);
+        Ok((child, group))
     }
 
     fn spawn(&self, attended: bool) -> Result<Child, Failure> {
@@ -176,9 +190,16 @@ fn read_in_background(stdout: Option<ChildStdout>) -> Receiver<Vec<u8>> {
     receive
 }
 
-/// The process group of the command now running, 0 when none: a signal
-/// that ends the tool ends it too (`end_running`, from the signal thread).
+/// The process group of the command now running, 0 when none, and
+/// [`TOOL_ENDING`] once a signal ended the tool: a signal that ends the tool
+/// ends it too (`end_running`, from the signal thread).
 static RUNNING_GROUP: AtomicI32 = AtomicI32::new(0);
+
+/// `RUNNING_GROUP` once a signal has ended the tool.
+const TOOL_ENDING: i32 = -1;
+
+/// Held while a command is started and its group registered (see `start`).
+static STARTING: Mutex<()> = Mutex::new(());
 
 /// The command's own process group while it runs, if it has one.
 struct RunningGroup(Option<i32>);
@@ -208,11 +229,13 @@ impl Drop for RunningGroup {
     }
 }
 
-/// Ends the OTP command's process group, if one runs: called when a signal
-/// ends the tool, so that nothing it started outlives it. Only an atomic
-/// and kill(2), both safe wherever the signal thread stops.
+/// Ends the OTP command's process group, if one runs, and starts no other:
+/// called from the signal thread when a signal ends the tool, so that nothing
+/// it started outlives it. It waits for a command being started to have its
+/// group (a fork and an exec).
 pub fn end_running() {
-    let id = RUNNING_GROUP.swap(0, Ordering::SeqCst);
+    let _starting = STARTING.lock().unwrap_or_else(PoisonError::into_inner);
+    let id = RUNNING_GROUP.swap(TOOL_ENDING, Ordering::SeqCst);
     if id > 0 {
         kill_group(id);
     }
