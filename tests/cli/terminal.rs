@@ -360,3 +360,26 @@ fn no_input_at_a_terminal_never_prompts() {
         );
     }
 }
+
+/// `config init` asks for the client secret at a hidden prompt: what is
+/// typed there is the secret the profile holds, and it is never shown.
+#[test]
+fn config_init_writes_the_client_secret_typed_at_the_hidden_prompt() {
+    let tenant = TestTenant::fast("");
+    let mut pty = at_terminal(&tenant, &["config", "init"]);
+    // The domain and the client id come from the environment; the optional
+    // username is skipped.
+    pty.expect("Username for logins");
+    pty.send(b"\r");
+    pty.expect_hidden_prompt("Client secret");
+    pty.send(b"typed-s3cret\r");
+    let (code, _) = pty.finish();
+    assert_eq!(code, Some(0), "{}", pty.screen());
+    assert!(!pty.screen().contains("typed-s3cret"), "{}", pty.screen());
+    let written =
+        std::fs::read_to_string(tenant.home.path().join(".config/auth0-mfa/config.toml")).unwrap();
+    assert!(
+        written.contains("\nclient_secret = \"typed-s3cret\"\n"),
+        "{written}"
+    );
+}
