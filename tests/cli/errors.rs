@@ -170,6 +170,29 @@ fn an_oversized_body_is_capped_and_exits_8() {
     );
 }
 
+/// The cap is 1 MiB, not less: an answer of exactly that size (a token set
+/// padded with whitespace, valid JSON) is read whole and used.
+#[test]
+fn an_answer_of_exactly_one_mebibyte_is_read_whole() {
+    let tenant = TestTenant::demo();
+    let mut body =
+        br#"{"access_token":"at-under-the-cap","token_type":"Bearer","expires_in":86400}"#.to_vec();
+    body.resize(1024 * 1024, b' ');
+    tenant.emulator.inject_fault(Fault::Respond {
+        status: 200,
+        headers: vec![("content-type".into(), "application/json".into())],
+        body,
+    });
+    let output = tenant
+        .cmd()
+        .args(["login", "--json", "-u", demo::OTP_USER])
+        .args(["--password", demo::PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout_json(&output)["access_token"], "at-under-the-cap");
+}
+
 #[test]
 fn a_reset_connection_exits_3() {
     let tenant = TestTenant::demo();
