@@ -38,7 +38,7 @@ MODULES=(
     "src/settings/typed.rs|unit,cli|settings"
     "src/settings/read.rs|unit,cli|settings"
     "src/prompt.rs|cli|prompt commands::config::tests config_init:: terminal:: input:: users::destructive"
-    "src/auth0/transport.rs|unit,cli|transport errors:: traces:: secrets::no_command_leaks doctor::a_skewed doctor::low_rate_limit"
+    "src/auth0/transport.rs|unit,cli|transport errors:: traces:: secrets::no_command_leaks doctor::a_skewed doctor::low_rate_limit doctor_config::both_apis"
 )
 
 if [ "${1:-}" = "--list" ]; then
