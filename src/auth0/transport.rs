@@ -796,6 +796,35 @@ mod tests {
         );
     }
 
+    /// What answered instead of Auth0, in the error: an HTML page by its
+    /// title, else by what the body is.
+    #[test]
+    fn an_answer_that_is_not_auth0_says_what_it_is() {
+        let message = |e: Error| match e {
+            Error::Protocol { message, .. } => message,
+            other => panic!("{other:?}"),
+        };
+        let page = "\n <HTML><head><TITLE> 502 Bad Gateway </title></head></html>";
+        assert_eq!(
+            message(answer(502, page).into_error()),
+            "an HTML page titled \"502 Bad Gateway\", not the Auth0 API"
+        );
+        assert_eq!(
+            message(answer(200, page).into_result::<Value>().unwrap_err()),
+            "an HTML page titled \"502 Bad Gateway\", not the Auth0 API"
+        );
+        assert_eq!(
+            message(answer(503, "<html><title> </title></html>").into_error()),
+            "an HTML page, not the Auth0 API"
+        );
+        assert_eq!(
+            message(answer(500, "upstream connect error").into_error()),
+            "a body that is not an Auth0 error"
+        );
+        let e = answer(200, "OK").into_result::<Value>().unwrap_err();
+        assert!(message(e).starts_with("malformed JSON"));
+    }
+
     #[test]
     fn retry_after_prefers_the_header() {
         let mut headers = HeaderMap::new();
@@ -813,6 +842,12 @@ mod tests {
         assert!((Duration::from_secs(100)..=Duration::from_secs(120)).contains(&wait));
         headers.insert("retry-after", "18446744073709551615".parse().unwrap());
         assert_eq!(retry_after(&headers), Some(MAX_SERVER_WAIT));
+        // The clamp is a week: a week is taken as it is, a second more is not.
+        let week = 7 * 24 * 3600;
+        headers.insert("retry-after", week.to_string().parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(week)));
+        headers.insert("retry-after", (week + 1).to_string().parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(week)));
         headers.insert(
             "retry-after",
             "Sun, 06 Nov 1994 08:49:37 GMT".parse().unwrap(),
