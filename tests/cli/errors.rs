@@ -562,6 +562,46 @@ fn a_server_that_answers_something_other_than_http_is_exit_8_not_unreachable() {
     }
 }
 
+/// A server that never stops sending is cut off at the 1 MiB cap, at once:
+/// exit 8 for an answer too large, not a read that lasts until `--timeout`.
+#[test]
+fn an_endless_answer_is_cut_off_at_the_cap_not_read_until_the_timeout() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n");
+            // No length: the body runs until the connection closes.
+            let spaces = [b' '; 4096];
+            while stream.write_all(&spaces).is_ok() {}
+        }
+    });
+    let home = TempDir::new().unwrap();
+    let started = std::time::Instant::now();
+    let output = bare_cmd(&home)
+        .env("AUTH0_DOMAIN", &url)
+        .env("AUTH0_CLIENT_ID", CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
+        .args(["--timeout", "20", "login", "-u", "x@example.com"])
+        .args(["--password", PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("larger than 1024 KiB"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
 #[test]
 fn a_factor_the_user_has_but_auth0_does_not_offer_says_so() {
     let tenant = TestTenant::fast("");
