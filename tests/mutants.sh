@@ -34,7 +34,7 @@ MODULES=(
     "src/sanitize.rs|unit,cli|sanitize output:: console:: emulator_exposed::the_console emulator_exposed::check_prints traces:: errors::a_hostile"
     "src/trace.rs|unit,cli|trace secrets::"
     "src/error.rs|unit,cli|error:: errors:: signals::a_signal_during users::management_refusals transport::a_long_429"
-    "src/settings/mod.rs|cli|settings input:: config_init::"
+    "src/settings/mod.rs|cli|settings input:: config_init:: client_security::a_config_file"
     "src/settings/typed.rs|cli|settings input:: config_init::"
     "src/settings/read.rs|unit,cli|settings input:: config_init::"
     "src/prompt.rs|cli|prompt commands::config::tests config_init:: terminal:: input:: users::destructive"

@@ -825,6 +825,22 @@ mod tests {
         assert!(message(e).starts_with("malformed JSON"));
     }
 
+    /// Any of the three words marks a failure as TLS's (its hint names
+    /// --cacert); a failure without them is the network's.
+    #[test]
+    fn a_tls_failure_is_told_by_any_of_its_words() {
+        let tls = |message: &str| match network_error("https://t".into(), message.into()) {
+            Error::Network { tls, .. } => tls,
+            other => panic!("{other:?}"),
+        };
+        assert!(tls(
+            "connection failed: invalid peer certificate: UnknownIssuer"
+        ));
+        assert!(tls("request failed: TLS alert"));
+        assert!(tls("connection failed: handshake aborted"));
+        assert!(!tls("connection failed: Connection refused (os error 111)"));
+    }
+
     #[test]
     fn retry_after_prefers_the_header() {
         let mut headers = HeaderMap::new();
