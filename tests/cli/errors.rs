@@ -562,6 +562,45 @@ fn a_server_that_answers_something_other_than_http_is_exit_8_not_unreachable() {
     }
 }
 
+/// The cap is checked on what follows the first MiB too: an answer whose
+/// first MiB is a complete token set, and that goes on after a pause, is
+/// refused as too large, never taken for the token set.
+#[test]
+fn an_answer_that_goes_on_past_one_mebibyte_is_refused_whole() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let mut body =
+                br#"{"access_token":"at","token_type":"Bearer","expires_in":86400}"#.to_vec();
+            body.resize(1024 * 1024, b' ');
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n");
+            let _ = stream.write_all(&body);
+            // The client has read exactly the first MiB by now.
+            std::thread::sleep(Duration::from_millis(500));
+            let _ = stream.write_all(&[b' '; 1024]);
+        }
+    });
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .env("AUTH0_DOMAIN", &url)
+        .env("AUTH0_CLIENT_ID", CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
+        .args(["--timeout", "20", "login", "--json", "-u", "x@example.com"])
+        .args(["--password", PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(8), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("larger than 1024 KiB"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 /// A server that never stops sending is cut off at the 1 MiB cap, at once:
 /// exit 8 for an answer too large, not a read that lasts until `--timeout`.
 #[test]
