@@ -34,11 +34,11 @@ MODULES=(
     "src/sanitize.rs|unit,cli|sanitize output:: console:: emulator_exposed::the_console emulator_exposed::check_prints traces:: errors::a_hostile"
     "src/trace.rs|unit,cli|trace secrets::"
     "src/error.rs|unit,cli|error:: errors:: signals::a_signal_during users::management_refusals transport::a_long_429"
-    "src/settings/mod.rs|unit,cli|settings"
-    "src/settings/typed.rs|unit,cli|settings"
-    "src/settings/read.rs|unit,cli|settings"
+    "src/settings/mod.rs|cli|settings input:: config_init:: client_security::a_config_file"
+    "src/settings/typed.rs|cli|settings input:: config_init::"
+    "src/settings/read.rs|unit,cli|settings input:: config_init::"
     "src/prompt.rs|cli|prompt commands::config::tests config_init:: terminal:: input:: users::destructive"
-    "src/auth0/transport.rs|unit,cli|transport errors:: traces:: secrets::no_command_leaks doctor::a_skewed doctor::low_rate_limit"
+    "src/auth0/transport.rs|unit,cli|transport errors:: traces:: secrets::no_command_leaks doctor::a_skewed doctor::low_rate_limit doctor_config::both_apis"
 )
 
 if [ "${1:-}" = "--list" ]; then

@@ -673,6 +673,174 @@ mod tests {
         }
     }
 
+    fn answer_with_headers(status: u16, body: &str, headers: &[(&'static str, &str)]) -> Answer {
+        let mut answer = answer(status, body);
+        for (name, value) in headers {
+            answer.headers.insert(*name, value.parse().unwrap());
+        }
+        answer
+    }
+
+    #[test]
+    fn a_success_without_a_body_is_empty_and_one_with_a_body_is_not_auth0() {
+        assert!(answer(204, "").into_empty().is_ok());
+        assert!(answer(200, "").into_empty().is_ok());
+        let e = answer(200, "<html>edge page</html>")
+            .into_empty()
+            .unwrap_err();
+        assert!(
+            matches!(&e, Error::Protocol { status: Some(200), message, .. } if message.contains("204 No Content")),
+            "{e:?}"
+        );
+        let e = answer(404, r#"{"error":"not_found"}"#)
+            .into_empty()
+            .unwrap_err();
+        assert!(
+            matches!(&e, Error::Api(api) if api.error == "not_found"),
+            "{e:?}"
+        );
+        // An error status with no body is no success either.
+        let e = answer(500, "").into_empty().unwrap_err();
+        assert!(
+            matches!(&e, Error::Protocol { status: Some(500), message, .. } if message == "an empty body"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn only_a_rate_limit_429_is_waited_out() {
+        let retry = [("retry-after", "3")];
+        let limited = answer_with_headers(429, r#"{"error":"too_many_requests"}"#, &retry);
+        assert_eq!(limited.rate_limit_wait(), Some(Duration::from_secs(3)));
+        let blocked = answer_with_headers(429, r#"{"error":"too_many_attempts"}"#, &retry);
+        assert_eq!(blocked.rate_limit_wait(), None, "brute-force protection");
+        let refused = answer_with_headers(400, r#"{"error":"invalid_request"}"#, &retry);
+        assert_eq!(refused.rate_limit_wait(), None, "not a 429");
+    }
+
+    #[test]
+    fn the_rate_limit_headers_are_read_from_an_answer() {
+        let headers = [
+            ("x-ratelimit-limit", "10"),
+            ("x-ratelimit-remaining", "2"),
+            ("x-ratelimit-reset", "1234567890"),
+        ];
+        let limit = answer_with_headers(200, "{}", &headers).rate_limit();
+        assert_eq!(
+            limit,
+            Some(RateLimit {
+                limit: 10,
+                remaining: 2,
+                reset: 1_234_567_890
+            })
+        );
+    }
+
+    /// The wait an error carries: on a 429 the `Retry-After` header, else the
+    /// rate-limit window's reset; for brute-force protection only
+    /// `Retry-After` (the window says nothing of the block); for `slow_down`
+    /// on any status; and none for any other error.
+    #[test]
+    fn an_error_s_wait_comes_from_the_headers_that_mean_it() {
+        let in_a_minute = (SystemTime::now() + Duration::from_secs(60))
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            .to_string();
+        let reset = [("x-ratelimit-reset", in_a_minute.as_str())];
+        let wait = |status, body, headers: &[(&'static str, &str)]| {
+            let Error::Api(api) = answer_with_headers(status, body, headers).into_error() else {
+                panic!("not an API error: {status} {body}")
+            };
+            api.retry_after
+        };
+        let around_a_minute = |wait: Option<Duration>| {
+            wait.is_some_and(|w| (Duration::from_secs(55)..=Duration::from_secs(60)).contains(&w))
+        };
+        assert!(around_a_minute(wait(
+            429,
+            r#"{"error":"too_many_requests"}"#,
+            &reset
+        )));
+        assert_eq!(wait(429, r#"{"error":"too_many_attempts"}"#, &reset), None);
+        assert_eq!(
+            wait(
+                429,
+                r#"{"error":"too_many_attempts"}"#,
+                &[("retry-after", "9")]
+            ),
+            Some(Duration::from_secs(9))
+        );
+        assert_eq!(
+            wait(400, r#"{"error":"slow_down"}"#, &[("retry-after", "5")]),
+            Some(Duration::from_secs(5))
+        );
+        assert_eq!(
+            wait(400, r#"{"error":"invalid_grant"}"#, &[("retry-after", "5")]),
+            None
+        );
+        // A 429 that is not in Auth0's shape is still the rate limit.
+        assert!(around_a_minute(wait(429, "Too Many Requests", &reset)));
+        let Error::Api(api) = answer(429, "").into_error() else {
+            panic!("a bare 429 is the rate limit")
+        };
+        assert_eq!(api.error, "too_many_requests");
+    }
+
+    #[test]
+    fn an_error_field_that_is_not_text_is_not_auth0_s_error() {
+        let e = answer(400, r#"{"error":{"code":1}}"#).into_error();
+        assert!(
+            matches!(&e, Error::Protocol { status: Some(400), message, .. } if message.contains("not an Auth0 error")),
+            "{e:?}"
+        );
+    }
+
+    /// What answered instead of Auth0, in the error: an HTML page by its
+    /// title, else by what the body is.
+    #[test]
+    fn an_answer_that_is_not_auth0_says_what_it_is() {
+        let message = |e: Error| match e {
+            Error::Protocol { message, .. } => message,
+            other => panic!("{other:?}"),
+        };
+        let page = "\n <HTML><head><TITLE> 502 Bad Gateway </title></head></html>";
+        assert_eq!(
+            message(answer(502, page).into_error()),
+            "an HTML page titled \"502 Bad Gateway\", not the Auth0 API"
+        );
+        assert_eq!(
+            message(answer(200, page).into_result::<Value>().unwrap_err()),
+            "an HTML page titled \"502 Bad Gateway\", not the Auth0 API"
+        );
+        assert_eq!(
+            message(answer(503, "<html><title> </title></html>").into_error()),
+            "an HTML page, not the Auth0 API"
+        );
+        assert_eq!(
+            message(answer(500, "upstream connect error").into_error()),
+            "a body that is not an Auth0 error"
+        );
+        let e = answer(200, "OK").into_result::<Value>().unwrap_err();
+        assert!(message(e).starts_with("malformed JSON"));
+    }
+
+    /// Any of the three words marks a failure as TLS's (its hint names
+    /// --cacert); a failure without them is the network's.
+    #[test]
+    fn a_tls_failure_is_told_by_any_of_its_words() {
+        let tls = |message: &str| match network_error("https://t".into(), message.into()) {
+            Error::Network { tls, .. } => tls,
+            other => panic!("{other:?}"),
+        };
+        assert!(tls(
+            "connection failed: invalid peer certificate: UnknownIssuer"
+        ));
+        assert!(tls("request failed: TLS alert"));
+        assert!(tls("connection failed: handshake aborted"));
+        assert!(!tls("connection failed: Connection refused (os error 111)"));
+    }
+
     #[test]
     fn retry_after_prefers_the_header() {
         let mut headers = HeaderMap::new();
@@ -690,6 +858,12 @@ mod tests {
         assert!((Duration::from_secs(100)..=Duration::from_secs(120)).contains(&wait));
         headers.insert("retry-after", "18446744073709551615".parse().unwrap());
         assert_eq!(retry_after(&headers), Some(MAX_SERVER_WAIT));
+        // The clamp is a week: a week is taken as it is, a second more is not.
+        let week = 7 * 24 * 3600;
+        headers.insert("retry-after", week.to_string().parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(week)));
+        headers.insert("retry-after", (week + 1).to_string().parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(week)));
         headers.insert(
             "retry-after",
             "Sun, 06 Nov 1994 08:49:37 GMT".parse().unwrap(),

@@ -123,4 +123,48 @@ mod tests {
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("UTF-8"), "{err}");
     }
+
+    /// The README's figure: 64 KiB, room for any token (an mfa_token is
+    /// about 2 KB) and no more.
+    #[test]
+    fn the_bound_is_64_kib() {
+        assert!(read_bounded(&vec![b'a'; 65_536][..], "x").is_ok());
+        let err = read_bounded(&vec![b'a'; 65_537][..], "the file").unwrap_err();
+        assert!(err.to_string().contains("more than 64 KiB"), "{err}");
+    }
+
+    /// Every value loses its surrounding whitespace, a password only its
+    /// line ends (it may begin or end with a space), and a shell command
+    /// stays as written (its line breaks are the script's).
+    #[test]
+    fn values_are_cleaned_by_what_they_are() {
+        let clean = |key, value: &str| {
+            cleaned(key, Secret::new(value), &Source::Env("X"))
+                .map(|v| v.expose().to_owned())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            clean(Key::Domain, " t.us.auth0.com\r\n").unwrap(),
+            "t.us.auth0.com"
+        );
+        assert_eq!(
+            clean(Key::Domain, "t.us.auth0.com").unwrap(),
+            "t.us.auth0.com"
+        );
+        assert_eq!(clean(Key::Password, " p w \n").unwrap(), " p w ");
+        assert_eq!(
+            clean(Key::OtpCommand, " pass otp x\n").unwrap(),
+            " pass otp x\n"
+        );
+        let err = clean(Key::ClientId, "abc\u{7}def").unwrap_err();
+        assert!(err.contains("U+0007") && err.contains("env X"), "{err}");
+    }
+
+    #[test]
+    fn a_home_relative_path_is_expanded_and_others_are_kept() {
+        let home = dirs::home_dir().unwrap();
+        assert_eq!(expand_home("~/keys/app.pem"), home.join("keys/app.pem"));
+        assert_eq!(expand_home("/etc/app.pem"), PathBuf::from("/etc/app.pem"));
+        assert_eq!(expand_home("~other/x"), PathBuf::from("~other/x"));
+    }
 }

@@ -170,6 +170,29 @@ fn an_oversized_body_is_capped_and_exits_8() {
     );
 }
 
+/// The cap is 1 MiB, not less: an answer of exactly that size (a token set
+/// padded with whitespace, valid JSON) is read whole and used.
+#[test]
+fn an_answer_of_exactly_one_mebibyte_is_read_whole() {
+    let tenant = TestTenant::demo();
+    let mut body =
+        br#"{"access_token":"at-under-the-cap","token_type":"Bearer","expires_in":86400}"#.to_vec();
+    body.resize(1024 * 1024, b' ');
+    tenant.emulator.inject_fault(Fault::Respond {
+        status: 200,
+        headers: vec![("content-type".into(), "application/json".into())],
+        body,
+    });
+    let output = tenant
+        .cmd()
+        .args(["login", "--json", "-u", demo::OTP_USER])
+        .args(["--password", demo::PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout_json(&output)["access_token"], "at-under-the-cap");
+}
+
 #[test]
 fn a_reset_connection_exits_3() {
     let tenant = TestTenant::demo();
@@ -537,6 +560,85 @@ fn a_server_that_answers_something_other_than_http_is_exit_8_not_unreachable() {
             "{shown:?}"
         );
     }
+}
+
+/// The cap is checked on what follows the first MiB too: an answer whose
+/// first MiB is a complete token set, and that goes on after a pause, is
+/// refused as too large, never taken for the token set.
+#[test]
+fn an_answer_that_goes_on_past_one_mebibyte_is_refused_whole() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let mut body =
+                br#"{"access_token":"at","token_type":"Bearer","expires_in":86400}"#.to_vec();
+            body.resize(1024 * 1024, b' ');
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n");
+            let _ = stream.write_all(&body);
+            // The client has read exactly the first MiB by now.
+            std::thread::sleep(Duration::from_millis(500));
+            let _ = stream.write_all(&[b' '; 1024]);
+        }
+    });
+    let home = TempDir::new().unwrap();
+    let output = bare_cmd(&home)
+        .env("AUTH0_DOMAIN", &url)
+        .env("AUTH0_CLIENT_ID", CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
+        .args(["--timeout", "20", "login", "--json", "-u", "x@example.com"])
+        .args(["--password", PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(8), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("larger than 1024 KiB"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// A server that never stops sending is cut off at the 1 MiB cap, at once:
+/// exit 8 for an answer too large, not a read that lasts until `--timeout`.
+#[test]
+fn an_endless_answer_is_cut_off_at_the_cap_not_read_until_the_timeout() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n");
+            // No length: the body runs until the connection closes.
+            let spaces = [b' '; 4096];
+            while stream.write_all(&spaces).is_ok() {}
+        }
+    });
+    let home = TempDir::new().unwrap();
+    let started = std::time::Instant::now();
+    let output = bare_cmd(&home)
+        .env("AUTH0_DOMAIN", &url)
+        .env("AUTH0_CLIENT_ID", CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
+        .args(["--timeout", "20", "login", "-u", "x@example.com"])
+        .args(["--password", PASSWORD])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("larger than 1024 KiB"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]

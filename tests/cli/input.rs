@@ -43,6 +43,24 @@ fn stdin_is_read_within_bounds_and_as_text() {
     assert!(stderr(&output).contains("UTF-8"), "{}", stderr(&output));
 }
 
+/// An empty value is named by the flag as typed: `authenticators` takes the
+/// MFA API token as `--token`, and the hint says so, not `--mfa-token`.
+#[test]
+fn an_empty_value_is_named_by_the_flag_it_was_given_with() {
+    let tenant = TestTenant::fast("");
+    let output = tenant
+        .cmd()
+        .args(["authenticators", "list", "--json", "--token", ""])
+        .output()
+        .unwrap();
+    assert_refused_before_sending(&tenant, &output);
+    let error = stdout_json(&output);
+    assert_eq!(
+        error["hint"], "give a value, or leave --token out",
+        "{error}"
+    );
+}
+
 #[test]
 fn an_empty_mfa_token_is_never_sent() {
     let tenant = TestTenant::fast("");

@@ -392,3 +392,40 @@ fn config_init_names_a_secret_file_rather_than_copying_it() {
         ("********".into(), "profile default (file)".into())
     );
 }
+
+/// A value nothing gave is named with every way to give it, the profile in
+/// use by its name.
+#[test]
+fn a_missing_value_names_the_profile_in_use() {
+    let hint = |home: &TempDir| {
+        let output = bare_cmd(home)
+            .args(["login", "--json", "-u", "x@example.com", "--password", "p"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        stdout_json(&output)["hint"].as_str().unwrap().to_owned()
+    };
+    let home = TempDir::new().unwrap();
+    write_config(
+        &home,
+        "default_profile = \"dev\"\n[profiles.dev]\nclient_id = \"c\"\n",
+    );
+    assert_eq!(
+        hint(&home),
+        "pass --domain or set AUTH0_DOMAIN, or `domain` in profile dev"
+    );
+    let home = TempDir::new().unwrap();
+    assert_eq!(
+        hint(&home),
+        "pass --domain and --client-id, or set AUTH0_DOMAIN and AUTH0_CLIENT_ID, or `domain` and `client_id` in a config profile"
+    );
+}
+
+/// `config show` describes the session store the environment chose.
+#[test]
+fn config_show_names_the_store_the_environment_chose() {
+    let home = TempDir::new().unwrap();
+    let shown = show(bare_cmd(&home).env("AUTH0_MFA_STORE", "file"));
+    let store = shown["session_store"].as_str().unwrap();
+    assert!(store.ends_with("(AUTH0_MFA_STORE=file)"), "{store}");
+}

@@ -4,6 +4,7 @@
 
 #![cfg(unix)]
 
+use std::os::unix::process::CommandExt;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -13,6 +14,11 @@ use crate::harness::*;
 use crate::pty::Pty;
 
 fn at_terminal(tenant: &TestTenant, args: &[&str]) -> Pty {
+    Pty::spawn(terminal_command(tenant, args))
+}
+
+/// The binary with the tenant's settings, to be run on a pseudo-terminal.
+fn terminal_command(tenant: &TestTenant, args: &[&str]) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.env_clear()
         .env("HOME", tenant.home.path())
@@ -22,7 +28,7 @@ fn at_terminal(tenant: &TestTenant, args: &[&str]) -> Pty {
         .env("AUTH0_CLIENT_ID", CLIENT_ID)
         .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
         .args(args);
-    Pty::spawn(cmd)
+    cmd
 }
 
 const INT: i32 = libc::SIGINT;
@@ -146,6 +152,89 @@ fn the_picker_chooses_a_factor_and_ctrl_c_there_shows_the_cursor_again() {
         pty.screen()
     );
     assert!(pty.echoes());
+}
+
+/// Ctrl-C at the picker is read as a key (the picker has the terminal raw),
+/// and the prompt itself ends the run as interrupted: exit 130 even when the
+/// SIGINT the prompt raises for it never arrives (here the tool is started
+/// with SIGINT blocked, as some supervisors start their children).
+#[test]
+fn ctrl_c_read_at_the_picker_is_an_interruption_without_the_signal() {
+    let tenant = TestTenant::fast("");
+    let mut cmd = terminal_command(
+        &tenant,
+        &[
+            "login",
+            "--json",
+            "-u",
+            "multi@test.example",
+            "--password",
+            PASSWORD,
+        ],
+    );
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            let mut blocked: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut blocked);
+            libc::sigaddset(&mut blocked, INT);
+            match libc::pthread_sigmask(libc::SIG_BLOCK, &blocked, std::ptr::null_mut()) {
+                0 => Ok(()),
+                error => Err(std::io::Error::from_raw_os_error(error)),
+            }
+        });
+    }
+    let mut pty = Pty::spawn(cmd);
+    pty.expect("Which authenticator?");
+    pty.send(b"\x03");
+    let (exit, stdout) = pty.finish();
+    assert_eq!(exit, Some(130), "{}", pty.screen());
+    let document: Value = serde_json::from_str(&stdout).expect("exactly one JSON document");
+    assert_eq!(document["error"], "interrupted", "{document}");
+    assert!(pty.cursor_visible());
+}
+
+/// A terminal that cannot be read (stdin opened for writing only, as
+/// `0>/dev/tty` does) is an error that says so, not an interruption.
+#[test]
+fn a_terminal_that_cannot_be_read_is_an_error_not_an_interruption() {
+    let tenant = TestTenant::fast("");
+    let mut cmd = terminal_command(
+        &tenant,
+        &[
+            "login",
+            "--json",
+            "-u",
+            "multi@test.example",
+            "--password",
+            PASSWORD,
+        ],
+    );
+    // SAFETY: only async-signal-safe calls between fork and exec; stderr is
+    // the terminal by then, and stdin becomes the same terminal write-only.
+    unsafe {
+        cmd.pre_exec(|| {
+            let fd = libc::open(c"/proc/self/fd/2".as_ptr(), libc::O_WRONLY);
+            if fd < 0 || libc::dup2(fd, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            libc::close(fd);
+            Ok(())
+        });
+    }
+    let mut pty = Pty::spawn(cmd);
+    pty.expect("Which authenticator?");
+    pty.send(b"\r");
+    let (exit, stdout) = pty.finish();
+    assert_eq!(exit, Some(1), "{}", pty.screen());
+    let document: Value = serde_json::from_str(&stdout).expect("exactly one JSON document");
+    assert_ne!(document["error"], "interrupted", "{document}");
+    assert!(
+        pty.plain_screen().contains("cannot read from the terminal"),
+        "{}",
+        pty.screen()
+    );
+    assert!(pty.cursor_visible());
 }
 
 #[test]
@@ -359,4 +448,27 @@ fn no_input_at_a_terminal_never_prompts() {
             "{extra:?}: nothing was answered"
         );
     }
+}
+
+/// `config init` asks for the client secret at a hidden prompt: what is
+/// typed there is the secret the profile holds, and it is never shown.
+#[test]
+fn config_init_writes_the_client_secret_typed_at_the_hidden_prompt() {
+    let tenant = TestTenant::fast("");
+    let mut pty = at_terminal(&tenant, &["config", "init"]);
+    // The domain and the client id come from the environment; the optional
+    // username is skipped.
+    pty.expect("Username for logins");
+    pty.send(b"\r");
+    pty.expect_hidden_prompt("Client secret");
+    pty.send(b"typed-s3cret\r");
+    let (code, _) = pty.finish();
+    assert_eq!(code, Some(0), "{}", pty.screen());
+    assert!(!pty.screen().contains("typed-s3cret"), "{}", pty.screen());
+    let written =
+        std::fs::read_to_string(tenant.home.path().join(".config/auth0-mfa/config.toml")).unwrap();
+    assert!(
+        written.contains("\nclient_secret = \"typed-s3cret\"\n"),
+        "{written}"
+    );
 }
