@@ -35,7 +35,7 @@ MODULES=(
     "src/trace.rs|unit,cli|trace secrets::"
     "src/error.rs|unit,cli|error:: errors:: signals::a_signal_during users::management_refusals transport::a_long_429"
     "src/settings/mod.rs|cli|settings input:: config_init:: client_security::a_config_file"
-    "src/settings/typed.rs|cli|settings input:: config_init::"
+    "src/settings/typed.rs|cli|settings input:: config_init:: login:: enroll:: sessions:: otp_command:: factors::the_profile factors::push_gives_up users::the_cached_token users::a_token_without users::management_settings users::a_cached_token_the_api_refuses doctor_config::without_management_access"
     "src/settings/read.rs|unit,cli|settings input:: config_init::"
     "src/prompt.rs|cli|prompt commands::config::tests config_init:: terminal:: input:: users::destructive"
     "src/auth0/transport.rs|unit,cli|transport errors:: traces:: secrets::no_command_leaks doctor::a_skewed doctor::low_rate_limit doctor_config::both_apis"

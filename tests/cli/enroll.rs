@@ -142,6 +142,30 @@ fn a_new_user_is_enrolled_in_otp_and_logs_in_with_it_unattended() {
     assert!(stdout_json(&output)["access_token"].is_string());
 }
 
+/// A username in the environment or the profile (as a developer's usually
+/// is) does not turn `--token` into a login: the given token enrolls, and no
+/// password is asked for or sent.
+#[test]
+fn a_given_token_enrolls_even_when_a_username_is_configured() {
+    let tenant = TestTenant::demo();
+    let token = tenant.mfa_token(demo::NEW_USER);
+    let logins_before = tenant.count_grants(GRANT_PASSWORD);
+    let output = tenant
+        .cmd()
+        .env("AUTH0_USERNAME", demo::OTP_USER)
+        .args(["enroll", "otp", "--json", "--no-confirm", "--token", &token])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout_json(&output)["confirmed"], false);
+    assert_eq!(tenant.count_grants(GRANT_PASSWORD), logins_before);
+    let pending = list(&tenant, &token, true);
+    assert!(
+        (pending.iter()).any(|a| a["id"].as_str().unwrap().starts_with("totp|")),
+        "{pending:?}"
+    );
+}
+
 #[test]
 fn otp_left_pending_is_hidden_until_confirmed_with_verify() {
     let tenant = TestTenant::demo();
