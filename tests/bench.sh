@@ -873,19 +873,29 @@ check_output() { # name command pattern...
         grep -q -- "$pattern" <<<"$out" || fail "$name printed no '$pattern': $out"
     done
 }
+# The emulator numbers the requests it keeps (1, 2, ...) and keeps the latest 1000, so a
+# batch is what came after the number of the last request before it, however many it was.
 request_count() {
-    if command -v jq >/dev/null; then requests_log | jq length; else requests_log | { grep -o '"method"' || true; } | wc -l; fi
+    if command -v jq >/dev/null; then
+        requests_log | jq 'if length == 0 then 0 else last.number end'
+    else
+        requests_log | { grep -o '"number":[0-9]*' || echo '"number":0'; } | tail -n 1 | cut -d: -f2
+    fi
 }
 # One line per request made since request number $1: method, path, content type and
 # the body's field names (without jq: method and path only).
 request_shapes() {
     if command -v jq >/dev/null; then
         requests_log | jq -c --argjson since "$1" \
-            '.[$since:][] | [.method, .path, (.content_type // "" | split(";")[0]), (.body | keys? // [])]'
+            '.[] | select(.number > $since) | [.method, .path, (.content_type // "" | split(";")[0]), (.body | keys? // [])]'
     else
-        requests_log | tr '{' '\n' | sed -n 's/.*"method":"\([A-Z]*\)".*"path":"\([^"]*\)".*/\1 \2/p' | tail -n "+$(($1 + 1))"
+        request_lines \
+            | sed -n 's/.*"method":"\([A-Z]*\)","number":\([0-9]*\),"path":"\([^"]*\)".*/\2 \1 \3/p' \
+            | awk -v since="$1" '$1 > since { print $2, $3 }'
     fi
 }
+# The log, a request a line (its fields come in alphabetical order, `authorization` first).
+request_lines() { requests_log | sed 's/{"authorization":/\n&/g'; }
 # probe NAME PREPARE COMMAND PATTERN...: runs PREPARE, then COMMAND (checked as
 # check_output does), and sets PROBE_PREPARE and PROBE_RUN (the shapes of the requests
 # each made) and PROBE_CONNECTIONS (the connections the proxy accepted during COMMAND).
@@ -1155,8 +1165,12 @@ fi
 
 # Waiting for a push nobody approves: sleep, do not spin.
 echo "measuring: a push wait of up to 5 s" >&2
-oob_polls() { requests_log | { grep -o 'grant-type/mfa-oob' || true; } | wc -l; }
-polls_before="$(oob_polls)"
+# The mfa-oob grants since request number $1.
+oob_polls() {
+    request_lines | sed -n 's/.*grant-type\/mfa-oob.*"number":\([0-9]*\),.*/\1/p' \
+        | awk -v since="$1" '$1 > since' | wc -l
+}
+polls_before="$(request_count)"
 PUSH_STATUS=0
 push_cmd=("$BIN" login -u "$MULTI_USER" --factor push --password "$PASSWORD" --interval 1 --timeout 5)
 if [[ -n "$TIME_BIN" ]]; then
@@ -1170,7 +1184,7 @@ else
     PUSH_WALL="$(awk -v d="$((t1 - t0))" 'BEGIN { printf "%.2f", d / 1e9 }')"
     PUSH_USER="?" PUSH_SYS="?"
 fi
-PUSH_POLLS=$(( $(oob_polls) - polls_before ))
+PUSH_POLLS=$(oob_polls "$polls_before")
 
 # The latency case: each side in a batch of its own, so the proxy's count of connections
 # is per side; fewer runs (each costs a few round trips of real waiting).

@@ -24,6 +24,8 @@ pub const MAX_RECORDED_TEXT_BYTES: usize = 4096;
 pub struct Ring<T> {
     entries: VecDeque<T>,
     capacity: usize,
+    /// How many were ever pushed, the forgotten ones too.
+    pushed: u64,
 }
 
 impl<T> Default for Ring<T> {
@@ -37,6 +39,7 @@ impl<T> Ring<T> {
         Ring {
             entries: VecDeque::new(),
             capacity: capacity.max(1),
+            pushed: 0,
         }
     }
 
@@ -46,6 +49,16 @@ impl<T> Ring<T> {
             self.entries.pop_front();
         }
         self.entries.push_back(entry);
+        self.pushed += 1;
+    }
+}
+
+impl Ring<ReceivedRequest> {
+    /// Keeps `request`, numbered after every request before it (1, 2, ...):
+    /// a reader tells what came since a number it saw, whatever the ring forgot.
+    pub fn record(&mut self, mut request: ReceivedRequest) {
+        request.number = self.pushed + 1;
+        self.push(request);
     }
 }
 
@@ -64,6 +77,8 @@ impl<T: Serialize> Serialize for Ring<T> {
 /// One request the emulator received (control API requests are not kept).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReceivedRequest {
+    /// 1 for the first request the emulator kept, then one more for each.
+    pub number: u64,
     /// `HTTP/1.1` or `HTTP/2.0`.
     pub http_version: String,
     pub method: String,
@@ -104,6 +119,7 @@ impl ReceivedRequest {
             req.body.clone()
         };
         ReceivedRequest {
+            number: 0,
             http_version: format!("{version:?}"),
             method: req.method.to_string(),
             path,
@@ -140,6 +156,28 @@ mod tests {
         }
         assert_eq!(ring.to_vec(), [7, 8, 9]);
         assert_eq!(serde_json::to_string(&ring).unwrap(), "[7,8,9]");
+    }
+
+    #[test]
+    fn requests_are_numbered_past_what_the_ring_forgot() {
+        let mut ring = Ring::new(2);
+        for path in ["/a", "/b", "/c"] {
+            ring.record(ReceivedRequest {
+                number: 0,
+                http_version: "HTTP/1.1".into(),
+                method: "GET".into(),
+                path: path.into(),
+                query: None,
+                content_type: None,
+                authorization: None,
+                body: Value::Null,
+                truncated: false,
+            });
+        }
+        let kept: Vec<(u64, String)> = (ring.to_vec().into_iter())
+            .map(|r| (r.number, r.path))
+            .collect();
+        assert_eq!(kept, [(2, "/b".to_owned()), (3, "/c".to_owned())]);
     }
 
     #[test]

@@ -280,7 +280,7 @@ async fn dispatch(
         shared
             .lock()
             .received
-            .push(ReceivedRequest::of(&req, &raw, parts_version));
+            .record(ReceivedRequest::of(&req, &raw, parts_version));
     }
     let reply = if rate.allowed {
         routes::route(&shared, &req)
@@ -386,7 +386,7 @@ fn take_fault(
         .map(|(_, fault)| fault.clone());
     let fault = on_path.or_else(|| st.faults.pop_front());
     if fault.is_some() {
-        st.received.push(ReceivedRequest::of(req, raw, version));
+        st.received.record(ReceivedRequest::of(req, raw, version));
     }
     fault
 }
