@@ -41,14 +41,15 @@ pub struct Environment {
     /// `XDG_STATE_HOME`, else the platform's place: sessions, spent codes, the
     /// emulator's CA ([`files::state_dir`]).
     pub state_dir: Option<PathBuf>,
-    /// `XDG_RUNTIME_DIR`: `exec`'s token files ([`files::runtime_dir`]).
-    pub runtime_dir: Option<PathBuf>,
+    /// `XDG_RUNTIME_DIR`: `exec`'s token files, and a session bus there.
+    /// Kept as read: what it holds is looked at only by a command that needs it.
+    xdg_runtime_dir: Option<OsString>,
     /// `XDG_CONFIG_HOME`, else `~/.config`: the config file when nothing names
     /// one ([`config_file::default_path`]).
     pub config_file: Option<PathBuf>,
-    /// `DBUS_SESSION_BUS_ADDRESS`, or a bus in `XDG_RUNTIME_DIR`: whether the
+    /// `DBUS_SESSION_BUS_ADDRESS`: with a bus in `XDG_RUNTIME_DIR`, whether the
     /// OS credential store can answer ([`sessions::os_store_reachable`]).
-    os_store_reachable: bool,
+    session_bus_address: Option<OsString>,
 }
 
 /// What an empty environment means.
@@ -65,9 +66,9 @@ impl Default for Environment {
             exec_guard: None,
             shell: None,
             state_dir: None,
-            runtime_dir: None,
+            xdg_runtime_dir: None,
             config_file: None,
-            os_store_reachable: false,
+            session_bus_address: None,
         }
     }
 }
@@ -104,12 +105,9 @@ impl Environment {
             exec_guard: std::env::var_os(EXEC_GUARD),
             shell: std::env::var_os("SHELL").filter(|shell| !shell.is_empty()),
             state_dir: files::state_dir(std::env::var_os("XDG_STATE_HOME")),
-            runtime_dir: files::runtime_dir(std::env::var_os("XDG_RUNTIME_DIR")),
+            xdg_runtime_dir: std::env::var_os("XDG_RUNTIME_DIR"),
             config_file: config_file::default_path(std::env::var_os("XDG_CONFIG_HOME")),
-            os_store_reachable: sessions::os_store_reachable(
-                std::env::var_os("DBUS_SESSION_BUS_ADDRESS"),
-                std::env::var_os("XDG_RUNTIME_DIR"),
-            ),
+            session_bus_address: std::env::var_os("DBUS_SESSION_BUS_ADDRESS"),
         }
     }
 
@@ -135,8 +133,16 @@ impl Environment {
         sessions::Store {
             choice,
             state_dir: self.state_dir.clone(),
-            os_reachable: self.os_store_reachable,
+            os_reachable: sessions::os_store_reachable(
+                self.session_bus_address.clone(),
+                self.xdg_runtime_dir.clone(),
+            ),
         }
+    }
+
+    /// Where `exec`'s token files go: `$XDG_RUNTIME_DIR/auth0-mfa` ([`files::runtime_dir`]).
+    pub fn runtime_dir(&self) -> Option<PathBuf> {
+        files::runtime_dir(self.xdg_runtime_dir.clone())
     }
 
     /// Where the ledger of spent codes is kept.

@@ -104,9 +104,11 @@ struct Supervision {
 /// until it ends; then the tool ends as it did.
 /// Where `--token-file` puts its file: the runtime directory, else the state directory.
 #[cfg(unix)]
-fn token_file_base<'c>(ctx: &'c Context<'_>) -> Option<&'c std::path::Path> {
+fn token_file_base(ctx: &Context<'_>) -> Option<std::path::PathBuf> {
     let environment = ctx.settings.environment();
-    (environment.runtime_dir.as_deref()).or(environment.state_dir.as_deref())
+    environment
+        .runtime_dir()
+        .or_else(|| environment.state_dir.clone())
 }
 
 #[cfg(unix)]
@@ -122,7 +124,7 @@ async fn supervised(
         true => Some(
             token_file::TokenFile::create(
                 obtained.tokens.access_token.expose(),
-                token_file_base(ctx),
+                token_file_base(ctx).as_deref(),
             )
             .map_err(|e| before_command(Failure::from(e)))?,
         ),
