@@ -21,7 +21,7 @@
 //!
 //! | floor | rooms | own |
 //! |---|---|---|
-//! | command line | [`cli`] | clap definitions; their doc comments are the help |
+//! | command line | [`cli`] (`parse`) | clap definitions, their doc comments the help; parsing with only the subcommand named built |
 //! | settings | [`settings`] (`flags`, `profile`, `read`, `environment`, `typed`), `config_file` | flags > environment > profile > default, with where each came from; the typed values |
 //! | commands | `commands/` (a file per subcommand; `context` and `connect` for the opening), `interrupt` | orchestration; every command starts from a `Context` (settings resolved, output picked; client, prompter and session store made when first needed); `commands/mod.rs` holds the steps several commands share; signals end a command cleanly |
 //! | flow and checks | [`flow`], [`doctor`] | the MFA state machine (choose, challenge, answer, poll, first-login enrollment); one doctor room per source of evidence |
@@ -36,7 +36,8 @@
 //!
 //! # Where things go
 //!
-//! - **A new command**: its arguments in [`cli`] (its setting flags in
+//! - **A new command**: its arguments in [`cli`], wrapped in `Deferred` so
+//!   that other commands' start-ups do not build them (its setting flags in
 //!   `settings/flags.rs`'s table), its file in `commands/`, its arm in
 //!   `commands::run`; it starts from the `Context` it is handed (`ctx.connect()`,
 //!   `ctx.prompter()`, `ctx.sessions(..)`, the typed settings) and ends with
@@ -101,8 +102,6 @@ mod whole_file;
 #[cfg(feature = "emulator")]
 pub mod emulator;
 
-use clap::{CommandFactory, FromArgMatches};
-
 use std::sync::Arc;
 
 use crate::error::Failure;
@@ -113,11 +112,7 @@ use crate::output::Output;
 /// the exit code. The binary's `main` is this and nothing else.
 pub fn run() -> i32 {
     install_panic_hook();
-    let matches = match cli::Cli::command().try_get_matches() {
-        Ok(matches) => matches,
-        Err(error) => return clap_failure(error),
-    };
-    let cli = match cli::Cli::from_arg_matches(&matches) {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(error) => return clap_failure(error),
     };

@@ -46,7 +46,7 @@ pub async fn run(cli: Cli, environment: &Environment, out: &Output) -> Result<()
     let no_input = cli.global.no_input;
     let flags = Flags::from_cli(&cli)?;
     let open = || Context::open(&flags, environment, no_input, out);
-    match cli.command {
+    match cli.command.0 {
         Command::Login(args) => login::run(&args, &open()?).await,
         Command::Challenge(args) => challenge::run(&args, &open()?).await,
         Command::Verify(args) => verify::run(&args, &open()?).await,

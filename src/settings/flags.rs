@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use crate::cli::{
-    AnswerArgs, ApiTokenArgs, AuthenticatorsAction, Cli, Command, ExecArgs, ManagementArgs,
-    MfaTokenArgs, TokenArgs, UserArgs,
+    AnswerArgs, ApiTokenArgs, AuthenticatorsAction, Cli, Command, Deferred, ExecArgs,
+    ManagementArgs, MfaTokenArgs, TokenArgs, UserArgs,
 };
 use crate::error::Failure;
 
@@ -108,7 +108,7 @@ fn offered(cli: &Cli) -> Vec<Offered<'_>> {
         ),
         (Key::Cacert, ("--cacert", &g.cacert), None),
     ];
-    match &cli.command {
+    match &cli.command.0 {
         Command::Login(args) => {
             all.extend(user(&args.user));
             all.push((Key::Audience, ("--audience", &args.audience), None));
@@ -119,12 +119,13 @@ fn offered(cli: &Cli) -> Vec<Offered<'_>> {
         Command::Challenge(args) => all.extend(mfa_token(&args.token).chain(answer(&args.answer))),
         Command::Verify(args) => all.extend(mfa_token(&args.token).chain(answer(&args.answer))),
         Command::Enroll(args) => all.extend(api_token(&args.token).chain(user(&args.user))),
-        Command::Authenticators { action } => match action {
+        Command::Authenticators { action } => match &action.0 {
             AuthenticatorsAction::List { token, .. }
             | AuthenticatorsAction::Delete { token, .. } => all.extend(api_token(token)),
         },
         Command::Doctor(args) => all.extend(user(&args.user).chain(management(&args.management))),
-        Command::Token(TokenArgs { session, .. }) | Command::Exec(ExecArgs { session, .. }) => {
+        Command::Token(Deferred(TokenArgs { session, .. }))
+        | Command::Exec(Deferred(ExecArgs { session, .. })) => {
             all.push((Key::Username, ("--username", &session.username), None));
             all.push((Key::Audience, ("--audience", &session.audience), None));
             all.push((Key::Factor, ("--factor", &session.factor), None));

@@ -1,4 +1,5 @@
-//! The command line: clap definitions only. Doc comments are the help text.
+//! The command line: clap definitions only. Doc comments are the help text;
+//! `parse` builds only the part a command line needs.
 
 use std::path::PathBuf;
 
@@ -9,6 +10,9 @@ use crate::auth0::ChallengeType;
 use crate::factor::{EnrollKind, Factor};
 use crate::output::ColorChoice;
 use crate::totp::HashAlgorithm;
+
+mod parse;
+pub use parse::{Chosen, Deferred, parse};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -21,7 +25,7 @@ pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Chosen<Command>,
 }
 
 /// Options that work before or after the subcommand, as in cargo and gh;
@@ -108,42 +112,42 @@ fn factor_names() -> clap::builder::PossibleValuesParser {
 pub enum Command {
     /// Log a user in; when Auth0 answers mfa_required, finish the MFA flow
     #[command(after_help = LOGIN_EXAMPLES)]
-    Login(LoginArgs),
+    Login(Deferred<LoginArgs>),
     /// Ask Auth0 for an MFA challenge (POST /mfa/challenge)
     #[command(after_help = CHALLENGE_EXAMPLES)]
-    Challenge(ChallengeArgs),
+    Challenge(Deferred<ChallengeArgs>),
     /// Answer a challenge and print the tokens (the MFA grants of /oauth/token)
     #[command(after_help = VERIFY_EXAMPLES)]
-    Verify(VerifyArgs),
+    Verify(Deferred<VerifyArgs>),
     /// Enroll a new authenticator (POST /mfa/associate) and confirm it
     #[command(after_help = ENROLL_EXAMPLES)]
-    Enroll(EnrollArgs),
+    Enroll(Deferred<EnrollArgs>),
     /// List or delete the user's authenticators
     Authenticators {
         #[command(subcommand)]
-        action: AuthenticatorsAction,
+        action: Deferred<AuthenticatorsAction>,
     },
     /// Test users on demand through the Management API: create one with a TOTP method, show, unblock, reset its MFA, delete
     #[command(after_help = USERS_EXAMPLES)]
-    Users(UsersArgs),
+    Users(Deferred<UsersArgs>),
     /// Print a valid access token from the stored session, refreshed when needed (for scripts)
     #[command(after_help = TOKEN_EXAMPLES)]
-    Token(TokenArgs),
+    Token(Deferred<TokenArgs>),
     /// Run a command with a valid access token in its environment (AUTH0_ACCESS_TOKEN)
     #[command(after_help = EXEC_EXAMPLES)]
-    Exec(ExecArgs),
+    Exec(Deferred<ExecArgs>),
     /// Revoke the stored refresh token and forget the session
-    Logout(LogoutArgs),
+    Logout(Deferred<LogoutArgs>),
     /// Diagnose the tenant's MFA set-up: one line per check, with the fix for each failure
     #[command(after_help = DOCTOR_EXAMPLES)]
-    Doctor(DoctorArgs),
+    Doctor(Deferred<DoctorArgs>),
     /// Compute a TOTP code from a base32 secret or an otpauth:// URI
     #[command(after_help = TOTP_EXAMPLES)]
-    Totp(TotpArgs),
+    Totp(Deferred<TotpArgs>),
     /// Show the resolved settings, or where the config file is
     Config {
         #[command(subcommand)]
-        action: ConfigAction,
+        action: Deferred<ConfigAction>,
     },
     /// Print a shell completion script
     Completions {
@@ -152,7 +156,7 @@ pub enum Command {
     },
     /// Run the local Auth0 MFA emulator until Ctrl-C, print its demo tenant, or check one is ready
     #[cfg(feature = "emulator")]
-    Emulator(EmulatorArgs),
+    Emulator(Deferred<EmulatorArgs>),
     /// Run the whole MFA flow against the built-in emulator, step by step
     #[cfg(feature = "emulator")]
     Demo,
@@ -1056,7 +1060,7 @@ mod tests {
             "oob",
         ])
         .unwrap();
-        let Command::Challenge(args) = cli.command else {
+        let Command::Challenge(args) = cli.command.0 else {
             panic!()
         };
         assert_eq!(
