@@ -297,7 +297,7 @@ webpki-roots = "1"
 opt-level = "s"
 lto = "fat"
 codegen-units = 1
-strip = true
+strip = "debuginfo"
 EOF
     cat > "$REF_DIR/src/main.rs.new" <<'EOF'
 //! The budget's yardstick: a minimal reqwest program (rustls with ring, built-in roots).
@@ -1449,6 +1449,16 @@ echo "hand-off on a stored session: token $HANDOFF_TOKEN ms, exec -- true $HANDO
     "exec adds $HANDOFF_ADDS ms (with the execve of true; budget 2 ms): $(verdict lt "$HANDOFF_ADDS" 2)"
 
 echo
+# The layout src/build.rs asks the linker for: how much of src/startup.order this
+# binary still has (its names change with the toolchain, the profile, Cargo.lock).
+if command -v nm >/dev/null && [[ -s "$ROOT/src/startup.order" ]]; then
+    ORDER_TOTAL=$(grep -c . "$ROOT/src/startup.order")
+    ORDER_FOUND=$(nm "$BIN" 2>/dev/null | awk '$2 ~ /^[tTwW]$/ { print $3 }' | sort -u |
+        comm -12 - <(sort -u "$ROOT/src/startup.order") | wc -l)
+    if ((ORDER_FOUND * 10 >= ORDER_TOTAL * 9)); then ORDER_VERDICT=ok; else ORDER_VERDICT="STALE: run tests/startup-order.sh"; fi
+    echo "start-up order: $ORDER_FOUND of the $ORDER_TOTAL functions src/startup.order names are in this binary: $ORDER_VERDICT"
+    echo
+fi
 echo "throughput of one emulator, full OTP logins (password grant, then mfa-otp with an ID token):"
 if [[ -n "$LOGINS_PER_S" ]]; then
     echo "  $LOGIN_CLIENTS concurrent clients on kept-alive connections: $LOGINS_PER_S logins/s ($LOGINS logins)"

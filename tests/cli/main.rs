@@ -35,6 +35,7 @@ mod settings;
 mod shells;
 mod signals;
 mod spent;
+mod startup_order;
 mod steps;
 mod terminal;
 mod totp;
