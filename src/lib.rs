@@ -63,6 +63,10 @@
 //!   in `emulator/tenant.rs` (its Management sections in
 //!   `tenant/management.rs`, the words the wing serves and imports), its tests
 //!   in `emulator/tests/`.
+//! - **A dependency, a release-profile setting or another toolchain**: record
+//!   `src/startup.order` again (`tests/startup-order.sh`): it names functions by
+//!   their symbols, and a binary it no longer matches starts slower and bigger
+//!   (`tests/bench.sh` says how much of it matches).
 //! - **A word several floors need** (a status, an event, a code): at the
 //!   bottom, in a small module of its own, not in the floor that first used it.
 

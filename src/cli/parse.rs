@@ -247,6 +247,78 @@ mod tests {
         }
     }
 
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Words a command line is made of: every top-level subcommand, some of
+        /// their own, global options before and after them, values that are
+        /// subcommand names too, help, version, the end of options.
+        const WORDS: &[&str] = &[
+            "login",
+            "challenge",
+            "verify",
+            "enroll",
+            "authenticators",
+            "users",
+            "token",
+            "exec",
+            "logout",
+            "doctor",
+            "totp",
+            "config",
+            "completions",
+            "emulator",
+            "demo",
+            "help",
+            "list",
+            "create",
+            "show",
+            "outbox",
+            "bash",
+            "--json",
+            "-v",
+            "--profile",
+            "--domain",
+            "--color",
+            "never",
+            "-u",
+            "x@example.com",
+            "--mfa-token",
+            "--type",
+            "otp",
+            "--all",
+            "--yes",
+            "--mgmt-token",
+            "--format",
+            "env",
+            "--help",
+            "-h",
+            "-V",
+            "--version",
+            "--",
+            "true",
+            "JBSWY3DPEHPK3PXP",
+            "--no-such-flag",
+            "-",
+        ];
+
+        proptest! {
+            /// Whatever the words, the quick parse and the whole tree's agree:
+            /// the same command, or the same error, rendered the same.
+            #[test]
+            fn any_command_line_parses_as_the_whole_tree_does(
+                picks in proptest::collection::vec(0..WORDS.len(), 0..7)
+            ) {
+                let line = std::iter::once("auth0-mfa")
+                    .chain(picks.iter().map(|&i| WORDS[i]))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                prop_assert_eq!(quick(&line), whole(&line), "{}", line);
+            }
+        }
+    }
+
     /// The gain itself: a named subcommand's tree holds that subcommand only,
     /// with the very arguments, in the very order, that the whole tree gives it.
     #[test]
