@@ -26,7 +26,7 @@
 //! | commands | `commands/` (a file per subcommand; `context` and `connect` for the opening), `interrupt` | orchestration; every command starts from a `Context` (settings resolved, output picked; client, prompter and session store made when first needed); `commands/mod.rs` holds the steps several commands share; signals end a command cleanly |
 //! | flow and checks | [`flow`], [`doctor`] | the MFA state machine (choose, challenge, answer, poll, first-login enrollment); one doctor room per source of evidence |
 //! | output and local state | [`output`], `sessions`, `spent`, [`prompt`], `codes`, `otp_command`, `files`, `ca_file` | text and JSON, colour, CI masking; the session store, the ledger of spent codes; prompts and the shapes of the codes they take |
-//! | the API clients | [`auth0`] (Authentication API), [`management`] (Management API, on `auth0`'s transport), [`error`], [`hints`], `trace` | HTTP to Auth0 only, no printing or prompting; failures, their exit codes and fixes |
+//! | the API clients | [`auth0`] (Authentication API), [`management`] (Management API, on `auth0`'s transport), `control` (a running emulator's control API), [`error`], [`hints`], `trace` | HTTP only (to Auth0, or to a running emulator), no printing or prompting; failures, their exit codes and fixes |
 //! | shared words | [`factor`], [`check`], [`progress`], [`exit_code`], `terminal`, `date`, `whole_file`, [`secret`], `sanitize`, [`domain`], [`totp`], [`jwt`] | the vocabulary several floors use; import nothing above them |
 //!
 //! [`emulator`] is a wing of its own: it imports nothing of the client (only
@@ -77,6 +77,8 @@ pub mod cli;
 mod codes;
 mod commands;
 mod config_file;
+#[cfg(feature = "emulator")]
+mod control;
 mod date;
 pub mod doctor;
 pub mod domain;

@@ -565,7 +565,9 @@ fn mfa_required(api: &ApiError) -> Option<MfaRequired> {
 /// rustls with ring and the built-in Mozilla roots (plus `--cacert`): no
 /// OpenSSL on the user's machine, and none of aws-lc's per-process entropy
 /// seeding at start-up.
-fn tls_config(extra_roots: &[rustls::pki_types::TrustAnchor<'static>]) -> rustls::ClientConfig {
+pub(crate) fn tls_config(
+    extra_roots: &[rustls::pki_types::TrustAnchor<'static>],
+) -> rustls::ClientConfig {
     // The extra ones were parsed when --cacert was read (`ca_file`).
     let mut roots = rustls::RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),

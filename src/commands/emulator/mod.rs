@@ -8,6 +8,8 @@ mod outbox;
 
 use std::path::PathBuf;
 
+use rustls::pki_types::TrustAnchor;
+
 use serde_json::{Value, json};
 
 use crate::cli::{EmulatorAction, EmulatorArgs};
@@ -27,19 +29,12 @@ pub async fn run(
     let default_ca = (environment.state_dir.as_ref()).map(|dir| dir.join("emulator-ca.pem"));
     if let Some(EmulatorAction::Outbox(outbox_args)) = &args.action {
         let settings = Settings::resolve(flags, environment)?;
-        let ca_file = trusted_ca_file(outbox_args.ca_file.as_ref(), default_ca);
-        return outbox::outbox(
-            outbox_args,
-            &settings,
-            ca_file.as_deref(),
-            token.as_deref(),
-            out,
-        )
-        .await;
+        let roots = trusted_roots(outbox_args.ca_file.as_ref(), default_ca)?;
+        return outbox::outbox(outbox_args, &settings, &roots, token.as_deref(), out).await;
     }
     if let Some(url) = &args.check {
-        let ca_file = trusted_ca_file(args.ca_file.as_ref(), default_ca);
-        return check::check(url, ca_file.as_deref(), token.as_deref(), out).await;
+        let roots = trusted_roots(args.ca_file.as_ref(), default_ca)?;
+        return check::check(url, &roots, token.as_deref(), out).await;
     }
     let tenant = match &args.tenant {
         Some(path) => Tenant::load(path).map_err(|e| {
@@ -58,9 +53,20 @@ pub async fn run(
 
 /// The CA a client of the emulator trusts beside the built-in roots: `--ca-file`,
 /// else the default file `--tls` writes (in the user's own state directory, where
-/// no other user can put a CA of theirs) when it exists.
-fn trusted_ca_file(given: Option<&PathBuf>, default: Option<PathBuf>) -> Option<PathBuf> {
-    given.cloned().or(default.filter(|path| path.exists()))
+/// no other user can put a CA of theirs) when it exists; trusted only when it is
+/// the user's own (see `ca_file`).
+fn trusted_roots(
+    given: Option<&PathBuf>,
+    default: Option<PathBuf>,
+) -> Result<Vec<TrustAnchor<'static>>, Failure> {
+    match given.cloned().or(default.filter(|path| path.exists())) {
+        Some(path) => crate::ca_file::load(
+            &path,
+            "--ca-file",
+            "give --ca-file the file the emulator's --tls wrote (--ca-file there too)",
+        ),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// `--control-token` (or its variable) when given and not blank. Sent in a header, so

@@ -2,13 +2,14 @@
 //! all of them or the latest to one destination, for `--binding-code-command` and
 //! scripts that read a test inbox.
 
+use rustls::pki_types::TrustAnchor;
 use serde_json::Value;
 
 use crate::cli::OutboxArgs;
+use crate::control;
 use crate::error::Failure;
 use crate::output::{Output, Report};
 use crate::settings::Settings;
-use std::path::Path;
 
 /// Where `emulator outbox` looks when no domain is configured: where
 /// `auth0-mfa emulator` listens by default.
@@ -20,7 +21,7 @@ const DEFAULT_EMULATOR: &str = "http://127.0.0.1:8787";
 pub async fn outbox(
     args: &OutboxArgs,
     settings: &Settings,
-    ca_file: Option<&Path>,
+    extra_roots: &[TrustAnchor<'static>],
     token: Option<&str>,
     out: &Output,
 ) -> Result<(), Failure> {
@@ -29,7 +30,7 @@ pub async fn outbox(
         None => DEFAULT_EMULATOR.to_owned(),
     };
     let url = format!("{base}/_emulator/outbox");
-    let sent = match super::check::fetch(&url, ca_file, token).await? {
+    let sent = match control::fetch(&url, extra_roots, token).await? {
         Ok(Value::Array(sent)) => sent,
         Ok(_) => {
             return Err(not_an_emulator(
