@@ -60,7 +60,7 @@ pub fn state_dir(xdg_state_home: Option<std::ffi::OsString>) -> Option<PathBuf> 
 /// Where files that should not outlive the login session go (`exec`'s token
 /// files), given `XDG_RUNTIME_DIR`: `$XDG_RUNTIME_DIR/auth0-mfa` when that is an
 /// absolute directory (memory, the user's own).
-pub fn runtime_dir(xdg_runtime_dir: Option<std::ffi::OsString>) -> Option<PathBuf> {
+pub fn runtime_dir(xdg_runtime_dir: Option<&std::ffi::OsStr>) -> Option<PathBuf> {
     xdg_runtime_dir
         .map(PathBuf::from)
         .filter(|dir| dir.is_absolute() && dir.is_dir())

@@ -1452,11 +1452,11 @@ echo
 # The layout src/build.rs asks the linker for: how much of src/startup.order this
 # binary still has (its names change with the toolchain, the profile, Cargo.lock).
 if command -v nm >/dev/null && [[ -s "$ROOT/src/startup.order" ]]; then
-    ORDER_TOTAL=$(grep -c . "$ROOT/src/startup.order")
-    ORDER_FOUND=$(nm "$BIN" 2>/dev/null | awk '$2 ~ /^[tTwW]$/ { print $3 }' | sort -u |
-        comm -12 - <(sort -u "$ROOT/src/startup.order") | wc -l)
-    if ((ORDER_FOUND * 10 >= ORDER_TOTAL * 9)); then ORDER_VERDICT=ok; else ORDER_VERDICT="STALE: run tests/startup-order.sh"; fi
-    echo "start-up order: $ORDER_FOUND of the $ORDER_TOTAL functions src/startup.order names are in this binary: $ORDER_VERDICT"
+    if ORDER_MATCH="$("$ROOT/tests/startup-order.sh" --check "$BIN" 2>/dev/null)"; then
+        echo "start-up order: $ORDER_MATCH: ok"
+    else
+        echo "start-up order: ${ORDER_MATCH:-unreadable}: STALE: run tests/startup-order.sh"
+    fi
     echo
 fi
 echo "throughput of one emulator, full OTP logins (password grant, then mfa-otp with an ID token):"

@@ -44,9 +44,10 @@ pub async fn run(args: &LoginArgs, ctx: &Context<'_>) -> Result<(), Failure> {
         }
     }
     let client = ctx.connect()?;
-    refuse_a_spent_step(&answers, &client, &settings.ledger())?;
+    let ledger = settings.ledger();
+    refuse_a_spent_step(&answers, &client, &ledger)?;
     let login = super::password_login(settings, settings.username(), &mut prompter)?;
-    let mut flow = Flow::new(&client, &mut prompter, out, settings.ledger());
+    let mut flow = Flow::new(&client, &mut prompter, out, ledger);
     let required = match flow.log_in(&login).await? {
         LoginOutcome::Tokens(_) if args.mfa_token_only => {
             return Err(Failure::usage_with_hint(

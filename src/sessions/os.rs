@@ -17,8 +17,8 @@ const SERVICE: &str = "auth0-mfa";
 /// Secret Service lives on the session bus: a CI runner or an ssh session has
 /// none, and then the file is the store, without a warning each time.
 pub fn reachable(
-    session_bus_address: Option<std::ffi::OsString>,
-    xdg_runtime_dir: Option<std::ffi::OsString>,
+    session_bus_address: Option<&std::ffi::OsStr>,
+    xdg_runtime_dir: Option<&std::ffi::OsStr>,
 ) -> bool {
     if cfg!(any(target_os = "macos", windows)) {
         return true;

@@ -134,15 +134,15 @@ impl Environment {
             choice,
             state_dir: self.state_dir.clone(),
             os_reachable: sessions::os_store_reachable(
-                self.session_bus_address.clone(),
-                self.xdg_runtime_dir.clone(),
+                self.session_bus_address.as_deref(),
+                self.xdg_runtime_dir.as_deref(),
             ),
         }
     }
 
     /// Where `exec`'s token files go: `$XDG_RUNTIME_DIR/auth0-mfa` ([`files::runtime_dir`]).
     pub fn runtime_dir(&self) -> Option<PathBuf> {
-        files::runtime_dir(self.xdg_runtime_dir.clone())
+        files::runtime_dir(self.xdg_runtime_dir.as_deref())
     }
 
     /// Where the ledger of spent codes is kept.

@@ -8,6 +8,34 @@ use tempfile::TempDir;
 
 use crate::harness::*;
 
+/// A server on a loopback port that reads one request, then answers it with
+/// whatever `answer` writes; its URL.
+fn one_raw_answer(answer: impl FnOnce(&mut std::net::TcpStream) + Send + 'static) -> String {
+    use std::io::Read;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            answer(&mut stream);
+        }
+    });
+    url
+}
+
+/// A password login against `url` (the demo application's credentials), with `args` before it.
+fn login_at(home: &TempDir, url: &str, args: &[&str]) -> std::process::Output {
+    bare_cmd(home)
+        .env("AUTH0_DOMAIN", url)
+        .env("AUTH0_CLIENT_ID", CLIENT_ID)
+        .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
+        .args(args)
+        .args(["login", "-u", "x@example.com", "--password", PASSWORD])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn missing_domain_names_the_flag_and_the_variable() {
     let home = TempDir::new().unwrap();
@@ -514,39 +542,18 @@ fn a_domain_without_http_at_a_plain_http_server_names_the_http_url() {
 
 #[test]
 fn a_server_that_answers_something_other_than_http_is_exit_8_not_unreachable() {
-    use std::io::{Read, Write};
+    use std::io::Write;
     let answers: [&[u8]; 3] = [
         b"SSH-2.0-OpenSSH_9.6\r\n",
         b"HTTP/1.1 2000 What\r\n\r\n",
         b"HTTP/1.1 200 OK\r\ncontent-length: 5\r\ncontent-length: 7\r\n\r\n{}",
     ];
     for answer in answers {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        std::thread::spawn(move || {
-            if let Ok((mut stream, _)) = listener.accept() {
-                let mut request = [0u8; 4096];
-                let _ = stream.read(&mut request);
-                let _ = stream.write_all(answer);
-            }
+        let url = one_raw_answer(move |stream| {
+            let _ = stream.write_all(answer);
         });
         let home = TempDir::new().unwrap();
-        let output = bare_cmd(&home)
-            .env("AUTH0_DOMAIN", &url)
-            .env("AUTH0_CLIENT_ID", CLIENT_ID)
-            .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
-            .args([
-                "--timeout",
-                "5",
-                "login",
-                "--json",
-                "-u",
-                "x@example.com",
-                "--password",
-                PASSWORD,
-            ])
-            .output()
-            .unwrap();
+        let output = login_at(&home, &url, &["--timeout", "5", "--json"]);
         let shown = String::from_utf8_lossy(answer);
         assert_eq!(
             output.status.code(),
@@ -567,32 +574,19 @@ fn a_server_that_answers_something_other_than_http_is_exit_8_not_unreachable() {
 /// refused as too large, never taken for the token set.
 #[test]
 fn an_answer_that_goes_on_past_one_mebibyte_is_refused_whole() {
-    use std::io::{Read, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        if let Ok((mut stream, _)) = listener.accept() {
-            let mut request = [0u8; 4096];
-            let _ = stream.read(&mut request);
-            let mut body =
-                br#"{"access_token":"at","token_type":"Bearer","expires_in":86400}"#.to_vec();
-            body.resize(1024 * 1024, b' ');
-            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n");
-            let _ = stream.write_all(&body);
-            // The client has read exactly the first MiB by now.
-            std::thread::sleep(Duration::from_millis(500));
-            let _ = stream.write_all(&[b' '; 1024]);
-        }
+    use std::io::Write;
+    let url = one_raw_answer(|stream| {
+        let mut body =
+            br#"{"access_token":"at","token_type":"Bearer","expires_in":86400}"#.to_vec();
+        body.resize(1024 * 1024, b' ');
+        let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n");
+        let _ = stream.write_all(&body);
+        // The client has read exactly the first MiB by now.
+        std::thread::sleep(Duration::from_millis(500));
+        let _ = stream.write_all(&[b' '; 1024]);
     });
     let home = TempDir::new().unwrap();
-    let output = bare_cmd(&home)
-        .env("AUTH0_DOMAIN", &url)
-        .env("AUTH0_CLIENT_ID", CLIENT_ID)
-        .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
-        .args(["--timeout", "20", "login", "--json", "-u", "x@example.com"])
-        .args(["--password", PASSWORD])
-        .output()
-        .unwrap();
+    let output = login_at(&home, &url, &["--timeout", "20", "--json"]);
     assert_eq!(output.status.code(), Some(8), "{}", stdout(&output));
     assert!(
         stderr(&output).contains("larger than 1024 KiB"),
@@ -605,29 +599,16 @@ fn an_answer_that_goes_on_past_one_mebibyte_is_refused_whole() {
 /// exit 8 for an answer too large, not a read that lasts until `--timeout`.
 #[test]
 fn an_endless_answer_is_cut_off_at_the_cap_not_read_until_the_timeout() {
-    use std::io::{Read, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        if let Ok((mut stream, _)) = listener.accept() {
-            let mut request = [0u8; 4096];
-            let _ = stream.read(&mut request);
-            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n");
-            // No length: the body runs until the connection closes.
-            let spaces = [b' '; 4096];
-            while stream.write_all(&spaces).is_ok() {}
-        }
+    use std::io::Write;
+    let url = one_raw_answer(|stream| {
+        let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n");
+        // No length: the body runs until the connection closes.
+        let spaces = [b' '; 4096];
+        while stream.write_all(&spaces).is_ok() {}
     });
     let home = TempDir::new().unwrap();
     let started = std::time::Instant::now();
-    let output = bare_cmd(&home)
-        .env("AUTH0_DOMAIN", &url)
-        .env("AUTH0_CLIENT_ID", CLIENT_ID)
-        .env("AUTH0_CLIENT_SECRET", CLIENT_SECRET)
-        .args(["--timeout", "20", "login", "-u", "x@example.com"])
-        .args(["--password", PASSWORD])
-        .output()
-        .unwrap();
+    let output = login_at(&home, &url, &["--timeout", "20"]);
     assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("larger than 1024 KiB"),

@@ -100,8 +100,6 @@ struct Supervision {
     secrets: supervise::Secrets,
 }
 
-/// The command as a child: its output masked, its token file kept fresh,
-/// until it ends; then the tool ends as it did.
 /// Where `--token-file` puts its file: the runtime directory, else the state directory.
 #[cfg(unix)]
 fn token_file_base(ctx: &Context<'_>) -> Option<std::path::PathBuf> {
@@ -111,6 +109,8 @@ fn token_file_base(ctx: &Context<'_>) -> Option<std::path::PathBuf> {
         .or_else(|| environment.state_dir.clone())
 }
 
+/// The command as a child: its output masked, its token file kept fresh,
+/// until it ends; then the tool ends as it did.
 #[cfg(unix)]
 async fn supervised(
     args: &ExecArgs,
